@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs every system package the build, the server and the tests need (Debian 12, as root).
+# Idempotent: packages already present are not fetched again. Usage: scripts/install-deps.sh [--test]
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build ccache pkg-config git ca-certificates
+  librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev nlohmann-json3-dev
+  libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev
+  libjwt-dev libsodium-dev libssl-dev libspdlog-dev libcli11-dev
+  nodejs npm
+)
+test_packages=(
+  libgtest-dev libgmock-dev libbenchmark-dev clang-format
+)
+want=("${packages[@]}")
+if [[ "${1:-}" == "--test" ]]; then want+=("${test_packages[@]}"); fi
+
+missing=()
+for p in "${want[@]}"; do
+  # node and npm may come from elsewhere than Debian's packages (e.g. a newer Node.js): keep what works.
+  if [[ "$p" == nodejs ]] && command -v node >/dev/null 2>&1; then continue; fi
+  if [[ "$p" == npm ]] && command -v npm >/dev/null 2>&1; then continue; fi
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then missing+=("$p"); fi
+done
+
+if ((${#missing[@]})); then
+  echo "==> Installing ${#missing[@]} missing package(s): ${missing[*]}"
+  if [[ $(id -u) -ne 0 ]]; then
+    echo "error: packages are missing and this is not root; run as root or install them: ${missing[*]}" >&2
+    exit 1
+  fi
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "==> System packages: all present"
+fi

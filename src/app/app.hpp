@@ -1,0 +1,38 @@
+#pragma once
+// The composition root: builds every part from a Config, explicitly, so tests can build their own.
+#include <memory>
+
+#include "app/config.hpp"
+#include "domain/accounts.hpp"
+#include "http/api.hpp"
+#include "security/password.hpp"
+#include "security/tokens.hpp"
+#include "storage/database.hpp"
+#include "storage/user_repository.hpp"
+
+namespace sweetshop::app {
+
+class App {
+public:
+    /// Opens the database and applies pending migrations. `config.secret_key` must be resolved.
+    explicit App(const Config& config);
+
+    const Config& config() const { return config_; }
+    storage::Database& database() { return db_; }
+    storage::SqlUserRepository& users() { return users_; }
+    domain::AccountService& accounts() { return accounts_; }
+    const security::TokenService& tokens() const { return tokens_; }
+    http::Api& api() { return api_; }
+
+private:
+    Config config_;
+    storage::Database db_;
+    storage::SqlUserRepository users_;
+    security::Argon2Hasher hasher_;
+    security::TokenService tokens_;
+    domain::AccountService accounts_;
+    http::Api api_;
+};
+
+
+}  // namespace sweetshop::app

@@ -1,0 +1,201 @@
+// The `sweetshop` subcommands: serve, migrate, create-admin, set-staff.
+#include "app/commands.hpp"
+
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+#include <unistd.h>
+
+#include "app/app.hpp"
+#include "http/server.hpp"
+#include "storage/migrations.hpp"
+
+#ifndef SWEETSHOP_VERSION
+#define SWEETSHOP_VERSION "0.0.0"
+#endif
+
+namespace sweetshop::app {
+
+namespace {
+struct Flags {
+    std::map<std::string, std::string> values;
+    /// Adds `--flag` bound to the variable it overrides.
+    void add(CLI::App& cmd, const std::string& variable, const std::string& help) {
+        auto* opt = cmd.add_option_function<std::string>(
+            flag_for(variable), [this, variable](const std::string& v) { values[variable] = v; },
+            help + " [env " + variable + "]");
+        opt->type_name("VALUE");
+    }
+};
+
+void setup_logging(const Config& c) {
+    spdlog::set_level(spdlog::level::from_str(c.log_level));
+    if (c.log_format == "json")
+        spdlog::set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l","message":%v})", spdlog::pattern_time_type::utc);
+    else
+        spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
+}
+
+Config load(const Flags& flags) {
+    auto config = load_config(flags.values, process_env());
+    setup_logging(config);
+    return config;
+}
+
+std::string read_password(const std::string& prompt) {
+    if (auto v = process_env()("SWEETSHOP_ADMIN_PASSWORD"); v && !v->empty()) return *v;
+    if (isatty(STDIN_FILENO)) std::cerr << prompt << std::flush;
+    std::string line;
+    std::getline(std::cin, line);
+    return line;
+}
+
+int serve(const Flags& flags) {
+    auto config = load(flags);
+    resolve_secret_key(config, process_env());
+    http::block_termination_signals();
+    App app(config);
+    http::ServerOptions options;
+    options.host = config.host;
+    options.port = config.port;
+    options.io_threads = config.io_threads;
+    options.db_threads = config.worker_threads;
+    options.hash_threads = config.hash_threads;
+    options.json_log = config.log_format == "json";
+    http::Server server(app.api(), options);
+    server.start();
+    spdlog::info("Sweet Shop {} listening on http://{}:{} (database {}, {} env)", SWEETSHOP_VERSION, config.host,
+                 server.port(), config.database_url, config.env);
+    const auto signal = http::wait_for_termination_signal();
+    spdlog::info("{} received: finishing requests in flight and stopping", signal);
+    server.stop();
+    spdlog::info("stopped");
+    return 0;
+}
+
+int migrate_command(const Flags& flags) {
+    auto config = load(flags);
+    storage::Database db(config.database_url, 1);
+    const int applied = storage::migrate(db, [](const std::string& line) { std::cout << line << "\n"; });
+    std::cout << (applied ? std::to_string(applied) + " migration(s) applied" : "database is up to date") << "\n";
+    return 0;
+}
+
+int create_admin(const Flags& flags, const std::string& username, bool if_missing, bool generate) {
+    auto config = load(flags);
+    config.secret_key = "unused-by-this-command";
+    App app(config);
+    if (if_missing) {
+        if (auto existing = app.users().find_by_username(username)) {
+            std::cout << "user '" << username << "' exists; left unchanged\n";
+            return 0;
+        }
+    }
+    std::string password;
+    bool generated = false;
+    if (auto v = process_env()("SWEETSHOP_ADMIN_PASSWORD"); v && !v->empty()) {
+        password = *v;
+    } else if (generate) {
+        password = security::random_hex(12);
+        generated = true;
+    } else {
+        password = read_password("Password for " + username + ": ");
+    }
+    const bool created = app.accounts().create_admin(username, password);
+    std::cout << (created ? "created admin '" : "updated admin '") << username << "'\n";
+    if (generated) std::cout << "generated password (shown once): " << password << "\n";
+    return 0;
+}
+
+int set_staff(const Flags& flags, const std::string& username, const std::string& state) {
+    auto config = load(flags);
+    config.secret_key = "unused-by-this-command";
+    App app(config);
+    if (!app.users().set_staff(username, state == "on")) {
+        std::cerr << "error: no user named '" << username << "'\n";
+        return 1;
+    }
+    std::cout << "user '" << username << "' is " << (state == "on" ? "now" : "no longer") << " staff\n";
+    return 0;
+}
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+    CLI::App cli{"Sweet Shop: the shop-management server and its tools"};
+    cli.set_version_flag("--version", std::string("sweetshop ") + SWEETSHOP_VERSION);
+    cli.require_subcommand(1);
+    Flags flags;
+    auto common = [&](CLI::App& cmd) {
+        flags.add(cmd, "DATABASE_URL", "database URL, sqlite:///path/to/file.db");
+        flags.add(cmd, "SWEETSHOP_DATA_DIR", "data directory (default database, development secret key)");
+        flags.add(cmd, "SWEETSHOP_ENV", "development or production");
+        flags.add(cmd, "SWEETSHOP_LOG_LEVEL", "trace, debug, info, warn, error or off");
+        flags.add(cmd, "SWEETSHOP_LOG_FORMAT", "text or json");
+    };
+
+    auto* serve_cmd = cli.add_subcommand("serve", "Run the HTTP API server (applies pending migrations first)");
+    common(*serve_cmd);
+    flags.add(*serve_cmd, "SWEETSHOP_HOST", "address to listen on");
+    flags.add(*serve_cmd, "SWEETSHOP_PORT", "port to listen on (0: any free port)");
+    flags.add(*serve_cmd, "JWT_ACCESS_MINUTES", "access token lifetime in minutes");
+    flags.add(*serve_cmd, "JWT_REFRESH_DAYS", "refresh token lifetime in days");
+    flags.add(*serve_cmd, "CORS_ALLOWED_ORIGINS", "comma-separated origins allowed by CORS");
+    flags.add(*serve_cmd, "SWEETSHOP_IO_THREADS", "HTTP I/O threads");
+    flags.add(*serve_cmd, "SWEETSHOP_WORKER_THREADS", "database worker threads");
+    flags.add(*serve_cmd, "SWEETSHOP_HASH_THREADS", "password-hashing threads");
+    flags.add(*serve_cmd, "SWEETSHOP_DB_POOL_SIZE", "database connections (0: workers + hashers + 2)");
+    flags.add(*serve_cmd, "SWEETSHOP_MAX_BODY_BYTES", "largest request body accepted");
+    flags.add(*serve_cmd, "SWEETSHOP_ARGON2_OPS", "Argon2id passes");
+    flags.add(*serve_cmd, "SWEETSHOP_ARGON2_MEMORY_KIB", "Argon2id memory in KiB");
+    flags.add(*serve_cmd, "SWEETSHOP_LOGIN_MAX_FAILURES", "failed logins per username before 429");
+    flags.add(*serve_cmd, "SWEETSHOP_LOGIN_WINDOW_SECONDS", "how long a failed login counts");
+
+    auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations");
+    common(*migrate_cmd);
+
+    std::string admin_name;
+    bool if_missing = false, generate = false;
+    auto* admin_cmd = cli.add_subcommand(
+        "create-admin",
+        "Create an admin, or make an existing user an admin with a new password. The password comes from "
+        "SWEETSHOP_ADMIN_PASSWORD or standard input, never from an argument");
+    common(*admin_cmd);
+    flags.add(*admin_cmd, "SWEETSHOP_ARGON2_OPS", "Argon2id passes");
+    flags.add(*admin_cmd, "SWEETSHOP_ARGON2_MEMORY_KIB", "Argon2id memory in KiB");
+    admin_cmd->add_option("username", admin_name, "the admin's username")->required();
+    admin_cmd->add_flag("--if-missing", if_missing, "do nothing when the user exists");
+    admin_cmd->add_flag("--generate-password", generate,
+                        "without SWEETSHOP_ADMIN_PASSWORD, generate a password and print it once");
+
+    std::string staff_name, staff_state;
+    auto* staff_cmd = cli.add_subcommand("set-staff", "Promote (on) or demote (off) a user");
+    common(*staff_cmd);
+    staff_cmd->add_option("username", staff_name, "the user")->required();
+    staff_cmd->add_option("state", staff_state, "on or off")->required()->check(CLI::IsMember({"on", "off"}));
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e);
+    }
+
+    try {
+        if (*serve_cmd) return serve(flags);
+        if (*migrate_cmd) return migrate_command(flags);
+        if (*admin_cmd) return create_admin(flags, admin_name, if_missing, generate);
+        if (*staff_cmd) return set_staff(flags, staff_name, staff_state);
+    } catch (const ConfigError& e) {
+        std::cerr << "configuration error: " << e.what() << "\n";
+        return 2;
+    } catch (const domain::Error& e) {
+        std::cerr << "error: " << e.detail() << "\n";
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "error: " << e.what() << "\n";
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace sweetshop::app

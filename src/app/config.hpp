@@ -1,0 +1,63 @@
+#pragma once
+// Typed configuration, loaded and validated once: command-line flags over environment variables over defaults.
+// Every setting is documented in docs/configuration.md.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace sweetshop::app {
+
+/// A bad setting; the message names it ("SWEETSHOP_PORT (--port): ...").
+class ConfigError : public std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct Config {
+    std::string env = "development";  ///< SWEETSHOP_ENV: development | production
+    std::string data_dir = "data";
+    std::string database_url;  ///< default sqlite:///<data_dir>/sweetshop.db
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8000;
+    std::string secret_key;  ///< empty until resolve_secret_key()
+    int jwt_access_minutes = 60;
+    int jwt_refresh_days = 7;
+    std::vector<std::string> cors_origins{"http://localhost:5173"};
+    std::size_t io_threads = 2;
+    std::size_t worker_threads = 4;
+    std::size_t hash_threads = 1;
+    std::size_t db_pool_size = 0;  ///< 0: workers + hashers + 2
+    std::size_t max_body_bytes = 1 << 20;
+    std::string log_level = "info";
+    std::string log_format = "text";
+    unsigned long long argon2_ops = 2;
+    std::size_t argon2_memory_kib = 19 * 1024;
+    int login_max_failures = 10;
+    int login_window_seconds = 15 * 60;
+
+    bool production() const { return env == "production"; }
+    std::size_t effective_pool_size() const {
+        return db_pool_size ? db_pool_size : worker_threads + hash_threads + 2;
+    }
+};
+
+/// Looks up an environment variable (tests pass their own).
+using EnvLookup = std::function<std::optional<std::string>(const std::string&)>;
+EnvLookup process_env();
+
+/// Builds and validates a Config. `flags` maps a variable name (e.g. "SWEETSHOP_PORT") to the value given on the
+/// command line, which wins over the environment. Throws ConfigError naming the first bad setting.
+Config load_config(const std::map<std::string, std::string>& flags, const EnvLookup& env);
+
+/// Fills config.secret_key: SWEETSHOP_SECRET_KEY when set (production: required, at least 32 bytes); otherwise, in
+/// development, a key generated once and kept in <data_dir>/secret_key so that tokens survive a restart.
+void resolve_secret_key(Config& config, const EnvLookup& env);
+
+/// The command-line flag of each variable, for messages and --help ("SWEETSHOP_PORT" -> "--port").
+std::string flag_for(const std::string& variable);
+
+}  // namespace sweetshop::app

@@ -1,0 +1,155 @@
+#include "domain/accounts.hpp"
+
+#include <algorithm>
+
+#include "domain/text.hpp"
+
+namespace sweetshop::domain {
+
+namespace {
+constexpr const char* kBadCredentials = "No active account found with the given credentials";
+
+bool is_username_char(char32_t c) {
+    return is_alnum(c) || c == '_' || c == '@' || c == '.' || c == '+' || c == '-';
+}
+
+bool is_email_local_char(char c) {
+    static constexpr std::string_view kAllowed = "!#$%&'*+/=?^_`{|}~-";
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           kAllowed.find(c) != std::string_view::npos;
+}
+
+bool valid_email_local(std::string_view local) {
+    if (local.empty() || local.size() > 64 || local.front() == '.' || local.back() == '.') return false;
+    for (std::size_t i = 0; i < local.size(); ++i) {
+        if (local[i] == '.') {
+            if (local[i + 1] == '.') return false;
+        } else if (!is_email_local_char(local[i])) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool valid_email_domain(std::string_view domain) {
+    if (domain.empty() || domain.size() > 253) return false;
+    std::size_t labels = 0;
+    std::string_view last;
+    std::size_t start = 0;
+    while (start <= domain.size()) {
+        auto dot = domain.find('.', start);
+        auto label = domain.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+        for (char c : label) {
+            const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
+            if (!ok) return false;
+        }
+        ++labels;
+        last = label;
+        if (dot == std::string_view::npos) break;
+        start = dot + 1;
+    }
+    // A top-level label of letters, as Django requires (no bare "localhost"-style domains).
+    return labels >= 2 && last.size() >= 2 &&
+           std::all_of(last.begin(), last.end(), [](char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; });
+}
+}  // namespace
+
+std::vector<std::string> validate_username(const std::string& username) {
+    std::vector<std::string> out;
+    if (char_count(username) > 150) out.emplace_back("Ensure this field has no more than 150 characters.");
+    auto decoded = decode_utf8(username);
+    if (!decoded || !std::all_of(decoded->begin(), decoded->end(), is_username_char))
+        out.emplace_back(
+            "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters.");
+    return out;
+}
+
+std::vector<std::string> validate_password(const std::string& password) {
+    std::vector<std::string> out;
+    const auto n = char_count(password);
+    if (n < 8) out.emplace_back("Ensure this field has at least 8 characters.");
+    if (n > 128) out.emplace_back("Ensure this field has no more than 128 characters.");
+    return out;
+}
+
+std::vector<std::string> validate_email(const std::string& email, std::string& normalised) {
+    std::vector<std::string> out;
+    normalised = email;
+    if (email.empty()) return out;
+    if (char_count(email) > 254) out.emplace_back("Ensure this field has no more than 254 characters.");
+    const auto at = email.rfind('@');
+    if (at == std::string::npos || !valid_email_local(std::string_view(email).substr(0, at)) ||
+        !valid_email_domain(std::string_view(email).substr(at + 1))) {
+        out.emplace_back("Enter a valid email address.");
+    } else {
+        normalised = email.substr(0, at + 1) + to_lower_ascii(email.substr(at + 1));
+    }
+    return out;
+}
+
+AccountService::AccountService(UserRepository& users, const PasswordHasher& hasher, ThrottleSettings throttle)
+    : users_(users), hasher_(hasher), throttle_(throttle), dummy_hash_(hasher.hash("sweetshop-timing-equaliser")) {}
+
+User AccountService::register_user(const Registration& input, FieldErrors errors) {
+    std::string email;
+    if (input.username) {
+        for (auto& m : validate_username(*input.username)) errors.add("username", std::move(m));
+        if (!errors.has("username") && users_.find_by_username(*input.username))
+            errors.add("username", "A user with that username already exists.");
+    }
+    if (input.email)
+        for (auto& m : validate_email(*input.email, email)) errors.add("email", std::move(m));
+    if (input.password)
+        for (auto& m : validate_password(*input.password)) errors.add("password", std::move(m));
+    errors.order({"username", "email", "password"});
+    if (!errors.empty()) throw Error(std::move(errors));
+
+    auto created = users_.insert(NewUser{*input.username, email, hasher_.hash(*input.password), false});
+    if (!created) {  // lost a race with another registration of the same name
+        FieldErrors taken;
+        taken.add("username", "A user with that username already exists.");
+        throw Error(std::move(taken));
+    }
+    return *created;
+}
+
+User AccountService::login(const std::string& username, const std::string& password) {
+    const Micros now = now_micros();
+    const Micros window = std::chrono::duration_cast<std::chrono::microseconds>(throttle_.window).count();
+    const auto failures = users_.failures_since(username, now - window);
+    if (failures.count >= throttle_.max_failures) {
+        const Micros wait_us = failures.oldest + window - now;
+        const auto seconds = std::max<Micros>(1, (wait_us + 999'999) / 1'000'000);
+        throw Error::throttled("Too many failed login attempts. Try again later.", std::chrono::seconds(seconds));
+    }
+
+    auto user = users_.find_by_username(username);
+    const bool password_ok = hasher_.verify(user ? user->password_hash : dummy_hash_, password);
+    if (!user || !password_ok || !user->is_active) {
+        users_.record_failure(username, now);
+        throw Error(ErrorCode::Unauthenticated, kBadCredentials);
+    }
+    users_.clear_failures(username, now - window);
+    if (hasher_.needs_rehash(user->password_hash)) {
+        user->password_hash = hasher_.hash(password);
+        users_.update_password_hash(user->id, user->password_hash);
+    }
+    return *user;
+}
+
+bool AccountService::create_admin(const std::string& username, const std::string& password) {
+    auto problems = validate_username(username);
+    if (username.empty()) problems.emplace_back("This field may not be blank.");
+    if (!problems.empty()) throw Error(ErrorCode::BadRequest, "username: " + problems.front());
+    auto pw_problems = validate_password(password);
+    if (!pw_problems.empty()) throw Error(ErrorCode::BadRequest, "password: " + pw_problems.front());
+
+    const auto hash = hasher_.hash(password);
+    if (users_.insert(NewUser{username, "", hash, true})) return true;
+    users_.set_password(username, hash);
+    users_.set_staff(username, true);
+    return false;
+}
+
+}  // namespace sweetshop::domain

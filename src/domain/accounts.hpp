@@ -1,0 +1,53 @@
+#pragma once
+// Account rules: registration, login with throttling, administration. Plain C++ over the storage and hashing ports.
+#include <chrono>
+#include <optional>
+#include <string>
+
+#include "domain/error.hpp"
+#include "domain/user.hpp"
+
+namespace sweetshop::domain {
+
+struct ThrottleSettings {
+    int max_failures = 10;                  ///< failed logins allowed per username within the window
+    std::chrono::seconds window{15 * 60};  ///< how long a failure counts
+};
+
+/// Registration input after the http layer's shape checks; a field that already failed there is std::nullopt and
+/// is not validated again. Strings are trimmed.
+struct Registration {
+    std::optional<std::string> username;
+    std::optional<std::string> email;  ///< absent means ""
+    std::optional<std::string> password;
+};
+
+// Field rules with the contract's messages; each returns the messages for one field (empty when valid).
+std::vector<std::string> validate_username(const std::string& username);
+std::vector<std::string> validate_password(const std::string& password);
+/// Validates an email and returns it normalised (domain lower-cased) through `normalised`.
+std::vector<std::string> validate_email(const std::string& email, std::string& normalised);
+
+class AccountService {
+public:
+    AccountService(UserRepository& users, const PasswordHasher& hasher, ThrottleSettings throttle);
+
+    /// Validates every field (all errors at once, in declaration order) and creates a non-staff user.
+    /// `errors` holds what the http layer found already; throws Error(FieldErrors) when anything is invalid.
+    User register_user(const Registration& input, FieldErrors errors);
+
+    /// Checks credentials. Unknown user, wrong password and inactive account all throw the same
+    /// Unauthenticated error after the same hashing work; too many recent failures throw Throttled.
+    User login(const std::string& username, const std::string& password);
+
+    /// Creates an admin, or makes an existing user an admin with the given password. Returns true when created.
+    bool create_admin(const std::string& username, const std::string& password);
+
+private:
+    UserRepository& users_;
+    const PasswordHasher& hasher_;
+    ThrottleSettings throttle_;
+    std::string dummy_hash_;  ///< verified against for unknown users, so that every failure costs the same
+};
+
+}  // namespace sweetshop::domain

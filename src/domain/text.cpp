@@ -1,0 +1,94 @@
+#include "domain/text.hpp"
+
+#include <clocale>
+#include <cwctype>
+
+#include <locale.h>
+
+namespace sweetshop::domain {
+
+std::optional<std::u32string> decode_utf8(std::string_view s) {
+    std::u32string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        int extra;
+        char32_t cp;
+        if (b < 0x80) {
+            cp = b;
+            extra = 0;
+        } else if ((b & 0xE0) == 0xC0) {
+            cp = b & 0x1F;
+            extra = 1;
+        } else if ((b & 0xF0) == 0xE0) {
+            cp = b & 0x0F;
+            extra = 2;
+        } else if ((b & 0xF8) == 0xF0) {
+            cp = b & 0x07;
+            extra = 3;
+        } else {
+            return std::nullopt;
+        }
+        if (i + static_cast<std::size_t>(extra) >= s.size()) return std::nullopt;
+        for (int k = 1; k <= extra; ++k) {
+            const auto c = static_cast<unsigned char>(s[i + k]);
+            if ((c & 0xC0) != 0x80) return std::nullopt;
+            cp = (cp << 6) | (c & 0x3F);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+        if ((extra == 1 && cp < 0x80) || (extra == 2 && cp < 0x800) || (extra == 3 && cp < 0x10000) ||
+            (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+            return std::nullopt;
+        out.push_back(cp);
+        i += static_cast<std::size_t>(extra) + 1;
+    }
+    return out;
+}
+
+std::size_t char_count(std::string_view text) {
+    auto decoded = decode_utf8(text);
+    return decoded ? decoded->size() : text.size();
+}
+
+namespace {
+bool is_space(char32_t c) {
+    return c == ' ' || (c >= 0x09 && c <= 0x0D) || c == 0x1C || c == 0x1D || c == 0x1E || c == 0x1F || c == 0x85 ||
+           c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+           c == 0x205F || c == 0x3000;
+}
+
+std::size_t encoded_length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+
+locale_t utf8_locale() {
+    static locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
+    return loc;
+}
+}  // namespace
+
+std::string trim(std::string_view text) {
+    auto decoded = decode_utf8(text);
+    if (!decoded) return std::string(text);
+    std::size_t begin = 0, end = decoded->size();
+    while (begin < end && is_space((*decoded)[begin])) ++begin;
+    while (end > begin && is_space((*decoded)[end - 1])) --end;
+    std::size_t byte_begin = 0, byte_len = 0;
+    for (std::size_t i = 0; i < begin; ++i) byte_begin += encoded_length((*decoded)[i]);
+    for (std::size_t i = begin; i < end; ++i) byte_len += encoded_length((*decoded)[i]);
+    return std::string(text.substr(byte_begin, byte_len));
+}
+
+bool is_alnum(char32_t c) {
+    if (c < 0x80) return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    locale_t loc = utf8_locale();
+    if (loc == static_cast<locale_t>(nullptr)) return false;
+    return iswalnum_l(static_cast<wint_t>(c), loc) != 0;
+}
+
+std::string to_lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (auto& ch : out)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return out;
+}
+
+}  // namespace sweetshop::domain

@@ -1,0 +1,62 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "domain/clock.hpp"
+
+namespace sweetshop::domain {
+
+struct User {
+    std::int64_t id = 0;
+    std::string username;
+    std::string email;
+    std::string password_hash;
+    bool is_staff = false;
+    bool is_active = true;
+    Micros date_joined = 0;
+};
+
+struct NewUser {
+    std::string username;
+    std::string email;
+    std::string password_hash;
+    bool is_staff = false;
+};
+
+/// Storage port for accounts and login throttling.
+class UserRepository {
+public:
+    virtual ~UserRepository() = default;
+    virtual std::optional<User> find_by_id(std::int64_t id) = 0;
+    virtual std::optional<User> find_by_username(const std::string& username) = 0;
+    /// Inserts a user; returns std::nullopt when the username is taken.
+    virtual std::optional<User> insert(const NewUser& user) = 0;
+    virtual void update_password_hash(std::int64_t id, const std::string& hash) = 0;
+    /// Sets or clears the staff flag; false when there is no such user.
+    virtual bool set_staff(const std::string& username, bool is_staff) = 0;
+    /// Sets a new password (and activates the account); false when there is no such user.
+    virtual bool set_password(const std::string& username, const std::string& hash) = 0;
+    virtual std::int64_t count_users() = 0;
+
+    /// Failed logins for `username` at or after `since`: how many, and the time of the oldest.
+    struct Failures {
+        std::int64_t count = 0;
+        Micros oldest = 0;
+    };
+    virtual Failures failures_since(const std::string& username, Micros since) = 0;
+    virtual void record_failure(const std::string& username, Micros at) = 0;
+    /// Forgets the failures of `username`, and everybody's failures older than `before`.
+    virtual void clear_failures(const std::string& username, Micros before) = 0;
+};
+
+/// Hashing port (implemented in security/).
+class PasswordHasher {
+public:
+    virtual ~PasswordHasher() = default;
+    virtual std::string hash(const std::string& password) const = 0;
+    virtual bool verify(const std::string& hash, const std::string& password) const = 0;
+    virtual bool needs_rehash(const std::string& hash) const = 0;
+};
+
+}  // namespace sweetshop::domain

@@ -1,0 +1,59 @@
+// Handlers for registration, login and token refresh (contract rows #1, #2, #3).
+#include <variant>
+
+#include "http/errors.hpp"
+#include "http/fields.hpp"
+#include "http/handlers.hpp"
+
+namespace sweetshop::http::handlers {
+
+namespace {
+Json user_json(const domain::User& u) {
+    return Json{{"id", u.id}, {"username", u.username}, {"email", u.email}, {"is_staff", u.is_staff}};
+}
+}  // namespace
+
+Response register_user(Context& ctx) {
+    domain::FieldErrors errors;
+    domain::Registration input;
+    input.username = read_string(ctx.body, "username", errors);
+    input.email = read_string(ctx.body, "email", errors, {.required = false, .allow_blank = true});
+    input.password = read_string(ctx.body, "password", errors);
+    const bool email_failed = errors.has("email");
+    if (!input.email && !email_failed) input.email = "";
+    auto user = ctx.deps.accounts.register_user(input, std::move(errors));
+    return json_response(201, Json{{"id", user.id}, {"username", user.username}, {"email", user.email}});
+}
+
+Response login(Context& ctx) {
+    domain::FieldErrors errors;
+    auto username = read_string(ctx.body, "username", errors);
+    auto password = read_string(ctx.body, "password", errors);
+    if (!errors.empty()) throw domain::Error(std::move(errors));
+    const auto user = ctx.deps.accounts.login(*username, *password);
+    const auto& tokens = ctx.deps.tokens;
+    return json_response(200, Json{{"refresh", tokens.issue(user, security::TokenType::Refresh)},
+                                   {"access", tokens.issue(user, security::TokenType::Access)},
+                                   {"user", user_json(user)}});
+}
+
+Response refresh_token(Context& ctx) {
+    domain::FieldErrors errors;
+    auto refresh = read_string(ctx.body, "refresh", errors);
+    if (!errors.empty()) throw domain::Error(std::move(errors));
+
+    auto verified = ctx.deps.tokens.verify(*refresh, security::TokenType::Refresh);
+    if (auto* error = std::get_if<security::TokenError>(&verified)) {
+        const char* message = *error == security::TokenError::Expired     ? "Token is expired"
+                               : *error == security::TokenError::WrongType ? "Token has wrong type"
+                                                                           : "Token is invalid";
+        throw ApiError(json_response(401, Json{{"detail", message}, {"code", "token_not_valid"}}));
+    }
+    const auto& claims = std::get<security::TokenClaims>(verified);
+    auto user = ctx.deps.users.find_by_id(claims.user_id);
+    if (!user) throw ApiError(json_response(401, Json{{"detail", "User not found"}, {"code", "user_not_found"}}));
+    if (!user->is_active) fail(401, "No active account found for the given token.");
+    return json_response(200, Json{{"access", ctx.deps.tokens.issue(*user, security::TokenType::Access)}});
+}
+
+}  // namespace sweetshop::http::handlers

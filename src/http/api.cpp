@@ -1,0 +1,145 @@
+#include "http/api.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "http/errors.hpp"
+#include "http/fields.hpp"
+
+namespace sweetshop::http {
+
+namespace {
+std::string join(const std::vector<std::string>& items, const char* sep) {
+    std::string out;
+    for (const auto& s : items) {
+        if (!out.empty()) out += sep;
+        out += s;
+    }
+    return out;
+}
+
+std::string media_type(std::string_view content_type) {
+    auto semi = content_type.find(';');
+    auto type = content_type.substr(0, semi);
+    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
+    while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+    std::string out(type);
+    for (auto& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool is_json_media_type(const std::string& type) {
+    return type == "application/json" || (type.rfind("application/", 0) == 0 && type.size() > 5 &&
+                                           type.compare(type.size() - 5, 5, "+json") == 0);
+}
+
+Json parse_body(const Request& request) {
+    const auto& body = request.body;
+    if (body.find_first_not_of(" \t\r\n") == std::string::npos) return Json::object();
+    if (auto ct = request.header("Content-Type"); ct && !is_json_media_type(media_type(*ct))) {
+        std::string shown(*ct);
+        fail(415, "Unsupported media type \"" + shown + "\" in request.");
+    }
+    nlohmann::json parsed;
+    try {
+        parsed = nlohmann::json::parse(body);
+    } catch (const nlohmann::json::parse_error& e) {
+        std::string reason = e.what();
+        if (auto close = reason.find("] "); reason.rfind("[json.exception", 0) == 0 && close != std::string::npos)
+            reason = reason.substr(close + 2);
+        fail(400, "JSON parse error - " + reason);
+    }
+    if (!parsed.is_object()) {
+        Json messages = Json::array();
+        messages.push_back(std::string("Invalid data. Expected a dictionary, but got ") + python_type_name(parsed) + ".");
+        Json body = Json::object();
+        body["non_field_errors"] = std::move(messages);
+        throw ApiError(json_response(400, body));
+    }
+    return parsed;
+}
+}  // namespace
+
+bool Api::origin_allowed(std::string_view origin) const {
+    const auto& list = deps_.settings.cors_origins;
+    return std::any_of(list.begin(), list.end(), [&](const std::string& o) { return o == "*" || o == origin; });
+}
+
+void Api::add_cors(const Request& request, Response& response) const {
+    auto origin = request.header("Origin");
+    if (!origin || !origin_allowed(*origin)) return;
+    response.header("Access-Control-Allow-Origin", std::string(*origin));
+    response.header("Access-Control-Allow-Credentials", "true");
+    response.header("Access-Control-Expose-Headers", "Retry-After, Idempotent-Replayed");
+    response.header("Vary", "Origin");
+}
+
+Pool Api::pool_for(const Request& request) const {
+    auto match = match_route(api_routes(), request.method, request.path);
+    return match.route ? match.route->pool : Pool::Inline;
+}
+
+Response Api::handle(const Request& request) {
+    Response response;
+    RouteMatch match;
+    try {
+        match = match_route(api_routes(), request.method, request.path);
+        response = dispatch(request, match);
+    } catch (const ApiError& e) {
+        response = e.response();
+    } catch (const domain::Error& e) {
+        response = error_response(e);
+    } catch (const std::exception& e) {
+        spdlog::error("unhandled error on {} {}: {}", request.method, request.path, e.what());
+        response = server_error_response();
+    } catch (...) {
+        spdlog::error("unhandled non-standard exception on {} {}", request.method, request.path);
+        response = server_error_response();
+    }
+    response.route = match.route ? match.route->pattern : (match.allowed.empty() ? "-" : "(method not allowed)");
+    add_cors(request, response);
+    return response;
+}
+
+Response Api::dispatch(const Request& request, const RouteMatch& match) {
+    if (request.body.size() > deps_.settings.max_body_bytes) fail(413, "Request body too large.");
+
+    if (request.method == "OPTIONS") {
+        auto origin = request.header("Origin");
+        if (origin && origin_allowed(*origin) && request.header("Access-Control-Request-Method")) {
+            Response r;  // CORS preflight: answered for any path, as django-cors-headers does
+            r.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+            r.header("Access-Control-Allow-Headers", "authorization, content-type, idempotency-key");
+            r.header("Access-Control-Max-Age", "86400");
+            r.body = "{}";
+            return r;
+        }
+        if (match.allowed.empty()) fail(404, "Not found.");
+        auto r = json_response(200, Json{{"allow", match.allowed}});
+        r.header("Allow", join(match.allowed, ", "));
+        return r;
+    }
+    if (match.allowed.empty()) fail(404, "Not found.");
+    if (!match.route) {
+        auto r = detail_response(405, "Method \"" + request.method + "\" not allowed.");
+        r.header("Allow", join(match.allowed, ", "));
+        return r;
+    }
+
+    const Route& route = *match.route;
+    Request routed = request;
+    routed.params = match.params;
+    Context ctx{routed, deps_, std::nullopt, nlohmann::json::object()};
+    if (route.access != Access::Public) {
+        ctx.user = authenticate(routed, deps_);
+        if (route.access == Access::Admin && !ctx.user->is_staff) fail(403, route.forbidden);
+    }
+    if (route.json_body) ctx.body = parse_body(routed);
+    auto response = route.handler(ctx);
+    if (request.method == "HEAD") response.body.clear();
+    return response;
+}
+
+}  // namespace sweetshop::http

@@ -1,0 +1,31 @@
+#pragma once
+// The request pipeline, independent of the transport: size limit, CORS, routing (404/405/OPTIONS),
+// authentication and permission, media type and JSON parsing, the handler, and error mapping.
+#include "http/routes.hpp"
+
+namespace sweetshop::http {
+
+class Api {
+public:
+    explicit Api(Deps deps) : deps_(std::move(deps)) {}
+
+    /// Where `request` must run (decided on the I/O thread, cheaply).
+    Pool pool_for(const Request& request) const;
+    /// Answers a request; never throws. May block (run it where pool_for says).
+    Response handle(const Request& request);
+
+    const Settings& settings() const { return deps_.settings; }
+
+private:
+    Response dispatch(const Request& request, const RouteMatch& match);
+    void add_cors(const Request& request, Response& response) const;
+    bool origin_allowed(std::string_view origin) const;
+
+    Deps deps_;
+};
+
+/// Authenticates `Authorization: Bearer <access>` against the user as stored now; throws ApiError with the
+/// contract's authentication-error bodies.
+domain::User authenticate(const Request& request, Deps& deps);
+
+}  // namespace sweetshop::http

@@ -1,0 +1,65 @@
+#include <string>
+#include <variant>
+
+#include "http/api.hpp"
+#include "http/errors.hpp"
+
+namespace sweetshop::http {
+
+namespace {
+[[noreturn]] void unauthorized(const Json& body) {
+    auto r = json_response(401, body);
+    r.header("WWW-Authenticate", "Bearer realm=\"api\"");
+    throw ApiError(std::move(r));
+}
+
+std::vector<std::string_view> split_whitespace(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && (s[i] == ' ' || s[i] == '\t')) ++i;
+        const auto start = i;
+        while (i < s.size() && s[i] != ' ' && s[i] != '\t') ++i;
+        if (i > start) out.push_back(s.substr(start, i - start));
+    }
+    return out;
+}
+
+const char* token_message(security::TokenError e) {
+    switch (e) {
+        case security::TokenError::Expired:
+            return "Token is expired";
+        case security::TokenError::WrongType:
+            return "Token has wrong type";
+        case security::TokenError::Invalid:
+            break;
+    }
+    return "Token is invalid";
+}
+}  // namespace
+
+domain::User authenticate(const Request& request, Deps& deps) {
+    const auto header = request.header("Authorization");
+    const auto parts = header ? split_whitespace(*header) : std::vector<std::string_view>{};
+    if (parts.empty() || parts.front() != "Bearer")
+        unauthorized(Json{{"detail", "Authentication credentials were not provided."}});
+    if (parts.size() != 2)
+        unauthorized(Json{{"detail", "Authorization header must contain two space-delimited values"},
+                          {"code", "bad_authorization_header"}});
+
+    auto verified = deps.tokens.verify(std::string(parts[1]), security::TokenType::Access);
+    if (auto* error = std::get_if<security::TokenError>(&verified)) {
+        unauthorized(Json{{"detail", "Given token not valid for any token type"},
+                          {"code", "token_not_valid"},
+                          {"messages", Json::array({Json{{"token_class", "AccessToken"},
+                                                         {"token_type", "access"},
+                                                         {"message", token_message(*error)}}})}});
+    }
+    const auto& claims = std::get<security::TokenClaims>(verified);
+    auto user = deps.users.find_by_id(claims.user_id);
+    if (!user) unauthorized(Json{{"detail", "User not found"}, {"code", "user_not_found"}});
+    if (!user->is_active) unauthorized(Json{{"detail", "User is inactive"}, {"code", "user_inactive"}});
+    return *user;
+}
+
+}  // namespace sweetshop::http

@@ -1,0 +1,101 @@
+#include "http/message.hpp"
+
+namespace sweetshop::http {
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+std::optional<std::string_view> Request::header(std::string_view name) const {
+    for (const auto& [k, v] : headers)
+        if (iequals(k, name)) return std::string_view(v);
+    return std::nullopt;
+}
+
+std::optional<std::string_view> Request::query_value(std::string_view name) const {
+    std::optional<std::string_view> out;
+    for (const auto& [k, v] : query)
+        if (k == name) out = v;
+    return out;
+}
+
+std::string_view Request::param(std::string_view name) const {
+    for (const auto& [k, v] : params)
+        if (k == name) return v;
+    return {};
+}
+
+std::optional<std::string_view> Response::find_header(std::string_view name) const {
+    for (const auto& [k, v] : headers)
+        if (iequals(k, name)) return std::string_view(v);
+    return std::nullopt;
+}
+
+namespace {
+int hex_value(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+}  // namespace
+
+std::string percent_decode(std::string_view in, bool plus_is_space) {
+    std::string out;
+    out.reserve(in.size());
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const char c = in[i];
+        if (c == '%' && i + 2 < in.size()) {
+            const int hi = hex_value(in[i + 1]), lo = hex_value(in[i + 2]);
+            if (hi >= 0 && lo >= 0) {
+                out += static_cast<char>(hi * 16 + lo);
+                i += 2;
+                continue;
+            }
+        }
+        out += (plus_is_space && c == '+') ? ' ' : c;
+    }
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query) {
+    std::vector<std::pair<std::string, std::string>> out;
+    while (!query.empty()) {
+        const auto amp = query.find('&');
+        auto part = query.substr(0, amp);
+        query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
+        if (part.empty()) continue;
+        const auto eq = part.find('=');
+        if (eq == std::string_view::npos)
+            out.emplace_back(percent_decode(part, true), std::string());
+        else
+            out.emplace_back(percent_decode(part.substr(0, eq), true), percent_decode(part.substr(eq + 1), true));
+    }
+    return out;
+}
+
+std::string percent_encode(std::string_view in) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : in) {
+        const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                                c == '-' || c == '_' || c == '.' || c == '~';
+        if (unreserved) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += kHex[c >> 4];
+            out += kHex[c & 15];
+        }
+    }
+    return out;
+}
+
+}  // namespace sweetshop::http

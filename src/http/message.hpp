@@ -1,0 +1,49 @@
+#pragma once
+// The http layer's own request and response values. Handlers see only these, never RESTinio.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace sweetshop::http {
+
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+struct Request {
+    std::string method;                                      ///< upper case, e.g. "GET"
+    std::string path;                                        ///< raw path, without the query
+    std::vector<std::pair<std::string, std::string>> query;  ///< decoded, in order
+    HeaderList headers;
+    std::string body;
+    std::vector<std::pair<std::string, std::string>> params;  ///< path parameters, filled by the router
+
+    /// Case-insensitive header lookup (the first occurrence).
+    std::optional<std::string_view> header(std::string_view name) const;
+    /// The last value of a query parameter, as DRF's QueryDict does.
+    std::optional<std::string_view> query_value(std::string_view name) const;
+    std::string_view param(std::string_view name) const;
+};
+
+struct Response {
+    int status = 200;
+    std::string body;
+    std::string content_type = "application/json";
+    HeaderList headers;
+    std::string route;  ///< the matched route pattern, for logs and metrics ("-" when none matched)
+
+    Response& header(std::string name, std::string value) {
+        headers.emplace_back(std::move(name), std::move(value));
+        return *this;
+    }
+    std::optional<std::string_view> find_header(std::string_view name) const;
+};
+
+bool iequals(std::string_view a, std::string_view b);
+/// Percent-decodes; with `plus_is_space` a '+' becomes a space (query strings).
+std::string percent_decode(std::string_view in, bool plus_is_space);
+std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query);
+/// Percent-encodes a query component.
+std::string percent_encode(std::string_view in);
+
+}  // namespace sweetshop::http

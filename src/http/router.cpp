@@ -1,0 +1,77 @@
+#include "http/routes.hpp"
+
+#include <algorithm>
+
+namespace sweetshop::http {
+
+namespace {
+std::vector<std::string_view> split_path(std::string_view path) {
+    std::vector<std::string_view> out;
+    if (!path.empty() && path.front() == '/') path.remove_prefix(1);
+    if (!path.empty() && path.back() == '/') path.remove_suffix(1);
+    while (!path.empty()) {
+        const auto slash = path.find('/');
+        out.push_back(path.substr(0, slash));
+        if (slash == std::string_view::npos) break;
+        path.remove_prefix(slash + 1);
+    }
+    return out;
+}
+
+bool all_digits(std::string_view s) {
+    return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+bool match_pattern(std::string_view pattern, const std::vector<std::string>& segments,
+                   std::vector<std::pair<std::string, std::string>>& params) {
+    const auto parts = split_path(pattern);
+    if (parts.size() != segments.size()) return false;
+    params.clear();
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        const auto part = parts[i];
+        if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
+            auto name = part.substr(1, part.size() - 2);
+            const bool any = name.back() == '*';
+            if (any) name.remove_suffix(1);
+            if (!any && !all_digits(segments[i])) return false;
+            params.emplace_back(std::string(name), segments[i]);
+        } else if (part != segments[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+constexpr std::string_view kMethodOrder[] = {"GET", "POST", "PUT", "PATCH", "DELETE"};
+}  // namespace
+
+RouteMatch match_route(const std::vector<Route>& routes, std::string_view method, std::string_view path) {
+    RouteMatch out;
+    std::vector<std::string> segments;
+    for (auto s : split_path(path)) segments.push_back(percent_decode(s, false));
+    const std::string_view wanted = method == "HEAD" ? std::string_view("GET") : method;
+
+    std::vector<std::pair<std::string, std::string>> params;
+    std::vector<std::string_view> methods;
+    // Literal segments win over parameters: routes are tried in table order, and the table lists
+    // `/api/sweets/search/` before `/api/sweets/{id}/`.
+    std::string_view first_pattern;
+    for (const auto& route : routes) {
+        if (!match_pattern(route.pattern, segments, params)) continue;
+        if (first_pattern.empty()) first_pattern = route.pattern;
+        if (route.pattern != first_pattern) continue;
+        methods.push_back(route.method);
+        if (!out.route && route.method == wanted) {
+            out.route = &route;
+            out.params = params;
+        }
+    }
+    if (methods.empty()) return out;
+    for (auto m : kMethodOrder)
+        if (std::find(methods.begin(), methods.end(), m) != methods.end()) out.allowed.emplace_back(m);
+    if (std::find(methods.begin(), methods.end(), "GET") != methods.end()) out.allowed.emplace_back("HEAD");
+    out.allowed.emplace_back("OPTIONS");
+    return out;
+}
+
+}  // namespace sweetshop::http

@@ -1,0 +1,76 @@
+#pragma once
+// The route table, as data: one entry per route drives dispatch, 404 vs 405 with Allow, OPTIONS, who may call it,
+// which thread pool runs it, access-log and metrics labels, and the OpenAPI document.
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "domain/accounts.hpp"
+#include "domain/user.hpp"
+#include "http/message.hpp"
+#include "security/tokens.hpp"
+
+namespace sweetshop::http {
+
+enum class Access { Public, User, Admin };
+
+/// Where a route runs: on the I/O thread (no blocking work), on the database pool, or on the hashing pool
+/// (routes that hash passwords, so a slow login never holds a database worker).
+enum class Pool { Inline, Database, Hashing };
+
+struct Settings {
+    std::vector<std::string> cors_origins;  ///< "*" allows any
+    std::size_t max_body_bytes = 1 << 20;
+};
+
+/// What handlers may use. Explicit wiring: tests build their own.
+struct Deps {
+    domain::AccountService& accounts;
+    domain::UserRepository& users;
+    const security::TokenService& tokens;
+    Settings settings;
+};
+
+struct Context {
+    const Request& request;
+    Deps& deps;
+    std::optional<domain::User> user;  ///< set for User and Admin routes
+    nlohmann::json body;               ///< the parsed JSON object for routes that take a body ({} when empty)
+};
+
+using Handler = Response (*)(Context&);
+
+struct RouteDoc {
+    std::string summary;
+    std::string request_schema;                     ///< component name, or empty
+    std::vector<std::pair<int, std::string>> responses;  ///< status and component name (may be empty)
+    bool hidden = false;                             ///< not in the OpenAPI document (static assets)
+};
+
+struct Route {
+    std::string method;
+    std::string pattern;  ///< canonical form with the trailing slash; `{id}` matches digits, `{name*}` any segment
+    Access access;
+    Pool pool;
+    Handler handler;
+    std::string forbidden;  ///< the 403 message for Admin routes
+    bool json_body = false;
+    RouteDoc doc;
+};
+
+/// Every route of the API server.
+const std::vector<Route>& api_routes();
+
+struct RouteMatch {
+    const Route* route = nullptr;  ///< null: no route for this method (see allowed) or path
+    std::vector<std::pair<std::string, std::string>> params;
+    std::vector<std::string> allowed;  ///< methods the path accepts, in DRF's order with HEAD and OPTIONS
+};
+
+/// Matches with or without the trailing slash; HEAD matches GET routes.
+RouteMatch match_route(const std::vector<Route>& routes, std::string_view method, std::string_view path);
+
+}  // namespace sweetshop::http

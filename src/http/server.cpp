@@ -1,0 +1,236 @@
+#include "http/server.hpp"
+
+#include "http/errors.hpp"
+
+#include <restinio/all.hpp>
+#include <spdlog/spdlog.h>
+
+#include <asio/thread_pool.hpp>
+#include <atomic>
+#include <csignal>
+#include <future>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <pthread.h>
+
+namespace sweetshop::http {
+
+namespace {
+using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+using HttpServer = restinio::http_server_t<Traits>;
+
+const char* reason_phrase(int status) {
+    switch (status) {
+        case 200: return "OK";
+        case 201: return "Created";
+        case 204: return "No Content";
+        case 400: return "Bad Request";
+        case 401: return "Unauthorized";
+        case 403: return "Forbidden";
+        case 404: return "Not Found";
+        case 405: return "Method Not Allowed";
+        case 409: return "Conflict";
+        case 413: return "Payload Too Large";
+        case 415: return "Unsupported Media Type";
+        case 422: return "Unprocessable Entity";
+        case 429: return "Too Many Requests";
+        case 500: return "Internal Server Error";
+        case 503: return "Service Unavailable";
+    }
+    return "Unknown";
+}
+
+std::string json_escape(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+}  // namespace
+
+struct Server::Impl {
+    Api& api;
+    ServerOptions options;
+    asio::io_context ioctx;
+    std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
+    std::unique_ptr<HttpServer> server;
+    std::vector<std::thread> io_threads;
+    asio::thread_pool db_pool;
+    asio::thread_pool hash_pool;
+    std::atomic<std::uint16_t> bound_port{0};
+    std::atomic<std::size_t> in_flight{0};
+    std::once_flag stopped;
+
+    Impl(Api& a, ServerOptions o)
+        : api(a), options(std::move(o)), db_pool(options.db_threads), hash_pool(options.hash_threads) {}
+
+    Request convert(const restinio::request_handle_t& req) {
+        Request r;
+        const auto& h = req->header();
+        r.method = h.method().c_str();
+        r.path = std::string(h.path());
+        r.query = parse_query(h.query());
+        h.for_each_field([&](const restinio::http_header_field_t& f) { r.headers.emplace_back(f.name(), f.value()); });
+        r.body = req->body();
+        return r;
+    }
+
+    void respond(const restinio::request_handle_t& req, const Request& request, Response response,
+                 std::chrono::steady_clock::time_point started) {
+        auto out = req->create_response(restinio::http_status_line_t{
+            restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+            reason_phrase(response.status)});
+        if (response.status != 204) out.append_header(restinio::http_field::content_type, response.content_type);
+        for (auto& [k, v] : response.headers) out.append_header(k, v);
+        out.set_body(std::move(response.body));
+        out.done();
+        if (options.access_log) {
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            if (options.json_log)
+                spdlog::info("{{\"method\":\"{}\",\"route\":\"{}\",\"status\":{},\"duration_ms\":{:.3f}}}",
+                             json_escape(request.method), json_escape(response.route), response.status, ms);
+            else
+                spdlog::info("{} {} {} {:.3f}ms", request.method, response.route, response.status, ms);
+        }
+        --in_flight;
+    }
+
+    restinio::request_handling_status_t on_request(restinio::request_handle_t req) {
+        const auto started = std::chrono::steady_clock::now();
+        ++in_flight;
+        auto request = std::make_shared<Request>(convert(req));
+        auto work_fn = [this, req, request, started] {
+            Response response;
+            try {
+                response = api.handle(*request);
+            } catch (...) {  // Api::handle does not throw; this keeps the client from waiting if it ever does
+                response = server_error_response();
+            }
+            try {
+                respond(req, *request, std::move(response), started);
+            } catch (const std::exception& e) {
+                --in_flight;
+                spdlog::warn("could not write a response: {}", e.what());
+            }
+        };
+        switch (api.pool_for(*request)) {
+            case Pool::Inline:
+                work_fn();
+                break;
+            case Pool::Database:
+                asio::post(db_pool, std::move(work_fn));
+                break;
+            case Pool::Hashing:
+                asio::post(hash_pool, std::move(work_fn));
+                break;
+        }
+        return restinio::request_accepted();
+    }
+};
+
+Server::Server(Api& api, ServerOptions options) : impl_(std::make_unique<Impl>(api, std::move(options))) {}
+
+Server::~Server() { stop(); }
+
+void Server::start() {
+    auto& im = *impl_;
+    // RESTinio closes the connection without an answer past its own limit; keep that limit well above ours so that
+    // requests over the configured limit get the contract's 413 from Api::handle.
+    const auto configured = im.api.settings().max_body_bytes;
+    const std::uint64_t hard_limit = std::max<std::uint64_t>(configured * 8, configured + (8u << 20));
+    auto settings = restinio::server_settings_t<Traits>{}
+                        .address(im.options.host)
+                        .port(im.options.port)
+                        .request_handler([&im](restinio::request_handle_t req) { return im.on_request(std::move(req)); })
+                        .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(hard_limit))
+                        .handle_request_timeout(std::chrono::seconds(60))
+                        .read_next_http_message_timelimit(std::chrono::seconds(60))
+                        .acceptor_post_bind_hook([&im](asio::ip::tcp::acceptor& acceptor) {
+                            im.bound_port = acceptor.local_endpoint().port();
+                        });
+    im.server = std::make_unique<HttpServer>(restinio::external_io_context(im.ioctx), std::move(settings));
+    im.work.emplace(asio::make_work_guard(im.ioctx));
+    for (std::size_t i = 0; i < std::max<std::size_t>(1, im.options.io_threads); ++i)
+        im.io_threads.emplace_back([&im] { im.ioctx.run(); });
+
+    std::promise<void> opened;
+    auto ready = opened.get_future();
+    asio::post(im.ioctx, [&] {
+        try {
+            im.server->open_sync();
+            opened.set_value();
+        } catch (...) {
+            opened.set_exception(std::current_exception());
+        }
+    });
+    try {
+        ready.get();
+    } catch (const std::exception& e) {
+        stop();
+        throw std::runtime_error("cannot listen on " + im.options.host + ":" + std::to_string(im.options.port) +
+                                 ": " + e.what());
+    }
+}
+
+std::uint16_t Server::port() const { return impl_->bound_port.load(); }
+
+void Server::stop() {
+    auto& im = *impl_;
+    std::call_once(im.stopped, [&im] {
+        if (im.server) {
+            std::promise<void> closed;
+            auto done = closed.get_future();
+            asio::post(im.ioctx, [&] {
+                try {
+                    im.server->close_sync();
+                } catch (...) {
+                }
+                closed.set_value();
+            });
+            if (!im.io_threads.empty()) done.wait();
+            const auto deadline = std::chrono::steady_clock::now() + im.options.shutdown_grace;
+            while (im.in_flight.load() > 0 && std::chrono::steady_clock::now() < deadline)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
+            if (im.in_flight.load() > 0) spdlog::warn("stopping with {} request(s) still running", im.in_flight.load());
+            // Let the last responses, handed to the connections' strands, reach their sockets.
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+        im.db_pool.join();
+        im.hash_pool.join();
+        im.work.reset();
+        im.ioctx.stop();
+        for (auto& t : im.io_threads) t.join();
+        im.io_threads.clear();
+        im.server.reset();
+    });
+}
+
+void block_termination_signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+std::string wait_for_termination_signal() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    int sig = 0;
+    sigwait(&set, &sig);
+    return sig == SIGINT ? "SIGINT" : "SIGTERM";
+}
+
+}  // namespace sweetshop::http

@@ -1,0 +1,50 @@
+#pragma once
+// The HTTP transport. server.cpp is the only file that includes RESTinio: it converts RESTinio's requests into
+// http::Request values, runs Api::handle on the I/O thread or on a worker pool (as the route table says), and writes
+// the response back.
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "http/api.hpp"
+
+namespace sweetshop::http {
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    std::uint16_t port = 8000;  ///< 0: any free port (see Server::port())
+    std::size_t io_threads = 2;
+    std::size_t db_threads = 4;
+    std::size_t hash_threads = 1;
+    std::chrono::milliseconds shutdown_grace{10'000};  ///< how long stop() waits for requests in flight
+    bool access_log = true;
+    bool json_log = false;
+};
+
+class Server {
+public:
+    Server(Api& api, ServerOptions options);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    /// Binds and starts serving; returns once the socket listens. Throws when it cannot bind.
+    void start();
+    /// The bound port (after start()).
+    std::uint16_t port() const;
+    /// Graceful stop: no new connections, requests in flight finish (up to the grace period), pools drained.
+    void stop();
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Blocks SIGINT and SIGTERM in the calling thread (call before starting threads, so that they inherit it).
+void block_termination_signals();
+/// Waits for SIGINT or SIGTERM (after block_termination_signals()); returns the signal's name.
+std::string wait_for_termination_signal();
+
+}  // namespace sweetshop::http

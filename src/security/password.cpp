@@ -1,0 +1,51 @@
+#include "security/password.hpp"
+
+#include <sodium.h>
+
+#include <stdexcept>
+#include <vector>
+
+namespace sweetshop::security {
+
+void init_crypto() {
+    if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+}
+
+std::string random_hex(std::size_t n) {
+    init_crypto();
+    std::vector<unsigned char> bytes(n);
+    randombytes_buf(bytes.data(), n);
+    std::string out(2 * n + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), bytes.data(), n);
+    out.pop_back();
+    return out;
+}
+
+Argon2Hasher::Argon2Hasher(HashCost cost) : cost_(cost) {
+    init_crypto();
+    const std::size_t bytes = cost.memory_kib * 1024;
+    if (cost.ops < crypto_pwhash_OPSLIMIT_MIN || cost.ops > crypto_pwhash_OPSLIMIT_MAX)
+        throw std::invalid_argument("Argon2 passes must be between " + std::to_string(crypto_pwhash_OPSLIMIT_MIN) +
+                                    " and " + std::to_string(crypto_pwhash_OPSLIMIT_MAX));
+    if (bytes < crypto_pwhash_MEMLIMIT_MIN || bytes > crypto_pwhash_MEMLIMIT_MAX)
+        throw std::invalid_argument("Argon2 memory must be at least " +
+                                    std::to_string(crypto_pwhash_MEMLIMIT_MIN / 1024) + " KiB");
+}
+
+std::string Argon2Hasher::hash(const std::string& password) const {
+    char out[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(out, password.data(), password.size(), cost_.ops, cost_.memory_kib * 1024) != 0)
+        throw std::runtime_error("password hashing ran out of memory");
+    return out;
+}
+
+bool Argon2Hasher::verify(const std::string& hash, const std::string& password) const {
+    if (hash.size() >= crypto_pwhash_STRBYTES || hash.rfind("$argon2", 0) != 0) return false;
+    return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+bool Argon2Hasher::needs_rehash(const std::string& hash) const {
+    return crypto_pwhash_str_needs_rehash(hash.c_str(), cost_.ops, cost_.memory_kib * 1024) != 0;
+}
+
+}  // namespace sweetshop::security

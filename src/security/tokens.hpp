@@ -1,0 +1,49 @@
+#pragma once
+// HS256 JWTs with exactly the contract's claims (SimpleJWT's shape). The algorithm is pinned: any other `alg`,
+// `none` included, is invalid.
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <optional>
+#include <variant>
+
+#include "domain/user.hpp"
+
+namespace sweetshop::security {
+
+enum class TokenType { Access, Refresh };
+
+struct TokenClaims {
+    TokenType type = TokenType::Access;
+    std::int64_t user_id = 0;
+    std::string username;
+    bool is_staff = false;
+    std::string jti;
+    std::int64_t iat = 0;
+    std::int64_t exp = 0;
+};
+
+enum class TokenError {
+    Invalid,    ///< "Token is invalid": bad signature, garbage, other algorithm, missing claims
+    Expired,    ///< "Token is expired"
+    WrongType,  ///< "Token has wrong type"
+};
+
+class TokenService {
+public:
+    /// The secret must not be empty (an empty key makes libjwt skip the signature check).
+    TokenService(std::string secret, std::chrono::seconds access_ttl, std::chrono::seconds refresh_ttl);
+
+    std::string issue(const domain::User& user, TokenType type) const;
+    std::string issue(const domain::User& user, TokenType type, std::int64_t now_seconds) const;
+    std::variant<TokenClaims, TokenError> verify(const std::string& token, TokenType expected) const;
+    std::variant<TokenClaims, TokenError> verify(const std::string& token, TokenType expected,
+                                                 std::int64_t now_seconds) const;
+
+private:
+    std::string secret_;
+    std::chrono::seconds access_ttl_;
+    std::chrono::seconds refresh_ttl_;
+};
+
+}  // namespace sweetshop::security

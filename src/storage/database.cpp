@@ -1,0 +1,71 @@
+#include "storage/database.hpp"
+
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "domain/error.hpp"
+
+namespace sweetshop::storage {
+
+DatabaseUrl parse_database_url(const std::string& url) {
+    DatabaseUrl out;
+    const std::string sqlite_prefix = "sqlite:///";
+    if (url.rfind(sqlite_prefix, 0) == 0) {
+        out.dialect = Dialect::Sqlite;
+        out.path = url.substr(sqlite_prefix.size());
+        if (out.path.empty() || out.path == "/") throw std::invalid_argument("the SQLite URL names no file");
+        if (out.path.find_first_of(" '\"") != std::string::npos)
+            throw std::invalid_argument("the SQLite path may not contain spaces or quotes");
+        out.connect = "db=" + out.path + " timeout=5";
+        return out;
+    }
+    if (url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0)
+        throw std::invalid_argument("PostgreSQL is not supported yet; use sqlite:///path/to/file.db");
+    throw std::invalid_argument("unsupported database URL (expected sqlite:///path/to/file.db)");
+}
+
+Database::Database(const std::string& url, std::size_t pool_size)
+    : url_(parse_database_url(url)), size_(pool_size == 0 ? 1 : pool_size), pool_(size_) {
+    if (url_.dialect == Dialect::Sqlite) {
+        auto parent = std::filesystem::path(url_.path).parent_path();
+        if (!parent.empty()) std::filesystem::create_directories(parent);
+    }
+    for (std::size_t i = 0; i < size_; ++i) {
+        auto& sql = pool_.at(i);
+        try {
+            sql.open(*soci::factory_sqlite3(), url_.connect);
+            configure(sql);
+        } catch (const soci::soci_error& e) {
+            throw std::runtime_error("cannot open the database " + url_.path + ": " + e.what());
+        }
+    }
+}
+
+Database::~Database() = default;
+
+void Database::configure(soci::session& sql) {
+    if (url_.dialect != Dialect::Sqlite) return;
+    // One statement per call: SOCI silently drops statements chained with a comma (stack-notes, pitfall 4).
+    std::string mode;
+    sql << "PRAGMA journal_mode=WAL", soci::into(mode);
+    sql << "PRAGMA synchronous=NORMAL";
+    sql << "PRAGMA foreign_keys=ON";
+    sql << "PRAGMA busy_timeout=5000";
+}
+
+Database::Lease::Lease(Database& db) : db_(db), pos_(db.pool_.lease()) { ++db_.in_use_; }
+
+Database::Lease::~Lease() {
+    --db_.in_use_;
+    db_.pool_.give_back(pos_);
+}
+
+void Database::rethrow_database_error(const soci::soci_error& e) {
+    if (e.get_error_category() == soci::soci_error::connection_error)
+        throw domain::Error(domain::ErrorCode::Unavailable, "Database unavailable.");
+    throw;
+}
+
+}  // namespace sweetshop::storage

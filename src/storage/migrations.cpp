@@ -1,0 +1,115 @@
+#include "storage/migrations.hpp"
+
+#include <algorithm>
+#include <set>
+#include <stdexcept>
+
+#include "domain/clock.hpp"
+#include "resources/resources.hpp"
+
+namespace sweetshop::storage {
+
+namespace {
+std::string dialect_dir(Dialect d) { return d == Dialect::Sqlite ? "migrations/sqlite/" : "migrations/postgres/"; }
+
+void ensure_table(Database& db) {
+    db.write([](soci::session& sql) {
+        sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+               "applied_at_us BIGINT NOT NULL)";
+    });
+}
+
+std::set<int> applied_versions(Database& db) {
+    return db.read([](soci::session& sql) {
+        std::set<int> out;
+        int v = 0;
+        soci::statement st = (sql.prepare << "SELECT version FROM schema_migrations", soci::into(v));
+        st.execute();
+        while (st.fetch()) out.insert(v);
+        return out;
+    });
+}
+}  // namespace
+
+std::vector<Migration> migrations_for(Dialect dialect) {
+    const auto prefix = dialect_dir(dialect);
+    std::vector<Migration> out;
+    for (auto name : resources::names()) {
+        if (name.substr(0, prefix.size()) != prefix) continue;
+        auto file = std::string(name.substr(prefix.size()));
+        const auto underscore = file.find('_');
+        const auto dot = file.rfind(".sql");
+        if (underscore == std::string::npos || dot == std::string::npos)
+            throw std::logic_error("badly named migration: " + std::string(name));
+        Migration m;
+        m.version = std::stoi(file.substr(0, underscore));
+        m.name = file.substr(underscore + 1, dot - underscore - 1);
+        m.sql = std::string(*resources::find(name));
+        out.push_back(std::move(m));
+    }
+    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
+    return out;
+}
+
+std::vector<std::string> split_sql(const std::string& script) {
+    std::vector<std::string> out;
+    std::string current;
+    auto flush = [&] {
+        auto first = current.find_first_not_of(" \t\r\n");
+        if (first != std::string::npos) out.push_back(current.substr(first));
+        current.clear();
+    };
+    for (std::size_t i = 0; i < script.size(); ++i) {
+        const char c = script[i];
+        if (c == '-' && i + 1 < script.size() && script[i + 1] == '-') {  // comment to end of line
+            while (i < script.size() && script[i] != '\n') ++i;
+            current += '\n';
+            continue;
+        }
+        if (c == '\'' || c == '"') {
+            const char quote = c;
+            current += c;
+            for (++i; i < script.size(); ++i) {
+                current += script[i];
+                if (script[i] == quote) break;
+            }
+            continue;
+        }
+        if (c == ';') {
+            flush();
+            continue;
+        }
+        current += c;
+    }
+    flush();
+    return out;
+}
+
+std::vector<int> pending_migrations(Database& db) {
+    ensure_table(db);
+    const auto applied = applied_versions(db);
+    std::vector<int> out;
+    for (const auto& m : migrations_for(db.dialect()))
+        if (!applied.count(m.version)) out.push_back(m.version);
+    return out;
+}
+
+int migrate(Database& db, const std::function<void(const std::string&)>& progress) {
+    ensure_table(db);
+    const auto applied = applied_versions(db);
+    int count = 0;
+    for (const auto& m : migrations_for(db.dialect())) {
+        if (applied.count(m.version)) continue;
+        db.write([&](soci::session& sql) {
+            for (const auto& statement : split_sql(m.sql)) sql << statement;
+            const auto now = domain::now_micros();
+            sql << "INSERT INTO schema_migrations (version, name, applied_at_us) VALUES (:v, :n, :t)",
+                soci::use(m.version, "v"), soci::use(m.name, "n"), soci::use(now, "t");
+        });
+        ++count;
+        if (progress) progress("applied migration " + std::to_string(m.version) + " " + m.name);
+    }
+    return count;
+}
+
+}  // namespace sweetshop::storage

@@ -1,0 +1,25 @@
+#pragma once
+#include "domain/user.hpp"
+#include "storage/database.hpp"
+
+namespace sweetshop::storage {
+
+class SqlUserRepository final : public domain::UserRepository {
+public:
+    explicit SqlUserRepository(Database& db) : db_(db) {}
+    std::optional<domain::User> find_by_id(std::int64_t id) override;
+    std::optional<domain::User> find_by_username(const std::string& username) override;
+    std::optional<domain::User> insert(const domain::NewUser& user) override;
+    void update_password_hash(std::int64_t id, const std::string& hash) override;
+    bool set_staff(const std::string& username, bool is_staff) override;
+    bool set_password(const std::string& username, const std::string& hash) override;
+    std::int64_t count_users() override;
+    Failures failures_since(const std::string& username, domain::Micros since) override;
+    void record_failure(const std::string& username, domain::Micros at) override;
+    void clear_failures(const std::string& username, domain::Micros before) override;
+
+private:
+    Database& db_;
+};
+
+}  // namespace sweetshop::storage
