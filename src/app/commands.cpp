@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "app/app.hpp"
+#include "http/openapi.hpp"
 #include "http/server.hpp"
 #include "storage/migrations.hpp"
 
@@ -168,6 +169,10 @@ int run_cli(int argc, char** argv) {
     admin_cmd->add_flag("--generate-password", generate,
                         "without SWEETSHOP_ADMIN_PASSWORD, generate a password and print it once");
 
+    auto* openapi_cmd = cli.add_subcommand("openapi", "Print the OpenAPI document of the API (JSON)");
+    bool openapi_yaml = false;
+    openapi_cmd->add_flag("--yaml", openapi_yaml, "print YAML instead of JSON");
+
     std::string staff_name, staff_state;
     auto* staff_cmd = cli.add_subcommand("set-staff", "Promote (on) or demote (off) a user");
     common(*staff_cmd);
@@ -185,6 +190,10 @@ int run_cli(int argc, char** argv) {
         if (*migrate_cmd) return migrate_command(flags);
         if (*admin_cmd) return create_admin(flags, admin_name, if_missing, generate);
         if (*staff_cmd) return set_staff(flags, staff_name, staff_state);
+        if (*openapi_cmd) {
+            std::cout << (openapi_yaml ? http::openapi_yaml() : http::openapi_json() + "\n");
+            return 0;
+        }
     } catch (const ConfigError& e) {
         std::cerr << "configuration error: " << e.what() << "\n";
         return 2;

@@ -37,6 +37,8 @@ Response login(Context& ctx) {
                                    {"user", user_json(user)}});
 }
 
+Response current_user(Context& ctx) { return json_response(200, user_json(*ctx.user)); }
+
 Response refresh_token(Context& ctx) {
     domain::FieldErrors errors;
     auto refresh = read_string(ctx.body, "refresh", errors);

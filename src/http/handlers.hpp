@@ -8,6 +8,7 @@ namespace sweetshop::http::handlers {
 Response register_user(Context& ctx);
 Response login(Context& ctx);
 Response refresh_token(Context& ctx);
+Response current_user(Context& ctx);
 
 // meta.cpp
 Response api_root(Context& ctx);

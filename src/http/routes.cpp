@@ -17,6 +17,8 @@ const std::vector<Route>& api_routes() {
           {{200, "LoginResult"}, {400, "FieldErrors"}, {401, "Detail"}, {429, "Detail"}}}},
         {"POST", "/api/auth/token/refresh/", Access::Public, Pool::Database, refresh_token, "", true,
          {"A new access token for a refresh token", "Refresh", {{200, "AccessToken"}, {400, "FieldErrors"}, {401, "TokenError"}}}},
+        {"GET", "/api/auth/me/", Access::User, Pool::Database, current_user, "", false,
+         {"The user the access token belongs to, as stored now", "", {{200, "User"}}}},
         {"GET", "/api/schema/", Access::Public, Pool::Inline, schema, "", false,
          {"This OpenAPI document (JSON; ?format=yaml for YAML)", "", {{200, ""}}}},
         {"GET", "/api/docs/", Access::Public, Pool::Inline, docs_page, "", false,

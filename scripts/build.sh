@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Installs what is missing and builds a CMake preset (default: release -> build/release/sweetshop).
+# Usage: scripts/build.sh [preset] [--test]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+preset="${1:-release}"
+deps_flag="${2:-}"
+
+scripts/install-deps.sh ${deps_flag}
+
+# npm packages: the API docs page's assets (compiled into the binary) and the OpenAPI validator used by the tests.
+if [[ ! -d tools/npm/node_modules || tools/npm/package-lock.json -nt tools/npm/node_modules/.package-lock.json ]]; then
+  echo "==> Installing npm packages (tools/npm)"
+  npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error
+fi
+
+echo "==> Building preset '${preset}'"
+cmake --preset "${preset}" >/dev/null
+cmake --build --preset "${preset}"

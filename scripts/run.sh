@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Quick start: installs what is missing, builds in Release, applies migrations, makes sure an admin exists, and
+# serves the shop on http://localhost:8000 with SQLite in ./data. Extra arguments go to `sweetshop serve`.
+# Admin password: SWEETSHOP_ADMIN_PASSWORD, or a generated one printed once when the admin is first created.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/build.sh release
+
+bin=build/release/sweetshop
+export SWEETSHOP_DATA_DIR="${SWEETSHOP_DATA_DIR:-data}"
+"$bin" migrate
+"$bin" create-admin admin --if-missing --generate-password
+exec "$bin" serve "$@"

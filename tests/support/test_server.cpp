@@ -1,0 +1,66 @@
+#include "test_server.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace sweetshop::testing {
+
+TempDir::TempDir() {
+    std::random_device rd;
+    path_ = std::filesystem::temp_directory_path() / ("sweetshop-test-" + std::to_string(rd()) + std::to_string(rd()));
+    std::filesystem::create_directories(path_);
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+app::Config test_config(const std::filesystem::path& dir) {
+    app::Config c;
+    c.data_dir = dir.string();
+    c.database_url = "sqlite:///" + (dir / "test.db").string();
+    c.port = 0;
+    c.secret_key = "test-secret-key-that-is-long-enough-0123456789";
+    c.argon2_ops = 1;
+    c.argon2_memory_kib = 8;
+    c.cors_origins = {"http://localhost:5173"};
+    return c;
+}
+
+TestServer::TestServer(const std::function<void(app::Config&)>& tweak) {
+    auto config = test_config(dir_.path());
+    if (tweak) tweak(config);
+    app_ = std::make_unique<app::App>(config);
+    http::ServerOptions options;
+    options.host = "127.0.0.1";
+    options.port = 0;
+    options.io_threads = config.io_threads;
+    options.db_threads = config.worker_threads;
+    options.hash_threads = config.hash_threads;
+    options.access_log = false;
+    server_ = std::make_unique<http::Server>(app_->api(), options);
+    server_->start();
+}
+
+TestServer::~TestServer() {
+    server_->stop();
+    server_.reset();
+    app_.reset();
+}
+
+std::int64_t TestServer::create_user(const std::string& username, const std::string& password, bool staff) {
+    auto r = post("/api/auth/register/", nlohmann::json{{"username", username}, {"password", password}}.dump());
+    EXPECT_EQ(r.status, 201) << r.body;
+    if (staff) app_->users().set_staff(username, true);
+    return r.json().at("id").get<std::int64_t>();
+}
+
+std::string TestServer::access_token(const std::string& username, const std::string& password) const {
+    auto r = post("/api/auth/login/", nlohmann::json{{"username", username}, {"password", password}}.dump());
+    EXPECT_EQ(r.status, 200) << r.body;
+    return r.status == 200 ? r.json().at("access").get<std::string>() : std::string();
+}
+
+}  // namespace sweetshop::testing

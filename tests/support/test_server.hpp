@@ -1,0 +1,56 @@
+#pragma once
+// Starts the real server in-process on a free port with a fresh SQLite database in a temporary directory, and
+// stops it (RAII). Hashing runs at libsodium's minimum cost unless a test asks for more.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "app/app.hpp"
+#include "http/server.hpp"
+#include "http_client.hpp"
+
+namespace sweetshop::testing {
+
+/// A fresh temporary directory, removed on destruction.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+/// The configuration tests start from: temporary data directory, port 0, minimum hashing cost.
+app::Config test_config(const std::filesystem::path& dir);
+
+class TestServer {
+public:
+    explicit TestServer(const std::function<void(app::Config&)>& tweak = {});
+    ~TestServer();
+
+    std::uint16_t port() const { return server_->port(); }
+    app::App& app() { return *app_; }
+
+    HttpResponse get(const std::string& target, const Headers& headers = {}) const {
+        return http(port(), "GET", target, "", headers);
+    }
+    HttpResponse post(const std::string& target, const std::string& body, const Headers& headers = {}) const {
+        return http(port(), "POST", target, body, headers);
+    }
+
+    /// Registers a user (and makes them staff when asked); returns the id.
+    std::int64_t create_user(const std::string& username, const std::string& password, bool staff = false);
+    /// Logs in and returns the access token (fails the test when login does not answer 200).
+    std::string access_token(const std::string& username, const std::string& password) const;
+
+private:
+    TempDir dir_;
+    std::unique_ptr<app::App> app_;
+    std::unique_ptr<http::Server> server_;
+};
+
+}  // namespace sweetshop::testing

@@ -1,0 +1,94 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "app/config.hpp"
+#include "test_server.hpp"
+
+using namespace sweetshop::app;
+
+namespace {
+EnvLookup env_of(std::map<std::string, std::string> vars) {
+    return [vars](const std::string& name) -> std::optional<std::string> {
+        if (auto it = vars.find(name); it != vars.end()) return it->second;
+        return std::nullopt;
+    };
+}
+
+std::string error_of(const std::map<std::string, std::string>& flags, const std::map<std::string, std::string>& env) {
+    try {
+        load_config(flags, env_of(env));
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return "";
+}
+}  // namespace
+
+TEST(Config, DefaultsMatchTheContract) {
+    auto c = load_config({}, env_of({}));
+    EXPECT_EQ(c.port, 8000);
+    EXPECT_EQ(c.database_url, "sqlite:///data/sweetshop.db");
+    EXPECT_EQ(c.jwt_access_minutes, 60);
+    EXPECT_EQ(c.jwt_refresh_days, 7);
+    EXPECT_EQ(c.cors_origins, std::vector<std::string>{"http://localhost:5173"});
+    EXPECT_EQ(c.max_body_bytes, 1u << 20);
+    EXPECT_EQ(c.login_max_failures, 10);
+    EXPECT_EQ(c.login_window_seconds, 900);
+}
+
+TEST(Config, FlagsOverrideEnvironmentOverrideDefaults) {
+    auto c = load_config({{"SWEETSHOP_PORT", "9001"}}, env_of({{"SWEETSHOP_PORT", "9000"}, {"JWT_ACCESS_MINUTES", "5"}}));
+    EXPECT_EQ(c.port, 9001);
+    EXPECT_EQ(c.jwt_access_minutes, 5);
+}
+
+TEST(Config, DataDirMovesTheDefaultDatabase) {
+    EXPECT_EQ(load_config({}, env_of({{"SWEETSHOP_DATA_DIR", "/var/lib/shop"}})).database_url,
+              "sqlite:////var/lib/shop/sweetshop.db");
+}
+
+TEST(Config, ListsCorsOrigins) {
+    auto c = load_config({}, env_of({{"CORS_ALLOWED_ORIGINS", "http://a.example, https://b.example"}}));
+    EXPECT_EQ(c.cors_origins, (std::vector<std::string>{"http://a.example", "https://b.example"}));
+}
+
+TEST(Config, BadValuesNameTheSetting) {
+    EXPECT_EQ(error_of({}, {{"SWEETSHOP_PORT", "eighty"}}),
+              "SWEETSHOP_PORT (--port): expected a whole number, got \"eighty\"");
+    EXPECT_EQ(error_of({{"SWEETSHOP_PORT", "70000"}}, {}),
+              "SWEETSHOP_PORT (--port): must be between 0 and 65535, got 70000");
+    EXPECT_EQ(error_of({}, {{"SWEETSHOP_LOG_LEVEL", "loud"}}),
+              "SWEETSHOP_LOG_LEVEL (--log-level): must be one of trace, debug, info, warn, error, off, got \"loud\"");
+    EXPECT_EQ(error_of({}, {{"JWT_ACCESS_MINUTES", "0"}}),
+              "JWT_ACCESS_MINUTES (--jwt-access-minutes): must be between 1 and 525600, got 0");
+    EXPECT_NE(error_of({}, {{"DATABASE_URL", "mysql://x"}}).find("DATABASE_URL (--database-url): unsupported"),
+              std::string::npos);
+    EXPECT_NE(error_of({}, {{"CORS_ALLOWED_ORIGINS", "localhost:5173"}}).find("CORS_ALLOWED_ORIGINS"),
+              std::string::npos);
+    EXPECT_NE(error_of({}, {{"SWEETSHOP_MAX_BODY_BYTES", "-1"}}).find("SWEETSHOP_MAX_BODY_BYTES"), std::string::npos);
+    EXPECT_NE(error_of({}, {{"SWEETSHOP_ENV", "prod"}}).find("SWEETSHOP_ENV (--env)"), std::string::npos);
+}
+
+TEST(SecretKey, ProductionRequiresALongSecret) {
+    Config c;
+    c.env = "production";
+    EXPECT_THROW(resolve_secret_key(c, env_of({})), ConfigError);
+    EXPECT_THROW(resolve_secret_key(c, env_of({{"SWEETSHOP_SECRET_KEY", std::string(31, 'k')}})), ConfigError);
+    resolve_secret_key(c, env_of({{"SWEETSHOP_SECRET_KEY", std::string(32, 'k')}}));
+    EXPECT_EQ(c.secret_key, std::string(32, 'k'));
+}
+
+TEST(SecretKey, DevelopmentGeneratesOnceAndKeepsIt) {
+    sweetshop::testing::TempDir dir;
+    Config a;
+    a.data_dir = dir.path().string();
+    resolve_secret_key(a, env_of({}));
+    EXPECT_EQ(a.secret_key.size(), 64u);
+    Config b;
+    b.data_dir = dir.path().string();
+    resolve_secret_key(b, env_of({}));
+    EXPECT_EQ(a.secret_key, b.secret_key);
+    const auto perms = std::filesystem::status(dir.path() / "secret_key").permissions();
+    EXPECT_EQ(perms & std::filesystem::perms::group_read, std::filesystem::perms::none);
+}
