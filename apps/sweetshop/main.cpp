@@ -1,3 +1,5 @@
 #include "app/commands.hpp"
 
-int main(int argc, char** argv) { return sweetshop::app::run_cli(argc, argv); }
+int main(int argc, char** argv) {
+    return sweetshop::app::run_cli(argc, argv);
+}

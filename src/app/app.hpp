@@ -13,7 +13,7 @@
 namespace sweetshop::app {
 
 class App {
-public:
+  public:
     /// Opens the database and applies pending migrations. `config.secret_key` must be resolved.
     explicit App(const Config& config);
 
@@ -24,7 +24,7 @@ public:
     const security::TokenService& tokens() const { return tokens_; }
     http::Api& api() { return api_; }
 
-private:
+  private:
     Config config_;
     storage::Database db_;
     storage::SqlUserRepository users_;
@@ -33,6 +33,5 @@ private:
     domain::AccountService accounts_;
     http::Api api_;
 };
-
 
 }  // namespace sweetshop::app

@@ -1,11 +1,11 @@
 // The `sweetshop` subcommands: serve, migrate, create-admin, set-staff.
 #include "app/commands.hpp"
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
-#include <iostream>
 #include <unistd.h>
+#include <iostream>
 
 #include "app/app.hpp"
 #include "http/openapi.hpp"
@@ -33,7 +33,8 @@ struct Flags {
 void setup_logging(const Config& c) {
     spdlog::set_level(spdlog::level::from_str(c.log_level));
     if (c.log_format == "json")
-        spdlog::set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l","message":%v})", spdlog::pattern_time_type::utc);
+        spdlog::set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l","message":%v})",
+                            spdlog::pattern_time_type::utc);
     else
         spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
 }

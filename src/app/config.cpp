@@ -36,7 +36,7 @@ const std::map<std::string, std::string> kFlags = {
 };
 
 class Reader {
-public:
+  public:
     Reader(const std::map<std::string, std::string>& flags, const EnvLookup& env) : flags_(flags), env_(env) {}
 
     std::optional<std::string> raw(const std::string& name) const {
@@ -58,8 +58,7 @@ public:
         if (!v || v->empty()) return;
         long long parsed = 0;
         auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), parsed);
-        if (ec != std::errc() || p != v->data() + v->size())
-            bad(name, "expected a whole number, got \"" + *v + "\"");
+        if (ec != std::errc() || p != v->data() + v->size()) bad(name, "expected a whole number, got \"" + *v + "\"");
         if (parsed < min || parsed > max)
             bad(name, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " + *v);
         out = static_cast<T>(parsed);
@@ -74,11 +73,12 @@ public:
                 return;
             }
         std::string list;
-        for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+        for (const auto& a : allowed)
+            list += (list.empty() ? "" : ", ") + a;
         bad(name, "must be one of " + list + ", got \"" + *v + "\"");
     }
 
-private:
+  private:
     const std::map<std::string, std::string>& flags_;
     const EnvLookup& env_;
 };
@@ -130,8 +130,8 @@ Config load_config(const std::map<std::string, std::string>& flags, const EnvLoo
         c.cors_origins = split_list(*v);
         for (const auto& o : c.cors_origins)
             if (o != "*" && o.rfind("http://", 0) != 0 && o.rfind("https://", 0) != 0)
-                r.bad("CORS_ALLOWED_ORIGINS", "each origin must start with http:// or https:// (or be *), got \"" +
-                                                  o + "\"");
+                r.bad("CORS_ALLOWED_ORIGINS",
+                      "each origin must start with http:// or https:// (or be *), got \"" + o + "\"");
     }
     r.integer("SWEETSHOP_IO_THREADS", c.io_threads, 1, 256);
     r.integer("SWEETSHOP_WORKER_THREADS", c.worker_threads, 1, 1024);

@@ -40,9 +40,7 @@ struct Config {
     int login_window_seconds = 15 * 60;
 
     bool production() const { return env == "production"; }
-    std::size_t effective_pool_size() const {
-        return db_pool_size ? db_pool_size : worker_threads + hash_threads + 2;
-    }
+    std::size_t effective_pool_size() const { return db_pool_size ? db_pool_size : worker_threads + hash_threads + 2; }
 };
 
 /// Looks up an environment variable (tests pass their own).

@@ -94,14 +94,17 @@ AccountService::AccountService(UserRepository& users, const PasswordHasher& hash
 User AccountService::register_user(const Registration& input, FieldErrors errors) {
     std::string email;
     if (input.username) {
-        for (auto& m : validate_username(*input.username)) errors.add("username", std::move(m));
+        for (auto& m : validate_username(*input.username))
+            errors.add("username", std::move(m));
         if (!errors.has("username") && users_.find_by_username(*input.username))
             errors.add("username", "A user with that username already exists.");
     }
     if (input.email)
-        for (auto& m : validate_email(*input.email, email)) errors.add("email", std::move(m));
+        for (auto& m : validate_email(*input.email, email))
+            errors.add("email", std::move(m));
     if (input.password)
-        for (auto& m : validate_password(*input.password)) errors.add("password", std::move(m));
+        for (auto& m : validate_password(*input.password))
+            errors.add("password", std::move(m));
     errors.order({"username", "email", "password"});
     if (!errors.empty()) throw Error(std::move(errors));
 

@@ -10,7 +10,7 @@
 namespace sweetshop::domain {
 
 struct ThrottleSettings {
-    int max_failures = 10;                  ///< failed logins allowed per username within the window
+    int max_failures = 10;                 ///< failed logins allowed per username within the window
     std::chrono::seconds window{15 * 60};  ///< how long a failure counts
 };
 
@@ -29,7 +29,7 @@ std::vector<std::string> validate_password(const std::string& password);
 std::vector<std::string> validate_email(const std::string& email, std::string& normalised);
 
 class AccountService {
-public:
+  public:
     AccountService(UserRepository& users, const PasswordHasher& hasher, ThrottleSettings throttle);
 
     /// Validates every field (all errors at once, in declaration order) and creates a non-staff user.
@@ -43,7 +43,7 @@ public:
     /// Creates an admin, or makes an existing user an admin with the given password. Returns true when created.
     bool create_admin(const std::string& username, const std::string& password);
 
-private:
+  private:
     UserRepository& users_;
     const PasswordHasher& hasher_;
     ThrottleSettings throttle_;

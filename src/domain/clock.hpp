@@ -8,8 +8,7 @@ namespace sweetshop::domain {
 using Micros = std::int64_t;
 
 inline Micros now_micros() {
-    return std::chrono::duration_cast<std::chrono::microseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 

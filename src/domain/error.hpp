@@ -23,7 +23,7 @@ enum class ErrorCode {
 
 /// Field errors in declaration order: {"field": ["message", ...], ...}.
 class FieldErrors {
-public:
+  public:
     void add(std::string_view field, std::string message);
     bool has(std::string_view field) const;
     bool empty() const { return entries_.empty(); }
@@ -31,12 +31,12 @@ public:
     /// Reorders the entries to follow `order`; fields not named keep their relative order at the end.
     void order(std::initializer_list<std::string_view> order);
 
-private:
+  private:
     std::vector<std::pair<std::string, std::vector<std::string>>> entries_;
 };
 
 class Error : public std::runtime_error {
-public:
+  public:
     Error(ErrorCode code, std::string detail) : std::runtime_error(detail), code_(code), detail_(std::move(detail)) {}
     explicit Error(FieldErrors fields)
         : std::runtime_error("validation failed"), code_(ErrorCode::Validation), fields_(std::move(fields)) {}
@@ -52,7 +52,7 @@ public:
     const FieldErrors& fields() const { return fields_; }
     std::chrono::seconds retry_after() const { return retry_after_; }
 
-private:
+  private:
     ErrorCode code_;
     std::string detail_;
     FieldErrors fields_;

@@ -57,7 +57,9 @@ bool is_space(char32_t c) {
            c == 0x205F || c == 0x3000;
 }
 
-std::size_t encoded_length(char32_t c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
+std::size_t encoded_length(char32_t c) {
+    return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
 
 locale_t utf8_locale() {
     static locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));
@@ -69,11 +71,15 @@ std::string trim(std::string_view text) {
     auto decoded = decode_utf8(text);
     if (!decoded) return std::string(text);
     std::size_t begin = 0, end = decoded->size();
-    while (begin < end && is_space((*decoded)[begin])) ++begin;
-    while (end > begin && is_space((*decoded)[end - 1])) --end;
+    while (begin < end && is_space((*decoded)[begin]))
+        ++begin;
+    while (end > begin && is_space((*decoded)[end - 1]))
+        --end;
     std::size_t byte_begin = 0, byte_len = 0;
-    for (std::size_t i = 0; i < begin; ++i) byte_begin += encoded_length((*decoded)[i]);
-    for (std::size_t i = begin; i < end; ++i) byte_len += encoded_length((*decoded)[i]);
+    for (std::size_t i = 0; i < begin; ++i)
+        byte_begin += encoded_length((*decoded)[i]);
+    for (std::size_t i = begin; i < end; ++i)
+        byte_len += encoded_length((*decoded)[i]);
     return std::string(text.substr(byte_begin, byte_len));
 }
 

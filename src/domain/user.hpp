@@ -26,7 +26,7 @@ struct NewUser {
 
 /// Storage port for accounts and login throttling.
 class UserRepository {
-public:
+  public:
     virtual ~UserRepository() = default;
     virtual std::optional<User> find_by_id(std::int64_t id) = 0;
     virtual std::optional<User> find_by_username(const std::string& username) = 0;
@@ -52,7 +52,7 @@ public:
 
 /// Hashing port (implemented in security/).
 class PasswordHasher {
-public:
+  public:
     virtual ~PasswordHasher() = default;
     virtual std::string hash(const std::string& password) const = 0;
     virtual bool verify(const std::string& hash, const std::string& password) const = 0;

@@ -37,7 +37,9 @@ Response login(Context& ctx) {
                                    {"user", user_json(user)}});
 }
 
-Response current_user(Context& ctx) { return json_response(200, user_json(*ctx.user)); }
+Response current_user(Context& ctx) {
+    return json_response(200, user_json(*ctx.user));
+}
 
 Response refresh_token(Context& ctx) {
     domain::FieldErrors errors;
@@ -47,8 +49,8 @@ Response refresh_token(Context& ctx) {
     auto verified = ctx.deps.tokens.verify(*refresh, security::TokenType::Refresh);
     if (auto* error = std::get_if<security::TokenError>(&verified)) {
         const char* message = *error == security::TokenError::Expired     ? "Token is expired"
-                               : *error == security::TokenError::WrongType ? "Token has wrong type"
-                                                                           : "Token is invalid";
+                              : *error == security::TokenError::WrongType ? "Token has wrong type"
+                                                                          : "Token is invalid";
         throw ApiError(json_response(401, Json{{"detail", message}, {"code", "token_not_valid"}}));
     }
     const auto& claims = std::get<security::TokenClaims>(verified);

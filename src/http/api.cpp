@@ -22,8 +22,10 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
 std::string media_type(std::string_view content_type) {
     auto semi = content_type.find(';');
     auto type = content_type.substr(0, semi);
-    while (!type.empty() && (type.back() == ' ' || type.back() == '\t')) type.remove_suffix(1);
-    while (!type.empty() && (type.front() == ' ' || type.front() == '\t')) type.remove_prefix(1);
+    while (!type.empty() && (type.back() == ' ' || type.back() == '\t'))
+        type.remove_suffix(1);
+    while (!type.empty() && (type.front() == ' ' || type.front() == '\t'))
+        type.remove_prefix(1);
     std::string out(type);
     for (auto& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -31,8 +33,8 @@ std::string media_type(std::string_view content_type) {
 }
 
 bool is_json_media_type(const std::string& type) {
-    return type == "application/json" || (type.rfind("application/", 0) == 0 && type.size() > 5 &&
-                                           type.compare(type.size() - 5, 5, "+json") == 0);
+    return type == "application/json" ||
+           (type.rfind("application/", 0) == 0 && type.size() > 5 && type.compare(type.size() - 5, 5, "+json") == 0);
 }
 
 Json parse_body(const Request& request) {
@@ -53,7 +55,8 @@ Json parse_body(const Request& request) {
     }
     if (!parsed.is_object()) {
         Json messages = Json::array();
-        messages.push_back(std::string("Invalid data. Expected a dictionary, but got ") + python_type_name(parsed) + ".");
+        messages.push_back(std::string("Invalid data. Expected a dictionary, but got ") + python_type_name(parsed) +
+                           ".");
         Json body = Json::object();
         body["non_field_errors"] = std::move(messages);
         throw ApiError(json_response(400, body));

@@ -6,7 +6,7 @@
 namespace sweetshop::http {
 
 class Api {
-public:
+  public:
     explicit Api(Deps deps) : deps_(std::move(deps)) {}
 
     /// Where `request` must run (decided on the I/O thread, cheaply).
@@ -16,7 +16,7 @@ public:
 
     const Settings& settings() const { return deps_.settings; }
 
-private:
+  private:
     Response dispatch(const Request& request, const RouteMatch& match);
     void add_cors(const Request& request, Response& response) const;
     bool origin_allowed(std::string_view origin) const;

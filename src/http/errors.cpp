@@ -9,13 +9,18 @@ Response json_response(int status, const Json& body) {
     return r;
 }
 
-Response detail_response(int status, const std::string& detail) { return json_response(status, Json{{"detail", detail}}); }
+Response detail_response(int status, const std::string& detail) {
+    return json_response(status, Json{{"detail", detail}});
+}
 
-void fail(int status, const std::string& detail) { throw ApiError(detail_response(status, detail)); }
+void fail(int status, const std::string& detail) {
+    throw ApiError(detail_response(status, detail));
+}
 
 Response field_errors_response(const domain::FieldErrors& errors) {
     Json body = Json::object();
-    for (const auto& [field, messages] : errors.entries()) body[field] = messages;
+    for (const auto& [field, messages] : errors.entries())
+        body[field] = messages;
     return json_response(400, body);
 }
 
@@ -43,6 +48,8 @@ Response error_response(const domain::Error& error) {
     return server_error_response();
 }
 
-Response server_error_response() { return detail_response(500, "A server error occurred."); }
+Response server_error_response() {
+    return detail_response(500, "A server error occurred.");
+}
 
 }  // namespace sweetshop::http

@@ -14,12 +14,12 @@ using Json = nlohmann::ordered_json;
 
 /// An error already in its final HTTP form (thrown by the http layer itself).
 class ApiError : public std::exception {
-public:
+  public:
     explicit ApiError(Response response) : response_(std::move(response)) {}
     const Response& response() const { return response_; }
     const char* what() const noexcept override { return "api error"; }
 
-private:
+  private:
     Response response_;
 };
 

@@ -33,7 +33,9 @@ window.ui = SwaggerUIBundle({url: "/api/schema/", dom_id: "#swagger-ui", deepLin
 )";
 }  // namespace
 
-Response api_root(Context& ctx) { return json_response(200, Json{{"sweets", origin_of(ctx.request) + "/api/sweets/"}}); }
+Response api_root(Context& ctx) {
+    return json_response(200, Json{{"sweets", origin_of(ctx.request) + "/api/sweets/"}});
+}
 
 Response schema(Context& ctx) {
     Response r;

@@ -7,7 +7,9 @@ namespace sweetshop::http {
 namespace {
 using Json = nlohmann::ordered_json;
 
-Json ref(const std::string& name) { return Json{{"$ref", "#/components/schemas/" + name}}; }
+Json ref(const std::string& name) {
+    return Json{{"$ref", "#/components/schemas/" + name}};
+}
 
 Json string_prop(const char* description = nullptr) {
     Json j{{"type", "string"}};
@@ -46,12 +48,13 @@ Json components() {
             {"description", "Letters, digits and @/./+/-/_ only; trimmed; unique (case-sensitive)."}}},
           {"email", {{"type", "string"}, {"maxLength", 254}, {"description", "Optional; may be blank."}}},
           {"password", {{"type", "string"}, {"minLength", 8}, {"maxLength", 128}, {"writeOnly", true}}}}}};
-    s["RegisteredUser"] = {{"type", "object"},
-                           {"properties",
-                            {{"id", {{"type", "integer"}}}, {"username", string_prop()}, {"email", string_prop()}}}};
-    s["Login"] = {{"type", "object"},
-                  {"required", {"username", "password"}},
-                  {"properties", {{"username", string_prop()}, {"password", {{"type", "string"}, {"writeOnly", true}}}}}};
+    s["RegisteredUser"] = {
+        {"type", "object"},
+        {"properties", {{"id", {{"type", "integer"}}}, {"username", string_prop()}, {"email", string_prop()}}}};
+    s["Login"] = {
+        {"type", "object"},
+        {"required", {"username", "password"}},
+        {"properties", {{"username", string_prop()}, {"password", {{"type", "string"}, {"writeOnly", true}}}}}};
     s["User"] = {{"type", "object"},
                  {"properties",
                   {{"id", {{"type", "integer"}}},
@@ -62,7 +65,8 @@ Json components() {
         {"type", "object"},
         {"properties",
          {{"refresh", string_prop("Refresh token (JWT, HS256), valid JWT_REFRESH_DAYS")},
-          {"access", string_prop("Access token (JWT, HS256), valid JWT_ACCESS_MINUTES; send as `Authorization: Bearer`")},
+          {"access",
+           string_prop("Access token (JWT, HS256), valid JWT_ACCESS_MINUTES; send as `Authorization: Bearer`")},
           {"user", ref("User")}}}};
     s["Refresh"] = {{"type", "object"}, {"required", {"refresh"}}, {"properties", {{"refresh", string_prop()}}}};
     s["AccessToken"] = {{"type", "object"}, {"properties", {{"access", string_prop()}}}};
@@ -71,17 +75,28 @@ Json components() {
 
 const char* status_text(int status) {
     switch (status) {
-        case 200: return "OK";
-        case 201: return "Created";
-        case 204: return "No Content";
-        case 400: return "Invalid input";
-        case 401: return "Not authenticated, or bad credentials or token";
-        case 403: return "Not allowed";
-        case 404: return "Not found";
-        case 409: return "Conflict";
-        case 422: return "Unprocessable";
-        case 429: return "Too many failed attempts (see Retry-After)";
-        case 503: return "Database unavailable";
+        case 200:
+            return "OK";
+        case 201:
+            return "Created";
+        case 204:
+            return "No Content";
+        case 400:
+            return "Invalid input";
+        case 401:
+            return "Not authenticated, or bad credentials or token";
+        case 403:
+            return "Not allowed";
+        case 404:
+            return "Not found";
+        case 409:
+            return "Conflict";
+        case 422:
+            return "Unprocessable";
+        case 429:
+            return "Too many failed attempts (see Retry-After)";
+        case 503:
+            return "Database unavailable";
     }
     return "Response";
 }
@@ -90,7 +105,8 @@ Json operation(const Route& route) {
     Json op;
     op["summary"] = route.doc.summary;
     std::string id = route.method;
-    for (char c : route.pattern) id += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+    for (char c : route.pattern)
+        id += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
     op["operationId"] = id;
     if (route.access != Access::Public) {
         op["security"] = Json::array({Json{{"bearerAuth", Json::array()}}});
@@ -142,7 +158,8 @@ Json build() {
     for (const auto& route : api_routes()) {
         if (route.doc.hidden) continue;
         std::string method = route.method;
-        for (auto& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (auto& c : method)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
         std::string path;
         for (char c : route.pattern)
             if (c != '*') path += c;

@@ -48,7 +48,8 @@ constexpr std::string_view kMethodOrder[] = {"GET", "POST", "PUT", "PATCH", "DEL
 RouteMatch match_route(const std::vector<Route>& routes, std::string_view method, std::string_view path) {
     RouteMatch out;
     std::vector<std::string> segments;
-    for (auto s : split_path(path)) segments.push_back(percent_decode(s, false));
+    for (auto s : split_path(path))
+        segments.push_back(percent_decode(s, false));
     const std::string_view wanted = method == "HEAD" ? std::string_view("GET") : method;
 
     std::vector<std::pair<std::string, std::string>> params;

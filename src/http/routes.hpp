@@ -45,9 +45,9 @@ using Handler = Response (*)(Context&);
 
 struct RouteDoc {
     std::string summary;
-    std::string request_schema;                     ///< component name, or empty
+    std::string request_schema;                          ///< component name, or empty
     std::vector<std::pair<int, std::string>> responses;  ///< status and component name (may be empty)
-    bool hidden = false;                             ///< not in the OpenAPI document (static assets)
+    bool hidden = false;                                 ///< not in the OpenAPI document (static assets)
 };
 
 struct Route {

@@ -2,8 +2,8 @@
 
 #include "http/errors.hpp"
 
-#include <restinio/all.hpp>
 #include <spdlog/spdlog.h>
+#include <restinio/all.hpp>
 
 #include <asio/thread_pool.hpp>
 #include <atomic>
@@ -23,21 +23,36 @@ using HttpServer = restinio::http_server_t<Traits>;
 
 const char* reason_phrase(int status) {
     switch (status) {
-        case 200: return "OK";
-        case 201: return "Created";
-        case 204: return "No Content";
-        case 400: return "Bad Request";
-        case 401: return "Unauthorized";
-        case 403: return "Forbidden";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 409: return "Conflict";
-        case 413: return "Payload Too Large";
-        case 415: return "Unsupported Media Type";
-        case 422: return "Unprocessable Entity";
-        case 429: return "Too Many Requests";
-        case 500: return "Internal Server Error";
-        case 503: return "Service Unavailable";
+        case 200:
+            return "OK";
+        case 201:
+            return "Created";
+        case 204:
+            return "No Content";
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 409:
+            return "Conflict";
+        case 413:
+            return "Payload Too Large";
+        case 415:
+            return "Unsupported Media Type";
+        case 422:
+            return "Unprocessable Entity";
+        case 429:
+            return "Too Many Requests";
+        case 500:
+            return "Internal Server Error";
+        case 503:
+            return "Service Unavailable";
     }
     return "Unknown";
 }
@@ -88,14 +103,15 @@ struct Server::Impl {
     void respond(const restinio::request_handle_t& req, const Request& request, Response response,
                  std::chrono::steady_clock::time_point started) {
         auto out = req->create_response(restinio::http_status_line_t{
-            restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
-            reason_phrase(response.status)});
+            restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, reason_phrase(response.status)});
         if (response.status != 204) out.append_header(restinio::http_field::content_type, response.content_type);
-        for (auto& [k, v] : response.headers) out.append_header(k, v);
+        for (auto& [k, v] : response.headers)
+            out.append_header(k, v);
         out.set_body(std::move(response.body));
         out.done();
         if (options.access_log) {
-            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            const double ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
             if (options.json_log)
                 spdlog::info("{{\"method\":\"{}\",\"route\":\"{}\",\"status\":{},\"duration_ms\":{:.3f}}}",
                              json_escape(request.method), json_escape(response.route), response.status, ms);
@@ -140,7 +156,9 @@ struct Server::Impl {
 
 Server::Server(Api& api, ServerOptions options) : impl_(std::make_unique<Impl>(api, std::move(options))) {}
 
-Server::~Server() { stop(); }
+Server::~Server() {
+    stop();
+}
 
 void Server::start() {
     auto& im = *impl_;
@@ -148,16 +166,16 @@ void Server::start() {
     // requests over the configured limit get the contract's 413 from Api::handle.
     const auto configured = im.api.settings().max_body_bytes;
     const std::uint64_t hard_limit = std::max<std::uint64_t>(configured * 8, configured + (8u << 20));
-    auto settings = restinio::server_settings_t<Traits>{}
-                        .address(im.options.host)
-                        .port(im.options.port)
-                        .request_handler([&im](restinio::request_handle_t req) { return im.on_request(std::move(req)); })
-                        .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(hard_limit))
-                        .handle_request_timeout(std::chrono::seconds(60))
-                        .read_next_http_message_timelimit(std::chrono::seconds(60))
-                        .acceptor_post_bind_hook([&im](asio::ip::tcp::acceptor& acceptor) {
-                            im.bound_port = acceptor.local_endpoint().port();
-                        });
+    auto settings =
+        restinio::server_settings_t<Traits>{}
+            .address(im.options.host)
+            .port(im.options.port)
+            .request_handler([&im](restinio::request_handle_t req) { return im.on_request(std::move(req)); })
+            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(hard_limit))
+            .handle_request_timeout(std::chrono::seconds(60))
+            .read_next_http_message_timelimit(std::chrono::seconds(60))
+            .acceptor_post_bind_hook(
+                [&im](asio::ip::tcp::acceptor& acceptor) { im.bound_port = acceptor.local_endpoint().port(); });
     im.server = std::make_unique<HttpServer>(restinio::external_io_context(im.ioctx), std::move(settings));
     im.work.emplace(asio::make_work_guard(im.ioctx));
     for (std::size_t i = 0; i < std::max<std::size_t>(1, im.options.io_threads); ++i)
@@ -177,12 +195,14 @@ void Server::start() {
         ready.get();
     } catch (const std::exception& e) {
         stop();
-        throw std::runtime_error("cannot listen on " + im.options.host + ":" + std::to_string(im.options.port) +
-                                 ": " + e.what());
+        throw std::runtime_error("cannot listen on " + im.options.host + ":" + std::to_string(im.options.port) + ": " +
+                                 e.what());
     }
 }
 
-std::uint16_t Server::port() const { return impl_->bound_port.load(); }
+std::uint16_t Server::port() const {
+    return impl_->bound_port.load();
+}
 
 void Server::stop() {
     auto& im = *impl_;
@@ -209,7 +229,8 @@ void Server::stop() {
         im.hash_pool.join();
         im.work.reset();
         im.ioctx.stop();
-        for (auto& t : im.io_threads) t.join();
+        for (auto& t : im.io_threads)
+            t.join();
         im.io_threads.clear();
         im.server.reset();
     });

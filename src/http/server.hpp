@@ -24,7 +24,7 @@ struct ServerOptions {
 };
 
 class Server {
-public:
+  public:
     Server(Api& api, ServerOptions options);
     ~Server();
     Server(const Server&) = delete;
@@ -37,7 +37,7 @@ public:
     /// Graceful stop: no new connections, requests in flight finish (up to the grace period), pools drained.
     void stop();
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

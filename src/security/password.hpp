@@ -8,19 +8,19 @@
 namespace sweetshop::security {
 
 struct HashCost {
-    unsigned long long ops = 2;        ///< passes (t)
+    unsigned long long ops = 2;          ///< passes (t)
     std::size_t memory_kib = 19 * 1024;  ///< memory (m); OWASP's minimum for Argon2id is t=2, 19 MiB
 };
 
 class Argon2Hasher final : public domain::PasswordHasher {
-public:
+  public:
     /// Throws std::invalid_argument when the cost is outside libsodium's limits.
     explicit Argon2Hasher(HashCost cost);
     std::string hash(const std::string& password) const override;
     bool verify(const std::string& hash, const std::string& password) const override;
     bool needs_rehash(const std::string& hash) const override;
 
-private:
+  private:
     HashCost cost_;
 };
 

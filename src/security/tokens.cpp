@@ -23,7 +23,9 @@ std::int64_t unix_now() {
         .count();
 }
 
-const char* type_name(TokenType t) { return t == TokenType::Access ? "access" : "refresh"; }
+const char* type_name(TokenType t) {
+    return t == TokenType::Access ? "access" : "refresh";
+}
 
 std::optional<std::int64_t> int_grant(jwt_t* j, const char* name) {
     errno = 0;
@@ -52,8 +54,7 @@ std::string TokenService::issue(const domain::User& user, TokenType type, std::i
     if (jwt_add_grant(j.get(), "token_type", type_name(type)) != 0 ||
         jwt_add_grant_int(j.get(), "exp", static_cast<long>(now + ttl.count())) != 0 ||
         jwt_add_grant_int(j.get(), "iat", static_cast<long>(now)) != 0 ||
-        jwt_add_grant(j.get(), "jti", jti.c_str()) != 0 ||
-        jwt_add_grant(j.get(), "user_id", user_id.c_str()) != 0 ||
+        jwt_add_grant(j.get(), "jti", jti.c_str()) != 0 || jwt_add_grant(j.get(), "user_id", user_id.c_str()) != 0 ||
         jwt_add_grant(j.get(), "username", user.username.c_str()) != 0 ||
         jwt_add_grant_bool(j.get(), "is_staff", user.is_staff ? 1 : 0) != 0)
         throw std::runtime_error("could not build a token");

@@ -3,8 +3,8 @@
 // `none` included, is invalid.
 #include <chrono>
 #include <cstdint>
-#include <string>
 #include <optional>
+#include <string>
 #include <variant>
 
 #include "domain/user.hpp"
@@ -30,7 +30,7 @@ enum class TokenError {
 };
 
 class TokenService {
-public:
+  public:
     /// The secret must not be empty (an empty key makes libjwt skip the signature check).
     TokenService(std::string secret, std::chrono::seconds access_ttl, std::chrono::seconds refresh_ttl);
 
@@ -40,7 +40,7 @@ public:
     std::variant<TokenClaims, TokenError> verify(const std::string& token, TokenType expected,
                                                  std::int64_t now_seconds) const;
 
-private:
+  private:
     std::string secret_;
     std::chrono::seconds access_ttl_;
     std::chrono::seconds refresh_ttl_;

@@ -55,7 +55,9 @@ void Database::configure(soci::session& sql) {
     sql << "PRAGMA busy_timeout=5000";
 }
 
-Database::Lease::Lease(Database& db) : db_(db), pos_(db.pool_.lease()) { ++db_.in_use_; }
+Database::Lease::Lease(Database& db) : db_(db), pos_(db.pool_.lease()) {
+    ++db_.in_use_;
+}
 
 Database::Lease::~Lease() {
     --db_.in_use_;

@@ -24,7 +24,7 @@ struct DatabaseUrl {
 DatabaseUrl parse_database_url(const std::string& url);
 
 class Database {
-public:
+  public:
     Database(const std::string& url, std::size_t pool_size);
     ~Database();
     Database(const Database&) = delete;
@@ -69,14 +69,14 @@ public:
         });
     }
 
-private:
+  private:
     class Lease {
-    public:
+      public:
         explicit Lease(Database& db);
         ~Lease();
         soci::session& session() { return db_.pool_.at(pos_); }
 
-    private:
+      private:
         Database& db_;
         std::size_t pos_;
     };

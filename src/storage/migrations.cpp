@@ -10,7 +10,9 @@
 namespace sweetshop::storage {
 
 namespace {
-std::string dialect_dir(Dialect d) { return d == Dialect::Sqlite ? "migrations/sqlite/" : "migrations/postgres/"; }
+std::string dialect_dir(Dialect d) {
+    return d == Dialect::Sqlite ? "migrations/sqlite/" : "migrations/postgres/";
+}
 
 void ensure_table(Database& db) {
     db.write([](soci::session& sql) {
@@ -25,7 +27,8 @@ std::set<int> applied_versions(Database& db) {
         int v = 0;
         soci::statement st = (sql.prepare << "SELECT version FROM schema_migrations", soci::into(v));
         st.execute();
-        while (st.fetch()) out.insert(v);
+        while (st.fetch())
+            out.insert(v);
         return out;
     });
 }
@@ -62,7 +65,8 @@ std::vector<std::string> split_sql(const std::string& script) {
     for (std::size_t i = 0; i < script.size(); ++i) {
         const char c = script[i];
         if (c == '-' && i + 1 < script.size() && script[i + 1] == '-') {  // comment to end of line
-            while (i < script.size() && script[i] != '\n') ++i;
+            while (i < script.size() && script[i] != '\n')
+                ++i;
             current += '\n';
             continue;
         }
@@ -101,7 +105,8 @@ int migrate(Database& db, const std::function<void(const std::string&)>& progres
     for (const auto& m : migrations_for(db.dialect())) {
         if (applied.count(m.version)) continue;
         db.write([&](soci::session& sql) {
-            for (const auto& statement : split_sql(m.sql)) sql << statement;
+            for (const auto& statement : split_sql(m.sql))
+                sql << statement;
             const auto now = domain::now_micros();
             sql << "INSERT INTO schema_migrations (version, name, applied_at_us) VALUES (:v, :n, :t)",
                 soci::use(m.version, "v"), soci::use(m.name, "n"), soci::use(now, "t");

@@ -5,7 +5,7 @@
 namespace sweetshop::storage {
 
 class SqlUserRepository final : public domain::UserRepository {
-public:
+  public:
     explicit SqlUserRepository(Database& db) : db_(db) {}
     std::optional<domain::User> find_by_id(std::int64_t id) override;
     std::optional<domain::User> find_by_username(const std::string& username) override;
@@ -18,7 +18,7 @@ public:
     void record_failure(const std::string& username, domain::Micros at) override;
     void clear_failures(const std::string& username, domain::Micros before) override;
 
-private:
+  private:
     Database& db_;
 };
 

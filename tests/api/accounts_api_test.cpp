@@ -11,13 +11,17 @@ using namespace sweetshop::testing;
 using nlohmann::json;
 
 namespace {
-std::string body(const json& j) { return j.dump(); }
-Headers bearer(const std::string& token) { return {{"Authorization", "Bearer " + token}}; }
+std::string body(const json& j) {
+    return j.dump();
+}
+Headers bearer(const std::string& token) {
+    return {{"Authorization", "Bearer " + token}};
+}
 const std::string kSecret = test_config("/tmp").secret_key;
 }  // namespace
 
 class AccountsApi : public ::testing::Test {
-protected:
+  protected:
     TestServer server;
 };
 
@@ -32,8 +36,9 @@ TEST_F(AccountsApi, Register_CreatesUserAndAnswers201) {
 TEST_F(AccountsApi, Register_EmailIsOptionalAndMayBeBlank) {
     EXPECT_EQ(server.post("/api/auth/register/", body({{"username", "a1"}, {"password", "secret123"}})).body,
               R"({"id":1,"username":"a1","email":""})");
-    EXPECT_EQ(server.post("/api/auth/register/", body({{"username", "a2"}, {"email", ""}, {"password", "secret123"}})).body,
-              R"({"id":2,"username":"a2","email":""})");
+    EXPECT_EQ(
+        server.post("/api/auth/register/", body({{"username", "a2"}, {"email", ""}, {"password", "secret123"}})).body,
+        R"({"id":2,"username":"a2","email":""})");
 }
 
 TEST_F(AccountsApi, Register_ReportsEveryInvalidFieldInOrder) {
@@ -41,22 +46,20 @@ TEST_F(AccountsApi, Register_ReportsEveryInvalidFieldInOrder) {
     EXPECT_EQ(r.status, 400);
     EXPECT_EQ(r.body, R"({"username":["This field is required."],"password":["This field is required."]})");
 
-    r = server.post("/api/auth/register/",
-                    body({{"password", "short"}, {"email", "nope"}, {"username", "   "}}));
+    r = server.post("/api/auth/register/", body({{"password", "short"}, {"email", "nope"}, {"username", "   "}}));
     EXPECT_EQ(r.status, 400);
-    EXPECT_EQ(r.body,
-              R"({"username":["This field may not be blank."],"email":["Enter a valid email address."],)"
-              R"("password":["Ensure this field has at least 8 characters."]})");
+    EXPECT_EQ(r.body, R"({"username":["This field may not be blank."],"email":["Enter a valid email address."],)"
+                      R"("password":["Ensure this field has at least 8 characters."]})");
 
     r = server.post("/api/auth/register/",
                     body({{"username", std::string(151, 'a')}, {"password", std::string(129, 'p')}}));
-    EXPECT_EQ(r.body,
-              R"({"username":["Ensure this field has no more than 150 characters."],)"
-              R"("password":["Ensure this field has no more than 128 characters."]})");
+    EXPECT_EQ(r.body, R"({"username":["Ensure this field has no more than 150 characters."],)"
+                      R"("password":["Ensure this field has no more than 128 characters."]})");
 
     r = server.post("/api/auth/register/", body({{"username", "bad name!"}, {"password", "secret123"}}));
-    EXPECT_EQ(r.body,
-              R"({"username":["Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."]})");
+    EXPECT_EQ(
+        r.body,
+        R"({"username":["Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."]})");
 }
 
 TEST_F(AccountsApi, Register_RejectsATakenUsernameCaseSensitively) {
@@ -87,7 +90,8 @@ TEST_F(AccountsApi, Login_AnswersTokensAndTheUser) {
     ASSERT_EQ(r.status, 200);
     auto j = r.json();
     std::vector<std::string> keys;
-    for (auto& [k, v] : j.items()) keys.push_back(k);
+    for (auto& [k, v] : j.items())
+        keys.push_back(k);
     EXPECT_EQ(keys, (std::vector<std::string>{"refresh", "access", "user"}));
     EXPECT_EQ(j["user"].dump(), R"({"id":1,"username":"ann","email":"","is_staff":false})");
     EXPECT_EQ(server.get("/api/auth/me/", bearer(j["access"])).status, 200);
@@ -103,7 +107,8 @@ TEST_F(AccountsApi, Login_ValidatesFields) {
 TEST_F(AccountsApi, Login_GivesTheSameAnswerForEveryBadCredential) {
     server.create_user("ann", "secret123");
     server.create_user("bob", "secret123");
-    server.app().database().write([](soci::session& sql) { sql << "UPDATE users SET is_active = 0 WHERE username = 'bob'"; });
+    server.app().database().write(
+        [](soci::session& sql) { sql << "UPDATE users SET is_active = 0 WHERE username = 'bob'"; });
     const std::string expected = R"({"detail":"No active account found with the given credentials"})";
     for (auto creds : {json{{"username", "nobody"}, {"password", "secret123"}},
                        json{{"username", "ann"}, {"password", "wrong-password"}},
@@ -136,8 +141,13 @@ TEST_F(AccountsApi, Refresh_Errors) {
 
     const std::int64_t past = std::time(nullptr) - 10;
     auto expired = forge_jwt({{"alg", "HS256"}, {"typ", "JWT"}},
-                             {{"token_type", "refresh"}, {"exp", past}, {"iat", past - 60}, {"jti", std::string(32, 'b')},
-                              {"user_id", std::to_string(id)}, {"username", "ann"}, {"is_staff", false}},
+                             {{"token_type", "refresh"},
+                              {"exp", past},
+                              {"iat", past - 60},
+                              {"jti", std::string(32, 'b')},
+                              {"user_id", std::to_string(id)},
+                              {"username", "ann"},
+                              {"is_staff", false}},
                              kSecret);
     EXPECT_EQ(server.post("/api/auth/token/refresh/", body({{"refresh", expired}})).body,
               R"({"detail":"Token is expired","code":"token_not_valid"})");
@@ -161,13 +171,13 @@ TEST_F(AccountsApi, ApiRoot_LinksToSweetsOnTheRequestHost) {
 
 // The authentication-error table of the contract, on a protected route.
 class AuthErrors : public AccountsApi {
-protected:
+  protected:
     std::string token_error(const std::string& message) {
         return R"({"detail":"Given token not valid for any token type","code":"token_not_valid","messages":[{"token_class":"AccessToken","token_type":"access","message":")" +
                message + R"("}]})";
     }
     json claims(std::int64_t id, std::int64_t exp) {
-        return {{"token_type", "access"}, {"exp", exp}, {"iat", exp - 60}, {"jti", std::string(32, 'c')},
+        return {{"token_type", "access"},        {"exp", exp},        {"iat", exp - 60},  {"jti", std::string(32, 'c')},
                 {"user_id", std::to_string(id)}, {"username", "ann"}, {"is_staff", false}};
     }
 };
@@ -185,8 +195,9 @@ TEST_F(AuthErrors, BearerWithZeroOrSeveralValues) {
     for (const char* value : {"Bearer", "Bearer a b"}) {
         auto r = server.get("/api/auth/me/", {{"Authorization", value}});
         EXPECT_EQ(r.status, 401);
-        EXPECT_EQ(r.body,
-                  R"({"detail":"Authorization header must contain two space-delimited values","code":"bad_authorization_header"})");
+        EXPECT_EQ(
+            r.body,
+            R"({"detail":"Authorization header must contain two space-delimited values","code":"bad_authorization_header"})");
     }
 }
 
@@ -237,7 +248,7 @@ TEST_F(AuthErrors, RightsFollowTheStoredUserNotTheTokenClaim) {
 }
 
 class Throttling : public ::testing::Test {
-protected:
+  protected:
     TestServer server{[](sweetshop::app::Config& c) { c.login_window_seconds = 2; }};
 };
 
@@ -245,7 +256,8 @@ TEST_F(Throttling, TenFailuresLockTheUsernameUntilTheWindowPasses) {
     server.create_user("ann", "secret123");
     server.create_user("bob", "secret123");
     const auto wrong = body({{"username", "ann"}, {"password", "wrong-password"}});
-    for (int i = 0; i < 10; ++i) EXPECT_EQ(server.post("/api/auth/login/", wrong).status, 401) << i;
+    for (int i = 0; i < 10; ++i)
+        EXPECT_EQ(server.post("/api/auth/login/", wrong).status, 401) << i;
 
     for (const auto& attempt : {wrong, body({{"username", "ann"}, {"password", "secret123"}})}) {
         auto r = server.post("/api/auth/login/", attempt);
@@ -266,7 +278,8 @@ TEST_F(Throttling, TenFailuresLockTheUsernameUntilTheWindowPasses) {
 TEST_F(Throttling, CountsLiveInTheDatabase) {
     server.create_user("ann", "secret123");
     const auto wrong = body({{"username", "ann"}, {"password", "wrong-password"}});
-    for (int i = 0; i < 4; ++i) server.post("/api/auth/login/", wrong);
+    for (int i = 0; i < 4; ++i)
+        server.post("/api/auth/login/", wrong);
     const int stored = server.app().database().read([](soci::session& sql) {
         int n = 0;
         sql << "SELECT COUNT(*) FROM login_failures WHERE username = 'ann'", soci::into(n);
@@ -295,14 +308,16 @@ TEST(SlowLogin, DoesNotDelayOtherRequests) {
             }
         });
     int reads = 0, reads_while_logins_ran = 0;
-    while (logins_done.load() < 2) std::this_thread::yield();  // logins are under way
+    while (logins_done.load() < 2)
+        std::this_thread::yield();  // logins are under way
     for (int i = 0; i < 20; ++i) {
         auto r = server.get("/api/");
         EXPECT_EQ(r.status, 200);
         ++reads;
         if (logins_done.load() < kLoginThreads * kLoginsEach) ++reads_while_logins_ran;
     }
-    for (auto& t : logins) t.join();
+    for (auto& t : logins)
+        t.join();
     EXPECT_EQ(logins_done.load(), kLoginThreads * kLoginsEach);
     EXPECT_EQ(reads_while_logins_ran, reads);
 }

@@ -7,7 +7,7 @@
 using namespace sweetshop::testing;
 
 class Conventions : public ::testing::Test {
-protected:
+  protected:
     TestServer server;
 };
 
@@ -48,8 +48,8 @@ TEST_F(Conventions, MalformedJsonIs400ParseError) {
 }
 
 TEST_F(Conventions, NonObjectBodyIs400WithTheTypeName) {
-    const std::pair<const char*, const char*> cases[] = {
-        {"[1,2]", "list"}, {"\"x\"", "str"}, {"42", "int"}, {"4.5", "float"}, {"true", "bool"}, {"null", "NoneType"}};
+    const std::pair<const char*, const char*> cases[] = {{"[1,2]", "list"}, {"\"x\"", "str"}, {"42", "int"},
+                                                         {"4.5", "float"},  {"true", "bool"}, {"null", "NoneType"}};
     for (const auto& [payload, type] : cases) {
         auto r = server.post("/api/auth/register/", payload);
         EXPECT_EQ(r.status, 400) << payload;
@@ -118,8 +118,8 @@ TEST_F(Conventions, SchemaIsOpenApiJsonOfEveryRoute) {
     ASSERT_EQ(r.status, 200);
     auto doc = r.json();
     EXPECT_EQ(doc["openapi"].get<std::string>().rfind("3.", 0), 0u);
-    for (const char* path : {"/api/", "/api/auth/register/", "/api/auth/login/", "/api/auth/token/refresh/",
-                             "/api/schema/", "/api/docs/"})
+    for (const char* path :
+         {"/api/", "/api/auth/register/", "/api/auth/login/", "/api/auth/token/refresh/", "/api/schema/", "/api/docs/"})
         EXPECT_TRUE(doc["paths"].contains(path)) << path;
     auto yaml = server.get("/api/schema/?format=yaml");
     EXPECT_EQ(yaml.status, 200);

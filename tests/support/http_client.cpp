@@ -57,8 +57,8 @@ std::string http_raw(std::uint16_t port, const std::string& bytes) {
 
 HttpResponse http(std::uint16_t port, const std::string& method, const std::string& target, const std::string& body,
                   const Headers& headers) {
-    std::string req = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) +
-                      "\r\nConnection: close\r\n";
+    std::string req =
+        method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port) + "\r\nConnection: close\r\n";
     bool has_type = false;
     for (const auto& [k, v] : headers) {
         if (iequals(k, "Content-Type")) {

@@ -15,12 +15,12 @@ namespace sweetshop::testing {
 
 /// A fresh temporary directory, removed on destruction.
 class TempDir {
-public:
+  public:
     TempDir();
     ~TempDir();
     const std::filesystem::path& path() const { return path_; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -28,7 +28,7 @@ private:
 app::Config test_config(const std::filesystem::path& dir);
 
 class TestServer {
-public:
+  public:
     explicit TestServer(const std::function<void(app::Config&)>& tweak = {});
     ~TestServer();
 
@@ -47,7 +47,7 @@ public:
     /// Logs in and returns the access token (fails the test when login does not answer 200).
     std::string access_token(const std::string& username, const std::string& password) const;
 
-private:
+  private:
     TempDir dir_;
     std::unique_ptr<app::App> app_;
     std::unique_ptr<http::Server> server_;

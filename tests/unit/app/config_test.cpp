@@ -38,7 +38,8 @@ TEST(Config, DefaultsMatchTheContract) {
 }
 
 TEST(Config, FlagsOverrideEnvironmentOverrideDefaults) {
-    auto c = load_config({{"SWEETSHOP_PORT", "9001"}}, env_of({{"SWEETSHOP_PORT", "9000"}, {"JWT_ACCESS_MINUTES", "5"}}));
+    auto c =
+        load_config({{"SWEETSHOP_PORT", "9001"}}, env_of({{"SWEETSHOP_PORT", "9000"}, {"JWT_ACCESS_MINUTES", "5"}}));
     EXPECT_EQ(c.port, 9001);
     EXPECT_EQ(c.jwt_access_minutes, 5);
 }

@@ -20,11 +20,13 @@ TEST(Username, RejectsSpacesAndPunctuation) {
 }
 
 TEST(Username, CountsCharactersNotBytes) {
-    EXPECT_TRUE(validate_username(std::string(75, 'a') + [] {
-                    std::string s;
-                    for (int i = 0; i < 75; ++i) s += "\xC3\xA9";  // é
-                    return s;
-                }())
+    EXPECT_TRUE(validate_username(std::string(75, 'a') +
+                                  [] {
+                                      std::string s;
+                                      for (int i = 0; i < 75; ++i)
+                                          s += "\xC3\xA9";  // é
+                                      return s;
+                                  }())
                     .empty());
     EXPECT_EQ(validate_username(std::string(151, 'a')),
               std::vector<std::string>{"Ensure this field has no more than 150 characters."});
@@ -45,21 +47,24 @@ TEST(Email, LowercasesTheDomainOnly) {
 
 TEST(Email, RejectsMalformedAddresses) {
     std::string out;
-    for (const char* bad : {"ann", "ann@", "@example.com", "ann@example", "a..b@example.com", "ann@exa mple.com",
-                            "ann@-example.com"})
+    for (const char* bad :
+         {"ann", "ann@", "@example.com", "ann@example", "a..b@example.com", "ann@exa mple.com", "ann@-example.com"})
         EXPECT_EQ(validate_email(bad, out), std::vector<std::string>{"Enter a valid email address."}) << bad;
     EXPECT_TRUE(validate_email("", out).empty());
 }
 
 TEST(Text, TrimsUnicodeWhitespace) {
     EXPECT_EQ(trim("  ann \t\n"), "ann");
-    EXPECT_EQ(trim("\xC2\xA0" "ann" "\xE3\x80\x80"), "ann");  // NBSP, ideographic space
+    EXPECT_EQ(trim("\xC2\xA0"
+                   "ann"
+                   "\xE3\x80\x80"),
+              "ann");  // NBSP, ideographic space
     EXPECT_EQ(trim("   "), "");
 }
 
 TEST(Text, RejectsInvalidUtf8) {
     EXPECT_FALSE(decode_utf8("\xC3").has_value());
-    EXPECT_FALSE(decode_utf8("\xC0\xAF").has_value());  // overlong '/'
+    EXPECT_FALSE(decode_utf8("\xC0\xAF").has_value());      // overlong '/'
     EXPECT_FALSE(decode_utf8("\xED\xA0\x80").has_value());  // surrogate
     EXPECT_EQ(decode_utf8("h\xC3\xA9")->size(), 2u);
 }

@@ -5,7 +5,9 @@
 using namespace sweetshop::http;
 
 namespace {
-Response ok(Context&) { return {}; }
+Response ok(Context&) {
+    return {};
+}
 const std::vector<Route> kRoutes = {
     {"GET", "/api/sweets/", Access::User, Pool::Database, ok, "", false, {}},
     {"POST", "/api/sweets/", Access::Admin, Pool::Database, ok, "", true, {}},
@@ -39,7 +41,9 @@ TEST(Router, ListsAllowedMethodsForAKnownPath) {
               (std::vector<std::string>{"GET", "DELETE", "HEAD", "OPTIONS"}));
 }
 
-TEST(Router, HeadMatchesGet) { EXPECT_EQ(match_route(kRoutes, "HEAD", "/api/sweets/").route, &kRoutes[0]); }
+TEST(Router, HeadMatchesGet) {
+    EXPECT_EQ(match_route(kRoutes, "HEAD", "/api/sweets/").route, &kRoutes[0]);
+}
 
 TEST(Router, UnknownPathsMatchNothing) {
     for (const char* path : {"/", "/api", "/api/sweets/1/2/", "/api//sweets/", "/API/sweets/"}) {

@@ -6,7 +6,9 @@ using sweetshop::security::Argon2Hasher;
 using sweetshop::security::HashCost;
 
 namespace {
-Argon2Hasher minimum() { return Argon2Hasher(HashCost{1, 8}); }
+Argon2Hasher minimum() {
+    return Argon2Hasher(HashCost{1, 8});
+}
 }  // namespace
 
 TEST(PasswordHashing, ProducesArgon2idThatVerifies) {
@@ -18,7 +20,9 @@ TEST(PasswordHashing, ProducesArgon2idThatVerifies) {
     EXPECT_FALSE(h.verify(hash, "correct horsf"));
 }
 
-TEST(PasswordHashing, SaltsEveryHash) { EXPECT_NE(minimum().hash("same"), minimum().hash("same")); }
+TEST(PasswordHashing, SaltsEveryHash) {
+    EXPECT_NE(minimum().hash("same"), minimum().hash("same"));
+}
 
 TEST(PasswordHashing, RejectsForeignOrBrokenHashes) {
     auto h = minimum();

@@ -13,7 +13,9 @@ namespace {
 const std::string kKey = "unit-test-secret-key-0123456789abcdef";
 const std::int64_t kNow = 1'800'000'000;
 
-security::TokenService service() { return {kKey, std::chrono::minutes(60), std::chrono::hours(24 * 7)}; }
+security::TokenService service() {
+    return {kKey, std::chrono::minutes(60), std::chrono::hours(24 * 7)};
+}
 
 domain::User ann() {
     domain::User u;
@@ -24,7 +26,7 @@ domain::User ann() {
 }
 
 nlohmann::json claims(const std::string& type = "access", std::int64_t exp = kNow + 60) {
-    return {{"token_type", type}, {"exp", exp},        {"iat", kNow},       {"jti", std::string(32, 'a')},
+    return {{"token_type", type}, {"exp", exp},        {"iat", kNow},      {"jti", std::string(32, 'a')},
             {"user_id", "3"},     {"username", "ann"}, {"is_staff", false}};
 }
 
@@ -56,7 +58,8 @@ TEST(Tokens, CarryExactlyTheContractsClaims) {
     auto payload = nlohmann::json::parse(tst::base64url_decode(token.substr(first + 1, second - first - 1)));
     EXPECT_EQ(header.at("alg"), "HS256");
     std::vector<std::string> keys;
-    for (auto& [k, v] : payload.items()) keys.push_back(k);
+    for (auto& [k, v] : payload.items())
+        keys.push_back(k);
     std::sort(keys.begin(), keys.end());
     EXPECT_EQ(keys, (std::vector<std::string>{"exp", "iat", "is_staff", "jti", "token_type", "user_id", "username"}));
     EXPECT_EQ(payload.at("user_id"), "3");  // a JSON string, as SimpleJWT wrote it
@@ -85,9 +88,9 @@ TEST(Tokens, ExpiredIsExpired) {
 }
 
 TEST(Tokens, AlgNoneIsInvalid) {
-    EXPECT_EQ(error_of(service().verify(forge_jwt({{"alg", "none"}, {"typ", "JWT"}}, claims(), ""), TokenType::Access,
-                                        kNow)),
-              TokenError::Invalid);
+    EXPECT_EQ(
+        error_of(service().verify(forge_jwt({{"alg", "none"}, {"typ", "JWT"}}, claims(), ""), TokenType::Access, kNow)),
+        TokenError::Invalid);
 }
 
 TEST(Tokens, Hs512WithTheSameKeyIsInvalid) {

@@ -6,7 +6,8 @@
 using namespace sweetshop::storage;
 
 TEST(Migrations, SplitSqlRespectsQuotesAndComments) {
-    auto parts = split_sql("CREATE TABLE a (x TEXT DEFAULT ';'); -- a comment; with a semicolon\nINSERT INTO a VALUES ('b;c');\n");
+    auto parts = split_sql(
+        "CREATE TABLE a (x TEXT DEFAULT ';'); -- a comment; with a semicolon\nINSERT INTO a VALUES ('b;c');\n");
     ASSERT_EQ(parts.size(), 2u);
     EXPECT_EQ(parts[0], "CREATE TABLE a (x TEXT DEFAULT ';')");
     EXPECT_EQ(parts[1], "INSERT INTO a VALUES ('b;c')");
@@ -16,7 +17,8 @@ TEST(Migrations, AreEmbeddedAndNumberedInOrder) {
     auto list = migrations_for(Dialect::Sqlite);
     ASSERT_FALSE(list.empty());
     EXPECT_EQ(list.front().version, 1);
-    for (std::size_t i = 1; i < list.size(); ++i) EXPECT_GT(list[i].version, list[i - 1].version);
+    for (std::size_t i = 1; i < list.size(); ++i)
+        EXPECT_GT(list[i].version, list[i - 1].version);
 }
 
 TEST(Migrations, ApplyOnceAndRecordEachVersion) {
