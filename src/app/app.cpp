@@ -22,4 +22,15 @@ App::App(const Config& config)
                 domain::ThrottleSettings{config.login_max_failures, std::chrono::seconds(config.login_window_seconds)}),
       api_(http::Deps{accounts_, users_, tokens_, http::Settings{config.cors_origins, config.max_body_bytes}}) {}
 
+http::ServerOptions App::server_options() const {
+    http::ServerOptions options;
+    options.host = config_.host;
+    options.port = config_.port;
+    options.io_threads = config_.io_threads;
+    options.db_threads = config_.worker_threads;
+    options.hash_threads = config_.hash_threads;
+    options.json_log = config_.log_format == "json";
+    return options;
+}
+
 }  // namespace sweetshop::app

@@ -5,6 +5,7 @@
 #include "app/config.hpp"
 #include "domain/accounts.hpp"
 #include "http/api.hpp"
+#include "http/server.hpp"
 #include "security/password.hpp"
 #include "security/tokens.hpp"
 #include "storage/database.hpp"
@@ -23,6 +24,8 @@ class App {
     domain::AccountService& accounts() { return accounts_; }
     const security::TokenService& tokens() const { return tokens_; }
     http::Api& api() { return api_; }
+    /// The HTTP server options the configuration asks for.
+    http::ServerOptions server_options() const;
 
   private:
     Config config_;

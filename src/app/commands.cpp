@@ -58,14 +58,7 @@ int serve(const Flags& flags) {
     resolve_secret_key(config, process_env());
     http::block_termination_signals();
     App app(config);
-    http::ServerOptions options;
-    options.host = config.host;
-    options.port = config.port;
-    options.io_threads = config.io_threads;
-    options.db_threads = config.worker_threads;
-    options.hash_threads = config.hash_threads;
-    options.json_log = config.log_format == "json";
-    http::Server server(app.api(), options);
+    http::Server server(app.api(), app.server_options());
     server.start();
     spdlog::info("Sweet Shop {} listening on http://{}:{} (database {}, {} env)", SWEETSHOP_VERSION, config.host,
                  server.port(), config.database_url, config.env);

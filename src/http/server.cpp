@@ -204,6 +204,8 @@ std::uint16_t Server::port() const {
     return impl_->bound_port.load();
 }
 
+std::size_t Server::in_flight() const { return impl_->in_flight.load(); }
+
 void Server::stop() {
     auto& im = *impl_;
     std::call_once(im.stopped, [&im] {

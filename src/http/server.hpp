@@ -34,6 +34,8 @@ class Server {
     void start();
     /// The bound port (after start()).
     std::uint16_t port() const;
+    /// Requests received and not yet answered.
+    std::size_t in_flight() const;
     /// Graceful stop: no new connections, requests in flight finish (up to the grace period), pools drained.
     void stop();
 

@@ -2,6 +2,8 @@
 // non-object bodies, trailing slashes, OPTIONS and CORS, the schema and docs routes.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "test_server.hpp"
 
 using namespace sweetshop::testing;
@@ -143,4 +145,32 @@ TEST_F(Conventions, MalformedHttpDoesNotTakeTheServerDown) {
     http_raw(server.port(), "THIS IS NOT HTTP\r\n\r\n");
     http_raw(server.port(), "GET / HTTP/1.1\r\nContent-Length: nope\r\n\r\n");
     EXPECT_EQ(server.get("/api/").status, 200);
+}
+
+TEST_F(Conventions, ServerFaultIs500WithoutInternals) {
+    server.create_user("ann", "secret123");
+    server.app().database().write([](soci::session& sql) { sql << "DROP TABLE login_failures"; });
+    auto r = server.post("/api/auth/login/", R"({"username":"ann","password":"wrong-password"})");
+    EXPECT_EQ(r.status, 500);
+    EXPECT_EQ(r.body, R"({"detail":"A server error occurred."})");
+    EXPECT_EQ(server.get("/api/").status, 200);
+}
+
+// SIGINT/SIGTERM call Server::stop(): a request in flight still gets its answer, new connections are refused.
+TEST(GracefulShutdown, FinishesRequestsInFlight) {
+    TestServer server{[](sweetshop::app::Config& c) {
+        c.argon2_ops = 3;
+        c.argon2_memory_kib = 64 * 1024;
+    }};
+    server.create_user("ann", "secret123");
+    const auto port = server.port();
+    HttpResponse answer;
+    std::thread client(
+        [&] { answer = server.post("/api/auth/login/", R"({"username":"ann","password":"secret123"})"); });
+    while (server.server().in_flight() == 0)
+        std::this_thread::yield();
+    server.server().stop();
+    client.join();
+    EXPECT_EQ(answer.status, 200);
+    EXPECT_THROW(http(port, "GET", "/api/"), std::runtime_error);
 }

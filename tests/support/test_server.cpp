@@ -33,12 +33,7 @@ TestServer::TestServer(const std::function<void(app::Config&)>& tweak) {
     auto config = test_config(dir_.path());
     if (tweak) tweak(config);
     app_ = std::make_unique<app::App>(config);
-    http::ServerOptions options;
-    options.host = "127.0.0.1";
-    options.port = 0;
-    options.io_threads = config.io_threads;
-    options.db_threads = config.worker_threads;
-    options.hash_threads = config.hash_threads;
+    auto options = app_->server_options();
     options.access_log = false;
     server_ = std::make_unique<http::Server>(app_->api(), options);
     server_->start();

@@ -34,6 +34,7 @@ class TestServer {
 
     std::uint16_t port() const { return server_->port(); }
     app::App& app() { return *app_; }
+    http::Server& server() { return *server_; }
 
     HttpResponse get(const std::string& target, const Headers& headers = {}) const {
         return http(port(), "GET", target, "", headers);
