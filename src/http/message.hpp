@@ -39,6 +39,8 @@ struct Response {
     std::optional<std::string_view> find_header(std::string_view name) const;
 };
 
+/// The standard reason phrase of a status ("Not Found"), "Unknown" for one this server does not use.
+const char* reason_phrase(int status);
 bool iequals(std::string_view a, std::string_view b);
 /// Percent-decodes; with `plus_is_space` a '+' becomes a space (query strings).
 std::string percent_decode(std::string_view in, bool plus_is_space);

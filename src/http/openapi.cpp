@@ -1,5 +1,6 @@
 #include "http/openapi.hpp"
 
+#include "http/message.hpp"
 #include "http/routes.hpp"
 
 namespace sweetshop::http {
@@ -75,30 +76,18 @@ Json components() {
 
 const char* status_text(int status) {
     switch (status) {
-        case 200:
-            return "OK";
-        case 201:
-            return "Created";
-        case 204:
-            return "No Content";
         case 400:
             return "Invalid input";
         case 401:
             return "Not authenticated, or bad credentials or token";
         case 403:
             return "Not allowed";
-        case 404:
-            return "Not found";
-        case 409:
-            return "Conflict";
-        case 422:
-            return "Unprocessable";
         case 429:
             return "Too many failed attempts (see Retry-After)";
         case 503:
             return "Database unavailable";
     }
-    return "Response";
+    return reason_phrase(status);
 }
 
 Json operation(const Route& route) {

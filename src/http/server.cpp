@@ -21,42 +21,6 @@ namespace {
 using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
 using HttpServer = restinio::http_server_t<Traits>;
 
-const char* reason_phrase(int status) {
-    switch (status) {
-        case 200:
-            return "OK";
-        case 201:
-            return "Created";
-        case 204:
-            return "No Content";
-        case 400:
-            return "Bad Request";
-        case 401:
-            return "Unauthorized";
-        case 403:
-            return "Forbidden";
-        case 404:
-            return "Not Found";
-        case 405:
-            return "Method Not Allowed";
-        case 409:
-            return "Conflict";
-        case 413:
-            return "Payload Too Large";
-        case 415:
-            return "Unsupported Media Type";
-        case 422:
-            return "Unprocessable Entity";
-        case 429:
-            return "Too Many Requests";
-        case 500:
-            return "Internal Server Error";
-        case 503:
-            return "Service Unavailable";
-    }
-    return "Unknown";
-}
-
 std::string json_escape(std::string_view s) {
     std::string out;
     for (char c : s) {
@@ -204,7 +168,9 @@ std::uint16_t Server::port() const {
     return impl_->bound_port.load();
 }
 
-std::size_t Server::in_flight() const { return impl_->in_flight.load(); }
+std::size_t Server::in_flight() const {
+    return impl_->in_flight.load();
+}
 
 void Server::stop() {
     auto& im = *impl_;
