@@ -1,0 +1,136 @@
+#include "domain/money.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+
+namespace sweetshop::domain {
+
+namespace {
+std::string_view strip(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
+        s.remove_suffix(1);
+    return s;
+}
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+}  // namespace
+
+std::variant<std::int64_t, std::string> parse_money(std::string_view text) {
+    static const std::string kInvalid = "A valid number is required.";
+    auto s = strip(text);
+    bool negative = false;
+    if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
+        negative = s.front() == '-';
+        s.remove_prefix(1);
+    }
+    // Mantissa digits (as Python's Decimal keeps them: leading zeros dropped) and the decimal exponent.
+    std::string digits;
+    long long exponent = 0;
+    bool seen_digit = false, seen_point = false;
+    std::size_t i = 0;
+    for (; i < s.size(); ++i) {
+        const char c = s[i];
+        if (is_digit(c)) {
+            seen_digit = true;
+            if (!(digits.empty() && c == '0'))
+                digits += c;
+            else if (seen_point)
+                digits.clear();  // keep leading zeros out; they still move the exponent below
+            if (seen_point) --exponent;
+            if (digits.size() > 64) return std::string("Ensure that there are no more than 8 digits in total.");
+        } else if (c == '.' && !seen_point) {
+            seen_point = true;
+        } else {
+            break;
+        }
+    }
+    if (!seen_digit) return kInvalid;
+    if (i < s.size()) {
+        if (s[i] != 'e' && s[i] != 'E') return kInvalid;
+        ++i;
+        bool exp_negative = false;
+        if (i < s.size() && (s[i] == '-' || s[i] == '+')) exp_negative = s[i++] == '-';
+        if (i >= s.size()) return kInvalid;
+        long long e = 0;
+        for (; i < s.size(); ++i) {
+            if (!is_digit(s[i])) return kInvalid;
+            if (e < 1'000'000) e = e * 10 + (s[i] - '0');
+        }
+        exponent += exp_negative ? -e : e;
+    }
+    if (digits.empty()) digits.push_back('0');  // Decimal("0.00") keeps one digit
+
+    // DRF's DecimalField digit counting, from Decimal.as_tuple().
+    const long long n = static_cast<long long>(digits.size());
+    long long total, whole, decimals;
+    if (exponent >= 0) {
+        total = n + exponent;
+        whole = total;
+        decimals = 0;
+    } else if (n > -exponent) {
+        total = n;
+        whole = n + exponent;
+        decimals = -exponent;
+    } else {
+        total = -exponent;
+        whole = 0;
+        decimals = total;
+    }
+    if (total > 8) return std::string("Ensure that there are no more than 8 digits in total.");
+    if (decimals > 2) return std::string("Ensure that there are no more than 2 decimal places.");
+    if (whole > 6) return std::string("Ensure that there are no more than 6 digits before the decimal point.");
+
+    // At most 8 digits: the value in cents fits easily.
+    std::int64_t cents = std::strtoll(digits.c_str(), nullptr, 10);
+    for (long long k = exponent + 2; k > 0; --k)
+        cents *= 10;
+    for (long long k = exponent + 2; k < 0; ++k)
+        cents /= 10;  // only zeros are dropped: decimals <= 2
+    if (negative && cents != 0) return std::string("Ensure this value is greater than or equal to 0.");
+    return cents;
+}
+
+std::string format_money(std::int64_t cents) {
+    const bool negative = cents < 0;
+    const auto magnitude =
+        negative ? 0ULL - static_cast<unsigned long long>(cents) : static_cast<unsigned long long>(cents);
+    char buf[32];
+    const int n =
+        std::snprintf(buf, sizeof buf, "%s%llu.%02llu", negative ? "-" : "", magnitude / 100, magnitude % 100);
+    return std::string(buf, static_cast<std::size_t>(n));
+}
+
+std::variant<std::int64_t, IntegerProblem> parse_integer(std::string_view text) {
+    auto s = strip(text);
+    // DRF strips a trailing "." followed only by zeros (re_decimal = r'\.0*\s*$').
+    if (auto dot = s.rfind('.'); dot != std::string_view::npos) {
+        for (std::size_t k = dot + 1; k < s.size(); ++k)
+            if (s[k] != '0') return IntegerProblem::Invalid;
+        s = strip(s.substr(0, dot));
+    }
+    bool negative = false;
+    if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
+        negative = s.front() == '-';
+        s.remove_prefix(1);
+    }
+    if (s.empty()) return IntegerProblem::Invalid;
+    unsigned long long value = 0;
+    bool overflow = false;
+    for (char c : s) {
+        if (!is_digit(c)) return IntegerProblem::Invalid;
+        if (value > (std::numeric_limits<unsigned long long>::max() - 9) / 10)
+            overflow = true;
+        else
+            value = value * 10 + static_cast<unsigned>(c - '0');
+    }
+    const auto limit = static_cast<unsigned long long>(std::numeric_limits<std::int64_t>::max());
+    if (overflow || value > limit) return negative ? IntegerProblem::TooSmall : IntegerProblem::TooLarge;
+    return negative ? -static_cast<std::int64_t>(value) : static_cast<std::int64_t>(value);
+}
+
+}  // namespace sweetshop::domain

@@ -1,0 +1,24 @@
+#pragma once
+// Exact decimal money as integer cents, and the contract's number rules (DRF's DecimalField and IntegerField).
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace sweetshop::domain {
+
+/// Parses decimal text ("3.50", "3", "3.5", "1e2"; surrounding whitespace ignored) into cents for a price of at
+/// most 8 digits, 2 decimals and 6 before the point, not negative. On failure returns the contract's message, the
+/// first rule broken in the contract's order.
+std::variant<std::int64_t, std::string> parse_money(std::string_view text);
+
+/// "3.50" for 350.
+std::string format_money(std::int64_t cents);
+
+enum class IntegerProblem { Invalid, TooLarge, TooSmall };
+
+/// Parses an integer as DRF's IntegerField does: "2", " 2 ", "2.0", "2.00" are 2; "2.5", "abc", "1e3" are invalid.
+/// Values past the int64 range report TooLarge / TooSmall rather than overflowing.
+std::variant<std::int64_t, IntegerProblem> parse_integer(std::string_view text);
+
+}  // namespace sweetshop::domain
