@@ -1,6 +1,7 @@
 // Handlers for registration, login and token refresh (contract rows #1, #2, #3).
 #include <variant>
 
+#include "http/api.hpp"
 #include "http/errors.hpp"
 #include "http/fields.hpp"
 #include "http/handlers.hpp"
@@ -48,10 +49,7 @@ Response refresh_token(Context& ctx) {
 
     auto verified = ctx.deps.tokens.verify(*refresh, security::TokenType::Refresh);
     if (auto* error = std::get_if<security::TokenError>(&verified)) {
-        const char* message = *error == security::TokenError::Expired     ? "Token is expired"
-                              : *error == security::TokenError::WrongType ? "Token has wrong type"
-                                                                          : "Token is invalid";
-        throw ApiError(json_response(401, Json{{"detail", message}, {"code", "token_not_valid"}}));
+        throw ApiError(json_response(401, Json{{"detail", token_message(*error)}, {"code", "token_not_valid"}}));
     }
     const auto& claims = std::get<security::TokenClaims>(verified);
     auto user = ctx.deps.users.find_by_id(claims.user_id);

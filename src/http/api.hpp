@@ -24,6 +24,9 @@ class Api {
     Deps deps_;
 };
 
+/// SimpleJWT's words for a token error: "Token is invalid", "Token is expired", "Token has wrong type".
+const char* token_message(security::TokenError error);
+
 /// Authenticates `Authorization: Bearer <access>` against the user as stored now; throws ApiError with the
 /// contract's authentication-error bodies.
 domain::User authenticate(const Request& request, Deps& deps);

@@ -27,6 +27,8 @@ std::vector<std::string_view> split_whitespace(std::string_view s) {
     return out;
 }
 
+}  // namespace
+
 const char* token_message(security::TokenError e) {
     switch (e) {
         case security::TokenError::Expired:
@@ -38,7 +40,6 @@ const char* token_message(security::TokenError e) {
     }
     return "Token is invalid";
 }
-}  // namespace
 
 domain::User authenticate(const Request& request, Deps& deps) {
     const auto header = request.header("Authorization");
