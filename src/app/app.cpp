@@ -20,7 +20,11 @@ App::App(const Config& config)
               std::chrono::hours(24 * config.jwt_refresh_days)),
       accounts_(users_, hasher_,
                 domain::ThrottleSettings{config.login_max_failures, std::chrono::seconds(config.login_window_seconds)}),
-      api_(http::Deps{accounts_, users_, tokens_, http::Settings{config.cors_origins, config.max_body_bytes}}) {}
+      sweets_(db_),
+      catalogue_(sweets_),
+      inventory_(sweets_),
+      api_(http::Deps{accounts_, users_, tokens_, catalogue_, inventory_,
+                      http::Settings{config.cors_origins, config.max_body_bytes}}) {}
 
 http::ServerOptions App::server_options() const {
     http::ServerOptions options;

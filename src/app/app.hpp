@@ -9,6 +9,7 @@
 #include "security/password.hpp"
 #include "security/tokens.hpp"
 #include "storage/database.hpp"
+#include "storage/sweet_repository.hpp"
 #include "storage/user_repository.hpp"
 
 namespace sweetshop::app {
@@ -22,6 +23,9 @@ class App {
     storage::Database& database() { return db_; }
     storage::SqlUserRepository& users() { return users_; }
     domain::AccountService& accounts() { return accounts_; }
+    storage::SqlSweetRepository& sweets() { return sweets_; }
+    domain::CatalogueService& catalogue() { return catalogue_; }
+    domain::InventoryService& inventory() { return inventory_; }
     const security::TokenService& tokens() const { return tokens_; }
     http::Api& api() { return api_; }
     /// The HTTP server options the configuration asks for.
@@ -34,6 +38,9 @@ class App {
     security::Argon2Hasher hasher_;
     security::TokenService tokens_;
     domain::AccountService accounts_;
+    storage::SqlSweetRepository sweets_;
+    domain::CatalogueService catalogue_;
+    domain::InventoryService inventory_;
     http::Api api_;
 };
 

@@ -17,6 +17,8 @@ enum class ErrorCode {
     Unauthenticated,   ///< bad credentials (401)
     PermissionDenied,  ///< 403
     NotFound,          ///< 404
+    Conflict,          ///< 409, e.g. an idempotent request still in progress
+    Unprocessable,     ///< 422, e.g. an idempotency key reused for another request
     Throttled,         ///< 429, with retry_after
     Unavailable,       ///< the database cannot be reached (503)
 };

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 
 namespace sweetshop::domain {
 
@@ -18,51 +19,72 @@ std::string_view strip(std::string_view s) {
 bool is_digit(char c) {
     return c >= '0' && c <= '9';
 }
-}  // namespace
 
-std::variant<std::int64_t, std::string> parse_money(std::string_view text) {
-    static const std::string kInvalid = "A valid number is required.";
-    auto s = strip(text);
+// A decimal as Python's Decimal sees it: sign, mantissa digits without leading zeros, and the exponent.
+struct Decimal {
     bool negative = false;
-    if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
-        negative = s.front() == '-';
-        s.remove_prefix(1);
-    }
-    // Mantissa digits (as Python's Decimal keeps them: leading zeros dropped) and the decimal exponent.
     std::string digits;
     long long exponent = 0;
+};
+
+/// Scans decimal text ("3.50", "-1e2", " 7 "); std::nullopt when it is not a finite number. A mantissa of more than
+/// 64 digits is cut short and reported through `too_long` (it breaks every rule of the contract anyway).
+std::optional<Decimal> scan_decimal(std::string_view text, bool& too_long) {
+    too_long = false;
+    Decimal d;
+    auto s = strip(text);
+    if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
+        d.negative = s.front() == '-';
+        s.remove_prefix(1);
+    }
     bool seen_digit = false, seen_point = false;
     std::size_t i = 0;
     for (; i < s.size(); ++i) {
         const char c = s[i];
         if (is_digit(c)) {
             seen_digit = true;
-            if (!(digits.empty() && c == '0'))
-                digits += c;
+            if (!(d.digits.empty() && c == '0'))
+                d.digits += c;
             else if (seen_point)
-                digits.clear();  // keep leading zeros out; they still move the exponent below
-            if (seen_point) --exponent;
-            if (digits.size() > 64) return std::string("Ensure that there are no more than 8 digits in total.");
+                d.digits.clear();  // keep leading zeros out; they still move the exponent below
+            if (seen_point) --d.exponent;
+            if (d.digits.size() > 64) {
+                too_long = true;
+                return std::nullopt;
+            }
         } else if (c == '.' && !seen_point) {
             seen_point = true;
         } else {
             break;
         }
     }
-    if (!seen_digit) return kInvalid;
+    if (!seen_digit) return std::nullopt;
     if (i < s.size()) {
-        if (s[i] != 'e' && s[i] != 'E') return kInvalid;
+        if (s[i] != 'e' && s[i] != 'E') return std::nullopt;
         ++i;
         bool exp_negative = false;
         if (i < s.size() && (s[i] == '-' || s[i] == '+')) exp_negative = s[i++] == '-';
-        if (i >= s.size()) return kInvalid;
+        if (i >= s.size()) return std::nullopt;
         long long e = 0;
         for (; i < s.size(); ++i) {
-            if (!is_digit(s[i])) return kInvalid;
+            if (!is_digit(s[i])) return std::nullopt;
             if (e < 1'000'000) e = e * 10 + (s[i] - '0');
         }
-        exponent += exp_negative ? -e : e;
+        d.exponent += exp_negative ? -e : e;
     }
+    return d;
+}
+}  // namespace
+
+std::variant<std::int64_t, std::string> parse_money(std::string_view text) {
+    static const std::string kInvalid = "A valid number is required.";
+    bool too_long = false;
+    auto scanned = scan_decimal(text, too_long);
+    if (too_long) return std::string("Ensure that there are no more than 8 digits in total.");
+    if (!scanned) return kInvalid;
+    auto& digits = scanned->digits;
+    const long long exponent = scanned->exponent;
+    const bool negative = scanned->negative;
     if (digits.empty()) digits.push_back('0');  // Decimal("0.00") keeps one digit
 
     // DRF's DecimalField digit counting, from Decimal.as_tuple().
@@ -93,6 +115,32 @@ std::variant<std::int64_t, std::string> parse_money(std::string_view text) {
         cents /= 10;  // only zeros are dropped: decimals <= 2
     if (negative && cents != 0) return std::string("Ensure this value is greater than or equal to 0.");
     return cents;
+}
+
+std::optional<std::int64_t> parse_price_bound(std::string_view text, Bound bound) {
+    bool too_long = false;
+    auto scanned = scan_decimal(text, too_long);
+    // Past any possible price: clamp far outside the range, keeping the comparison's meaning.
+    constexpr std::int64_t kFar = 1'000'000'000'000'000;
+    if (!scanned) return std::nullopt;  // also more than 64 significant digits: not a price bound anyone means
+    const auto& d = *scanned;
+    const long long shift = d.exponent + 2;  // the value in cents is digits * 10^shift
+    if (d.digits.empty()) return 0;
+    const long long n = static_cast<long long>(d.digits.size());
+    if (n + shift > 16) return d.negative ? -kFar : kFar;  // at least 10^16 cents in magnitude
+    std::int64_t whole = 0;                                // the integer part of |value| in cents
+    bool fraction = false;                                 // whether |value| has a non-zero part below one cent
+    for (long long k = 0; k < n; ++k) {
+        if (k < n + shift)
+            whole = whole * 10 + (d.digits[static_cast<std::size_t>(k)] - '0');
+        else if (d.digits[static_cast<std::size_t>(k)] != '0')
+            fraction = true;
+    }
+    for (long long k = n; k < n + shift; ++k)
+        whole *= 10;
+    // value = sign * (whole + fraction); round towards the side that keeps every integer price the bound allows.
+    if (!d.negative) return (fraction && bound == Bound::Lower) ? whole + 1 : whole;
+    return (fraction && bound == Bound::Upper) ? -whole - 1 : -whole;
 }
 
 std::string format_money(std::int64_t cents) {

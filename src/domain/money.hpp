@@ -1,6 +1,7 @@
 #pragma once
 // Exact decimal money as integer cents, and the contract's number rules (DRF's DecimalField and IntegerField).
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -11,6 +12,13 @@ namespace sweetshop::domain {
 /// most 8 digits, 2 decimals and 6 before the point, not negative. On failure returns the contract's message, the
 /// first rule broken in the contract's order.
 std::variant<std::int64_t, std::string> parse_money(std::string_view text);
+
+enum class Bound { Lower, Upper };
+
+/// Parses a price filter bound (any decimal, negative and long ones included) into cents, rounded so that
+/// `price >= lower` and `price <= upper` hold for exactly the integer-cent prices the decimal bound admits
+/// (3.555 as a lower bound is 356, as an upper bound 355). std::nullopt when the text is not a number.
+std::optional<std::int64_t> parse_price_bound(std::string_view text, Bound bound);
 
 /// "3.50" for 350.
 std::string format_money(std::int64_t cents);

@@ -90,6 +90,42 @@ bool is_alnum(char32_t c) {
     return iswalnum_l(static_cast<wint_t>(c), loc) != 0;
 }
 
+std::string encode_utf8(std::u32string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char32_t c : text) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (c >> 18));
+            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+std::string fold_case(std::string_view text) {
+    bool ascii = true;
+    for (char ch : text)
+        if (static_cast<unsigned char>(ch) >= 0x80) ascii = false;
+    if (ascii) return to_lower_ascii(text);
+    auto decoded = decode_utf8(text);
+    locale_t loc = utf8_locale();
+    if (!decoded || loc == static_cast<locale_t>(nullptr)) return to_lower_ascii(text);
+    for (auto& c : *decoded)
+        c = static_cast<char32_t>(towlower_l(static_cast<wint_t>(c), loc));
+    return encode_utf8(*decoded);
+}
+
 std::string to_lower_ascii(std::string_view text) {
     std::string out(text);
     for (auto& ch : out)

@@ -17,5 +17,9 @@ std::string trim(std::string_view text);
 /// True for a Unicode letter or digit (glibc's C.UTF-8 classification).
 bool is_alnum(char32_t c);
 std::string to_lower_ascii(std::string_view text);
+std::string encode_utf8(std::u32string_view text);
+/// Lower-cases every letter (Unicode simple case mapping of glibc's C.UTF-8), so that searches are case-insensitive
+/// beyond ASCII and identical on every database backend. Invalid UTF-8 is lower-cased as ASCII only.
+std::string fold_case(std::string_view text);
 
 }  // namespace sweetshop::domain

@@ -139,7 +139,15 @@ Response Api::dispatch(const Request& request, const RouteMatch& match) {
         ctx.user = authenticate(routed, deps_);
         if (route.access == Access::Admin && !ctx.user->is_staff) fail(403, route.forbidden);
     }
-    if (route.json_body) ctx.body = parse_body(routed);
+    if (route.json_body) {
+        ctx.body = parse_body(routed);
+        for (const auto& [name, value] : ctx.body.items()) {
+            if (value.is_number_float()) {
+                ctx.numbers = number_texts(routed.body);
+                break;
+            }
+        }
+    }
     auto response = route.handler(ctx);
     if (request.method == "HEAD") response.body.clear();
     return response;

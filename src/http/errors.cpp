@@ -37,6 +37,10 @@ Response error_response(const domain::Error& error) {
             return detail_response(403, error.detail());
         case ErrorCode::NotFound:
             return detail_response(404, error.detail());
+        case ErrorCode::Conflict:
+            return detail_response(409, error.detail());
+        case ErrorCode::Unprocessable:
+            return detail_response(422, error.detail());
         case ErrorCode::Throttled: {
             auto r = detail_response(429, error.detail());
             r.header("Retry-After", std::to_string(error.retry_after().count()));

@@ -10,6 +10,17 @@ Response login(Context& ctx);
 Response refresh_token(Context& ctx);
 Response current_user(Context& ctx);
 
+// sweets.cpp
+Response list_sweets(Context& ctx);
+Response get_sweet(Context& ctx);
+Response create_sweet(Context& ctx);
+Response replace_sweet(Context& ctx);
+Response patch_sweet(Context& ctx);
+Response delete_sweet(Context& ctx);
+Response purchase_sweet(Context& ctx);
+Response restock_sweet(Context& ctx);
+Response verify_stock(Context& ctx);
+
 // meta.cpp
 Response api_root(Context& ctx);
 Response schema(Context& ctx);

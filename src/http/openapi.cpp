@@ -71,7 +71,91 @@ Json components() {
           {"user", ref("User")}}}};
     s["Refresh"] = {{"type", "object"}, {"required", {"refresh"}}, {"properties", {{"refresh", string_prop()}}}};
     s["AccessToken"] = {{"type", "object"}, {"properties", {{"access", string_prop()}}}};
+
+    const Json price = {{"type", "string"},
+                        {"pattern", "^[0-9]{1,6}\\.[0-9]{2}$"},
+                        {"example", "3.50"},
+                        {"description", "Exact decimal money, two decimals."}};
+    const Json price_in = {
+        {"oneOf", {{{"type", "string"}}, {{"type", "number"}}}},
+        {"example", "3.50"},
+        {"description",
+         "A JSON number or a numeric string: at most 8 digits, 2 decimals and 6 before the point, not negative. "
+         "Never rounded: 3.555 is refused."}};
+    const Json quantity_in = {{"type", "integer"}, {"minimum", 0}, {"maximum", 2147483647}, {"default", 0}};
+    const Json timestamp = {{"type", "string"}, {"format", "date-time"}, {"example", "2025-12-14T13:52:12.123456Z"}};
+    s["Sweet"] = {{"type", "object"},
+                  {"properties",
+                   {{"id", {{"type", "integer"}}},
+                    {"name", string_prop()},
+                    {"category", string_prop()},
+                    {"description", string_prop()},
+                    {"price", price},
+                    {"quantity", {{"type", "integer"}, {"minimum", 0}}},
+                    {"is_available", {{"type", "boolean"}, {"description", "quantity > 0"}}},
+                    {"created_by", string_prop("The creator's username")},
+                    {"created_at", timestamp},
+                    {"updated_at", timestamp}}}};
+    const Json sweet_fields = {
+        {"name", {{"type", "string"}, {"minLength", 1}, {"maxLength", 150}, {"description", "Unique, trimmed."}}},
+        {"category", {{"type", "string"}, {"minLength", 1}, {"maxLength", 120}}},
+        {"description", {{"type", "string"}, {"maxLength", 2000}, {"description", "May be blank; never null."}}},
+        {"price", price_in},
+        {"quantity", quantity_in}};
+    s["SweetCreate"] = {{"type", "object"}, {"required", {"name", "category", "price"}}, {"properties", sweet_fields}};
+    s["SweetUpdate"] = {{"type", "object"}, {"required", {"name", "category", "price"}}, {"properties", sweet_fields}};
+    s["SweetPatch"] = {{"type", "object"}, {"properties", sweet_fields}};
+    s["SweetPage"] = {{"type", "object"},
+                      {"properties",
+                       {{"count", {{"type", "integer"}}},
+                        {"next", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
+                        {"previous", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
+                        {"results", {{"type", "array"}, {"items", ref("Sweet")}}}}}};
+    s["StockChange"] = {{"type", "object"},
+                        {"required", {"amount"}},
+                        {"properties", {{"amount", {{"type", "integer"}, {"minimum", 1}, {"maximum", 2147483647}}}}}};
+    s["StockReport"] = {
+        {"type", "object"},
+        {"properties",
+         {{"ok", {{"type", "boolean"}}},
+          {"checked", {{"type", "integer"}, {"description", "Sweets checked"}}},
+          {"mismatches",
+           {{"type", "array"},
+            {"description", "Sweets (deleted ones included) whose quantity differs from the sum of their ledger"},
+            {"items",
+             {{"type", "object"},
+              {"properties",
+               {{"sweet_id", {{"type", "integer"}}},
+                {"name", string_prop()},
+                {"quantity", {{"type", "integer"}}},
+                {"ledger_sum", {{"type", "integer"}}}}}}}}}}}};
     return s;
+}
+
+Json query_param(const char* name, const char* description, Json schema = Json{{"type", "string"}}) {
+    return {{"name", name}, {"in", "query"}, {"required", false}, {"description", description}, {"schema", schema}};
+}
+
+Json parameters() {
+    Json p = Json::object();
+    p["name"] = query_param("name", "Case-insensitive substring of the name.");
+    p["category"] = query_param("category", "Case-insensitive substring of the category.");
+    p["min_price"] = query_param("min_price", "Price at least this (a decimal); otherwise 400.");
+    p["max_price"] = query_param("max_price", "Price at most this (a decimal); otherwise 400.");
+    p["ordering"] = query_param("ordering",
+                                "Comma-separated fields among name, price, quantity, created_at, updated_at, each "
+                                "optionally prefixed with - for descending. Default: name.");
+    p["page"] = query_param("page", "Page number from 1, or `last`. Past the end: 404 `Invalid page.`");
+    p["page_size"] = query_param("page_size", "Results per page, 1 to 100 (default 25).",
+                                 Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 100}});
+    p["IdempotencyKey"] = {{"name", "Idempotency-Key"},
+                           {"in", "header"},
+                           {"required", false},
+                           {"description",
+                            "1-255 printable ASCII characters (otherwise 400 `Invalid Idempotency-Key.`). A retry "
+                            "with the same key replays the first answer with `Idempotent-Replayed: true`."},
+                           {"schema", {{"type", "string"}, {"minLength", 1}, {"maxLength", 255}}}};
+    return p;
 }
 
 const char* status_text(int status) {
@@ -82,6 +166,10 @@ const char* status_text(int status) {
             return "Not authenticated, or bad credentials or token";
         case 403:
             return "Not allowed";
+        case 409:
+            return "A request with this Idempotency-Key is in progress";
+        case 422:
+            return "Idempotency-Key reused with a different request";
         case 429:
             return "Too many failed attempts (see Retry-After)";
         case 503:
@@ -112,7 +200,10 @@ Json operation(const Route& route) {
                           {"required", true},
                           {"schema", any ? Json{{"type", "string"}} : Json{{"type", "integer"}}}});
     }
+    for (const auto& name : route.doc.parameters)
+        params.push_back(Json{{"$ref", "#/components/parameters/" + name}});
     if (!params.empty()) op["parameters"] = params;
+    if (!route.doc.description.empty()) op["description"] = route.doc.description;
     if (!route.doc.request_schema.empty()) {
         op["requestBody"] = {{"required", true},
                              {"content", {{"application/json", {{"schema", ref(route.doc.request_schema)}}}}}};
@@ -157,6 +248,7 @@ Json build() {
     doc["paths"] = paths;
     doc["components"] = {
         {"schemas", components()},
+        {"parameters", parameters()},
         {"securitySchemes", {{"bearerAuth", {{"type", "http"}, {"scheme", "bearer"}, {"bearerFormat", "JWT"}}}}}};
     return doc;
 }

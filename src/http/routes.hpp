@@ -9,7 +9,10 @@
 #include <vector>
 
 #include "domain/accounts.hpp"
+#include "domain/catalogue.hpp"
+#include "domain/inventory.hpp"
 #include "domain/user.hpp"
+#include "http/fields.hpp"
 #include "http/message.hpp"
 #include "security/tokens.hpp"
 
@@ -31,6 +34,8 @@ struct Deps {
     domain::AccountService& accounts;
     domain::UserRepository& users;
     const security::TokenService& tokens;
+    domain::CatalogueService& catalogue;
+    domain::InventoryService& inventory;
     Settings settings;
 };
 
@@ -39,6 +44,7 @@ struct Context {
     Deps& deps;
     std::optional<domain::User> user;  ///< set for User and Admin routes
     nlohmann::json body;               ///< the parsed JSON object for routes that take a body ({} when empty)
+    NumberTexts numbers = {};          ///< source text of the body's top-level fractional numbers
 };
 
 using Handler = Response (*)(Context&);
@@ -48,6 +54,8 @@ struct RouteDoc {
     std::string request_schema;                          ///< component name, or empty
     std::vector<std::pair<int, std::string>> responses;  ///< status and component name (may be empty)
     bool hidden = false;                                 ///< not in the OpenAPI document (static assets)
+    std::vector<std::string> parameters = {};            ///< names in components/parameters (query, headers)
+    std::string description = {};                        ///< decisions a client should know, in Markdown
 };
 
 struct Route {

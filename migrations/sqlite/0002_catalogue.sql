@@ -1,0 +1,67 @@
+-- The catalogue, the stock ledger, sales and idempotency keys. Money is integer cents; times are microseconds
+-- since the Unix epoch (UTC). The *_folded columns hold fold_case() of the text, for case-insensitive search that
+-- behaves the same on every backend.
+CREATE TABLE sweets (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    name TEXT NOT NULL UNIQUE,
+    name_folded TEXT NOT NULL,
+    category TEXT NOT NULL,
+    category_folded TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    price_cents BIGINT NOT NULL CHECK (price_cents >= 0),
+    quantity BIGINT NOT NULL CHECK (quantity >= 0 AND quantity <= 2147483647),
+    created_by_id BIGINT,
+    created_by TEXT NOT NULL,
+    created_at_us BIGINT NOT NULL,
+    updated_at_us BIGINT NOT NULL
+);
+
+CREATE INDEX sweets_price ON sweets (price_cents, id);
+
+-- Every change of a sweet's quantity, appended in the same transaction as the change. No foreign key to sweets:
+-- the history outlives a deleted sweet and stays readable by its name.
+CREATE TABLE stock_ledger (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    sweet_id BIGINT NOT NULL,
+    sweet_name TEXT NOT NULL,
+    actor_id BIGINT,
+    actor TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('create', 'purchase', 'restock', 'edit', 'delete')),
+    delta BIGINT NOT NULL,
+    quantity_after BIGINT NOT NULL CHECK (quantity_after >= 0),
+    at_us BIGINT NOT NULL
+);
+
+CREATE INDEX stock_ledger_sweet ON stock_ledger (sweet_id, id);
+CREATE INDEX stock_ledger_name ON stock_ledger (sweet_name);
+
+-- Sales, for reports: the buyer, the unit price at the time and the total.
+CREATE TABLE purchases (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ledger_id BIGINT NOT NULL REFERENCES stock_ledger (id),
+    sweet_id BIGINT NOT NULL,
+    sweet_name TEXT NOT NULL,
+    buyer_id BIGINT NOT NULL,
+    buyer TEXT NOT NULL,
+    amount BIGINT NOT NULL CHECK (amount > 0),
+    unit_price_cents BIGINT NOT NULL,
+    total_cents BIGINT NOT NULL,
+    at_us BIGINT NOT NULL
+);
+
+CREATE INDEX purchases_sweet ON purchases (sweet_id);
+CREATE INDEX purchases_buyer ON purchases (buyer_id);
+
+-- Idempotency-Key of purchases and restocks: status and response are NULL while the first request runs.
+CREATE TABLE idempotency_keys (
+    user_id BIGINT NOT NULL,
+    idem_key TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    token BIGINT NOT NULL,
+    status INTEGER,
+    response TEXT,
+    created_at_us BIGINT NOT NULL,
+    PRIMARY KEY (user_id, idem_key)
+);
+
+CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at_us);

@@ -1,0 +1,155 @@
+#include "domain/catalogue.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <variant>
+
+#include "domain/money.hpp"
+#include "domain/text.hpp"
+
+namespace sweetshop::domain {
+
+namespace {
+/// A page number: optional surrounding spaces and '+', then digits (Django's int()). std::nullopt otherwise.
+std::optional<std::int64_t> parse_page_number(std::string_view text) {
+    auto result = parse_integer(text);
+    if (auto* value = std::get_if<std::int64_t>(&result)) {
+        if (text.find('.') != std::string_view::npos) return std::nullopt;  // int("2.0") fails in Python
+        return *value;
+    }
+    if (std::get<IntegerProblem>(result) == IntegerProblem::TooLarge) return std::numeric_limits<std::int64_t>::max();
+    return std::nullopt;
+}
+
+std::optional<SortField> sort_field(std::string_view name) {
+    if (name == "name") return SortField::Name;
+    if (name == "price") return SortField::Price;
+    if (name == "quantity") return SortField::Quantity;
+    if (name == "created_at") return SortField::CreatedAt;
+    if (name == "updated_at") return SortField::UpdatedAt;
+    return std::nullopt;
+}
+
+void check_length(const std::optional<std::string>& value, const char* field, std::size_t max, FieldErrors& errors) {
+    if (value && char_count(*value) > max)
+        errors.add(field, "Ensure this field has no more than " + std::to_string(max) + " characters.");
+}
+}  // namespace
+
+Listing parse_listing(const ListingParams& params) {
+    Listing listing;
+    FieldErrors errors;
+    listing.filter.name = fold_case(params.name);
+    listing.filter.category = fold_case(params.category);
+    if (!params.min_price.empty()) {
+        listing.filter.min_cents = parse_price_bound(params.min_price, Bound::Lower);
+        if (!listing.filter.min_cents) errors.add("min_price", "A valid number is required.");
+    }
+    if (!params.max_price.empty()) {
+        listing.filter.max_cents = parse_price_bound(params.max_price, Bound::Upper);
+        if (!listing.filter.max_cents) errors.add("max_price", "A valid number is required.");
+    }
+    if (!params.ordering.empty()) {
+        std::string_view rest = params.ordering;
+        while (true) {
+            const auto comma = rest.find(',');
+            auto term = trim(rest.substr(0, comma));
+            if (!term.empty()) {
+                const bool descending = term.front() == '-';
+                auto field = sort_field(std::string_view(term).substr(descending ? 1 : 0));
+                if (field)
+                    listing.order.push_back({*field, descending});
+                else
+                    errors.add("ordering", "Unknown ordering field \"" + term + "\".");
+            }
+            if (comma == std::string_view::npos) break;
+            rest.remove_prefix(comma + 1);
+        }
+    }
+    if (listing.order.empty()) listing.order.push_back({SortField::Name, false});
+    if (!params.page_size.empty()) {
+        auto size = parse_page_number(params.page_size);
+        if (!size || *size < 1 || *size > kMaxPageSize)
+            errors.add("page_size", "Ensure this value is between 1 and " + std::to_string(kMaxPageSize) + ".");
+        else
+            listing.page_size = *size;
+    }
+    if (!errors.empty()) throw Error(std::move(errors));
+
+    if (params.page.empty()) {
+        listing.page = 1;
+    } else if (params.page == "last") {
+        listing.page = 0;
+    } else {
+        auto page = parse_page_number(params.page);
+        if (!page || *page < 1) throw Error(ErrorCode::NotFound, "Invalid page.");
+        listing.page = *page;
+    }
+    return listing;
+}
+
+Sweet CatalogueService::get(std::int64_t id) {
+    auto sweet = sweets_.find(id);
+    if (!sweet) throw Error(ErrorCode::NotFound, kSweetNotFound);
+    return *sweet;
+}
+
+SweetPage CatalogueService::list(const Listing& listing) {
+    SweetPage page;
+    page.count = sweets_.count(listing.filter);
+    page.pages = std::max<std::int64_t>(1, (page.count + listing.page_size - 1) / listing.page_size);
+    page.page = listing.page == 0 ? page.pages : listing.page;
+    if (page.page > page.pages) throw Error(ErrorCode::NotFound, "Invalid page.");
+    page.items = sweets_.list(listing.filter, listing.order, listing.page_size, (page.page - 1) * listing.page_size);
+    return page;
+}
+
+void CatalogueService::validate(const SweetInput& input, std::int64_t self_id, FieldErrors& errors) {
+    check_length(input.name, "name", kNameMaxChars, errors);
+    check_length(input.category, "category", kCategoryMaxChars, errors);
+    check_length(input.description, "description", kDescriptionMaxChars, errors);
+    if (input.name && !errors.has("name") && sweets_.name_taken(*input.name, self_id))
+        errors.add("name", "sweet with this name already exists.");
+    if (input.quantity && (*input.quantity < 0 || *input.quantity > kMaxQuantity) && !errors.has("quantity"))
+        errors.add("quantity", *input.quantity < 0 ? "Ensure this value is greater than or equal to 0."
+                                                   : "Ensure this value is less than or equal to 2147483647.");
+    errors.order({"name", "category", "description", "price", "quantity"});
+    if (!errors.empty()) throw Error(std::move(errors));
+}
+
+Sweet CatalogueService::create(const SweetInput& input, const Actor& actor, FieldErrors errors) {
+    validate(input, 0, errors);
+    SweetChanges complete = input;
+    if (!complete.description) complete.description = "";
+    if (!complete.quantity) complete.quantity = 0;
+    auto sweet = sweets_.insert(complete, actor);
+    if (!sweet) {  // another request took the name since the check
+        FieldErrors taken;
+        taken.add("name", "sweet with this name already exists.");
+        throw Error(std::move(taken));
+    }
+    return *sweet;
+}
+
+Sweet CatalogueService::update(std::int64_t id, const SweetInput& input, const Actor& actor, FieldErrors errors) {
+    if (!sweets_.find(id)) throw Error(ErrorCode::NotFound, kSweetNotFound);
+    validate(input, id, errors);
+    Sweet sweet;
+    switch (sweets_.update(id, input, actor, sweet)) {
+        case SweetRepository::UpdateStatus::Updated:
+            return sweet;
+        case SweetRepository::UpdateStatus::NotFound:
+            throw Error(ErrorCode::NotFound, kSweetNotFound);
+        case SweetRepository::UpdateStatus::NameTaken:
+            break;
+    }
+    FieldErrors taken;
+    taken.add("name", "sweet with this name already exists.");
+    throw Error(std::move(taken));
+}
+
+void CatalogueService::remove(std::int64_t id, const Actor& actor) {
+    if (!sweets_.remove(id, actor)) throw Error(ErrorCode::NotFound, kSweetNotFound);
+}
+
+}  // namespace sweetshop::domain

@@ -1,0 +1,178 @@
+// Handlers for the catalogue and inventory (contract rows #4 to #11) and the stock check.
+#include <charconv>
+
+#include "domain/money.hpp"
+#include "domain/text.hpp"
+#include "http/errors.hpp"
+#include "http/fields.hpp"
+#include "http/handlers.hpp"
+
+namespace sweetshop::http::handlers {
+
+namespace {
+Json sweet_json(const domain::Sweet& s) {
+    return Json{{"id", s.id},
+                {"name", s.name},
+                {"category", s.category},
+                {"description", s.description},
+                {"price", domain::format_money(s.price_cents)},
+                {"quantity", s.quantity},
+                {"is_available", s.is_available()},
+                {"created_by", s.created_by},
+                {"created_at", domain::format_timestamp(s.created_at)},
+                {"updated_at", domain::format_timestamp(s.updated_at)}};
+}
+
+domain::Actor actor(const Context& ctx) {
+    return domain::Actor{ctx.user->id, ctx.user->username};
+}
+
+/// The `{id}` path parameter (digits only, by the router); an id past int64 matches no sweet.
+std::int64_t sweet_id(const Context& ctx) {
+    const auto text = ctx.request.param("id");
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc() || end != text.data() + text.size()) fail(404, domain::kSweetNotFound);
+    return id;
+}
+
+std::string query_text(const Request& request, std::string_view name) {
+    auto value = request.query_value(name);
+    return value ? domain::trim(*value) : std::string();
+}
+
+/// An absolute link to `page` of the list just answered, keeping the other query parameters in their order.
+Json page_link(const Request& request, std::int64_t page) {
+    auto host = request.header("Host");
+    std::string link = "http://" + std::string(host && !host->empty() ? *host : "localhost") + request.path;
+    if (link.back() != '/') link += '/';
+    std::string query;
+    if (page != 1) query = "page=" + std::to_string(page);
+    for (const auto& [name, value] : request.query) {
+        if (name == "page") continue;
+        if (!query.empty()) query += '&';
+        query += percent_encode(name) + '=' + percent_encode(value);
+    }
+    if (!query.empty()) link += '?' + query;
+    return link;
+}
+
+/// Reads the sweet fields of a create (`partial` false: name, category and price required) or an edit.
+domain::SweetInput read_sweet(const Context& ctx, bool partial, domain::FieldErrors& errors) {
+    domain::SweetInput in;
+    in.name = read_string(ctx.body, "name", errors, {.required = !partial});
+    in.category = read_string(ctx.body, "category", errors, {.required = !partial});
+    in.description = read_string(ctx.body, "description", errors, {.required = false, .allow_blank = true});
+    in.price_cents = read_money(ctx.body, ctx.numbers, "price", errors, !partial);
+    in.quantity =
+        read_integer(ctx.body, "quantity", errors, {.required = false, .min = 0, .max = domain::kMaxQuantity});
+    return in;
+}
+
+domain::StoredResponse stored(const Response& r) {
+    return domain::StoredResponse{r.status, r.body};
+}
+
+/// The answer to a purchase or restock outcome; stored with the change when the request has an Idempotency-Key.
+domain::StoredResponse render_stock(const domain::StockOutcome& outcome) {
+    using Kind = domain::StockOutcome::Kind;
+    switch (outcome.kind) {
+        case Kind::Done:
+            return stored(json_response(200, sweet_json(outcome.sweet)));
+        case Kind::NotFound:
+            return stored(detail_response(404, domain::kSweetNotFound));
+        case Kind::Insufficient:
+            return stored(detail_response(400, "Insufficient stock"));
+        case Kind::Overflow:
+            break;
+    }
+    return stored(json_response(
+        400,
+        Json{{"amount", {"Ensure this value is less than or equal to " + std::to_string(outcome.headroom) + "."}}}));
+}
+
+Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
+    std::optional<std::string> key;
+    if (auto header = ctx.request.header("Idempotency-Key")) {
+        if (!domain::valid_idempotency_key(*header)) fail(400, "Invalid Idempotency-Key.");
+        key = std::string(*header);
+    }
+    const auto id = sweet_id(ctx);
+    ctx.deps.catalogue.get(id);  // 404 comes before the amount's errors
+    domain::FieldErrors errors;
+    auto amount = read_integer(ctx.body, "amount", errors, {.required = true, .min = 1, .max = domain::kMaxQuantity});
+    if (!errors.empty()) throw domain::Error(std::move(errors));
+
+    auto result = ctx.deps.inventory.apply({kind, id, *amount, actor(ctx)}, key, render_stock);
+    Response response;
+    response.status = result.response.status;
+    response.body = std::move(result.response.body);
+    if (result.replayed) response.header("Idempotent-Replayed", "true");
+    return response;
+}
+}  // namespace
+
+Response list_sweets(Context& ctx) {
+    const auto& r = ctx.request;
+    domain::ListingParams params{query_text(r, "name"),      query_text(r, "category"), query_text(r, "min_price"),
+                                 query_text(r, "max_price"), query_text(r, "ordering"), query_text(r, "page_size"),
+                                 query_text(r, "page")};
+    const auto page = ctx.deps.catalogue.list(domain::parse_listing(params));
+    Json results = Json::array();
+    for (const auto& sweet : page.items)
+        results.push_back(sweet_json(sweet));
+    return json_response(200, Json{{"count", page.count},
+                                   {"next", page.page < page.pages ? page_link(r, page.page + 1) : Json(nullptr)},
+                                   {"previous", page.page > 1 ? page_link(r, page.page - 1) : Json(nullptr)},
+                                   {"results", std::move(results)}});
+}
+
+Response get_sweet(Context& ctx) {
+    return json_response(200, sweet_json(ctx.deps.catalogue.get(sweet_id(ctx))));
+}
+
+Response create_sweet(Context& ctx) {
+    domain::FieldErrors errors;
+    auto input = read_sweet(ctx, false, errors);
+    return json_response(201, sweet_json(ctx.deps.catalogue.create(input, actor(ctx), std::move(errors))));
+}
+
+Response replace_sweet(Context& ctx) {
+    const auto id = sweet_id(ctx);
+    domain::FieldErrors errors;
+    auto input = read_sweet(ctx, false, errors);
+    return json_response(200, sweet_json(ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors))));
+}
+
+Response patch_sweet(Context& ctx) {
+    const auto id = sweet_id(ctx);
+    domain::FieldErrors errors;
+    auto input = read_sweet(ctx, true, errors);
+    return json_response(200, sweet_json(ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors))));
+}
+
+Response delete_sweet(Context& ctx) {
+    ctx.deps.catalogue.remove(sweet_id(ctx), actor(ctx));
+    Response r;
+    r.status = 204;
+    return r;
+}
+
+Response purchase_sweet(Context& ctx) {
+    return change_stock(ctx, domain::StockChange::Kind::Purchase);
+}
+
+Response restock_sweet(Context& ctx) {
+    return change_stock(ctx, domain::StockChange::Kind::Restock);
+}
+
+Response verify_stock(Context& ctx) {
+    const auto report = ctx.deps.inventory.verify();
+    Json mismatches = Json::array();
+    for (const auto& m : report.mismatches)
+        mismatches.push_back(
+            Json{{"sweet_id", m.sweet_id}, {"name", m.name}, {"quantity", m.quantity}, {"ledger_sum", m.ledger_sum}});
+    return json_response(200, Json{{"ok", report.ok()}, {"checked", report.checked}, {"mismatches", mismatches}});
+}
+
+}  // namespace sweetshop::http::handlers

@@ -1,0 +1,465 @@
+#include "storage/sweet_repository.hpp"
+
+#include <random>
+
+#include "domain/text.hpp"
+
+namespace sweetshop::storage {
+
+namespace {
+using domain::Micros;
+
+// Named SQL of the catalogue and inventory.
+constexpr const char* kSweetColumns =
+    "id, name, category, description, price_cents, quantity, created_by, created_at_us, updated_at_us";
+constexpr const char* kFilter =
+    " WHERE name_folded LIKE :name ESCAPE '\\' AND category_folded LIKE :category ESCAPE '\\'"
+    " AND price_cents >= :lo AND price_cents <= :hi";
+constexpr const char* kInsertSweet =
+    "INSERT INTO sweets (name, name_folded, category, category_folded, description, price_cents, quantity, "
+    "created_by_id, created_by, created_at_us, updated_at_us) VALUES (:name, :name_folded, :category, "
+    ":category_folded, :description, :price, :quantity, :actor_id, :actor, :now, :now) "
+    "ON CONFLICT (name) DO NOTHING RETURNING id";
+constexpr const char* kUpdateSweet =
+    "UPDATE sweets SET name = :name, name_folded = :name_folded, category = :category, "
+    "category_folded = :category_folded, description = :description, price_cents = :price, quantity = :quantity, "
+    "updated_at_us = :now WHERE id = :id";
+constexpr const char* kPurchase =
+    "UPDATE sweets SET quantity = quantity - :n, updated_at_us = :now WHERE id = :id AND quantity >= :n RETURNING ";
+constexpr const char* kRestock =
+    "UPDATE sweets SET quantity = quantity + :n, updated_at_us = :now WHERE id = :id AND quantity <= :limit "
+    "RETURNING ";
+constexpr const char* kDeleteSweet = "DELETE FROM sweets WHERE id = :id RETURNING name, quantity";
+constexpr const char* kInsertLedger =
+    "INSERT INTO stock_ledger (sweet_id, sweet_name, actor_id, actor, reason, delta, quantity_after, at_us) "
+    "VALUES (:sweet_id, :sweet_name, :actor_id, :actor, :reason, :delta, :after, :now) RETURNING id";
+constexpr const char* kInsertPurchase =
+    "INSERT INTO purchases (ledger_id, sweet_id, sweet_name, buyer_id, buyer, amount, unit_price_cents, "
+    "total_cents, at_us) VALUES (:ledger_id, :sweet_id, :sweet_name, :buyer_id, :buyer, :amount, :unit, :total, "
+    ":now)";
+constexpr const char* kStoreResponse =
+    "UPDATE idempotency_keys SET status = :status, response = :response "
+    "WHERE user_id = :user_id AND idem_key = :idem_key AND token = :token";
+constexpr const char* kVerifyExisting =
+    "SELECT s.id, s.name, s.quantity, CAST(COALESCE(SUM(l.delta), 0) AS BIGINT) FROM sweets s "
+    "LEFT JOIN stock_ledger l ON l.sweet_id = s.id GROUP BY s.id, s.name, s.quantity ORDER BY s.id";
+constexpr const char* kVerifyDeleted =
+    "SELECT l.sweet_id, CAST(SUM(l.delta) AS BIGINT), MAX(l.id) FROM stock_ledger l "
+    "WHERE NOT EXISTS (SELECT 1 FROM sweets s WHERE s.id = l.sweet_id) GROUP BY l.sweet_id "
+    "HAVING SUM(l.delta) <> 0 ORDER BY l.sweet_id";
+
+/// A statement built step by step (SOCI's low-level API), so that row bindings can be shared.
+class Query {
+  public:
+    explicit Query(soci::session& sql) : st_(sql) {}
+    template <class T>
+    Query& into(T& value) {
+        st_.exchange(soci::into(value));
+        return *this;
+    }
+    template <class T>
+    Query& into(T& value, soci::indicator& ind) {
+        st_.exchange(soci::into(value, ind));
+        return *this;
+    }
+    template <class T>
+    Query& use(const T& value, const std::string& name) {
+        st_.exchange(soci::use(value, name));
+        return *this;
+    }
+    /// Runs the statement; true when a first row was fetched into the bound variables.
+    bool run(const std::string& sql) {
+        st_.alloc();
+        st_.prepare(sql);
+        st_.define_and_bind();
+        return st_.execute(true);
+    }
+    bool fetch() { return st_.fetch(); }
+    /// Reads the remaining rows, so that SQLite sees the statement finished before COMMIT (stack-notes, SOCI #1).
+    void drain() {
+        while (st_.fetch()) {
+        }
+    }
+    long long affected() { return st_.get_affected_rows(); }
+
+  private:
+    soci::statement st_;
+};
+
+struct SweetRow {
+    long long id = 0, price = 0, quantity = 0, created = 0, updated = 0;
+    std::string name, category, description, created_by;
+
+    void bind(Query& q) {
+        q.into(id).into(name).into(category).into(description).into(price).into(quantity).into(created_by);
+        q.into(created).into(updated);
+    }
+    domain::Sweet value() const {
+        return domain::Sweet{id, name, category, description, price, quantity, created_by, created, updated};
+    }
+};
+
+std::string like_pattern(const std::string& folded) {
+    std::string out = "%";
+    for (char c : folded) {
+        if (c == '\\' || c == '%' || c == '_') out += '\\';
+        out += c;
+    }
+    out += '%';
+    return out;
+}
+
+struct FilterParams {
+    std::string name, category;
+    long long lo, hi;
+    explicit FilterParams(const domain::SweetFilter& f)
+        : name(like_pattern(f.name)),
+          category(like_pattern(f.category)),
+          lo(f.min_cents.value_or(std::numeric_limits<long long>::min())),
+          hi(f.max_cents.value_or(std::numeric_limits<long long>::max())) {}
+    void bind(Query& q) const { q.use(name, "name").use(category, "category").use(lo, "lo").use(hi, "hi"); }
+};
+
+std::string order_by(const std::vector<domain::SortKey>& order, Dialect dialect) {
+    std::string out = " ORDER BY ";
+    for (const auto& key : order) {
+        switch (key.field) {
+            case domain::SortField::Name:
+                // Byte order of the UTF-8 name on every backend.
+                out += dialect == Dialect::Postgres ? "name COLLATE \"C\"" : "name";
+                break;
+            case domain::SortField::Price:
+                out += "price_cents";
+                break;
+            case domain::SortField::Quantity:
+                out += "quantity";
+                break;
+            case domain::SortField::CreatedAt:
+                out += "created_at_us";
+                break;
+            case domain::SortField::UpdatedAt:
+                out += "updated_at_us";
+                break;
+        }
+        out += key.descending ? " DESC, " : ", ";
+    }
+    return out + "id";
+}
+
+const char* for_update(Dialect dialect) {
+    return dialect == Dialect::Postgres ? " FOR UPDATE" : "";
+}
+
+/// Appends a ledger entry; returns its id.
+long long append_ledger(soci::session& sql, long long sweet_id, const std::string& sweet_name,
+                        const domain::Actor& actor, const std::string& reason, long long delta, long long after,
+                        long long now) {
+    long long ledger_id = 0;
+    const long long actor_id = actor.id;
+    Query q(sql);
+    q.use(sweet_id, "sweet_id").use(sweet_name, "sweet_name").use(actor_id, "actor_id").use(actor.username, "actor");
+    q.use(reason, "reason").use(delta, "delta").use(after, "after").use(now, "now").into(ledger_id);
+    q.run(kInsertLedger);
+    q.drain();
+    return ledger_id;
+}
+
+std::int64_t random_token() {
+    thread_local std::mt19937_64 engine{std::random_device{}()};
+    return static_cast<std::int64_t>(engine() >> 1);
+}
+}  // namespace
+
+std::optional<domain::Sweet> SqlSweetRepository::find(std::int64_t id) {
+    return db_.read([&](soci::session& sql) -> std::optional<domain::Sweet> {
+        const long long key = id;
+        SweetRow row;
+        Query q(sql);
+        row.bind(q);
+        q.use(key, "id");
+        if (!q.run(std::string("SELECT ") + kSweetColumns + " FROM sweets WHERE id = :id")) return std::nullopt;
+        return row.value();
+    });
+}
+
+bool SqlSweetRepository::name_taken(const std::string& name, std::int64_t except_id) {
+    return db_.read([&](soci::session& sql) {
+        const long long except = except_id;
+        long long found = 0;
+        Query q(sql);
+        q.use(name, "name").use(except, "except").into(found);
+        return q.run("SELECT id FROM sweets WHERE name = :name AND id <> :except");
+    });
+}
+
+std::int64_t SqlSweetRepository::count(const domain::SweetFilter& filter) {
+    return db_.read([&](soci::session& sql) {
+        const FilterParams params(filter);
+        long long n = 0;
+        Query q(sql);
+        params.bind(q);
+        q.into(n);
+        q.run(std::string("SELECT COUNT(*) FROM sweets") + kFilter);
+        return static_cast<std::int64_t>(n);
+    });
+}
+
+std::vector<domain::Sweet> SqlSweetRepository::list(const domain::SweetFilter& filter,
+                                                    const std::vector<domain::SortKey>& order, std::int64_t limit,
+                                                    std::int64_t offset) {
+    return db_.read([&](soci::session& sql) {
+        const FilterParams params(filter);
+        const long long lim = limit, off = offset;
+        std::vector<domain::Sweet> out;
+        SweetRow row;
+        Query q(sql);
+        row.bind(q);
+        params.bind(q);
+        q.use(lim, "limit").use(off, "offset");
+        const std::string text = std::string("SELECT ") + kSweetColumns + " FROM sweets" + kFilter +
+                                 order_by(order, db_.dialect()) + " LIMIT :limit OFFSET :offset";
+        if (q.run(text)) {
+            do {
+                out.push_back(row.value());
+            } while (q.fetch());
+        }
+        return out;
+    });
+}
+
+std::int64_t SqlSweetRepository::count_all() {
+    return db_.read([](soci::session& sql) {
+        long long n = 0;
+        sql << "SELECT COUNT(*) FROM sweets", soci::into(n);
+        return static_cast<std::int64_t>(n);
+    });
+}
+
+std::optional<domain::Sweet> SqlSweetRepository::insert(const domain::SweetChanges& s, const domain::Actor& actor) {
+    return db_.write([&](soci::session& sql) -> std::optional<domain::Sweet> {
+        const long long now = domain::now_micros();
+        const long long price = *s.price_cents, quantity = *s.quantity, actor_id = actor.id;
+        const std::string name_folded = domain::fold_case(*s.name), category_folded = domain::fold_case(*s.category);
+        long long id = 0;
+        Query q(sql);
+        q.use(*s.name, "name").use(name_folded, "name_folded").use(*s.category, "category");
+        q.use(category_folded, "category_folded").use(*s.description, "description").use(price, "price");
+        q.use(quantity, "quantity").use(actor_id, "actor_id").use(actor.username, "actor").use(now, "now");
+        q.into(id);
+        const bool inserted = q.run(kInsertSweet);
+        q.drain();
+        if (!inserted) return std::nullopt;
+        append_ledger(sql, id, *s.name, actor, "create", quantity, quantity, now);
+        return domain::Sweet{id, *s.name, *s.category, *s.description, price, quantity, actor.username, now, now};
+    });
+}
+
+SqlSweetRepository::UpdateStatus SqlSweetRepository::update(std::int64_t id, const domain::SweetChanges& changes,
+                                                            const domain::Actor& actor, domain::Sweet& sweet) {
+    return db_.write([&](soci::session& sql) {
+        const long long key = id;
+        SweetRow row;
+        {
+            Query q(sql);
+            row.bind(q);
+            q.use(key, "id");
+            const bool found = q.run(std::string("SELECT ") + kSweetColumns + " FROM sweets WHERE id = :id" +
+                                     for_update(db_.dialect()));
+            if (!found) return UpdateStatus::NotFound;
+        }
+        auto next = row.value();
+        if (changes.name && *changes.name != next.name) {
+            long long other = 0;
+            Query q(sql);
+            q.use(*changes.name, "name").use(key, "id").into(other);
+            if (q.run("SELECT id FROM sweets WHERE name = :name AND id <> :id")) return UpdateStatus::NameTaken;
+        }
+        if (changes.name) next.name = *changes.name;
+        if (changes.category) next.category = *changes.category;
+        if (changes.description) next.description = *changes.description;
+        if (changes.price_cents) next.price_cents = *changes.price_cents;
+        if (changes.quantity) next.quantity = *changes.quantity;
+        next.updated_at = domain::now_micros();
+
+        const long long price = next.price_cents, quantity = next.quantity, now = next.updated_at;
+        const std::string name_folded = domain::fold_case(next.name);
+        const std::string category_folded = domain::fold_case(next.category);
+        Query q(sql);
+        q.use(next.name, "name").use(name_folded, "name_folded").use(next.category, "category");
+        q.use(category_folded, "category_folded").use(next.description, "description").use(price, "price");
+        q.use(quantity, "quantity").use(now, "now").use(key, "id");
+        q.run(kUpdateSweet);
+        if (next.quantity != row.quantity)
+            append_ledger(sql, key, next.name, actor, "edit", quantity - row.quantity, quantity, now);
+        sweet = next;
+        return UpdateStatus::Updated;
+    });
+}
+
+bool SqlSweetRepository::remove(std::int64_t id, const domain::Actor& actor) {
+    return db_.write([&](soci::session& sql) {
+        const long long key = id;
+        std::string name;
+        long long quantity = 0;
+        Query q(sql);
+        q.use(key, "id").into(name).into(quantity);
+        const bool deleted = q.run(kDeleteSweet);
+        q.drain();
+        if (!deleted) return false;
+        append_ledger(sql, key, name, actor, "delete", -quantity, 0, domain::now_micros());
+        return true;
+    });
+}
+
+domain::StoredResponse SqlSweetRepository::change_stock(const domain::StockChange& change, const domain::HeldKey* key,
+                                                        Render render) {
+    using Kind = domain::StockOutcome::Kind;
+    const bool purchase = change.kind == domain::StockChange::Kind::Purchase;
+    return db_.write([&](soci::session& sql) {
+        const long long now = domain::now_micros(), id = change.sweet_id, n = change.amount;
+        const long long limit = domain::kMaxQuantity - n;
+        domain::StockOutcome outcome;
+        SweetRow row;
+        bool changed;
+        {
+            Query q(sql);
+            row.bind(q);
+            q.use(n, "n").use(now, "now").use(id, "id");
+            if (!purchase) q.use(limit, "limit");
+            changed = q.run(std::string(purchase ? kPurchase : kRestock) + kSweetColumns);
+            q.drain();
+        }
+        if (changed) {
+            outcome.sweet = row.value();
+            const long long ledger_id =
+                append_ledger(sql, id, row.name, change.actor, purchase ? "purchase" : "restock", purchase ? -n : n,
+                              row.quantity, now);
+            if (purchase) {
+                const long long buyer_id = change.actor.id, total = row.price * n;
+                Query q(sql);
+                q.use(ledger_id, "ledger_id").use(id, "sweet_id").use(row.name, "sweet_name");
+                q.use(buyer_id, "buyer_id").use(change.actor.username, "buyer").use(n, "amount");
+                q.use(row.price, "unit").use(total, "total").use(now, "now");
+                q.run(kInsertPurchase);
+            }
+        } else {
+            long long quantity = 0;
+            Query q(sql);
+            q.use(id, "id").into(quantity);
+            if (!q.run("SELECT quantity FROM sweets WHERE id = :id"))
+                outcome.kind = Kind::NotFound;
+            else if (purchase)
+                outcome.kind = Kind::Insufficient;
+            else {
+                outcome.kind = Kind::Overflow;
+                outcome.headroom = domain::kMaxQuantity - quantity;
+            }
+        }
+        auto response = render(outcome);
+        if (key) {
+            const long long user_id = key->user_id, token = key->token;
+            const int status = response.status;
+            Query q(sql);
+            q.use(status, "status").use(response.body, "response").use(user_id, "user_id").use(key->key, "idem_key");
+            q.use(token, "token");
+            q.run(kStoreResponse);
+            if (q.affected() == 0)  // the claim expired and another request took the key over
+                throw domain::Error(domain::ErrorCode::Conflict, "A request with this Idempotency-Key is in progress.");
+        }
+        return response;
+    });
+}
+
+domain::StockReport SqlSweetRepository::verify_stock() {
+    return db_.read([&](soci::session& sql) {
+        domain::StockReport report;
+        {
+            long long id = 0, quantity = 0, sum = 0;
+            std::string name;
+            Query q(sql);
+            q.into(id).into(name).into(quantity).into(sum);
+            if (q.run(kVerifyExisting)) {
+                do {
+                    ++report.checked;
+                    if (quantity != sum) report.mismatches.push_back({id, name, quantity, sum});
+                } while (q.fetch());
+            }
+        }
+        std::vector<std::pair<domain::StockMismatch, long long>> deleted;
+        {
+            long long id = 0, sum = 0, last = 0;
+            Query q(sql);
+            q.into(id).into(sum).into(last);
+            if (q.run(kVerifyDeleted)) {
+                do {
+                    deleted.push_back({{id, "", 0, sum}, last});
+                } while (q.fetch());
+            }
+        }
+        for (auto& [mismatch, last] : deleted) {
+            Query q(sql);
+            q.use(last, "id").into(mismatch.name);
+            q.run("SELECT sweet_name FROM stock_ledger WHERE id = :id");
+            report.mismatches.push_back(mismatch);
+        }
+        return report;
+    });
+}
+
+SqlSweetRepository::Claim SqlSweetRepository::claim_key(std::int64_t user_id, const std::string& key,
+                                                        const std::string& fingerprint, Micros now,
+                                                        Micros expired_before, Micros stale_before) {
+    return db_.write([&](soci::session& sql) {
+        const long long user = user_id, at = now, expired = expired_before;
+        const long long token = random_token();
+        {
+            Query q(sql);
+            q.use(expired, "expired");
+            q.run("DELETE FROM idempotency_keys WHERE created_at_us < :expired");
+        }
+        {
+            long long claimed = 0;
+            Query q(sql);
+            q.use(user, "user_id").use(key, "idem_key").use(fingerprint, "fingerprint").use(token, "token");
+            q.use(at, "now").into(claimed);
+            const bool inserted = q.run(
+                "INSERT INTO idempotency_keys (user_id, idem_key, fingerprint, token, created_at_us) "
+                "VALUES (:user_id, :idem_key, :fingerprint, :token, :now) "
+                "ON CONFLICT (user_id, idem_key) DO NOTHING RETURNING token");
+            q.drain();
+            if (inserted) return Claim{ClaimStatus::Claimed, token, {}};
+        }
+        std::string stored_fingerprint, response;
+        int status = 0;
+        long long created = 0;
+        soci::indicator status_ind = soci::i_null, response_ind = soci::i_null;
+        Query q(sql);
+        q.use(user, "user_id").use(key, "idem_key");
+        q.into(stored_fingerprint).into(status, status_ind).into(response, response_ind).into(created);
+        q.run(std::string("SELECT fingerprint, status, response, created_at_us FROM idempotency_keys "
+                          "WHERE user_id = :user_id AND idem_key = :idem_key") +
+              for_update(db_.dialect()));
+        if (stored_fingerprint != fingerprint) return Claim{ClaimStatus::Mismatch, 0, {}};
+        if (status_ind == soci::i_ok) return Claim{ClaimStatus::Replay, 0, {status, response}};
+        if (created >= stale_before) return Claim{ClaimStatus::InProgress, 0, {}};
+        Query takeover(sql);
+        takeover.use(token, "token").use(at, "now").use(user, "user_id").use(key, "idem_key");
+        takeover.run(
+            "UPDATE idempotency_keys SET token = :token, created_at_us = :now "
+            "WHERE user_id = :user_id AND idem_key = :idem_key");
+        return Claim{ClaimStatus::Claimed, token, {}};
+    });
+}
+
+void SqlSweetRepository::release_key(const domain::HeldKey& key) {
+    db_.write([&](soci::session& sql) {
+        const long long user = key.user_id, token = key.token;
+        Query q(sql);
+        q.use(user, "user_id").use(key.key, "idem_key").use(token, "token");
+        q.run(
+            "DELETE FROM idempotency_keys WHERE user_id = :user_id AND idem_key = :idem_key AND token = :token "
+            "AND status IS NULL");
+    });
+}
+
+}  // namespace sweetshop::storage

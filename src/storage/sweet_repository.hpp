@@ -1,0 +1,36 @@
+#pragma once
+#include "domain/catalogue.hpp"
+#include "storage/database.hpp"
+
+namespace sweetshop::storage {
+
+/// SOCI adapter of the catalogue and inventory port. Stock changes are single conditional UPDATEs inside one
+/// transaction together with their ledger entry, sale and idempotency record.
+class SqlSweetRepository final : public domain::SweetRepository {
+  public:
+    explicit SqlSweetRepository(Database& db) : db_(db) {}
+
+    std::optional<domain::Sweet> find(std::int64_t id) override;
+    bool name_taken(const std::string& name, std::int64_t except_id) override;
+    std::int64_t count(const domain::SweetFilter& filter) override;
+    std::vector<domain::Sweet> list(const domain::SweetFilter& filter, const std::vector<domain::SortKey>& order,
+                                    std::int64_t limit, std::int64_t offset) override;
+    std::optional<domain::Sweet> insert(const domain::SweetChanges& sweet, const domain::Actor& actor) override;
+    UpdateStatus update(std::int64_t id, const domain::SweetChanges& changes, const domain::Actor& actor,
+                        domain::Sweet& sweet) override;
+    bool remove(std::int64_t id, const domain::Actor& actor) override;
+    domain::StoredResponse change_stock(const domain::StockChange& change, const domain::HeldKey* key,
+                                        Render render) override;
+    domain::StockReport verify_stock() override;
+    Claim claim_key(std::int64_t user_id, const std::string& key, const std::string& fingerprint, domain::Micros now,
+                    domain::Micros expired_before, domain::Micros stale_before) override;
+    void release_key(const domain::HeldKey& key) override;
+
+    /// How many sweets exist (for `seed-demo`).
+    std::int64_t count_all();
+
+  private:
+    Database& db_;
+};
+
+}  // namespace sweetshop::storage
