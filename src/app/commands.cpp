@@ -1,4 +1,4 @@
-// The `sweetshop` subcommands: serve, migrate, create-admin, set-staff.
+// The `sweetshop` subcommands: serve, migrate, create-admin, set-staff, verify-stock, seed-demo, openapi.
 #include "app/commands.hpp"
 
 #include <spdlog/spdlog.h>
@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "app/app.hpp"
+#include "app/demo_catalogue.hpp"
 #include "http/openapi.hpp"
 #include "http/server.hpp"
 #include "storage/migrations.hpp"
@@ -103,6 +104,44 @@ int create_admin(const Flags& flags, const std::string& username, bool if_missin
     return 0;
 }
 
+int verify_stock(const Flags& flags) {
+    auto config = load(flags);
+    config.secret_key = "unused-by-this-command";
+    App app(config);
+    const auto report = app.inventory().verify();
+    for (const auto& m : report.mismatches)
+        std::cout << "MISMATCH sweet " << m.sweet_id << " \"" << m.name << "\": quantity " << m.quantity
+                  << ", ledger sum " << m.ledger_sum << "\n";
+    std::cout << "checked " << report.checked << " sweet(s): "
+              << (report.ok() ? "every quantity equals the sum of its ledger"
+                              : std::to_string(report.mismatches.size()) + " mismatch(es)")
+              << "\n";
+    return report.ok() ? 0 : 1;
+}
+
+int seed_demo_command(const Flags& flags, const std::string& as) {
+    auto config = load(flags);
+    config.secret_key = "unused-by-this-command";
+    App app(config);
+    auto admin = as.empty() ? app.users().first_staff() : app.users().find_by_username(as);
+    if (!admin || !admin->is_staff) {
+        std::cerr << "error: "
+                  << (as.empty() ? std::string("no admin yet; create one first: sweetshop create-admin <username>")
+                                 : "'" + as + "' is not an admin")
+                  << "\n";
+        return 1;
+    }
+    const auto report = seed_demo(app.catalogue(), domain::Actor{admin->id, admin->username},
+                                  [](const DemoSweet& s) { std::cout << "  added " << s.name << "\n"; });
+    if (report.existing > 0) {
+        std::cout << "the shop already has " << report.existing << " sweet(s); nothing added\n";
+        return 0;
+    }
+    std::cout << "added " << report.added << " demo sweets in " << report.categories << " categories ("
+              << report.out_of_stock << " out of stock), created by '" << admin->username << "'\n";
+    return 0;
+}
+
 int set_staff(const Flags& flags, const std::string& username, const std::string& state) {
     auto config = load(flags);
     config.secret_key = "unused-by-this-command";
@@ -173,6 +212,15 @@ int run_cli(int argc, char** argv) {
     staff_cmd->add_option("username", staff_name, "the user")->required();
     staff_cmd->add_option("state", staff_state, "on or off")->required()->check(CLI::IsMember({"on", "off"}));
 
+    auto* verify_cmd = cli.add_subcommand(
+        "verify-stock", "Check that every sweet's quantity equals the sum of its stock ledger (exit 1 when not)");
+    common(*verify_cmd);
+
+    std::string seed_as;
+    auto* seed_cmd = cli.add_subcommand("seed-demo", "Fill an empty shop with a demo catalogue");
+    common(*seed_cmd);
+    seed_cmd->add_option("--as", seed_as, "the admin recorded as creator (default: the first admin)");
+
     try {
         cli.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -184,6 +232,8 @@ int run_cli(int argc, char** argv) {
         if (*migrate_cmd) return migrate_command(flags);
         if (*admin_cmd) return create_admin(flags, admin_name, if_missing, generate);
         if (*staff_cmd) return set_staff(flags, staff_name, staff_state);
+        if (*verify_cmd) return verify_stock(flags);
+        if (*seed_cmd) return seed_demo_command(flags, seed_as);
         if (*openapi_cmd) {
             std::cout << (openapi_yaml ? http::openapi_yaml() : http::openapi_json() + "\n");
             return 0;

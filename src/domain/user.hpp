@@ -38,6 +38,8 @@ class UserRepository {
     /// Sets a new password (and activates the account); false when there is no such user.
     virtual bool set_password(const std::string& username, const std::string& hash) = 0;
     virtual std::int64_t count_users() = 0;
+    /// The earliest-joined active admin, if any.
+    virtual std::optional<User> first_staff() = 0;
 
     /// Failed logins for `username` at or after `since`: how many, and the time of the oldest.
     struct Failures {

@@ -75,6 +75,13 @@ bool SqlUserRepository::set_password(const std::string& username, const std::str
     });
 }
 
+std::optional<domain::User> SqlUserRepository::first_staff() {
+    const long long staff = 1;
+    return db_.read([&](soci::session& sql) {
+        return select_user(sql, "WHERE is_staff = :p AND is_active = 1 ORDER BY id LIMIT 1", staff);
+    });
+}
+
 std::int64_t SqlUserRepository::count_users() {
     return db_.read([](soci::session& sql) {
         long long n = 0;
