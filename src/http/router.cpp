@@ -19,7 +19,7 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }
 
 bool all_digits(std::string_view s) {
-    return !s.empty() && s.size() <= 18 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool match_pattern(std::string_view pattern, const std::vector<std::string>& segments,
