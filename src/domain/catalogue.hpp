@@ -41,11 +41,11 @@ struct Actor {
 /// A create or an edit after the http layer's shape checks. Absent fields are std::nullopt (for an edit: unchanged);
 /// a field that already failed in the http layer is absent too, and its error is in the FieldErrors passed along.
 struct SweetInput {
-    std::optional<std::string> name;
-    std::optional<std::string> category;
-    std::optional<std::string> description;
-    std::optional<std::int64_t> price_cents;
-    std::optional<std::int64_t> quantity;
+    std::optional<std::string> name = {};
+    std::optional<std::string> category = {};
+    std::optional<std::string> description = {};
+    std::optional<std::int64_t> price_cents = {};
+    std::optional<std::int64_t> quantity = {};
 };
 
 /// The values to store: complete for a create; for an edit, what changes.
@@ -60,10 +60,10 @@ struct SortKey {
 
 /// Filters, combined with AND. Texts are case-folded (fold_case); empty means no filter.
 struct SweetFilter {
-    std::string name;
-    std::string category;
-    std::optional<std::int64_t> min_cents;
-    std::optional<std::int64_t> max_cents;
+    std::string name = {};
+    std::string category = {};
+    std::optional<std::int64_t> min_cents = {};
+    std::optional<std::int64_t> max_cents = {};
 };
 
 /// The query parameters of a list, as text (absent or empty: the default).

@@ -66,3 +66,27 @@ TEST(Integer, RejectsFractionsTextAndOverflow) {
     EXPECT_EQ(std::get<IntegerProblem>(parse_integer("99999999999999999999999")), IntegerProblem::TooLarge);
     EXPECT_EQ(std::get<IntegerProblem>(parse_integer("-99999999999999999999999")), IntegerProblem::TooSmall);
 }
+
+TEST(PriceBound, RoundsSoThatExactlyTheAdmittedCentPricesMatch) {
+    EXPECT_EQ(parse_price_bound("3.555", Bound::Lower), 356);
+    EXPECT_EQ(parse_price_bound("3.555", Bound::Upper), 355);
+    EXPECT_EQ(parse_price_bound("3.55", Bound::Lower), 355);
+    EXPECT_EQ(parse_price_bound("3.55", Bound::Upper), 355);
+    EXPECT_EQ(parse_price_bound(" 3 ", Bound::Upper), 300);
+    EXPECT_EQ(parse_price_bound("-1", Bound::Upper), -100);
+    EXPECT_EQ(parse_price_bound("-0.001", Bound::Upper), -1);
+    EXPECT_EQ(parse_price_bound("-0.001", Bound::Lower), 0);
+    EXPECT_EQ(parse_price_bound("0.0000001", Bound::Lower), 1);
+    EXPECT_EQ(parse_price_bound("0.0000001", Bound::Upper), 0);
+    EXPECT_EQ(parse_price_bound("1e2", Bound::Lower), 10000);
+    EXPECT_EQ(parse_price_bound("0", Bound::Lower), 0);
+}
+
+TEST(PriceBound, ClampsHugeBoundsAndRefusesWhatIsNotANumber) {
+    EXPECT_GT(*parse_price_bound("1e300", Bound::Lower), 99'999'999);
+    EXPECT_LT(*parse_price_bound("-1e300", Bound::Upper), 0);
+    EXPECT_EQ(parse_price_bound("123456789012345678901234567890", Bound::Upper),
+              parse_price_bound("1e300", Bound::Upper));
+    for (const char* bad : {"", "abc", "NaN", "Infinity", "1e", "1,5", "--1", "0x10"})
+        EXPECT_EQ(parse_price_bound(bad, Bound::Lower), std::nullopt) << bad;
+}

@@ -1,0 +1,251 @@
+// The contract of the catalogue and inventory storage, on a real database: conditional stock updates at their
+// bounds, the ledger of every quantity change, search, ordering, and idempotency keys. (Written against the port,
+// so that every backend runs the same suite.)
+#include <gtest/gtest.h>
+
+#include "storage/migrations.hpp"
+#include "storage/sweet_repository.hpp"
+#include "test_server.hpp"
+
+using namespace sweetshop;
+using namespace sweetshop::domain;
+using sweetshop::testing::TempDir;
+
+namespace {
+StoredResponse render(const StockOutcome& o) {
+    switch (o.kind) {
+        case StockOutcome::Kind::Done:
+            return {200, "quantity " + std::to_string(o.sweet.quantity)};
+        case StockOutcome::Kind::NotFound:
+            return {404, "not found"};
+        case StockOutcome::Kind::Insufficient:
+            return {400, "insufficient"};
+        case StockOutcome::Kind::Overflow:
+            return {400, "headroom " + std::to_string(o.headroom)};
+    }
+    return {};
+}
+const Actor kBoss{1, "boss"};
+const Actor kAnn{2, "ann"};
+}  // namespace
+
+class SweetRepositoryContract : public ::testing::Test {
+  protected:
+    SweetRepositoryContract() : db("sqlite:///" + (dir.path() / "t.db").string(), 4) { storage::migrate(db); }
+
+    Sweet add(const std::string& name, std::int64_t price, std::int64_t quantity,
+              const std::string& category = "Chocolate") {
+        auto s = repo.insert(SweetChanges{name, category, "", price, quantity}, kBoss);
+        EXPECT_TRUE(s.has_value()) << name;
+        return *s;
+    }
+    StoredResponse buy(std::int64_t id, std::int64_t n, const HeldKey* key = nullptr) {
+        return repo.change_stock({StockChange::Kind::Purchase, id, n, kAnn}, key, render);
+    }
+    StoredResponse restock(std::int64_t id, std::int64_t n) {
+        return repo.change_stock({StockChange::Kind::Restock, id, n, kBoss}, nullptr, render);
+    }
+    std::string ledger(std::int64_t id) {
+        return db.read([&](soci::session& sql) {
+            std::string out;
+            const long long key = id;
+            soci::indicator ind;
+            sql << "SELECT group_concat(reason || ':' || delta || '=' || quantity_after || ':' || actor, ' ') "
+                   "FROM stock_ledger WHERE sweet_id = :id",
+                soci::use(key, "id"), soci::into(out, ind);
+            return ind == soci::i_ok ? out : std::string();
+        });
+    }
+    std::vector<std::string> names(const SweetFilter& filter, std::vector<SortKey> order = {{}}) {
+        std::vector<std::string> out;
+        for (const auto& s : repo.list(filter, order, 100, 0))
+            out.push_back(s.name);
+        EXPECT_EQ(repo.count(filter), static_cast<std::int64_t>(out.size()));
+        return out;
+    }
+
+    TempDir dir;
+    storage::Database db;
+    storage::SqlSweetRepository repo{db};
+};
+
+TEST_F(SweetRepositoryContract, InsertFindsAndRefusesATakenName) {
+    auto s = add("Mint", 150, 4);
+    auto found = repo.find(s.id);
+    ASSERT_TRUE(found);
+    EXPECT_EQ(found->name, "Mint");
+    EXPECT_EQ(found->price_cents, 150);
+    EXPECT_EQ(found->quantity, 4);
+    EXPECT_EQ(found->created_by, "boss");
+    EXPECT_EQ(found->created_at, found->updated_at);
+    EXPECT_FALSE(repo.insert(SweetChanges{"Mint", "Other", "", 1, 1}, kBoss));
+    EXPECT_TRUE(repo.insert(SweetChanges{"mint", "Other", "", 1, 1}, kBoss));  // case-sensitive
+    EXPECT_TRUE(repo.name_taken("Mint", 0));
+    EXPECT_FALSE(repo.name_taken("Mint", s.id));
+    EXPECT_FALSE(repo.find(999));
+    EXPECT_EQ(ledger(s.id), "create:4=4:boss");
+}
+
+TEST_F(SweetRepositoryContract, PurchaseIsConditionalAndRecordsLedgerAndSale) {
+    auto s = add("Mint", 150, 5);
+    EXPECT_EQ(buy(s.id, 6).body, "insufficient");
+    EXPECT_EQ(buy(s.id, 5).body, "quantity 0");  // exactly to zero
+    EXPECT_EQ(buy(s.id, 1).body, "insufficient");
+    EXPECT_EQ(buy(999, 1).body, "not found");
+    EXPECT_EQ(ledger(s.id), "create:5=5:boss purchase:-5=0:ann");
+    db.read([&](soci::session& sql) {
+        long long n = 0, amount = 0, unit = 0, total = 0;
+        std::string buyer;
+        sql << "SELECT COUNT(*), MAX(amount), MAX(unit_price_cents), MAX(total_cents), MAX(buyer) FROM purchases",
+            soci::into(n), soci::into(amount), soci::into(unit), soci::into(total), soci::into(buyer);
+        EXPECT_EQ(n, 1);
+        EXPECT_EQ(amount, 5);
+        EXPECT_EQ(unit, 150);
+        EXPECT_EQ(total, 750);
+        EXPECT_EQ(buyer, "ann");
+    });
+    EXPECT_GT(repo.find(s.id)->updated_at, s.updated_at - 1);
+}
+
+TEST_F(SweetRepositoryContract, RestockStopsAtTheLargestQuantity) {
+    auto s = add("Mint", 150, 7);
+    EXPECT_EQ(restock(s.id, kMaxQuantity - 6).body, "headroom 2147483640");
+    EXPECT_EQ(restock(s.id, kMaxQuantity - 7).body, "quantity 2147483647");
+    EXPECT_EQ(restock(s.id, 1).body, "headroom 0");
+    EXPECT_EQ(restock(999, 1).body, "not found");
+    EXPECT_TRUE(repo.verify_stock().ok());
+}
+
+TEST_F(SweetRepositoryContract, TheSchemaRefusesANegativeQuantity) {
+    auto s = add("Mint", 150, 1);
+    EXPECT_ANY_THROW(db.write([&](soci::session& sql) {
+        const long long id = s.id;
+        sql << "UPDATE sweets SET quantity = -1 WHERE id = :id", soci::use(id, "id");
+    }));
+    EXPECT_EQ(repo.find(s.id)->quantity, 1);
+}
+
+TEST_F(SweetRepositoryContract, EditsRecordQuantityChangesOnly) {
+    auto s = add("Mint", 150, 5);
+    add("Toffee", 100, 1);
+    Sweet out;
+    EXPECT_EQ(repo.update(s.id, SweetChanges{std::nullopt, "Hard"}, kBoss, out),
+              SweetRepository::UpdateStatus::Updated);
+    EXPECT_EQ(out.category, "Hard");
+    EXPECT_EQ(out.quantity, 5);
+    EXPECT_EQ(repo.update(s.id, SweetChanges{std::nullopt, std::nullopt, std::nullopt, std::nullopt, 2}, kBoss, out),
+              SweetRepository::UpdateStatus::Updated);
+    EXPECT_EQ(repo.update(s.id, SweetChanges{"Toffee"}, kBoss, out), SweetRepository::UpdateStatus::NameTaken);
+    EXPECT_EQ(repo.update(999, SweetChanges{"X"}, kBoss, out), SweetRepository::UpdateStatus::NotFound);
+    EXPECT_EQ(ledger(s.id), "create:5=5:boss edit:-3=2:boss");
+    EXPECT_EQ(repo.find(s.id)->category, "Hard");
+    EXPECT_EQ(names(SweetFilter{"", "hard"}), std::vector<std::string>{"Mint"});  // the folded copy follows edits
+}
+
+TEST_F(SweetRepositoryContract, DeleteKeepsTheHistoryAndBalances) {
+    auto s = add("Mint", 150, 5);
+    buy(s.id, 2);
+    EXPECT_TRUE(repo.remove(s.id, kBoss));
+    EXPECT_FALSE(repo.remove(s.id, kBoss));
+    EXPECT_FALSE(repo.find(s.id));
+    EXPECT_EQ(ledger(s.id), "create:5=5:boss purchase:-2=3:ann delete:-3=0:boss");
+    auto report = repo.verify_stock();
+    EXPECT_TRUE(report.ok());
+    EXPECT_EQ(report.checked, 0);
+}
+
+TEST_F(SweetRepositoryContract, VerifyFindsDriftOnLiveAndDeletedSweets) {
+    auto a = add("Mint", 150, 5);
+    auto b = add("Toffee", 150, 5);
+    db.write([&](soci::session& sql) {
+        const long long id = a.id;
+        sql << "UPDATE sweets SET quantity = 9 WHERE id = :id", soci::use(id, "id");
+    });
+    repo.remove(b.id, kBoss);
+    db.write([&](soci::session& sql) {
+        const long long id = b.id;
+        sql << "DELETE FROM stock_ledger WHERE sweet_id = :id AND reason = 'delete'", soci::use(id, "id");
+    });
+    auto report = repo.verify_stock();
+    EXPECT_FALSE(report.ok());
+    EXPECT_EQ(report.checked, 1);
+    ASSERT_EQ(report.mismatches.size(), 2u);
+    EXPECT_EQ(report.mismatches[0].sweet_id, a.id);
+    EXPECT_EQ(report.mismatches[0].quantity, 9);
+    EXPECT_EQ(report.mismatches[0].ledger_sum, 5);
+    EXPECT_EQ(report.mismatches[1].sweet_id, b.id);
+    EXPECT_EQ(report.mismatches[1].name, "Toffee");
+    EXPECT_EQ(report.mismatches[1].quantity, 0);
+    EXPECT_EQ(report.mismatches[1].ledger_sum, 5);
+}
+
+TEST_F(SweetRepositoryContract, SearchIsCaseInsensitiveWithLiteralWildcards) {
+    add("Dark Chocolate", 120, 1, "Bars");
+    add("CRÈME BRÛLÉE", 500, 1, "Pâtisserie");
+    add("100% Cocoa_Bar", 300, 1, "Bars");
+    using V = std::vector<std::string>;
+    EXPECT_EQ(names(SweetFilter{"choc"}), V{"Dark Chocolate"});
+    EXPECT_EQ(names(SweetFilter{"crème"}), V{"CRÈME BRÛLÉE"});
+    EXPECT_EQ(names(SweetFilter{"%"}), V{"100% Cocoa_Bar"});
+    EXPECT_EQ(names(SweetFilter{"a_b"}), V{"100% Cocoa_Bar"});
+    EXPECT_EQ(names(SweetFilter{"\\"}), V{});
+    EXPECT_EQ(names(SweetFilter{"", "bars", 120, 120}), V{"Dark Chocolate"});
+    EXPECT_EQ(names(SweetFilter{"", "", 121, 500}), (V{"100% Cocoa_Bar", "CRÈME BRÛLÉE"}));
+}
+
+TEST_F(SweetRepositoryContract, OrdersByBytesAndBreaksTiesById) {
+    add("b", 200, 1);
+    add("B", 100, 1);
+    add("É", 200, 1);
+    add("a", 100, 1);
+    using V = std::vector<std::string>;
+    EXPECT_EQ(names({}), (V{"B", "a", "b", "É"}));
+    EXPECT_EQ(names({}, {{SortField::Price, true}}), (V{"b", "É", "B", "a"}));
+    EXPECT_EQ(names({}, {{SortField::Price, false}, {SortField::Name, true}}), (V{"a", "B", "É", "b"}));
+    std::vector<std::string> paged;
+    for (int offset = 0; offset < 4; offset += 3)
+        for (const auto& s : repo.list({}, {{}}, 3, offset))
+            paged.push_back(s.name);
+    EXPECT_EQ(paged, (V{"B", "a", "b", "É"}));
+}
+
+TEST_F(SweetRepositoryContract, IdempotencyKeysClaimReplayMismatchAndTakeOver) {
+    auto s = add("Mint", 150, 10);
+    using CS = SweetRepository::ClaimStatus;
+    const Micros t = 1'000'000'000;
+    auto first = repo.claim_key(2, "k", "buy 1", t, 0, t - 60);
+    ASSERT_EQ(first.status, CS::Claimed);
+    EXPECT_EQ(repo.claim_key(2, "k", "buy 1", t + 1, 0, t - 59).status, CS::InProgress);
+    EXPECT_EQ(repo.claim_key(2, "k", "buy 2", t + 1, 0, t - 59).status, CS::Mismatch);
+    EXPECT_EQ(repo.claim_key(3, "k", "buy 2", t + 1, 0, t - 59).status, CS::Claimed);  // another user's key
+
+    HeldKey held{2, "k", first.token};
+    EXPECT_EQ(buy(s.id, 1, &held).body, "quantity 9");
+    auto replay = repo.claim_key(2, "k", "buy 1", t + 2, 0, t - 58);
+    EXPECT_EQ(replay.status, CS::Replay);
+    EXPECT_EQ(replay.response.status, 200);
+    EXPECT_EQ(replay.response.body, "quantity 9");
+    repo.release_key(held);  // a stored answer is never released
+    EXPECT_EQ(repo.claim_key(2, "k", "buy 1", t + 3, 0, t - 57).status, CS::Replay);
+    // Expired keys are forgotten.
+    EXPECT_EQ(repo.claim_key(2, "k", "buy 1", t + 4, t + 4, t - 56).status, CS::Claimed);
+}
+
+TEST_F(SweetRepositoryContract, AStaleClaimIsTakenOverAndItsOwnerCannotStore) {
+    auto s = add("Mint", 150, 10);
+    using CS = SweetRepository::ClaimStatus;
+    const Micros t = 1'000'000'000;
+    auto stale = repo.claim_key(2, "k", "buy 1", t, 0, 0);
+    auto fresh = repo.claim_key(2, "k", "buy 1", t + 100, 0, t + 50);  // the first claim is older than the lease
+    ASSERT_EQ(fresh.status, CS::Claimed);
+    EXPECT_NE(fresh.token, stale.token);
+    HeldKey old{2, "k", stale.token};
+    try {
+        buy(s.id, 1, &old);
+        ADD_FAILURE() << "the stale owner stored its answer";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.code(), ErrorCode::Conflict);
+    }
+    EXPECT_EQ(repo.find(s.id)->quantity, 10);  // rolled back with the lost claim
+    EXPECT_TRUE(repo.verify_stock().ok());
+}
