@@ -1,5 +1,7 @@
 #include "http/openapi.hpp"
 
+#include <algorithm>
+
 #include "http/message.hpp"
 #include "http/routes.hpp"
 
@@ -212,6 +214,14 @@ Json operation(const Route& route) {
     for (const auto& [status, schema] : route.doc.responses) {
         Json r{{"description", status_text(status)}};
         if (!schema.empty()) r["content"] = {{"application/json", {{"schema", ref(schema)}}}};
+        const bool keyed = std::find(route.doc.parameters.begin(), route.doc.parameters.end(), "IdempotencyKey") !=
+                           route.doc.parameters.end();
+        if (keyed && (status == 200 || status == 400 || status == 404))
+            r["headers"] = {{"Idempotent-Replayed",
+                             {{"description",
+                               "`true` when this is the stored answer of an earlier request with the "
+                               "same Idempotency-Key"},
+                              {"schema", {{"type", "string"}, {"enum", {"true"}}}}}}};
         responses[std::to_string(status)] = r;
     }
     if (route.access != Access::Public)
