@@ -1,9 +1,6 @@
 // Idempotency-Key on purchase and restock: replay, mismatch, in progress, scope, expiry, and what is not stored.
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <thread>
-
 #include "shop_fixture.hpp"
 
 using namespace sweetshop::testing;
@@ -140,17 +137,8 @@ TEST_F(IdempotencyApi, TwoConcurrentFirstRequestsWithOneKeySellOnce) {
     const auto headers = with(user, "Idempotency-Key", "double-click");
     constexpr int kThreads = 8;
     std::vector<HttpResponse> answers(kThreads);
-    std::atomic<int> ready{0};
-    std::vector<std::thread> threads;
-    for (int t = 0; t < kThreads; ++t)
-        threads.emplace_back([&, t] {
-            ++ready;
-            while (ready.load() < kThreads)
-                std::this_thread::yield();
-            answers[t] = server.post("/api/sweets/1/purchase/", R"({"amount":3})", headers);
-        });
-    for (auto& th : threads)
-        th.join();
+    race(kThreads, 1,
+         [&](int t, int) { answers[t] = server.post("/api/sweets/1/purchase/", R"({"amount":3})", headers); });
     std::string sold_body;
     int fresh = 0;
     for (const auto& a : answers) {

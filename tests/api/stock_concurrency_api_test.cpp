@@ -3,31 +3,12 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <thread>
 
 #include "shop_fixture.hpp"
 
 using namespace sweetshop::testing;
 
-class StockConcurrencyApi : public ShopFixture {
-  protected:
-    /// Runs `per_thread` calls of `request` on each of `threads` threads, all starting together.
-    template <class F>
-    void race(int threads, int per_thread, F request) {
-        std::atomic<int> ready{0};
-        std::vector<std::thread> pool;
-        for (int t = 0; t < threads; ++t)
-            pool.emplace_back([&, t] {
-                ++ready;
-                while (ready.load() < threads)
-                    std::this_thread::yield();
-                for (int i = 0; i < per_thread; ++i)
-                    request(t, i);
-            });
-        for (auto& th : pool)
-            th.join();
-    }
-};
+class StockConcurrencyApi : public ShopFixture {};
 
 TEST_F(StockConcurrencyApi, TwoHundredPurchasesOfOneAgainstFiftyNeverOversell) {
     add_sweet("Mint", "0.75", 50);

@@ -2,8 +2,11 @@
 // A running shop with an admin ("boss") and a customer ("ann"), and helpers for the catalogue API tests.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <regex>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "test_server.hpp"
 
@@ -50,6 +53,23 @@ class ShopFixture : public ::testing::Test {
             last = static_cast<std::size_t>(it->position() + it->length());
         }
         return out + body.substr(last);
+    }
+
+    /// Runs `per_thread` calls of `request(thread, i)` on each of `threads` threads, all starting together.
+    template <class F>
+    static void race(int threads, int per_thread, F request) {
+        std::atomic<int> ready{0};
+        std::vector<std::thread> pool;
+        for (int t = 0; t < threads; ++t)
+            pool.emplace_back([&, t] {
+                ++ready;
+                while (ready.load() < threads)
+                    std::this_thread::yield();
+                for (int i = 0; i < per_thread; ++i)
+                    request(t, i);
+            });
+        for (auto& th : pool)
+            th.join();
     }
 
     std::string base() const { return "http://127.0.0.1:" + std::to_string(server.port()); }
