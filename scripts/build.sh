@@ -14,6 +14,10 @@ if [[ ! -d tools/npm/node_modules || tools/npm/package-lock.json -nt tools/npm/n
   npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error
 fi
 
+# The tests and benchmarks need GoogleTest and Google Benchmark, which only `--test` installs.
+with_tests=OFF
+if [[ "${deps_flag}" == "--test" ]]; then with_tests=ON; fi
+
 echo "==> Building preset '${preset}'"
-cmake --preset "${preset}" >/dev/null
+cmake --preset "${preset}" -DSWEETSHOP_BUILD_TESTS="${with_tests}" >/dev/null
 cmake --build --preset "${preset}"

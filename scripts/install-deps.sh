@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs every system package the build, the server and the tests need (Debian 12, as root).
-# Idempotent: packages already present are not fetched again. Usage: scripts/install-deps.sh [--test]
+# Idempotent: packages already present are not fetched again. Usage: scripts/install-deps.sh [--test] [--bench]
 set -euo pipefail
 
 packages=(
@@ -10,11 +10,22 @@ packages=(
   libjwt-dev libsodium-dev libssl-dev libspdlog-dev libcli11-dev
   nodejs npm
 )
+# Tests: GoogleTest, Google Benchmark (the bench/ programs build with the tests), promtool (checks /metrics).
 test_packages=(
-  libgtest-dev libgmock-dev libbenchmark-dev clang-format
+  libgtest-dev libgmock-dev libbenchmark-dev clang-format prometheus
+)
+# The load benchmark (bench/load.sh): wrk drives the server, nginx gives the static-file ceiling.
+bench_packages=(
+  wrk nginx-light curl
 )
 want=("${packages[@]}")
-if [[ "${1:-}" == "--test" ]]; then want+=("${test_packages[@]}"); fi
+for flag in "$@"; do
+  case "$flag" in
+    --test) want+=("${test_packages[@]}") ;;
+    --bench) want+=("${bench_packages[@]}") ;;
+    *) echo "usage: scripts/install-deps.sh [--test] [--bench]" >&2; exit 2 ;;
+  esac
+done
 
 missing=()
 for p in "${want[@]}"; do

@@ -24,9 +24,22 @@ App::App(const Config& config)
       catalogue_(sweets_),
       inventory_(sweets_),
       api_(http::Deps{accounts_, users_, tokens_, catalogue_, inventory_,
-                      http::Settings{config.cors_origins, config.max_body_bytes}}) {}
+                      http::Settings{config.cors_origins, config.max_body_bytes}, &metrics_,
+                      [this] {
+                          return metrics::PoolStats{static_cast<double>(db_.pool_size()),
+                                                    static_cast<double>(db_.in_use()),
+                                                    static_cast<double>(db_.waiting())};
+                      },
+                      [this] { return db_.data_version(); },
+                      std::make_shared<common::VersionedCache<std::string, std::string>>(1024)}) {}
 
-http::ServerOptions App::server_options() const {
+http::Api App::metrics_api() {
+    auto settings = api_.settings();
+    settings.public_cors = true;
+    return http::Api(http::Deps{accounts_, users_, tokens_, catalogue_, inventory_, settings}, http::metrics_routes());
+}
+
+http::ServerOptions App::server_options() {
     http::ServerOptions options;
     options.host = config_.host;
     options.port = config_.port;
@@ -34,6 +47,7 @@ http::ServerOptions App::server_options() const {
     options.db_threads = config_.worker_threads;
     options.hash_threads = config_.hash_threads;
     options.json_log = config_.log_format == "json";
+    options.metrics = &metrics_;
     return options;
 }
 

@@ -28,11 +28,15 @@ class App {
     domain::InventoryService& inventory() { return inventory_; }
     const security::TokenService& tokens() const { return tokens_; }
     http::Api& api() { return api_; }
+    /// The API of the separate metrics service: its own routes, the same database, CORS "*".
+    http::Api metrics_api();
+    metrics::Registry& metrics() { return metrics_; }
     /// The HTTP server options the configuration asks for.
-    http::ServerOptions server_options() const;
+    http::ServerOptions server_options();
 
   private:
     Config config_;
+    metrics::Registry metrics_;
     storage::Database db_;
     storage::SqlUserRepository users_;
     security::Argon2Hasher hasher_;

@@ -70,6 +70,26 @@ int serve(const Flags& flags) {
     return 0;
 }
 
+int metrics_service(const Flags& flags) {
+    auto config = load(flags);
+    config.secret_key = "unused-by-this-command";
+    http::block_termination_signals();
+    App app(config);
+    // The original's Flask service: the same database, no authentication, CORS "*", its own port.
+    auto api = app.metrics_api();
+    auto options = app.server_options();
+    options.port = config.metrics_port;
+    options.hash_threads = 1;
+    http::Server server(api, options);
+    server.start();
+    spdlog::info("Sweet Shop metrics service {} listening on http://{}:{} (database {})", SWEETSHOP_VERSION,
+                 config.host, server.port(), config.database_url);
+    const auto signal = http::wait_for_termination_signal();
+    spdlog::info("{} received: stopping", signal);
+    server.stop();
+    return 0;
+}
+
 int migrate_command(const Flags& flags) {
     auto config = load(flags);
     storage::Database db(config.database_url, 1);
@@ -119,7 +139,7 @@ int verify_stock(const Flags& flags) {
     return report.ok() ? 0 : 1;
 }
 
-int seed_demo_command(const Flags& flags, const std::string& as) {
+int seed_demo_command(const Flags& flags, const std::string& as, int synthetic, std::int64_t stock) {
     auto config = load(flags);
     config.secret_key = "unused-by-this-command";
     App app(config);
@@ -131,14 +151,21 @@ int seed_demo_command(const Flags& flags, const std::string& as) {
                   << "\n";
         return 1;
     }
-    const auto report = seed_demo(app.catalogue(), domain::Actor{admin->id, admin->username},
-                                  [](const DemoSweet& s) { std::cout << "  added " << s.name << "\n"; });
+    const auto sweets = synthetic > 0 ? synthetic_catalogue(synthetic, stock) : demo_catalogue();
+    const auto report = seed_demo(app.catalogue(), domain::Actor{admin->id, admin->username}, sweets,
+                                  [&](const DemoSweet& s, std::size_t done) {
+                                      if (sweets.size() <= 50)
+                                          std::cout << "  added " << s.name << "\n";
+                                      else if (done % 100 == 0 || done == sweets.size())
+                                          std::cout << "  added " << done << " of " << sweets.size() << "\n";
+                                  });
     if (report.existing > 0) {
         std::cout << "the shop already has " << report.existing << " sweet(s); nothing added\n";
         return 0;
     }
-    std::cout << "added " << report.added << " demo sweets in " << report.categories << " categories ("
-              << report.out_of_stock << " out of stock), created by '" << admin->username << "'\n";
+    std::cout << "added " << report.added << (synthetic > 0 ? " generated" : " demo") << " sweets in "
+              << report.categories << " categories (" << report.out_of_stock << " out of stock), created by '"
+              << admin->username << "'\n";
     return 0;
 }
 
@@ -185,6 +212,14 @@ int run_cli(int argc, char** argv) {
     flags.add(*serve_cmd, "SWEETSHOP_LOGIN_MAX_FAILURES", "failed logins per username before 429");
     flags.add(*serve_cmd, "SWEETSHOP_LOGIN_WINDOW_SECONDS", "how long a failed login counts");
 
+    auto* metrics_cmd = cli.add_subcommand(
+        "metrics", "Run the metrics service (GET /health, GET /metrics/sweets; no authentication, CORS *)");
+    common(*metrics_cmd);
+    flags.add(*metrics_cmd, "SWEETSHOP_HOST", "address to listen on");
+    flags.add(*metrics_cmd, "SWEETSHOP_METRICS_PORT", "port to listen on (0: any free port)");
+    flags.add(*metrics_cmd, "SWEETSHOP_IO_THREADS", "HTTP I/O threads");
+    flags.add(*metrics_cmd, "SWEETSHOP_WORKER_THREADS", "database worker threads");
+
     auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations");
     common(*migrate_cmd);
 
@@ -220,6 +255,12 @@ int run_cli(int argc, char** argv) {
     auto* seed_cmd = cli.add_subcommand("seed-demo", "Fill an empty shop with a demo catalogue");
     common(*seed_cmd);
     seed_cmd->add_option("--as", seed_as, "the admin recorded as creator (default: the first admin)");
+    int seed_synthetic = 0;
+    std::int64_t seed_stock = 1000;
+    seed_cmd->add_option("--synthetic", seed_synthetic, "instead, N generated sweets in 10 categories (load tests)")
+        ->check(CLI::Range(1, 100000));
+    seed_cmd->add_option("--stock", seed_stock, "stock of each generated sweet (default 1000)")
+        ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(2147483647)));
 
     try {
         cli.parse(argc, argv);
@@ -230,10 +271,11 @@ int run_cli(int argc, char** argv) {
     try {
         if (*serve_cmd) return serve(flags);
         if (*migrate_cmd) return migrate_command(flags);
+        if (*metrics_cmd) return metrics_service(flags);
         if (*admin_cmd) return create_admin(flags, admin_name, if_missing, generate);
         if (*staff_cmd) return set_staff(flags, staff_name, staff_state);
         if (*verify_cmd) return verify_stock(flags);
-        if (*seed_cmd) return seed_demo_command(flags, seed_as);
+        if (*seed_cmd) return seed_demo_command(flags, seed_as, seed_synthetic, seed_stock);
         if (*openapi_cmd) {
             std::cout << (openapi_yaml ? http::openapi_yaml() : http::openapi_json() + "\n");
             return 0;

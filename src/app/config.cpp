@@ -19,6 +19,7 @@ const std::map<std::string, std::string> kFlags = {
     {"DATABASE_URL", "--database-url"},
     {"SWEETSHOP_HOST", "--host"},
     {"SWEETSHOP_PORT", "--port"},
+    {"SWEETSHOP_METRICS_PORT", "--metrics-port"},
     {"JWT_ACCESS_MINUTES", "--jwt-access-minutes"},
     {"JWT_REFRESH_DAYS", "--jwt-refresh-days"},
     {"CORS_ALLOWED_ORIGINS", "--cors-allowed-origins"},
@@ -124,6 +125,7 @@ Config load_config(const std::map<std::string, std::string>& flags, const EnvLoo
     }
     r.string("SWEETSHOP_HOST", c.host);
     r.integer("SWEETSHOP_PORT", c.port, 0, 65535);
+    r.integer("SWEETSHOP_METRICS_PORT", c.metrics_port, 0, 65535);
     r.integer("JWT_ACCESS_MINUTES", c.jwt_access_minutes, 1, 60 * 24 * 365);
     r.integer("JWT_REFRESH_DAYS", c.jwt_refresh_days, 1, 3650);
     if (auto v = r.raw("CORS_ALLOWED_ORIGINS")) {

@@ -23,7 +23,8 @@ struct Config {
     std::string database_url;  ///< default sqlite:///<data_dir>/sweetshop.db
     std::string host = "127.0.0.1";
     std::uint16_t port = 8000;
-    std::string secret_key;  ///< empty until resolve_secret_key()
+    std::uint16_t metrics_port = 5001;  ///< `sweetshop metrics`
+    std::string secret_key;             ///< empty until resolve_secret_key()
     int jwt_access_minutes = 60;
     int jwt_refresh_days = 7;
     std::vector<std::string> cors_origins{"http://localhost:5173"};

@@ -1,5 +1,7 @@
 #include "app/demo_catalogue.hpp"
 
+#include <cstdio>
+
 namespace sweetshop::app {
 
 const std::vector<DemoSweet>& demo_catalogue() {
@@ -45,19 +47,34 @@ const std::vector<DemoSweet>& demo_catalogue() {
     return sweets;
 }
 
+std::vector<DemoSweet> synthetic_catalogue(int count, std::int64_t stock) {
+    static const char* kCategories[] = {"Chocolate", "Gummies",     "Hard Candy", "Fudge", "Liquorice",
+                                        "Toffee",    "Marshmallow", "Nougat",     "Mints", "Lollipops"};
+    std::vector<DemoSweet> out;
+    out.reserve(static_cast<std::size_t>(count));
+    for (int i = 1; i <= count; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "Sweet %04d", i);
+        out.push_back(
+            DemoSweet{name, kCategories[i % 10], "A sweet of the load-test catalogue.", 50 + (i * 37) % 950, stock});
+    }
+    return out;
+}
+
 SeedReport seed_demo(domain::CatalogueService& catalogue, const domain::Actor& actor,
-                     const std::function<void(const DemoSweet&)>& progress) {
+                     const std::vector<DemoSweet>& sweets,
+                     const std::function<void(const DemoSweet&, std::size_t)>& progress) {
     SeedReport report;
     report.existing = catalogue.list(domain::parse_listing({})).count;
     if (report.existing > 0) return report;
     std::set<std::string> categories;
-    for (const auto& demo : demo_catalogue()) {
+    for (const auto& demo : sweets) {
         domain::SweetInput input{demo.name, demo.category, demo.description, demo.price_cents, demo.quantity};
         catalogue.create(input, actor, {});
         ++report.added;
         categories.insert(demo.category);
         if (demo.quantity == 0) ++report.out_of_stock;
-        if (progress) progress(demo);
+        if (progress) progress(demo, static_cast<std::size_t>(report.added));
     }
     report.categories = static_cast<std::int64_t>(categories.size());
     return report;

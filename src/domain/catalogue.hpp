@@ -130,6 +130,13 @@ struct StockMismatch {
     std::int64_t ledger_sum = 0;
 };
 
+/// One line of the per-category metrics.
+struct CategorySummary {
+    std::string category;
+    std::int64_t sweet_count = 0;
+    std::int64_t total_quantity = 0;
+};
+
 struct StockReport {
     std::int64_t checked = 0;
     std::vector<StockMismatch> mismatches;
@@ -162,6 +169,9 @@ class SweetRepository {
     /// A purchase or restock as one conditional update in one transaction. With `key`, the rendered response is
     /// stored for it in the same transaction (throws Error(Conflict) when the claim was lost meanwhile).
     virtual StoredResponse change_stock(const StockChange& change, const HeldKey* key, Render render) = 0;
+
+    /// Per distinct category (exact, case-sensitive), in byte order of the category: sweets and their stock.
+    virtual std::vector<CategorySummary> category_summary() = 0;
 
     /// Every sweet's quantity against the sum of its ledger, and deleted sweets whose ledger does not sum to 0.
     virtual StockReport verify_stock() = 0;
@@ -197,6 +207,7 @@ class CatalogueService {
     /// before validation.
     Sweet update(std::int64_t id, const SweetInput& input, const Actor& actor, FieldErrors errors);
     void remove(std::int64_t id, const Actor& actor);
+    std::vector<CategorySummary> categories() { return sweets_.category_summary(); }
 
   private:
     void validate(const SweetInput& input, std::int64_t self_id, FieldErrors& errors);

@@ -71,6 +71,10 @@ bool Api::origin_allowed(std::string_view origin) const {
 }
 
 void Api::add_cors(const Request& request, Response& response) const {
+    if (deps_.settings.public_cors) {
+        response.header("Access-Control-Allow-Origin", "*");
+        return;
+    }
     auto origin = request.header("Origin");
     if (!origin || !origin_allowed(*origin)) return;
     response.header("Access-Control-Allow-Origin", std::string(*origin));
@@ -80,7 +84,7 @@ void Api::add_cors(const Request& request, Response& response) const {
 }
 
 Pool Api::pool_for(const Request& request) const {
-    auto match = match_route(api_routes(), request.method, request.path);
+    auto match = match_route(*routes_, request.method, request.path);
     return match.route ? match.route->pool : Pool::Inline;
 }
 
@@ -88,7 +92,7 @@ Response Api::handle(const Request& request) {
     Response response;
     RouteMatch match;
     try {
-        match = match_route(api_routes(), request.method, request.path);
+        match = match_route(*routes_, request.method, request.path);
         response = dispatch(request, match);
     } catch (const ApiError& e) {
         response = e.response();
@@ -111,7 +115,8 @@ Response Api::dispatch(const Request& request, const RouteMatch& match) {
 
     if (request.method == "OPTIONS") {
         auto origin = request.header("Origin");
-        if (origin && origin_allowed(*origin) && request.header("Access-Control-Request-Method")) {
+        const bool allowed = origin && (deps_.settings.public_cors || origin_allowed(*origin));
+        if (allowed && request.header("Access-Control-Request-Method")) {
             Response r;  // CORS preflight: answered for any path, as django-cors-headers does
             r.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
             r.header("Access-Control-Allow-Headers", "authorization, content-type, idempotency-key");

@@ -7,7 +7,8 @@ namespace sweetshop::http {
 
 class Api {
   public:
-    explicit Api(Deps deps) : deps_(std::move(deps)) {}
+    explicit Api(Deps deps, const std::vector<Route>& routes = api_routes())
+        : deps_(std::move(deps)), routes_(&routes) {}
 
     /// Where `request` must run (decided on the I/O thread, cheaply).
     Pool pool_for(const Request& request) const;
@@ -15,6 +16,7 @@ class Api {
     Response handle(const Request& request);
 
     const Settings& settings() const { return deps_.settings; }
+    const std::vector<Route>& routes() const { return *routes_; }
 
   private:
     Response dispatch(const Request& request, const RouteMatch& match);
@@ -22,6 +24,7 @@ class Api {
     bool origin_allowed(std::string_view origin) const;
 
     Deps deps_;
+    const std::vector<Route>* routes_;
 };
 
 /// SimpleJWT's words for a token error: "Token is invalid", "Token is expired", "Token has wrong type".

@@ -21,6 +21,11 @@ Response purchase_sweet(Context& ctx);
 Response restock_sweet(Context& ctx);
 Response verify_stock(Context& ctx);
 
+// observability.cpp
+Response health(Context& ctx);
+Response sweet_metrics(Context& ctx);
+Response prometheus(Context& ctx);
+
 // meta.cpp
 Response api_root(Context& ctx);
 Response schema(Context& ctx);

@@ -73,6 +73,14 @@ Json components() {
           {"user", ref("User")}}}};
     s["Refresh"] = {{"type", "object"}, {"required", {"refresh"}}, {"properties", {{"refresh", string_prop()}}}};
     s["AccessToken"] = {{"type", "object"}, {"properties", {{"access", string_prop()}}}};
+    s["Health"] = {{"type", "object"}, {"properties", {{"status", {{"type", "string"}, {"enum", {"ok"}}}}}}};
+    s["CategoryMetrics"] = {{"type", "array"},
+                            {"items",
+                             {{"type", "object"},
+                              {"properties",
+                               {{"category", string_prop()},
+                                {"sweet_count", {{"type", "integer"}}},
+                                {"total_quantity", {{"type", "integer"}}}}}}}};
 
     const Json price = {{"type", "string"},
                         {"pattern", "^[0-9]{1,6}\\.[0-9]{2}$"},

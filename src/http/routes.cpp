@@ -177,6 +177,32 @@ const std::vector<Route>& api_routes() {
          false,
          {"Check every sweet's quantity against the sum of its stock ledger (admin)", "", {{200, "StockReport"}}}},
         {"GET",
+         "/api/health/",
+         Access::Public,
+         Pool::Inline,
+         health,
+         "",
+         false,
+         {"Liveness: {\"status\":\"ok\"}", "", {{200, "Health"}}}},
+        {"GET",
+         "/api/metrics/sweets/",
+         Access::Public,
+         Pool::Database,
+         sweet_metrics,
+         "",
+         false,
+         {"Per category: how many sweets and their total stock, ordered by category",
+          "",
+          {{200, "CategoryMetrics"}, {503, "Detail"}}}},
+        {"GET",
+         "/metrics/",
+         Access::Public,
+         Pool::Inline,
+         prometheus,
+         "",
+         false,
+         {"Prometheus metrics (text format 0.0.4): requests, latency, sales, database pool, process", "", {{200, ""}}}},
+        {"GET",
          "/api/schema/",
          Access::Public,
          Pool::Inline,
@@ -193,6 +219,22 @@ const std::vector<Route>& api_routes() {
          false,
          {"Interactive API documentation (HTML)", "", {{200, ""}}}},
         {"GET", "/api/docs/{asset*}/", Access::Public, Pool::Inline, docs_asset, "", false, {"", "", {}, true}},
+    };
+    return routes;
+}
+
+const std::vector<Route>& metrics_routes() {
+    using namespace handlers;
+    static const std::vector<Route> routes = {
+        {"GET", "/health/", Access::Public, Pool::Inline, health, "", false, {"Liveness", "", {{200, "Health"}}}},
+        {"GET",
+         "/metrics/sweets/",
+         Access::Public,
+         Pool::Database,
+         sweet_metrics,
+         "",
+         false,
+         {"Per-category metrics", "", {{200, "CategoryMetrics"}, {503, "Detail"}}}},
     };
     return routes;
 }

@@ -3,17 +3,21 @@
 // which thread pool runs it, access-log and metrics labels, and the OpenAPI document.
 #include <nlohmann/json.hpp>
 
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "common/versioned_cache.hpp"
 #include "domain/accounts.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/inventory.hpp"
 #include "domain/user.hpp"
 #include "http/fields.hpp"
 #include "http/message.hpp"
+#include "metrics/metrics.hpp"
 #include "security/tokens.hpp"
 
 namespace sweetshop::http {
@@ -27,6 +31,7 @@ enum class Pool { Inline, Database, Hashing };
 struct Settings {
     std::vector<std::string> cors_origins;  ///< "*" allows any
     std::size_t max_body_bytes = 1 << 20;
+    bool public_cors = false;  ///< every answer carries `Access-Control-Allow-Origin: *` (the metrics service)
 };
 
 /// What handlers may use. Explicit wiring: tests build their own.
@@ -37,6 +42,12 @@ struct Deps {
     domain::CatalogueService& catalogue;
     domain::InventoryService& inventory;
     Settings settings;
+    metrics::Registry* metrics = nullptr;                 ///< counts sales; renders /metrics
+    std::function<metrics::PoolStats()> pool_stats = {};  ///< the database pool, for /metrics
+    /// Changes whenever the data may have changed (Database::data_version); std::nullopt: do not cache.
+    std::function<std::optional<std::uint64_t>()> data_version = {};
+    /// Rendered catalogue answers by request, valid for one data version (null: no caching).
+    std::shared_ptr<common::VersionedCache<std::string, std::string>> responses = {};
 };
 
 struct Context {
@@ -71,6 +82,8 @@ struct Route {
 
 /// Every route of the API server.
 const std::vector<Route>& api_routes();
+/// The routes of the separate metrics service (`sweetshop metrics`).
+const std::vector<Route>& metrics_routes();
 
 struct RouteMatch {
     const Route* route = nullptr;  ///< null: no route for this method (see allowed) or path

@@ -72,10 +72,12 @@ struct Server::Impl {
         for (auto& [k, v] : response.headers)
             out.append_header(k, v);
         out.set_body(std::move(response.body));
+        // Recorded before the answer leaves, so that a client's next request sees this one counted.
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (options.metrics) options.metrics->observe_request(request.method, response.route, response.status, seconds);
         out.done();
         if (options.access_log) {
-            const double ms =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            const double ms = seconds * 1000;
             if (options.json_log)
                 spdlog::info("{{\"method\":\"{}\",\"route\":\"{}\",\"status\":{},\"duration_ms\":{:.3f}}}",
                              json_escape(request.method), json_escape(response.route), response.status, ms);

@@ -21,6 +21,7 @@ struct ServerOptions {
     std::chrono::milliseconds shutdown_grace{10'000};  ///< how long stop() waits for requests in flight
     bool access_log = true;
     bool json_log = false;
+    metrics::Registry* metrics = nullptr;  ///< records every answered request when set
 };
 
 class Server {

@@ -6,21 +6,16 @@
 #include "http/errors.hpp"
 #include "http/fields.hpp"
 #include "http/handlers.hpp"
+#include "http/json_writer.hpp"
 
 namespace sweetshop::http::handlers {
 
 namespace {
-Json sweet_json(const domain::Sweet& s) {
-    return Json{{"id", s.id},
-                {"name", s.name},
-                {"category", s.category},
-                {"description", s.description},
-                {"price", domain::format_money(s.price_cents)},
-                {"quantity", s.quantity},
-                {"is_available", s.is_available()},
-                {"created_by", s.created_by},
-                {"created_at", domain::format_timestamp(s.created_at)},
-                {"updated_at", domain::format_timestamp(s.updated_at)}};
+Response sweet_response(int status, const domain::Sweet& sweet) {
+    Response r;
+    r.status = status;
+    r.body = json::sweet(sweet);
+    return r;
 }
 
 domain::Actor actor(const Context& ctx) {
@@ -42,7 +37,7 @@ std::string query_text(const Request& request, std::string_view name) {
 }
 
 /// An absolute link to `page` of the list just answered, keeping the other query parameters in their order.
-Json page_link(const Request& request, std::int64_t page) {
+std::string page_link(const Request& request, std::int64_t page) {
     auto host = request.header("Host");
     std::string link = "http://" + std::string(host && !host->empty() ? *host : "localhost") + request.path;
     if (link.back() != '/') link += '/';
@@ -78,7 +73,7 @@ domain::StoredResponse render_stock(const domain::StockOutcome& outcome) {
     using Kind = domain::StockOutcome::Kind;
     switch (outcome.kind) {
         case Kind::Done:
-            return stored(json_response(200, sweet_json(outcome.sweet)));
+            return stored(sweet_response(200, outcome.sweet));
         case Kind::NotFound:
             return stored(detail_response(404, domain::kSweetNotFound));
         case Kind::Insufficient:
@@ -104,6 +99,9 @@ Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
     if (!errors.empty()) throw domain::Error(std::move(errors));
 
     auto result = ctx.deps.inventory.apply({kind, id, *amount, actor(ctx)}, key, render_stock);
+    if (ctx.deps.metrics && kind == domain::StockChange::Kind::Purchase && result.response.status == 200 &&
+        !result.replayed)
+        ctx.deps.metrics->count_sale(*amount);
     Response response;
     response.status = result.response.status;
     response.body = std::move(result.response.body);
@@ -112,43 +110,70 @@ Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
 }
 }  // namespace
 
+namespace {
+/// Answers from the response cache when the data has not changed since `key` was rendered; otherwise renders it
+/// with `render` and keeps it for the next request.
+template <class Render>
+Response cached(Context& ctx, const std::string& key, Render render) {
+    const auto version = ctx.deps.responses && ctx.deps.data_version ? ctx.deps.data_version() : std::nullopt;
+    Response response;
+    if (version) {
+        if (auto hit = ctx.deps.responses->find(key, *version)) {
+            response.body = std::move(*hit);
+            return response;
+        }
+    }
+    response.body = render();
+    if (version) ctx.deps.responses->store(key, *version, response.body);
+    return response;
+}
+
+/// What a list answer depends on: the host (its links), the path (list or search) and the query.
+std::string list_key(const Request& r) {
+    auto host = r.header("Host");
+    std::string key = "list ";
+    key.append(host ? *host : std::string_view()).append(" ").append(r.path);
+    for (const auto& [name, value] : r.query)
+        key.append("\x1f").append(name).append("=").append(value);
+    return key;
+}
+}  // namespace
+
 Response list_sweets(Context& ctx) {
-    const auto& r = ctx.request;
-    domain::ListingParams params{query_text(r, "name"),      query_text(r, "category"), query_text(r, "min_price"),
-                                 query_text(r, "max_price"), query_text(r, "ordering"), query_text(r, "page_size"),
-                                 query_text(r, "page")};
-    const auto page = ctx.deps.catalogue.list(domain::parse_listing(params));
-    Json results = Json::array();
-    for (const auto& sweet : page.items)
-        results.push_back(sweet_json(sweet));
-    return json_response(200, Json{{"count", page.count},
-                                   {"next", page.page < page.pages ? page_link(r, page.page + 1) : Json(nullptr)},
-                                   {"previous", page.page > 1 ? page_link(r, page.page - 1) : Json(nullptr)},
-                                   {"results", std::move(results)}});
+    return cached(ctx, list_key(ctx.request), [&] {
+        const auto& r = ctx.request;
+        domain::ListingParams params{query_text(r, "name"),      query_text(r, "category"), query_text(r, "min_price"),
+                                     query_text(r, "max_price"), query_text(r, "ordering"), query_text(r, "page_size"),
+                                     query_text(r, "page")};
+        const auto page = ctx.deps.catalogue.list(domain::parse_listing(params));
+        return json::page(page, page.page < page.pages ? page_link(r, page.page + 1) : std::string(),
+                          page.page > 1 ? page_link(r, page.page - 1) : std::string());
+    });
 }
 
 Response get_sweet(Context& ctx) {
-    return json_response(200, sweet_json(ctx.deps.catalogue.get(sweet_id(ctx))));
+    const auto id = sweet_id(ctx);
+    return cached(ctx, "sweet " + std::to_string(id), [&] { return json::sweet(ctx.deps.catalogue.get(id)); });
 }
 
 Response create_sweet(Context& ctx) {
     domain::FieldErrors errors;
     auto input = read_sweet(ctx, false, errors);
-    return json_response(201, sweet_json(ctx.deps.catalogue.create(input, actor(ctx), std::move(errors))));
+    return sweet_response(201, ctx.deps.catalogue.create(input, actor(ctx), std::move(errors)));
 }
 
 Response replace_sweet(Context& ctx) {
     const auto id = sweet_id(ctx);
     domain::FieldErrors errors;
     auto input = read_sweet(ctx, false, errors);
-    return json_response(200, sweet_json(ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors))));
+    return sweet_response(200, ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors)));
 }
 
 Response patch_sweet(Context& ctx) {
     const auto id = sweet_id(ctx);
     domain::FieldErrors errors;
     auto input = read_sweet(ctx, true, errors);
-    return json_response(200, sweet_json(ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors))));
+    return sweet_response(200, ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors)));
 }
 
 Response delete_sweet(Context& ctx) {

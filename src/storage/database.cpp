@@ -1,6 +1,7 @@
 #include "storage/database.hpp"
 
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <stdexcept>
@@ -26,9 +27,22 @@ DatabaseUrl parse_database_url(const std::string& url) {
     throw std::invalid_argument("unsupported database URL (expected sqlite:///path/to/file.db)");
 }
 
+namespace {
+/// SQLite's allocation statistics take one process-wide mutex on every allocation, which every worker thread then
+/// contends for (measured in docs/performance.md). Turn them off before SQLite initialises.
+void configure_sqlite_library() {
+    static const bool done = [] {
+        sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+        return true;
+    }();
+    (void)done;
+}
+}  // namespace
+
 Database::Database(const std::string& url, std::size_t pool_size)
     : url_(parse_database_url(url)), size_(pool_size == 0 ? 1 : pool_size), pool_(size_) {
     if (url_.dialect == Dialect::Sqlite) {
+        configure_sqlite_library();
         auto parent = std::filesystem::path(url_.path).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
     }
@@ -41,6 +55,24 @@ Database::Database(const std::string& url, std::size_t pool_size)
             throw std::runtime_error("cannot open the database " + url_.path + ": " + e.what());
         }
     }
+    if (url_.dialect == Dialect::Sqlite) {
+        watcher_ = std::make_unique<soci::session>(*soci::factory_sqlite3(), url_.connect);
+        watcher_statement_ = std::make_unique<soci::statement>(
+            (watcher_->prepare << "PRAGMA data_version", soci::into(watched_version_)));
+    }
+}
+
+std::optional<std::uint64_t> Database::data_version() {
+    if (!watcher_) return std::nullopt;
+    std::lock_guard lock(watcher_mutex_);
+    try {
+        watcher_statement_->execute(true);
+        while (watcher_statement_->fetch()) {  // finish it: an unfinished statement would pin a read snapshot
+        }
+    } catch (const soci::soci_error&) {
+        return std::nullopt;
+    }
+    return static_cast<std::uint64_t>(watched_version_);
 }
 
 Database::~Database() = default;
@@ -55,7 +87,18 @@ void Database::configure(soci::session& sql) {
     sql << "PRAGMA busy_timeout=5000";
 }
 
-Database::Lease::Lease(Database& db) : db_(db), pos_(db.pool_.lease()) {
+namespace {
+std::size_t lease_counting_waiters(soci::connection_pool& pool, std::atomic<std::size_t>& waiting) {
+    ++waiting;
+    struct Done {
+        std::atomic<std::size_t>& w;
+        ~Done() { --w; }
+    } done{waiting};
+    return pool.lease();
+}
+}  // namespace
+
+Database::Lease::Lease(Database& db) : db_(db), pos_(lease_counting_waiters(db.pool_, db.waiting_)) {
     ++db_.in_use_;
 }
 

@@ -6,7 +6,10 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 
@@ -33,6 +36,12 @@ class Database {
     Dialect dialect() const { return url_.dialect; }
     std::size_t pool_size() const { return size_; }
     std::size_t in_use() const { return in_use_.load(); }
+    /// A number that changes whenever any connection, of this process or another, commits a change; std::nullopt
+    /// when the backend cannot tell cheaply, and then nothing may be cached. Cheap (one prepared statement).
+    std::optional<std::uint64_t> data_version();
+
+    /// Threads waiting for a connection now.
+    std::size_t waiting() const { return waiting_.load(); }
 
     /// Runs `f(soci::session&)` on a leased session, outside any explicit transaction.
     template <class F>
@@ -97,6 +106,13 @@ class Database {
     soci::connection_pool pool_;
     std::mutex writer_mutex_;
     std::atomic<std::size_t> in_use_{0};
+    std::atomic<std::size_t> waiting_{0};
+
+    // SQLite: a connection of its own that never writes, so that its PRAGMA data_version sees every commit.
+    std::mutex watcher_mutex_;
+    std::unique_ptr<soci::session> watcher_;
+    std::unique_ptr<soci::statement> watcher_statement_;
+    long long watched_version_ = 0;
 };
 
 }  // namespace sweetshop::storage

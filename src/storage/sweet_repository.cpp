@@ -12,9 +12,6 @@ using domain::Micros;
 // Named SQL of the catalogue and inventory.
 constexpr const char* kSweetColumns =
     "id, name, category, description, price_cents, quantity, created_by, created_at_us, updated_at_us";
-constexpr const char* kFilter =
-    " WHERE name_folded LIKE :name ESCAPE '\\' AND category_folded LIKE :category ESCAPE '\\'"
-    " AND price_cents >= :lo AND price_cents <= :hi";
 constexpr const char* kInsertSweet =
     "INSERT INTO sweets (name, name_folded, category, category_folded, description, price_cents, quantity, "
     "created_by_id, created_by, created_at_us, updated_at_us) VALUES (:name, :name_folded, :category, "
@@ -109,16 +106,37 @@ std::string like_pattern(const std::string& folded) {
     return out;
 }
 
+/// The bound values of the filters in use (see list_sql).
 struct FilterParams {
+    const domain::SweetFilter& filter;
     std::string name, category;
-    long long lo, hi;
+    long long lo = 0, hi = 0;
     explicit FilterParams(const domain::SweetFilter& f)
-        : name(like_pattern(f.name)),
+        : filter(f),
+          name(like_pattern(f.name)),
           category(like_pattern(f.category)),
-          lo(f.min_cents.value_or(std::numeric_limits<long long>::min())),
-          hi(f.max_cents.value_or(std::numeric_limits<long long>::max())) {}
-    void bind(Query& q) const { q.use(name, "name").use(category, "category").use(lo, "lo").use(hi, "hi"); }
+          lo(f.min_cents.value_or(0)),
+          hi(f.max_cents.value_or(0)) {}
+    void bind(Query& q) const {
+        if (!filter.name.empty()) q.use(name, "name");
+        if (!filter.category.empty()) q.use(category, "category");
+        if (filter.min_cents) q.use(lo, "lo");
+        if (filter.max_cents) q.use(hi, "hi");
+    }
 };
+
+std::string where(const domain::SweetFilter& filter) {
+    std::string out;
+    auto add = [&](const char* condition) {
+        out += out.empty() ? " WHERE " : " AND ";
+        out += condition;
+    };
+    if (!filter.name.empty()) add("name_folded LIKE :name ESCAPE '\\'");
+    if (!filter.category.empty()) add("category_folded LIKE :category ESCAPE '\\'");
+    if (filter.min_cents) add("price_cents >= :lo");
+    if (filter.max_cents) add("price_cents <= :hi");
+    return out;
+}
 
 std::string order_by(const std::vector<domain::SortKey>& order, Dialect dialect) {
     std::string out = " ORDER BY ";
@@ -170,6 +188,15 @@ std::int64_t random_token() {
 }
 }  // namespace
 
+ListSql list_sql(const domain::SweetFilter& filter, const std::vector<domain::SortKey>& order, Dialect dialect) {
+    // Only the filters in use appear, so that an unfiltered count reads an index and an unfiltered page by name
+    // stops after the page (the name's unique index gives the order).
+    const auto condition = where(filter);
+    return ListSql{"SELECT COUNT(*) FROM sweets" + condition, std::string("SELECT ") + kSweetColumns + " FROM sweets" +
+                                                                  condition + order_by(order, dialect) +
+                                                                  " LIMIT :limit OFFSET :offset"};
+}
+
 std::optional<domain::Sweet> SqlSweetRepository::find(std::int64_t id) {
     return db_.read([&](soci::session& sql) -> std::optional<domain::Sweet> {
         const long long key = id;
@@ -199,7 +226,7 @@ std::int64_t SqlSweetRepository::count(const domain::SweetFilter& filter) {
         Query q(sql);
         params.bind(q);
         q.into(n);
-        q.run(std::string("SELECT COUNT(*) FROM sweets") + kFilter);
+        q.run(list_sql(filter, {}, db_.dialect()).count);
         return static_cast<std::int64_t>(n);
     });
 }
@@ -216,9 +243,7 @@ std::vector<domain::Sweet> SqlSweetRepository::list(const domain::SweetFilter& f
         row.bind(q);
         params.bind(q);
         q.use(lim, "limit").use(off, "offset");
-        const std::string text = std::string("SELECT ") + kSweetColumns + " FROM sweets" + kFilter +
-                                 order_by(order, db_.dialect()) + " LIMIT :limit OFFSET :offset";
-        if (q.run(text)) {
+        if (q.run(list_sql(filter, order, db_.dialect()).page)) {
             do {
                 out.push_back(row.value());
             } while (q.fetch());
@@ -367,6 +392,27 @@ domain::StoredResponse SqlSweetRepository::change_stock(const domain::StockChang
                 throw domain::Error(domain::ErrorCode::Conflict, "A request with this Idempotency-Key is in progress.");
         }
         return response;
+    });
+}
+
+std::vector<domain::CategorySummary> SqlSweetRepository::category_summary() {
+    return db_.read([&](soci::session& sql) {
+        std::vector<domain::CategorySummary> out;
+        domain::CategorySummary row;
+        long long count = 0, total = 0;
+        Query q(sql);
+        q.into(row.category).into(count).into(total);
+        const std::string order = db_.dialect() == Dialect::Postgres ? "category COLLATE \"C\"" : "category";
+        if (q.run("SELECT category, COUNT(*), CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM sweets GROUP BY category "
+                  "ORDER BY " +
+                  order)) {
+            do {
+                row.sweet_count = count;
+                row.total_quantity = total;
+                out.push_back(row);
+            } while (q.fetch());
+        }
+        return out;
     });
 }
 

@@ -4,6 +4,13 @@
 
 namespace sweetshop::storage {
 
+/// The SQL of a list page and of its count: only the filters in use appear.
+struct ListSql {
+    std::string count;
+    std::string page;
+};
+ListSql list_sql(const domain::SweetFilter& filter, const std::vector<domain::SortKey>& order, Dialect dialect);
+
 /// SOCI adapter of the catalogue and inventory port. Stock changes are single conditional UPDATEs inside one
 /// transaction together with their ledger entry, sale and idempotency record.
 class SqlSweetRepository final : public domain::SweetRepository {
@@ -22,6 +29,7 @@ class SqlSweetRepository final : public domain::SweetRepository {
     domain::StoredResponse change_stock(const domain::StockChange& change, const domain::HeldKey* key,
                                         Render render) override;
     domain::StockReport verify_stock() override;
+    std::vector<domain::CategorySummary> category_summary() override;
     Claim claim_key(std::int64_t user_id, const std::string& key, const std::string& fingerprint, domain::Micros now,
                     domain::Micros expired_before, domain::Micros stale_before) override;
     void release_key(const domain::HeldKey& key) override;

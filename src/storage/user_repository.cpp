@@ -27,8 +27,14 @@ std::optional<domain::User> select_user(soci::session& sql, const std::string& w
 }  // namespace
 
 std::optional<domain::User> SqlUserRepository::find_by_id(std::int64_t id) {
+    const auto version = db_.data_version();  // read before the row, so a cached row is never older than its version
+    if (version) {
+        if (auto hit = by_id_.find(id, *version)) return *hit;
+    }
     const long long key = id;
-    return db_.read([&](soci::session& sql) { return select_user(sql, "WHERE id = :p", key); });
+    auto user = db_.read([&](soci::session& sql) { return select_user(sql, "WHERE id = :p", key); });
+    if (version) by_id_.store(id, *version, user);
+    return user;
 }
 
 std::optional<domain::User> SqlUserRepository::find_by_username(const std::string& username) {

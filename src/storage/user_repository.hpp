@@ -1,4 +1,5 @@
 #pragma once
+#include "common/versioned_cache.hpp"
 #include "domain/user.hpp"
 #include "storage/database.hpp"
 
@@ -21,6 +22,8 @@ class SqlUserRepository final : public domain::UserRepository {
 
   private:
     Database& db_;
+    /// Users by id, as of a data version: every authenticated request looks its user up (see docs/performance.md).
+    common::VersionedCache<std::int64_t, std::optional<domain::User>> by_id_;
 };
 
 }  // namespace sweetshop::storage

@@ -72,6 +72,7 @@ class FakeSweets final : public SweetRepository {
     bool remove(std::int64_t id, const Actor&) override { return rows.erase(id) > 0; }
     StoredResponse change_stock(const StockChange&, const HeldKey*, Render) override { return {}; }
     StockReport verify_stock() override { return {}; }
+    std::vector<CategorySummary> category_summary() override { return {}; }
     Claim claim_key(std::int64_t, const std::string&, const std::string&, Micros, Micros, Micros) override {
         return {};
     }

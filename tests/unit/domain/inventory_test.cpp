@@ -37,6 +37,7 @@ class ScriptedSweets final : public SweetRepository {
         return render(outcome);
     }
     StockReport verify_stock() override { return {}; }
+    std::vector<CategorySummary> category_summary() override { return {}; }
     Claim claim_key(std::int64_t, const std::string&, const std::string& fingerprint, Micros now, Micros expired,
                     Micros stale) override {
         last_fingerprint = fingerprint;

@@ -1,0 +1,110 @@
+#include "http/json_writer.hpp"
+
+#include <charconv>
+
+#include "domain/money.hpp"
+
+namespace sweetshop::http::json {
+
+void append_string(std::string& out, std::string_view text) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += '"';
+    std::size_t plain = 0;  // start of the run of characters copied as they are
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(text.data() + plain, i - plain);
+        plain = i + 1;
+        switch (c) {
+            case '"':
+                out.append("\\\"");
+                break;
+            case '\\':
+                out.append("\\\\");
+                break;
+            case '\b':
+                out.append("\\b");
+                break;
+            case '\f':
+                out.append("\\f");
+                break;
+            case '\n':
+                out.append("\\n");
+                break;
+            case '\r':
+                out.append("\\r");
+                break;
+            case '\t':
+                out.append("\\t");
+                break;
+            default:
+                out.append("\\u00");
+                out += kHex[c >> 4];
+                out += kHex[c & 15];
+        }
+    }
+    out.append(text.data() + plain, text.size() - plain);
+    out += '"';
+}
+
+void append_int(std::string& out, std::int64_t value) {
+    char buf[24];
+    const auto result = std::to_chars(buf, buf + sizeof buf, value);
+    out.append(buf, result.ptr);
+}
+
+void append_sweet(std::string& out, const domain::Sweet& s) {
+    out.append("{\"id\":");
+    append_int(out, s.id);
+    out.append(",\"name\":");
+    append_string(out, s.name);
+    out.append(",\"category\":");
+    append_string(out, s.category);
+    out.append(",\"description\":");
+    append_string(out, s.description);
+    out.append(",\"price\":\"");
+    out.append(domain::format_money(s.price_cents));
+    out.append("\",\"quantity\":");
+    append_int(out, s.quantity);
+    out.append(s.is_available() ? ",\"is_available\":true" : ",\"is_available\":false");
+    out.append(",\"created_by\":");
+    append_string(out, s.created_by);
+    out.append(",\"created_at\":\"");
+    out.append(domain::format_timestamp(s.created_at));
+    out.append("\",\"updated_at\":\"");
+    out.append(domain::format_timestamp(s.updated_at));
+    out.append("\"}");
+}
+
+std::string sweet(const domain::Sweet& s) {
+    std::string out;
+    out.reserve(256 + s.description.size());
+    append_sweet(out, s);
+    return out;
+}
+
+std::string page(const domain::SweetPage& page, const std::string& next, const std::string& previous) {
+    std::string out;
+    out.reserve(128 + page.items.size() * 300);
+    out.append("{\"count\":");
+    append_int(out, page.count);
+    out.append(",\"next\":");
+    if (next.empty())
+        out.append("null");
+    else
+        append_string(out, next);
+    out.append(",\"previous\":");
+    if (previous.empty())
+        out.append("null");
+    else
+        append_string(out, previous);
+    out.append(",\"results\":[");
+    for (std::size_t i = 0; i < page.items.size(); ++i) {
+        if (i) out += ',';
+        append_sweet(out, page.items[i]);
+    }
+    out.append("]}");
+    return out;
+}
+
+}  // namespace sweetshop::http::json

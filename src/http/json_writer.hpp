@@ -1,0 +1,23 @@
+#pragma once
+// Writing JSON text directly for the hot responses (a page of sweets): byte-for-byte what nlohmann's dump() gives
+// for the same values, at a fraction of the cost of building a tree first (see docs/performance.md).
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "domain/catalogue.hpp"
+
+namespace sweetshop::http::json {
+
+/// Appends `text` as a JSON string: quoted, with `"`, `\` and control characters escaped (UTF-8 as is).
+void append_string(std::string& out, std::string_view text);
+void append_int(std::string& out, std::int64_t value);
+
+/// The contract's sweet object, fields in its order.
+void append_sweet(std::string& out, const domain::Sweet& sweet);
+std::string sweet(const domain::Sweet& sweet);
+
+/// A list page: {"count","next","previous","results"}; empty links are written as null.
+std::string page(const domain::SweetPage& page, const std::string& next, const std::string& previous);
+
+}  // namespace sweetshop::http::json
