@@ -83,16 +83,13 @@ void Api::add_cors(const Request& request, Response& response) const {
     response.header("Vary", "Origin");
 }
 
-Pool Api::pool_for(const Request& request) const {
-    auto match = match_route(*routes_, request.method, request.path);
-    return match.route ? match.route->pool : Pool::Inline;
+RouteMatch Api::match(const Request& request) const {
+    return match_route(*routes_, request.method, request.path);
 }
 
-Response Api::handle(const Request& request) {
+Response Api::handle(const Request& request, const RouteMatch& match) {
     Response response;
-    RouteMatch match;
     try {
-        match = match_route(*routes_, request.method, request.path);
         response = dispatch(request, match);
     } catch (const ApiError& e) {
         response = e.response();

@@ -10,10 +10,13 @@ class Api {
     explicit Api(Deps deps, const std::vector<Route>& routes = api_routes())
         : deps_(std::move(deps)), routes_(&routes) {}
 
-    /// Where `request` must run (decided on the I/O thread, cheaply).
-    Pool pool_for(const Request& request) const;
+    /// Finds the route of `request` (cheap: done on the I/O thread, to choose where the request runs).
+    RouteMatch match(const Request& request) const;
+    /// Where a matched request must run.
+    static Pool pool_for(const RouteMatch& match) { return match.route ? match.route->pool : Pool::Inline; }
     /// Answers a request; never throws. May block (run it where pool_for says).
-    Response handle(const Request& request);
+    Response handle(const Request& request, const RouteMatch& match);
+    Response handle(const Request& request) { return handle(request, match(request)); }
 
     const Settings& settings() const { return deps_.settings; }
     const std::vector<Route>& routes() const { return *routes_; }

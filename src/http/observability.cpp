@@ -1,6 +1,7 @@
 // Health, the per-category metrics of the original's Flask service, and Prometheus metrics.
 #include <spdlog/spdlog.h>
 
+#include "http/cached.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
 #include "metrics/process.hpp"
@@ -12,18 +13,18 @@ Response health(Context&) {
 }
 
 Response sweet_metrics(Context& ctx) {
-    std::vector<domain::CategorySummary> categories;
     try {
-        categories = ctx.deps.catalogue.categories();
+        return cached(ctx, "metrics sweets", [&] {
+            Json out = Json::array();
+            for (const auto& c : ctx.deps.catalogue.categories())
+                out.push_back(Json{
+                    {"category", c.category}, {"sweet_count", c.sweet_count}, {"total_quantity", c.total_quantity}});
+            return out.dump();
+        });
     } catch (const std::exception& e) {  // the contract's 503 for any database fault, never HTML or a 500
         spdlog::error("metrics: cannot read the catalogue: {}", e.what());
         fail(503, "Database unavailable.");
     }
-    Json out = Json::array();
-    for (const auto& c : categories)
-        out.push_back(
-            Json{{"category", c.category}, {"sweet_count", c.sweet_count}, {"total_quantity", c.total_quantity}});
-    return json_response(200, out);
 }
 
 Response prometheus(Context& ctx) {

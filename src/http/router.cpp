@@ -22,13 +22,19 @@ bool all_digits(std::string_view s) {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+/// Matches the pattern's segments against the path's, walking the pattern in place (no allocation unless it
+/// matches a parameter).
 bool match_pattern(std::string_view pattern, const std::vector<std::string>& segments,
                    std::vector<std::pair<std::string, std::string>>& params) {
-    const auto parts = split_path(pattern);
-    if (parts.size() != segments.size()) return false;
+    if (!pattern.empty() && pattern.front() == '/') pattern.remove_prefix(1);
+    if (!pattern.empty() && pattern.back() == '/') pattern.remove_suffix(1);
     params.clear();
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        const auto part = parts[i];
+    std::size_t i = 0;
+    for (; !pattern.empty(); ++i) {
+        const auto slash = pattern.find('/');
+        const auto part = pattern.substr(0, slash);
+        pattern.remove_prefix(slash == std::string_view::npos ? pattern.size() : slash + 1);
+        if (i >= segments.size()) return false;
         if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
             auto name = part.substr(1, part.size() - 2);
             const bool any = name.back() == '*';
@@ -39,7 +45,7 @@ bool match_pattern(std::string_view pattern, const std::vector<std::string>& seg
             return false;
         }
     }
-    return true;
+    return i == segments.size();
 }
 
 constexpr std::string_view kMethodOrder[] = {"GET", "POST", "PUT", "PATCH", "DELETE"};
@@ -49,7 +55,7 @@ RouteMatch match_route(const std::vector<Route>& routes, std::string_view method
     RouteMatch out;
     std::vector<std::string> segments;
     for (auto s : split_path(path))
-        segments.push_back(percent_decode(s, false));
+        segments.push_back(s.find('%') == std::string_view::npos ? std::string(s) : percent_decode(s, false));
     const std::string_view wanted = method == "HEAD" ? std::string_view("GET") : method;
 
     std::vector<std::pair<std::string, std::string>> params;

@@ -91,10 +91,12 @@ struct Server::Impl {
         const auto started = std::chrono::steady_clock::now();
         ++in_flight;
         auto request = std::make_shared<Request>(convert(req));
-        auto work_fn = [this, req, request, started] {
+        auto match = std::make_shared<RouteMatch>(api.match(*request));
+        const auto pool = Api::pool_for(*match);
+        auto work_fn = [this, req, request, match, started] {
             Response response;
             try {
-                response = api.handle(*request);
+                response = api.handle(*request, *match);
             } catch (...) {  // Api::handle does not throw; this keeps the client from waiting if it ever does
                 response = server_error_response();
             }
@@ -105,7 +107,7 @@ struct Server::Impl {
                 spdlog::warn("could not write a response: {}", e.what());
             }
         };
-        switch (api.pool_for(*request)) {
+        switch (pool) {
             case Pool::Inline:
                 work_fn();
                 break;

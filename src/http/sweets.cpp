@@ -3,6 +3,7 @@
 
 #include "domain/money.hpp"
 #include "domain/text.hpp"
+#include "http/cached.hpp"
 #include "http/errors.hpp"
 #include "http/fields.hpp"
 #include "http/handlers.hpp"
@@ -93,10 +94,12 @@ Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
         key = std::string(*header);
     }
     const auto id = sweet_id(ctx);
-    ctx.deps.catalogue.get(id);  // 404 comes before the amount's errors
     domain::FieldErrors errors;
     auto amount = read_integer(ctx.body, "amount", errors, {.required = true, .min = 1, .max = domain::kMaxQuantity});
-    if (!errors.empty()) throw domain::Error(std::move(errors));
+    if (!errors.empty()) {
+        ctx.deps.catalogue.get(id);  // a missing sweet's 404 comes before the amount's errors
+        throw domain::Error(std::move(errors));
+    }
 
     auto result = ctx.deps.inventory.apply({kind, id, *amount, actor(ctx)}, key, render_stock);
     if (ctx.deps.metrics && kind == domain::StockChange::Kind::Purchase && result.response.status == 200 &&
@@ -111,23 +114,6 @@ Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
 }  // namespace
 
 namespace {
-/// Answers from the response cache when the data has not changed since `key` was rendered; otherwise renders it
-/// with `render` and keeps it for the next request.
-template <class Render>
-Response cached(Context& ctx, const std::string& key, Render render) {
-    const auto version = ctx.deps.responses && ctx.deps.data_version ? ctx.deps.data_version() : std::nullopt;
-    Response response;
-    if (version) {
-        if (auto hit = ctx.deps.responses->find(key, *version)) {
-            response.body = std::move(*hit);
-            return response;
-        }
-    }
-    response.body = render();
-    if (version) ctx.deps.responses->store(key, *version, response.body);
-    return response;
-}
-
 /// What a list answer depends on: the host (its links), the path (list or search) and the query.
 std::string list_key(const Request& r) {
     auto host = r.header("Host");

@@ -56,6 +56,14 @@ Database::Database(const std::string& url, std::size_t pool_size)
         }
     }
     if (url_.dialect == Dialect::Sqlite) {
+        try {
+            writer_ = std::make_unique<soci::session>(*soci::factory_sqlite3(), url_.connect);
+            configure(*writer_);
+            writer_begin_ = std::make_unique<soci::statement>((writer_->prepare << "BEGIN IMMEDIATE"));
+            writer_commit_ = std::make_unique<soci::statement>((writer_->prepare << "COMMIT"));
+        } catch (const soci::soci_error& e) {
+            throw std::runtime_error("cannot open the database " + url_.path + ": " + e.what());
+        }
         watcher_ = std::make_unique<soci::session>(*soci::factory_sqlite3(), url_.connect);
         watcher_statement_ = std::make_unique<soci::statement>(
             (watcher_->prepare << "PRAGMA data_version", soci::into(watched_version_)));
@@ -85,6 +93,9 @@ void Database::configure(soci::session& sql) {
     sql << "PRAGMA synchronous=NORMAL";
     sql << "PRAGMA foreign_keys=ON";
     sql << "PRAGMA busy_timeout=5000";
+    // Read pages through a memory map rather than read(2) copies: after a commit, every other connection re-reads
+    // what changed (docs/performance.md).
+    sql << "PRAGMA mmap_size=268435456";
 }
 
 namespace {

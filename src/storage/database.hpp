@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 namespace sweetshop::storage {
@@ -40,6 +41,20 @@ class Database {
     /// when the backend cannot tell cheaply, and then nothing may be cached. Cheap (one prepared statement).
     std::optional<std::uint64_t> data_version();
 
+    /// Runs `f(soci::session&)` on the watcher connection (SQLite: autocommit, never writes; it sees every commit
+    /// at once), serialised with the other uses of it. For small reads that decide whether a cache may be trusted.
+    /// std::nullopt when there is no watcher (then nothing may be cached).
+    template <class F>
+    auto watch(F&& f) -> std::optional<decltype(f(std::declval<soci::session&>()))> {
+        if (!watcher_) return std::nullopt;
+        std::lock_guard lock(watcher_mutex_);
+        try {
+            return f(*watcher_);
+        } catch (const soci::soci_error&) {
+            return std::nullopt;
+        }
+    }
+
     /// Threads waiting for a connection now.
     std::size_t waiting() const { return waiting_.load(); }
 
@@ -51,21 +66,40 @@ class Database {
     }
 
     /// Runs `f(soci::session&)` in one transaction: committed when f returns, rolled back when it throws.
+    /// SQLite: on the one writer connection, under the writer lock, so that its page cache stays warm (a commit by
+    /// one connection empties the others' caches).
     template <class F>
     auto write(F&& f) {
+        if (url_.dialect == Dialect::Sqlite) {
+            std::lock_guard<std::mutex> writer(writer_mutex_);
+            return in_transaction(*writer_, std::forward<F>(f), writer_begin_.get(), writer_commit_.get());
+        }
         Lease lease(*this);
-        std::unique_lock<std::mutex> writer;
-        if (url_.dialect == Dialect::Sqlite) writer = std::unique_lock<std::mutex>(writer_mutex_);
-        auto& sql = lease.session();
+        return in_transaction(lease.session(), std::forward<F>(f), nullptr, nullptr);
+    }
+
+  private:
+    /// `begin` / `commit`: prepared statements of the writer connection (none: one-shot statements).
+    template <class F>
+    auto in_transaction(soci::session& sql, F&& f, soci::statement* begin, soci::statement* commit) {
         return guarded([&] {
-            sql << (url_.dialect == Dialect::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+            if (begin)
+                begin->execute(true);
+            else
+                sql << (url_.dialect == Dialect::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+            auto finish = [&] {
+                if (commit)
+                    commit->execute(true);
+                else
+                    sql << "COMMIT";
+            };
             try {
                 if constexpr (std::is_void_v<decltype(f(sql))>) {
                     f(sql);
-                    sql << "COMMIT";
+                    finish();
                 } else {
                     auto result = f(sql);
-                    sql << "COMMIT";
+                    finish();
                     return result;
                 }
             } catch (...) {
@@ -78,7 +112,6 @@ class Database {
         });
     }
 
-  private:
     class Lease {
       public:
         explicit Lease(Database& db);
@@ -105,6 +138,8 @@ class Database {
     std::size_t size_;
     soci::connection_pool pool_;
     std::mutex writer_mutex_;
+    std::unique_ptr<soci::session> writer_;  ///< SQLite's single writer connection
+    std::unique_ptr<soci::statement> writer_begin_, writer_commit_;
     std::atomic<std::size_t> in_use_{0};
     std::atomic<std::size_t> waiting_{0};
 

@@ -1,6 +1,7 @@
 #include "storage/migrations.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <stdexcept>
 
@@ -54,6 +55,23 @@ std::vector<Migration> migrations_for(Dialect dialect) {
     return out;
 }
 
+namespace {
+/// Whether `statement` is a CREATE TRIGGER whose body (BEGIN ... END) is still open: its semicolons belong to it.
+bool open_trigger(const std::string& statement) {
+    std::string upper;
+    for (char c : statement)
+        upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    const auto first = upper.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos || upper.compare(first, 6, "CREATE") != 0) return false;
+    const auto trigger = upper.find("TRIGGER", first);
+    const auto body = upper.find("BEGIN", first);
+    if (trigger == std::string::npos || body == std::string::npos || trigger > body) return false;
+    const auto last = upper.find_last_not_of(" \t\r\n");
+    return !(last >= 2 && upper.compare(last - 2, 3, "END") == 0 &&
+             (last < 3 || !std::isalnum(static_cast<unsigned char>(upper[last - 3]))));
+}
+}  // namespace
+
 std::vector<std::string> split_sql(const std::string& script) {
     std::vector<std::string> out;
     std::string current;
@@ -80,6 +98,10 @@ std::vector<std::string> split_sql(const std::string& script) {
             continue;
         }
         if (c == ';') {
+            if (open_trigger(current)) {
+                current += c;
+                continue;
+            }
             flush();
             continue;
         }

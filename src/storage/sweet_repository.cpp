@@ -64,12 +64,17 @@ class Query {
         st_.exchange(soci::use(value, name));
         return *this;
     }
-    /// Runs the statement; true when a first row was fetched into the bound variables.
-    bool run(const std::string& sql) {
+    void prepare(const std::string& sql) {
         st_.alloc();
         st_.prepare(sql);
         st_.define_and_bind();
-        return st_.execute(true);
+    }
+    /// Runs the prepared statement with the bound variables' current values; true when a first row was fetched.
+    bool execute() { return st_.execute(true); }
+    /// Prepares and runs.
+    bool run(const std::string& sql) {
+        prepare(sql);
+        return execute();
     }
     bool fetch() { return st_.fetch(); }
     /// Reads the remaining rows, so that SQLite sees the statement finished before COMMIT (stack-notes, SOCI #1).
@@ -182,6 +187,36 @@ long long append_ledger(soci::session& sql, long long sweet_id, const std::strin
     return ledger_id;
 }
 
+/// The statements of a purchase or restock, prepared once per connection and run again with new values: parsing
+/// the SQL cost about as much as running it (docs/performance.md). Bound by address, so it never moves.
+struct StockStatementsBase {
+    long long n = 0, now = 0, id = 0, limit = 0;
+    SweetRow row;
+    long long ledger_id = 0, delta = 0, actor_id = 0, total = 0;
+    std::string actor, reason;
+};
+}  // namespace
+
+struct SqlSweetRepository::StockStatements : StockStatementsBase {
+    Query purchase, restock, ledger, sale;
+
+    explicit StockStatements(soci::session& sql) : purchase(sql), restock(sql), ledger(sql), sale(sql) {
+        row.bind(purchase);
+        purchase.use(n, "n").use(now, "now").use(id, "id");
+        purchase.prepare(std::string(kPurchase) + kSweetColumns);
+        row.bind(restock);
+        restock.use(n, "n").use(now, "now").use(id, "id").use(limit, "limit");
+        restock.prepare(std::string(kRestock) + kSweetColumns);
+        ledger.use(id, "sweet_id").use(row.name, "sweet_name").use(actor_id, "actor_id").use(actor, "actor");
+        ledger.use(reason, "reason").use(delta, "delta").use(row.quantity, "after").use(now, "now").into(ledger_id);
+        ledger.prepare(kInsertLedger);
+        sale.use(ledger_id, "ledger_id").use(id, "sweet_id").use(row.name, "sweet_name").use(actor_id, "buyer_id");
+        sale.use(actor, "buyer").use(n, "amount").use(row.price, "unit").use(total, "total").use(now, "now");
+        sale.prepare(kInsertPurchase);
+    }
+};
+
+namespace {
 std::int64_t random_token() {
     thread_local std::mt19937_64 engine{std::random_device{}()};
     return static_cast<std::int64_t>(engine() >> 1);
@@ -341,31 +376,27 @@ domain::StoredResponse SqlSweetRepository::change_stock(const domain::StockChang
     using Kind = domain::StockOutcome::Kind;
     const bool purchase = change.kind == domain::StockChange::Kind::Purchase;
     return db_.write([&](soci::session& sql) {
-        const long long now = domain::now_micros(), id = change.sweet_id, n = change.amount;
-        const long long limit = domain::kMaxQuantity - n;
+        auto& st = stock_statements(sql);
+        st.now = domain::now_micros();
+        st.id = change.sweet_id;
+        st.n = change.amount;
+        st.limit = domain::kMaxQuantity - change.amount;
+        const long long id = st.id;
         domain::StockOutcome outcome;
-        SweetRow row;
-        bool changed;
-        {
-            Query q(sql);
-            row.bind(q);
-            q.use(n, "n").use(now, "now").use(id, "id");
-            if (!purchase) q.use(limit, "limit");
-            changed = q.run(std::string(purchase ? kPurchase : kRestock) + kSweetColumns);
-            q.drain();
-        }
+        auto& update = purchase ? st.purchase : st.restock;
+        const bool changed = update.execute();
+        update.drain();
         if (changed) {
-            outcome.sweet = row.value();
-            const long long ledger_id =
-                append_ledger(sql, id, row.name, change.actor, purchase ? "purchase" : "restock", purchase ? -n : n,
-                              row.quantity, now);
+            outcome.sweet = st.row.value();
+            st.actor_id = change.actor.id;
+            st.actor = change.actor.username;
+            st.reason = purchase ? "purchase" : "restock";
+            st.delta = purchase ? -st.n : st.n;
+            st.ledger.execute();
+            st.ledger.drain();
             if (purchase) {
-                const long long buyer_id = change.actor.id, total = row.price * n;
-                Query q(sql);
-                q.use(ledger_id, "ledger_id").use(id, "sweet_id").use(row.name, "sweet_name");
-                q.use(buyer_id, "buyer_id").use(change.actor.username, "buyer").use(n, "amount");
-                q.use(row.price, "unit").use(total, "total").use(now, "now");
-                q.run(kInsertPurchase);
+                st.total = st.row.price * st.n;
+                st.sale.execute();
             }
         } else {
             long long quantity = 0;
@@ -495,6 +526,16 @@ SqlSweetRepository::Claim SqlSweetRepository::claim_key(std::int64_t user_id, co
             "WHERE user_id = :user_id AND idem_key = :idem_key");
         return Claim{ClaimStatus::Claimed, token, {}};
     });
+}
+
+SqlSweetRepository::SqlSweetRepository(Database& db) : db_(db) {}
+SqlSweetRepository::~SqlSweetRepository() = default;
+
+SqlSweetRepository::StockStatements& SqlSweetRepository::stock_statements(soci::session& sql) {
+    std::lock_guard lock(statements_mutex_);
+    auto& slot = stock_statements_[&sql];
+    if (!slot) slot = std::make_unique<StockStatements>(sql);
+    return *slot;
 }
 
 void SqlSweetRepository::release_key(const domain::HeldKey& key) {

@@ -1,4 +1,8 @@
 #pragma once
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
 #include "domain/catalogue.hpp"
 #include "storage/database.hpp"
 
@@ -15,7 +19,8 @@ ListSql list_sql(const domain::SweetFilter& filter, const std::vector<domain::So
 /// transaction together with their ledger entry, sale and idempotency record.
 class SqlSweetRepository final : public domain::SweetRepository {
   public:
-    explicit SqlSweetRepository(Database& db) : db_(db) {}
+    explicit SqlSweetRepository(Database& db);
+    ~SqlSweetRepository() override;
 
     std::optional<domain::Sweet> find(std::int64_t id) override;
     bool name_taken(const std::string& name, std::int64_t except_id) override;
@@ -38,7 +43,13 @@ class SqlSweetRepository final : public domain::SweetRepository {
     std::int64_t count_all();
 
   private:
+    struct StockStatements;
+    /// The prepared stock statements of a connection (used only while that connection is held).
+    StockStatements& stock_statements(soci::session& sql);
+
     Database& db_;
+    std::mutex statements_mutex_;
+    std::unordered_map<soci::session*, std::unique_ptr<StockStatements>> stock_statements_;
 };
 
 }  // namespace sweetshop::storage

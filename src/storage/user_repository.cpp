@@ -26,8 +26,20 @@ std::optional<domain::User> select_user(soci::session& sql, const std::string& w
 }
 }  // namespace
 
+std::optional<std::uint64_t> SqlUserRepository::users_version() {
+    return db_.watch([&](soci::session& sql) {
+        if (!version_statement_)
+            version_statement_ = std::make_unique<soci::statement>(
+                (sql.prepare << "SELECT value FROM change_counters WHERE name = 'users'", soci::into(version_)));
+        version_statement_->execute(true);
+        while (version_statement_->fetch()) {  // finish it: an unfinished statement would pin a read snapshot
+        }
+        return static_cast<std::uint64_t>(version_);
+    });
+}
+
 std::optional<domain::User> SqlUserRepository::find_by_id(std::int64_t id) {
-    const auto version = db_.data_version();  // read before the row, so a cached row is never older than its version
+    const auto version = users_version();  // read before the row, so a cached row is never older than its version
     if (version) {
         if (auto hit = by_id_.find(id, *version)) return *hit;
     }

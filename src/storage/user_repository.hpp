@@ -1,4 +1,6 @@
 #pragma once
+#include <memory>
+
 #include "common/versioned_cache.hpp"
 #include "domain/user.hpp"
 #include "storage/database.hpp"
@@ -24,6 +26,10 @@ class SqlUserRepository final : public domain::UserRepository {
     Database& db_;
     /// Users by id, as of a data version: every authenticated request looks its user up (see docs/performance.md).
     common::VersionedCache<std::int64_t, std::optional<domain::User>> by_id_;
+    /// The users table's change counter (a trigger bumps it), read on the watcher connection.
+    std::optional<std::uint64_t> users_version();
+    std::unique_ptr<soci::statement> version_statement_;
+    long long version_ = 0;
 };
 
 }  // namespace sweetshop::storage

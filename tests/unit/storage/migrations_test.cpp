@@ -13,6 +13,16 @@ TEST(Migrations, SplitSqlRespectsQuotesAndComments) {
     EXPECT_EQ(parts[1], "INSERT INTO a VALUES ('b;c')");
 }
 
+TEST(Migrations, SplitSqlKeepsATriggerBodyWhole) {
+    auto parts = split_sql(
+        "CREATE TRIGGER t AFTER UPDATE ON a BEGIN\n  UPDATE b SET n = n + 1;\n  DELETE FROM c;\nEND;\n"
+        "create trigger u after insert on a begin update b set n = 0; end;\nSELECT 1;");
+    ASSERT_EQ(parts.size(), 3u);
+    EXPECT_EQ(parts[0], "CREATE TRIGGER t AFTER UPDATE ON a BEGIN\n  UPDATE b SET n = n + 1;\n  DELETE FROM c;\nEND");
+    EXPECT_EQ(parts[1], "create trigger u after insert on a begin update b set n = 0; end");
+    EXPECT_EQ(parts[2], "SELECT 1");
+}
+
 TEST(Migrations, AreEmbeddedAndNumberedInOrder) {
     auto list = migrations_for(Dialect::Sqlite);
     ASSERT_FALSE(list.empty());
