@@ -93,9 +93,8 @@ void Database::configure(soci::session& sql) {
     sql << "PRAGMA synchronous=NORMAL";
     sql << "PRAGMA foreign_keys=ON";
     sql << "PRAGMA busy_timeout=5000";
-    // Read pages through a memory map rather than read(2) copies: after a commit, every other connection re-reads
-    // what changed (docs/performance.md).
-    sql << "PRAGMA mmap_size=268435456";
+    // No memory map (mmap_size 0): it made purchases about 12% faster, but every mapped page of the database
+    // counts as the server's resident memory (docs/performance.md).
 }
 
 namespace {
