@@ -14,10 +14,7 @@ if [[ ! -d tools/npm/node_modules || tools/npm/package-lock.json -nt tools/npm/n
   npm ci --prefix tools/npm --no-audit --no-fund --loglevel=error
 fi
 
-# The tests and benchmarks need GoogleTest and Google Benchmark, which only `--test` installs.
-with_tests=OFF
-if [[ "${deps_flag}" == "--test" ]]; then with_tests=ON; fi
-
+# Tests and benchmarks are built when GoogleTest and Google Benchmark are installed (`--test` installs them).
 echo "==> Building preset '${preset}'"
-cmake --preset "${preset}" -DSWEETSHOP_BUILD_TESTS="${with_tests}" >/dev/null
+cmake --preset "${preset}" -DSWEETSHOP_BUILD_TESTS=ON >/dev/null
 cmake --build --preset "${preset}"
