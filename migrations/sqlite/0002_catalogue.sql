@@ -32,9 +32,9 @@ CREATE TABLE stock_ledger (
     at_us BIGINT NOT NULL
 );
 
--- One index only: every purchase appends here, and each index is one more page written per commit. The history
--- of a deleted sweet is read by name rarely (an administrator's question), by a scan.
-CREATE INDEX stock_ledger_sweet ON stock_ledger (sweet_id, id);
+-- No index: every purchase appends here, and an index on sweet_id is one more page, at a random place, written by
+-- every commit (about a quarter of a purchase's cost, docs/performance.md). Readers of the ledger (verify-stock,
+-- an administrator looking up a sweet's history by name) scan it.
 
 -- Sales, for reports: the buyer, the unit price at the time and the total. No secondary index yet, for the same
 -- reason as above; reports that need one add it in their own migration.

@@ -9,6 +9,7 @@
 
 #include "app/app.hpp"
 #include "app/demo_catalogue.hpp"
+#include "app/logging.hpp"
 #include "http/openapi.hpp"
 #include "http/server.hpp"
 #include "storage/migrations.hpp"
@@ -31,18 +32,9 @@ struct Flags {
     }
 };
 
-void setup_logging(const Config& c) {
-    spdlog::set_level(spdlog::level::from_str(c.log_level));
-    if (c.log_format == "json")
-        spdlog::set_pattern(R"({"time":"%Y-%m-%dT%H:%M:%S.%fZ","level":"%l","message":%v})",
-                            spdlog::pattern_time_type::utc);
-    else
-        spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %^%l%$ %v");
-}
-
 Config load(const Flags& flags) {
     auto config = load_config(flags.values, process_env());
-    setup_logging(config);
+    setup_logging(config.log_level, config.log_format);
     return config;
 }
 

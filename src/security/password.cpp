@@ -1,5 +1,6 @@
 #include "security/password.hpp"
 
+#include <malloc.h>
 #include <sodium.h>
 
 #include <stdexcept>
@@ -23,6 +24,11 @@ std::string random_hex(std::size_t n) {
 
 Argon2Hasher::Argon2Hasher(HashCost cost) : cost_(cost) {
     init_crypto();
+    // Each hash allocates its whole Argon2 memory (19 MiB by default) and frees it. glibc would raise its mmap
+    // threshold after the first free and keep later buffers in a thread's heap for good; a fixed threshold keeps
+    // them mapped, so they go back to the system when a hash ends (docs/performance.md).
+    static const bool threshold_set = mallopt(M_MMAP_THRESHOLD, 1 << 20) == 1;
+    (void)threshold_set;
     const std::size_t bytes = cost.memory_kib * 1024;
     if (cost.ops < crypto_pwhash_OPSLIMIT_MIN || cost.ops > crypto_pwhash_OPSLIMIT_MAX)
         throw std::invalid_argument("Argon2 passes must be between " + std::to_string(crypto_pwhash_OPSLIMIT_MIN) +

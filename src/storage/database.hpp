@@ -65,6 +65,14 @@ class Database {
         return guarded([&] { return f(lease.session()); });
     }
 
+    /// Runs `f(soci::session&)` on a leased session inside one read transaction, so that several queries see one
+    /// consistent state of the database.
+    template <class F>
+    auto snapshot(F&& f) {
+        Lease lease(*this);
+        return in_transaction(lease.session(), std::forward<F>(f), nullptr, nullptr, true);
+    }
+
     /// Runs `f(soci::session&)` in one transaction: committed when f returns, rolled back when it throws.
     /// SQLite: on the one writer connection, under the writer lock, so that its page cache stays warm (a commit by
     /// one connection empties the others' caches).
@@ -79,12 +87,16 @@ class Database {
     }
 
   private:
-    /// `begin` / `commit`: prepared statements of the writer connection (none: one-shot statements).
+    /// `begin` / `commit`: prepared statements of the writer connection (none: one-shot statements). `read_only`:
+    /// a deferred transaction that takes no write lock (SQLite) / a repeatable-read snapshot (PostgreSQL).
     template <class F>
-    auto in_transaction(soci::session& sql, F&& f, soci::statement* begin, soci::statement* commit) {
+    auto in_transaction(soci::session& sql, F&& f, soci::statement* begin, soci::statement* commit,
+                        bool read_only = false) {
         return guarded([&] {
             if (begin)
                 begin->execute(true);
+            else if (read_only)
+                sql << (url_.dialect == Dialect::Sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
             else
                 sql << (url_.dialect == Dialect::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
             auto finish = [&] {

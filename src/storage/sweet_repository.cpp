@@ -1,5 +1,6 @@
 #include "storage/sweet_repository.hpp"
 
+#include <algorithm>
 #include <random>
 
 #include "domain/text.hpp"
@@ -37,13 +38,9 @@ constexpr const char* kInsertPurchase =
 constexpr const char* kStoreResponse =
     "UPDATE idempotency_keys SET status = :status, response = :response "
     "WHERE user_id = :user_id AND idem_key = :idem_key AND token = :token";
-constexpr const char* kVerifyExisting =
-    "SELECT s.id, s.name, s.quantity, CAST(COALESCE(SUM(l.delta), 0) AS BIGINT) FROM sweets s "
-    "LEFT JOIN stock_ledger l ON l.sweet_id = s.id GROUP BY s.id, s.name, s.quantity ORDER BY s.id";
-constexpr const char* kVerifyDeleted =
-    "SELECT l.sweet_id, CAST(SUM(l.delta) AS BIGINT), MAX(l.id) FROM stock_ledger l "
-    "WHERE NOT EXISTS (SELECT 1 FROM sweets s WHERE s.id = l.sweet_id) GROUP BY l.sweet_id "
-    "HAVING SUM(l.delta) <> 0 ORDER BY l.sweet_id";
+constexpr const char* kLedgerSums =
+    "SELECT sweet_id, CAST(SUM(delta) AS BIGINT), MAX(id) FROM stock_ledger GROUP BY sweet_id";
+constexpr const char* kSweetQuantities = "SELECT id, name, quantity FROM sweets ORDER BY id";
 
 /// A statement built step by step (SOCI's low-level API), so that row bindings can be shared.
 class Query {
@@ -448,34 +445,49 @@ std::vector<domain::CategorySummary> SqlSweetRepository::category_summary() {
 }
 
 domain::StockReport SqlSweetRepository::verify_stock() {
-    return db_.read([&](soci::session& sql) {
+    // Two scans in one snapshot (so that a purchase committing in between cannot look like a mismatch), joined here:
+    // the ledger has no index to keep every purchase's commit small (docs/performance.md).
+    return db_.snapshot([&](soci::session& sql) {
         domain::StockReport report;
+        struct Sum {
+            long long total = 0, last_entry = 0;
+        };
+        std::unordered_map<long long, Sum> sums;
         {
-            long long id = 0, quantity = 0, sum = 0;
+            long long id = 0, total = 0, last = 0;
+            Query q(sql);
+            q.into(id).into(total).into(last);
+            if (q.run(kLedgerSums)) {
+                do {
+                    sums[id] = Sum{total, last};
+                } while (q.fetch());
+            }
+        }
+        {
+            long long id = 0, quantity = 0;
             std::string name;
             Query q(sql);
-            q.into(id).into(name).into(quantity).into(sum);
-            if (q.run(kVerifyExisting)) {
+            q.into(id).into(name).into(quantity);
+            if (q.run(kSweetQuantities)) {
                 do {
                     ++report.checked;
-                    if (quantity != sum) report.mismatches.push_back({id, name, quantity, sum});
+                    long long total = 0;
+                    if (auto it = sums.find(id); it != sums.end()) {
+                        total = it->second.total;
+                        sums.erase(it);
+                    }
+                    if (quantity != total) report.mismatches.push_back({id, name, quantity, total});
                 } while (q.fetch());
             }
         }
-        std::vector<std::pair<domain::StockMismatch, long long>> deleted;
-        {
-            long long id = 0, sum = 0, last = 0;
+        std::vector<std::pair<long long, Sum>> deleted;  // sweets gone whose ledger does not come back to zero
+        for (const auto& [id, sum] : sums)
+            if (sum.total != 0) deleted.emplace_back(id, sum);
+        std::sort(deleted.begin(), deleted.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [id, sum] : deleted) {
+            domain::StockMismatch mismatch{id, "", 0, sum.total};
             Query q(sql);
-            q.into(id).into(sum).into(last);
-            if (q.run(kVerifyDeleted)) {
-                do {
-                    deleted.push_back({{id, "", 0, sum}, last});
-                } while (q.fetch());
-            }
-        }
-        for (auto& [mismatch, last] : deleted) {
-            Query q(sql);
-            q.use(last, "id").into(mismatch.name);
+            q.use(sum.last_entry, "id").into(mismatch.name);
             q.run("SELECT sweet_name FROM stock_ledger WHERE id = :id");
             report.mismatches.push_back(mismatch);
         }
