@@ -144,7 +144,8 @@ class Database {
         }
     }
     [[noreturn]] static void rethrow_database_error(const soci::soci_error& e);
-    void configure(soci::session& sql);
+    enum class Role { Reader, Writer };
+    void configure(soci::session& sql, Role role);
 
     DatabaseUrl url_;
     std::size_t size_;
