@@ -115,7 +115,10 @@ run_wrk() {
   echo "$rps $p50 $p99 $requests $errors $cpu_us"
 }
 
-# measure <pid> <url> [script] -> the median round by rate, errors summed over the rounds
+rss_mib() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
+
+# measure <pid> <url> [script] -> the median round by rate, errors summed over the rounds, and the measured
+# process's resident memory at the end of the row
 measure() {
   local pid=$1 url=$2 script=${3:-}
   local warm_args=(-t1 "-c$connections" "-d${warmup}s")
@@ -130,12 +133,12 @@ measure() {
   done
   local median
   median=$(printf '%s\n' "${results[@]}" | sort -n -k1,1 | awk -v m=$(((rounds + 1) / 2)) 'NR == m')
-  echo "$median" | awk -v e="$errors" '{print $1, $2, $3, e, $6}'
+  echo "$median" | awk -v e="$errors" -v rss="$(rss_mib "$pid")" '{print $1, $2, $3, e, $6, rss}'
 }
 
 base="http://127.0.0.1:$port"
 declare -a rows
-add_row() {  # label, then "rps p50 p99 errors cpu_us"
+add_row() {  # label, then "rps p50 p99 errors cpu_us rss_mib"
   rows+=("$1|$2")
   echo "    $1: $2"
 }
@@ -165,23 +168,24 @@ sleep 1
 mixed_list=$(run_wrk "$server_pid" "$base/api/sweets/" bench/wrk/auth.lua)
 wait "$login_wrk"
 mixed_login_rps=$(awk '/Requests\/sec/ {print $2}' "$work/login-mixed.out")
-add_row "GET /api/sweets/ while logins run" "$(echo "$mixed_list" | awk '{print $1, $2, $3, $5, $6}')"
+add_row "GET /api/sweets/ while logins run" \
+  "$(echo "$mixed_list" | awk -v rss="$(rss_mib "$server_pid")" '{print $1, $2, $3, $5, $6, rss}')"
 
 peak_kib=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
 verify=$("$bin" verify-stock | tail -n 1)
 
 echo
-echo "| route | req/s | p50 ms | p99 ms | errors | server CPU µs/req | share of nginx |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| route | req/s | p50 ms | p99 ms | errors | server CPU µs/req | RSS after, MiB | share of nginx |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for row in "${rows[@]}"; do
   label=${row%%|*}
-  read -r rps p50 p99 errors cpu <<<"${row#*|}"
+  read -r rps p50 p99 errors cpu rss <<<"${row#*|}"
   share=$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { printf "%.0f%%", b ? 100 * a / b : 0 }')
-  printf '| %s | %.0f | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "$errors" "$cpu" "$share"
+  printf '| %s | %.0f | %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "$errors" "$cpu" "$rss" "$share"
 done
 echo
 echo "- logins during the mixed row: $mixed_login_rps per second"
 echo "- purchases: $sold units sold (sum of the sales), stock dropped by $stock_drop; $verify"
-echo "- server peak resident memory: $((peak_kib / 1024)) MiB ($peak_kib KiB)"
+echo "- server peak resident memory over the whole run (VmHWM): $((peak_kib / 1024)) MiB ($peak_kib KiB)"
 echo "- process start to first answered request: $first_answer_ms ms"
 echo "- machine: $(nproc) cores, $(uname -r); wrk -t1 -c$connections, $rounds round(s) of ${duration}s, median by rate"
