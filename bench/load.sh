@@ -50,6 +50,10 @@ answers() {
   [[ "$line" == *" 200 "* ]]
 }
 
+if answers; then
+  echo "error: something already answers on port $port; stop it or set BENCH_PORT" >&2
+  exit 1
+fi
 echo "==> Starting the server (defaults: 2 I/O threads, 4 workers, Argon2id 19 MiB x 2)"
 start_ns=$(date +%s%N)
 "$bin" serve >"$work/server.log" 2>&1 &
@@ -58,6 +62,7 @@ until answers; do
   if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log"; exit 1; fi
 done
 first_answer_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+kill -0 "$server_pid" 2>/dev/null || { echo "error: the server exited" >&2; cat "$work/server.log"; exit 1; }
 
 TOKEN=$(curl -sf -X POST "http://127.0.0.1:$port/api/auth/login/" -H 'Content-Type: application/json' \
   -d "{\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\"}" | sed 's/.*"access":"\([^"]*\)".*/\1/')

@@ -111,9 +111,7 @@ Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
     if (result.replayed) response.header("Idempotent-Replayed", "true");
     return response;
 }
-}  // namespace
 
-namespace {
 /// What a list answer depends on: the host (its links), the path (list or search) and the query.
 std::string list_key(const Request& r) {
     auto host = r.header("Host");
