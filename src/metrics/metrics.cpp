@@ -6,10 +6,11 @@
 namespace sweetshop::metrics {
 
 namespace {
-/// The shortest text that reads back as `v` ("0.00025", "1", "1e-05").
+/// The shortest fixed-point text that reads back as `v` ("0.0001", "1", "5.0032"), as Prometheus clients write.
 std::string number(double v) {
-    char buf[64];
-    const auto result = std::to_chars(buf, buf + sizeof buf, v);
+    char buf[512];
+    auto result = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed);
+    if (result.ec != std::errc()) result = std::to_chars(buf, buf + sizeof buf, v);
     return std::string(buf, result.ptr);
 }
 
