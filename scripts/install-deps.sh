@@ -10,9 +10,10 @@ packages=(
   libjwt-dev libsodium-dev libssl-dev libspdlog-dev libcli11-dev
   nodejs npm
 )
-# Tests: GoogleTest, Google Benchmark (the bench/ programs build with the tests), promtool (checks /metrics).
+# Tests: GoogleTest, Google Benchmark (the bench/ programs build with the tests), promtool (checks /metrics),
+# PostgreSQL 15 (the test command runs the storage and API suites on a throwaway cluster too).
 test_packages=(
-  libgtest-dev libgmock-dev libbenchmark-dev clang-format prometheus
+  libgtest-dev libgmock-dev libbenchmark-dev clang-format prometheus postgresql-15 postgresql-client-15
 )
 # The load benchmark (bench/load.sh): wrk drives the server, nginx gives the static-file ceiling.
 bench_packages=(

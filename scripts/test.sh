@@ -1,13 +1,29 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test suite: unit, API (real server) and the OpenAPI validation
-# on the Release build, then again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# on the Release build; the storage and API suites again on a throwaway PostgreSQL 15 cluster; then everything again
+# under AddressSanitizer + UndefinedBehaviorSanitizer (on SQLite).
 # Set SWEETSHOP_SKIP_SANITIZERS=1 to run the Release suites only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/build.sh release --test
-echo "==> Tests (release)"
+echo "==> Tests (release, SQLite)"
 ctest --preset release -j2 --timeout 600 --no-tests=error
+
+# The storage contract suite and the API suite again, on a throwaway PostgreSQL 15 cluster.
+echo "==> Starting a throwaway PostgreSQL 15 cluster"
+if ! pg_env=$(scripts/throwaway-postgres.sh start); then
+  echo "ERROR: PostgreSQL could not be started, so the PostgreSQL suites cannot run; failing." >&2
+  exit 1
+fi
+eval "$pg_env"
+trap 'scripts/throwaway-postgres.sh stop "$SWEETSHOP_PG_DIR"' EXIT
+echo "==> Tests (release, PostgreSQL on port $SWEETSHOP_PG_PORT)"
+SWEETSHOP_TEST_DATABASE_URL="$SWEETSHOP_TEST_POSTGRES_URL" \
+  ctest --preset release -j2 --timeout 600 --no-tests=error -R '^SweetRepositoryContract\.'
+SWEETSHOP_TEST_DATABASE_URL="$SWEETSHOP_TEST_POSTGRES_URL" ctest --preset release -j2 --timeout 600 --no-tests=error -L api
+scripts/throwaway-postgres.sh stop "$SWEETSHOP_PG_DIR"
+trap - EXIT
 
 if [[ "${SWEETSHOP_SKIP_SANITIZERS:-0}" != 1 ]]; then
   scripts/build.sh asan --test

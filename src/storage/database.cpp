@@ -1,14 +1,89 @@
 #include "storage/database.hpp"
 
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <sqlite3.h>
 
+#include <cctype>
 #include <filesystem>
 #include <stdexcept>
 
 #include "domain/error.hpp"
 
 namespace sweetshop::storage {
+
+namespace {
+/// libpq's keyword=value form of `user:password@host:port/dbname?option=value`, each value quoted.
+std::string postgres_connect_string(const std::string& rest) {
+    auto quoted = [](const std::string& value) {
+        std::string out = "'";
+        for (char c : value) {
+            if (c == '\\' || c == '\'') out += '\\';
+            out += c;
+        }
+        return out + "'";
+    };
+    auto decode = [](std::string_view text) {
+        std::string out;
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
+                std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
+                out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+                i += 2;
+            } else {
+                out += text[i];
+            }
+        }
+        return out;
+    };
+    std::string_view view = rest;
+    std::string query;
+    if (auto q = view.find('?'); q != std::string_view::npos) {
+        query = std::string(view.substr(q + 1));
+        view = view.substr(0, q);
+    }
+    const auto slash = view.find('/');
+    if (slash == std::string_view::npos || slash + 1 >= view.size())
+        throw std::invalid_argument("the PostgreSQL URL names no database (postgres://user:password@host:port/db)");
+    const auto dbname = decode(view.substr(slash + 1));
+    auto authority = view.substr(0, slash);
+    std::string user, password;
+    if (auto at = authority.rfind('@'); at != std::string_view::npos) {
+        auto credentials = authority.substr(0, at);
+        authority = authority.substr(at + 1);
+        const auto colon = credentials.find(':');
+        user = decode(credentials.substr(0, colon));
+        if (colon != std::string_view::npos) password = decode(credentials.substr(colon + 1));
+    }
+    std::string host(authority), port;
+    if (auto colon = host.rfind(':'); colon != std::string::npos && host.find(']') == std::string::npos) {
+        port = host.substr(colon + 1);
+        host = host.substr(0, colon);
+        if (port.empty() || port.find_first_not_of("0123456789") != std::string::npos)
+            throw std::invalid_argument("the PostgreSQL URL has a bad port \"" + port + "\"");
+    }
+    std::string out = "dbname=" + quoted(dbname);
+    if (!host.empty()) out += " host=" + quoted(decode(host));
+    if (!port.empty()) out += " port=" + port;
+    if (!user.empty()) out += " user=" + quoted(user);
+    if (!password.empty()) out += " password=" + quoted(password);
+    // Fail fast while the database is down, rather than hang a worker (overridable in the URL).
+    if (query.find("connect_timeout=") == std::string::npos) out += " connect_timeout=3";
+    for (std::string_view options = query; !options.empty();) {
+        const auto amp = options.find('&');
+        const auto option = options.substr(0, amp);
+        const auto eq = option.find('=');
+        if (eq != std::string_view::npos && eq > 0) {
+            out += ' ';
+            out.append(decode(option.substr(0, eq)));
+            out += '=';
+            out.append(quoted(decode(option.substr(eq + 1))));
+        }
+        options.remove_prefix(amp == std::string_view::npos ? options.size() : amp + 1);
+    }
+    return out;
+}
+}  // namespace
 
 DatabaseUrl parse_database_url(const std::string& url) {
     DatabaseUrl out;
@@ -22,9 +97,14 @@ DatabaseUrl parse_database_url(const std::string& url) {
         out.connect = "db=" + out.path + " timeout=5";
         return out;
     }
-    if (url.rfind("postgres://", 0) == 0 || url.rfind("postgresql://", 0) == 0)
-        throw std::invalid_argument("PostgreSQL is not supported yet; use sqlite:///path/to/file.db");
-    throw std::invalid_argument("unsupported database URL (expected sqlite:///path/to/file.db)");
+    for (const std::string scheme : {"postgres://", "postgresql://"}) {
+        if (url.rfind(scheme, 0) != 0) continue;
+        out.dialect = Dialect::Postgres;
+        out.connect = postgres_connect_string(url.substr(scheme.size()));
+        return out;
+    }
+    throw std::invalid_argument(
+        "unsupported database URL (expected sqlite:///path/to/file.db or postgres://user:password@host:port/db)");
 }
 
 namespace {
@@ -49,10 +129,13 @@ Database::Database(const std::string& url, std::size_t pool_size)
     for (std::size_t i = 0; i < size_; ++i) {
         auto& sql = pool_.at(i);
         try {
-            sql.open(*soci::factory_sqlite3(), url_.connect);
+            if (url_.dialect == Dialect::Sqlite)
+                sql.open(*soci::factory_sqlite3(), url_.connect);
+            else
+                sql.open(*soci::factory_postgresql(), url_.connect);
             configure(sql, Role::Reader);
         } catch (const soci::soci_error& e) {
-            throw std::runtime_error("cannot open the database " + url_.path + ": " + e.what());
+            throw std::runtime_error("cannot open the database " + describe() + ": " + e.what());
         }
     }
     if (url_.dialect == Dialect::Sqlite) {
@@ -85,8 +168,19 @@ std::optional<std::uint64_t> Database::data_version() {
 
 Database::~Database() = default;
 
+std::string Database::describe() const {
+    if (url_.dialect == Dialect::Sqlite) return url_.path;
+    // The connection string without its password.
+    const auto at = url_.connect.find(" password=");
+    return "PostgreSQL (" + (at == std::string::npos ? url_.connect : url_.connect.substr(0, at)) + ")";
+}
+
 void Database::configure(soci::session& sql, Role role) {
-    if (url_.dialect != Dialect::Sqlite) return;
+    if (url_.dialect == Dialect::Postgres) {
+        sql << "SET TIME ZONE 'UTC'";
+        sql << "SET client_min_messages TO WARNING";  // no NOTICE lines from CREATE ... IF NOT EXISTS
+        return;
+    }
     // One statement per call: SOCI silently drops statements chained with a comma (stack-notes, pitfall 4).
     std::string mode;
     sql << "PRAGMA journal_mode=WAL", soci::into(mode);

@@ -24,7 +24,9 @@ struct DatabaseUrl {
     std::string connect;  ///< the SOCI connection string
 };
 
-/// Parses `sqlite:///relative/path.db`, `sqlite:////absolute/path.db`; throws std::invalid_argument with a reason.
+/// Parses `sqlite:///relative/path.db`, `sqlite:////absolute/path.db`, and
+/// `postgres://user:password@host:port/dbname?option=value` (or `postgresql://`; parts percent-encoded);
+/// throws std::invalid_argument with a reason.
 DatabaseUrl parse_database_url(const std::string& url);
 
 class Database {
@@ -35,6 +37,8 @@ class Database {
     Database& operator=(const Database&) = delete;
 
     Dialect dialect() const { return url_.dialect; }
+    /// What the database is, for messages (never a password).
+    std::string describe() const;
     std::size_t pool_size() const { return size_; }
     std::size_t in_use() const { return in_use_.load(); }
     /// A number that changes whenever any connection, of this process or another, commits a change; std::nullopt

@@ -56,19 +56,25 @@ std::vector<Migration> migrations_for(Dialect dialect) {
 }
 
 namespace {
-/// Whether `statement` is a CREATE TRIGGER whose body (BEGIN ... END) is still open: its semicolons belong to it.
+/// Whether `statement` is a SQLite CREATE [TEMP] TRIGGER whose body (BEGIN ... END) is still open: its semicolons
+/// belong to it.
 bool open_trigger(const std::string& statement) {
-    std::string upper;
-    for (char c : statement)
-        upper += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    const auto first = upper.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos || upper.compare(first, 6, "CREATE") != 0) return false;
-    const auto trigger = upper.find("TRIGGER", first);
-    const auto body = upper.find("BEGIN", first);
-    if (trigger == std::string::npos || body == std::string::npos || trigger > body) return false;
-    const auto last = upper.find_last_not_of(" \t\r\n");
-    return !(last >= 2 && upper.compare(last - 2, 3, "END") == 0 &&
-             (last < 3 || !std::isalnum(static_cast<unsigned char>(upper[last - 3]))));
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : statement) {
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '_') {
+            word += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        } else if (!word.empty()) {
+            words.push_back(std::move(word));
+            word.clear();
+        }
+    }
+    if (!word.empty()) words.push_back(std::move(word));
+    std::size_t i = 0;
+    if (words.size() < 2 || words[i++] != "CREATE") return false;
+    if (words[i] == "TEMP" || words[i] == "TEMPORARY") ++i;
+    if (i >= words.size() || words[i] != "TRIGGER") return false;
+    return words.back() != "END";
 }
 }  // namespace
 
@@ -86,6 +92,13 @@ std::vector<std::string> split_sql(const std::string& script) {
             while (i < script.size() && script[i] != '\n')
                 ++i;
             current += '\n';
+            continue;
+        }
+        if (c == '$' && i + 1 < script.size() && script[i + 1] == '$') {  // PostgreSQL's $$ ... $$ body
+            const auto close = script.find("$$", i + 2);
+            const auto end = close == std::string::npos ? script.size() : close + 2;
+            current.append(script, i, end - i);
+            i = end - 1;
             continue;
         }
         if (c == '\'' || c == '"') {

@@ -423,11 +423,18 @@ TEST_F(SweetsApi, Delete_Answers204WithAnEmptyBodyAndKeepsTheHistory) {
     // The ledger and the sale stay, readable by the sweet's name, and still balance.
     auto& db = server.app().database();
     db.read([](soci::session& sql) {
+        std::string reason;
+        long long delta = 0;
+        soci::statement st = (sql.prepare << "SELECT reason, delta FROM stock_ledger WHERE sweet_name = 'Mint' "
+                                             "ORDER BY id",
+                              soci::into(reason), soci::into(delta));
+        st.execute();
         std::string reasons;
         long long sum = 0;
-        sql << "SELECT group_concat(reason || ':' || delta, ','), SUM(delta) FROM stock_ledger WHERE sweet_name = "
-               "'Mint'",
-            soci::into(reasons), soci::into(sum);
+        while (st.fetch()) {
+            reasons += (reasons.empty() ? "" : ",") + reason + ":" + std::to_string(delta);
+            sum += delta;
+        }
         EXPECT_EQ(reasons, "create:4,purchase:-1,delete:-3");
         EXPECT_EQ(sum, 0);
         long long sales = 0;

@@ -1,6 +1,6 @@
 // The contract of the catalogue and inventory storage, on a real database: conditional stock updates at their
-// bounds, the ledger of every quantity change, search, ordering, and idempotency keys. (Written against the port,
-// so that every backend runs the same suite.)
+// bounds, the ledger of every quantity change, search, ordering, and idempotency keys. Written against the port:
+// SWEETSHOP_TEST_DATABASE_URL runs the same suite on PostgreSQL.
 #include <gtest/gtest.h>
 
 #include "storage/migrations.hpp"
@@ -31,7 +31,7 @@ const Actor kAnn{2, "ann"};
 
 class SweetRepositoryContract : public ::testing::Test {
   protected:
-    SweetRepositoryContract() : db("sqlite:///" + (dir.path() / "t.db").string(), 4) { storage::migrate(db); }
+    SweetRepositoryContract() : db(sweetshop::testing::test_database_url(dir.path()), 4) { storage::migrate(db); }
 
     Sweet add(const std::string& name, std::int64_t price, std::int64_t quantity,
               const std::string& category = "Chocolate") {
@@ -47,13 +47,19 @@ class SweetRepositoryContract : public ::testing::Test {
     }
     std::string ledger(std::int64_t id) {
         return db.read([&](soci::session& sql) {
-            std::string out;
             const long long key = id;
-            soci::indicator ind;
-            sql << "SELECT group_concat(reason || ':' || delta || '=' || quantity_after || ':' || actor, ' ') "
-                   "FROM stock_ledger WHERE sweet_id = :id",
-                soci::use(key, "id"), soci::into(out, ind);
-            return ind == soci::i_ok ? out : std::string();
+            std::string reason, actor, out;
+            long long delta = 0, after = 0;
+            soci::statement st =
+                (sql.prepare << "SELECT reason, delta, quantity_after, actor FROM stock_ledger "
+                                "WHERE sweet_id = :id ORDER BY id",
+                 soci::use(key, "id"), soci::into(reason), soci::into(delta), soci::into(after), soci::into(actor));
+            st.execute();
+            while (st.fetch()) {
+                if (!out.empty()) out += ' ';
+                out += reason + ':' + std::to_string(delta) + '=' + std::to_string(after) + ':' + actor;
+            }
+            return out;
         });
     }
     std::vector<std::string> names(const SweetFilter& filter, std::vector<SortKey> order = {{}}) {

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <random>
 
 namespace sweetshop::testing {
@@ -17,10 +18,24 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
+std::string test_database_url(const std::filesystem::path& dir) {
+    if (const char* url = std::getenv("SWEETSHOP_TEST_DATABASE_URL"); url && *url) {
+        // PostgreSQL: a fresh schema of its own for every test (tests run in parallel processes), made the
+        // connections' search path through libpq's `options`.
+        std::random_device rd;
+        const std::string schema = "test_" + std::to_string(rd()) + "_" + std::to_string(rd());
+        storage::Database db(url, 1);
+        db.write([&](soci::session& sql) { sql << "CREATE SCHEMA " + schema; });
+        const std::string base(url);
+        return base + (base.find('?') == std::string::npos ? "?" : "&") + "options=-c%20search_path%3D" + schema;
+    }
+    return "sqlite:///" + (dir / "test.db").string();
+}
+
 app::Config test_config(const std::filesystem::path& dir) {
     app::Config c;
     c.data_dir = dir.string();
-    c.database_url = "sqlite:///" + (dir / "test.db").string();
+    c.database_url = test_database_url(dir);
     c.port = 0;
     c.secret_key = "test-secret-key-that-is-long-enough-0123456789";
     c.argon2_ops = 1;

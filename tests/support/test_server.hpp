@@ -24,6 +24,10 @@ class TempDir {
     std::filesystem::path path_;
 };
 
+/// The database tests run on: SQLite in `dir`, or a new schema in the PostgreSQL database named by
+/// SWEETSHOP_TEST_DATABASE_URL.
+std::string test_database_url(const std::filesystem::path& dir);
+
 /// The configuration tests start from: temporary data directory, port 0, minimum hashing cost.
 app::Config test_config(const std::filesystem::path& dir);
 

@@ -23,6 +23,26 @@ TEST(Migrations, SplitSqlKeepsATriggerBodyWhole) {
     EXPECT_EQ(parts[2], "SELECT 1");
 }
 
+TEST(Migrations, SplitSqlKeepsADollarQuotedBodyWhole) {
+    auto parts = split_sql(
+        "CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n  UPDATE b SET n = 1;\n  RETURN NULL;\n"
+        "END;\n$$ LANGUAGE plpgsql;\nSELECT 2;");
+    ASSERT_EQ(parts.size(), 2u);
+    EXPECT_EQ(parts[0],
+              "CREATE FUNCTION f() RETURNS trigger AS $$\nBEGIN\n  UPDATE b SET n = 1;\n  RETURN NULL;\nEND;\n$$ "
+              "LANGUAGE plpgsql");
+    EXPECT_EQ(parts[1], "SELECT 2");
+}
+
+TEST(Migrations, EveryDialectHasTheSameVersions) {
+    std::vector<int> sqlite, postgres;
+    for (const auto& m : migrations_for(Dialect::Sqlite))
+        sqlite.push_back(m.version);
+    for (const auto& m : migrations_for(Dialect::Postgres))
+        postgres.push_back(m.version);
+    EXPECT_EQ(sqlite, postgres);
+}
+
 TEST(Migrations, AreEmbeddedAndNumberedInOrder) {
     auto list = migrations_for(Dialect::Sqlite);
     ASSERT_FALSE(list.empty());
