@@ -214,9 +214,24 @@ Database::Lease::~Lease() {
     db_.pool_.give_back(pos_);
 }
 
-void Database::rethrow_database_error(const soci::soci_error& e) {
-    if (e.get_error_category() == soci::soci_error::connection_error)
-        throw domain::Error(domain::ErrorCode::Unavailable, "Database unavailable.");
+bool Database::reconnect_if_lost(soci::session& sql) {
+    if (url_.dialect != Dialect::Postgres || sql.is_connected()) return false;
+    try {
+        sql.reconnect();  // connect_timeout bounds the wait while the database is down
+        configure(sql, Role::Reader);
+        return true;
+    } catch (const std::exception&) {  // still down: the next request tries again
+        return false;
+    }
+}
+
+void Database::handle_database_error(soci::session& sql, const soci::soci_error& e) {
+    bool lost = e.get_error_category() == soci::soci_error::connection_error;
+    if (url_.dialect == Dialect::Postgres && !sql.is_connected()) {
+        lost = true;
+        reconnect_if_lost(sql);  // for the next request; this one's outcome is unknown, so it is not retried
+    }
+    if (lost) throw domain::Error(domain::ErrorCode::Unavailable, "Database unavailable.");
     throw;
 }
 

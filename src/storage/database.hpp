@@ -66,7 +66,15 @@ class Database {
     template <class F>
     auto read(F&& f) {
         Lease lease(*this);
-        return guarded([&] { return f(lease.session()); });
+        auto& sql = lease.session();
+        try {
+            return f(sql);
+        } catch (const soci::soci_error& e) {
+            // A read is safe to run again: after the database came back, the first request on each connection
+            // reconnects and still answers.
+            if (!reconnect_if_lost(sql)) handle_database_error(sql, e);
+        }
+        return guarded(sql, [&] { return f(sql); });
     }
 
     /// Runs `f(soci::session&)` on a leased session inside one read transaction, so that several queries see one
@@ -96,7 +104,7 @@ class Database {
     template <class F>
     auto in_transaction(soci::session& sql, F&& f, soci::statement* begin, soci::statement* commit,
                         bool read_only = false) {
-        return guarded([&] {
+        return guarded(sql, [&] {
             if (begin)
                 begin->execute(true);
             else if (read_only)
@@ -139,15 +147,19 @@ class Database {
         std::size_t pos_;
     };
 
+    /// Runs f; a database error becomes Error(Unavailable) when the connection is lost (after one try to
+    /// reconnect, so that the next request works again once the database is back) and is rethrown otherwise.
     template <class F>
-    auto guarded(F&& f) {
+    auto guarded(soci::session& sql, F&& f) {
         try {
             return f();
         } catch (const soci::soci_error& e) {
-            rethrow_database_error(e);
+            handle_database_error(sql, e);
         }
     }
-    [[noreturn]] static void rethrow_database_error(const soci::soci_error& e);
+    [[noreturn]] void handle_database_error(soci::session& sql, const soci::soci_error& e);
+    /// PostgreSQL: when `sql` lost its connection, reconnects; true when it is connected again.
+    bool reconnect_if_lost(soci::session& sql);
     enum class Role { Reader, Writer };
     void configure(soci::session& sql, Role role);
 

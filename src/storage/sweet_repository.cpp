@@ -373,7 +373,8 @@ domain::StoredResponse SqlSweetRepository::change_stock(const domain::StockChang
     using Kind = domain::StockOutcome::Kind;
     const bool purchase = change.kind == domain::StockChange::Kind::Purchase;
     return db_.write([&](soci::session& sql) {
-        auto& st = stock_statements(sql);
+        auto held = stock_statements(sql);
+        auto& st = *held;
         st.now = domain::now_micros();
         st.id = change.sweet_id;
         st.n = change.amount;
@@ -543,11 +544,19 @@ SqlSweetRepository::Claim SqlSweetRepository::claim_key(std::int64_t user_id, co
 SqlSweetRepository::SqlSweetRepository(Database& db) : db_(db) {}
 SqlSweetRepository::~SqlSweetRepository() = default;
 
-SqlSweetRepository::StockStatements& SqlSweetRepository::stock_statements(soci::session& sql) {
+std::unique_ptr<SqlSweetRepository::StockStatements, SqlSweetRepository::StatementsRelease>
+SqlSweetRepository::stock_statements(soci::session& sql) {
+    // SQLite: one writer connection, which is never reconnected, keeps its statements prepared. PostgreSQL: fresh
+    // statements for each change, since a connection may be re-established after an outage.
+    if (db_.dialect() != Dialect::Sqlite) return {new StockStatements(sql), StatementsRelease{true}};
     std::lock_guard lock(statements_mutex_);
     auto& slot = stock_statements_[&sql];
     if (!slot) slot = std::make_unique<StockStatements>(sql);
-    return *slot;
+    return {slot.get(), StatementsRelease{false}};
+}
+
+void SqlSweetRepository::StatementsRelease::operator()(StockStatements* statements) const {
+    if (owned) delete statements;
 }
 
 void SqlSweetRepository::release_key(const domain::HeldKey& key) {

@@ -44,8 +44,12 @@ class SqlSweetRepository final : public domain::SweetRepository {
 
   private:
     struct StockStatements;
-    /// The prepared stock statements of a connection (used only while that connection is held).
-    StockStatements& stock_statements(soci::session& sql);
+    struct StatementsRelease {
+        bool owned = false;
+        void operator()(StockStatements* statements) const;
+    };
+    /// The stock statements for a connection (used only while that connection is held).
+    std::unique_ptr<StockStatements, StatementsRelease> stock_statements(soci::session& sql);
 
     Database& db_;
     std::mutex statements_mutex_;
