@@ -7,27 +7,11 @@
 #include <cstdio>
 #include <ctime>
 
+#include "http/json_writer.hpp"
+
 namespace sweetshop::app {
 
 namespace {
-void append_escaped(spdlog::memory_buf_t& out, std::string_view text) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    out.push_back('"');
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\') {
-            out.push_back('\\');
-            out.push_back(ch);
-        } else if (c < 0x20) {
-            const char escaped[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-            out.append(escaped, escaped + sizeof escaped);
-        } else {
-            out.push_back(ch);
-        }
-    }
-    out.push_back('"');
-}
-
 class JsonLineFlag final : public spdlog::custom_flag_formatter {
   public:
     void format(const spdlog::details::log_msg& msg, const std::tm&, spdlog::memory_buf_t& dest) override {
@@ -49,9 +33,10 @@ class JsonLineFlag final : public spdlog::custom_flag_formatter {
         if (text.size() >= 2 && text.front() == '{' && text.back() == '}') {
             dest.append(text.data() + 1, text.data() + text.size());  // its fields, and the closing brace
         } else {
-            dest.append(std::string_view("\"message\":"));
-            append_escaped(dest, text);
-            dest.push_back('}');
+            std::string message = "\"message\":";
+            http::json::append_string(message, text);
+            message += '}';
+            dest.append(message.data(), message.data() + message.size());
         }
     }
     std::unique_ptr<custom_flag_formatter> clone() const override { return std::make_unique<JsonLineFlag>(); }

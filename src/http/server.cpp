@@ -1,6 +1,7 @@
 #include "http/server.hpp"
 
 #include "http/errors.hpp"
+#include "http/json_writer.hpp"
 
 #include <spdlog/spdlog.h>
 #include <restinio/all.hpp>
@@ -21,18 +22,10 @@ namespace {
 using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
 using HttpServer = restinio::http_server_t<Traits>;
 
-std::string json_escape(std::string_view s) {
+/// The text of a JSON string value, quotes included.
+std::string json_string(std::string_view s) {
     std::string out;
-    for (char c : s) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            out += ' ';
-        } else {
-            out += c;
-        }
-    }
+    json::append_string(out, s);
     return out;
 }
 }  // namespace
@@ -79,8 +72,8 @@ struct Server::Impl {
         if (options.access_log) {
             const double ms = seconds * 1000;
             if (options.json_log)
-                spdlog::info("{{\"method\":\"{}\",\"route\":\"{}\",\"status\":{},\"duration_ms\":{:.3f}}}",
-                             json_escape(request.method), json_escape(response.route), response.status, ms);
+                spdlog::info("{{\"method\":{},\"route\":{},\"status\":{},\"duration_ms\":{:.3f}}}",
+                             json_string(request.method), json_string(response.route), response.status, ms);
             else
                 spdlog::info("{} {} {} {:.3f}ms", request.method, response.route, response.status, ms);
         }

@@ -117,24 +117,31 @@ std::string Registry::render(const ProcessStats& process, const PoolStats& pool)
                 .append("\n");
         }
     }
-    header(out, "sweetshop_purchases_total", "counter", "Successful purchases (replays not counted).");
-    sample(out, "sweetshop_purchases_total", static_cast<double>(purchases_.load()));
-    header(out, "sweetshop_units_sold_total", "counter", "Units sold by successful purchases.");
-    sample(out, "sweetshop_units_sold_total", static_cast<double>(units_sold_.load()));
-    header(out, "sweetshop_db_connections", "gauge", "Database connections in the pool.");
-    sample(out, "sweetshop_db_connections", pool.size);
-    header(out, "sweetshop_db_connections_in_use", "gauge", "Database connections leased now.");
-    sample(out, "sweetshop_db_connections_in_use", pool.in_use);
-    header(out, "sweetshop_db_connections_waiting", "gauge", "Threads waiting for a database connection.");
-    sample(out, "sweetshop_db_connections_waiting", pool.waiting);
-    header(out, "process_resident_memory_bytes", "gauge", "Resident memory size in bytes.");
-    sample(out, "process_resident_memory_bytes", process.resident_bytes);
-    header(out, "process_open_fds", "gauge", "Number of open file descriptors.");
-    sample(out, "process_open_fds", process.open_fds);
-    header(out, "process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch in seconds.");
-    sample(out, "process_start_time_seconds", process.start_time_seconds);
-    header(out, "process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.");
-    sample(out, "process_cpu_seconds_total", process.cpu_seconds);
+    struct Single {
+        const char* name;
+        const char* type;
+        const char* help;
+        double value;
+    };
+    const Single singles[] = {
+        {"sweetshop_purchases_total", "counter", "Successful purchases (replays not counted).",
+         static_cast<double>(purchases_.load())},
+        {"sweetshop_units_sold_total", "counter", "Units sold by successful purchases.",
+         static_cast<double>(units_sold_.load())},
+        {"sweetshop_db_connections", "gauge", "Database connections in the pool.", pool.size},
+        {"sweetshop_db_connections_in_use", "gauge", "Database connections leased now.", pool.in_use},
+        {"sweetshop_db_connections_waiting", "gauge", "Threads waiting for a database connection.", pool.waiting},
+        {"process_resident_memory_bytes", "gauge", "Resident memory size in bytes.", process.resident_bytes},
+        {"process_open_fds", "gauge", "Number of open file descriptors.", process.open_fds},
+        {"process_start_time_seconds", "gauge", "Start time of the process since the Unix epoch in seconds.",
+         process.start_time_seconds},
+        {"process_cpu_seconds_total", "counter", "Total user and system CPU time spent in seconds.",
+         process.cpu_seconds},
+    };
+    for (const auto& m : singles) {
+        header(out, m.name, m.type, m.help);
+        sample(out, m.name, m.value);
+    }
     return out;
 }
 
