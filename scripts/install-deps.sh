@@ -11,9 +11,11 @@ packages=(
   nodejs npm
 )
 # Tests: GoogleTest, Google Benchmark (the bench/ programs build with the tests), promtool (checks /metrics),
-# PostgreSQL 15 (the test command runs the storage and API suites on a throwaway cluster too).
+# PostgreSQL 15 (the test command runs the storage and API suites on a throwaway cluster too), nginx and curl (the
+# scale-out test puts two instances behind nginx).
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev clang-format prometheus postgresql-15 postgresql-client-15
+  nginx-light curl
 )
 # The load benchmark (bench/load.sh): wrk drives the server, nginx gives the static-file ceiling.
 bench_packages=(

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 scripts/build.sh release --test
 echo "==> Tests (release, SQLite)"
-ctest --preset release -j2 --timeout 600 --no-tests=error -LE postgres-outage
+ctest --preset release -j2 --timeout 600 --no-tests=error -LE postgres-only
 
 # The storage contract suite and the API suite again, on a throwaway PostgreSQL 15 cluster.
 echo "==> Starting a throwaway PostgreSQL 15 cluster"
@@ -22,9 +22,10 @@ echo "==> Tests (release, PostgreSQL on port $SWEETSHOP_PG_PORT)"
 SWEETSHOP_TEST_DATABASE_URL="$SWEETSHOP_TEST_POSTGRES_URL" \
   ctest --preset release -j2 --timeout 600 --no-tests=error -R '^SweetRepositoryContract\.'
 SWEETSHOP_TEST_DATABASE_URL="$SWEETSHOP_TEST_POSTGRES_URL" ctest --preset release -j2 --timeout 600 --no-tests=error -L api
-# Stops and starts the cluster under a running server, so it runs on its own.
+# The outage test (stops and starts the cluster under a running server) and the scale-out test (two instances
+# behind nginx), one at a time.
 SWEETSHOP_TEST_DATABASE_URL="$SWEETSHOP_TEST_POSTGRES_URL" ctest --preset release --timeout 600 --no-tests=error \
-  -L postgres-outage
+  -L postgres-only
 scripts/throwaway-postgres.sh stop "$SWEETSHOP_PG_DIR"
 trap - EXIT
 
@@ -32,5 +33,5 @@ if [[ "${SWEETSHOP_SKIP_SANITIZERS:-0}" != 1 ]]; then
   scripts/build.sh asan --test
   echo "==> Tests (address + undefined behaviour sanitizers)"
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --preset asan -j2 --timeout 900 --no-tests=error -LE postgres-outage
+    ctest --preset asan -j2 --timeout 900 --no-tests=error -LE postgres-only
 fi
