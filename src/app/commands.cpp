@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 
 #include <unistd.h>
+#include <filesystem>
 #include <iostream>
 
 #include "app/app.hpp"
@@ -12,6 +13,7 @@
 #include "app/logging.hpp"
 #include "http/openapi.hpp"
 #include "http/server.hpp"
+#include "storage/django_import.hpp"
 #include "storage/migrations.hpp"
 
 #ifndef SWEETSHOP_VERSION
@@ -161,6 +163,32 @@ int seed_demo_command(const Flags& flags, const std::string& as, int synthetic, 
     return 0;
 }
 
+int import_django_command(const Flags& flags, const std::string& source_url, bool merge) {
+    auto config = load(flags);
+    config.secret_key = "unused-by-this-command";
+    const auto source_location = storage::parse_database_url(source_url);
+    if (source_location.dialect == storage::Dialect::Sqlite && !std::filesystem::exists(source_location.path)) {
+        std::cerr << "error: no database file at " << source_location.path << "\n";
+        return 1;
+    }
+    App app(config);
+    const auto [users, sweets] = storage::shop_size(app.database());
+    if (!merge && (users > 0 || sweets > 0)) {
+        std::cerr << "error: this shop is not empty (" << users << " user(s), " << sweets
+                  << " sweet(s)); --merge adds what it does not have yet\n";
+        return 1;
+    }
+    storage::Database source(source_url, 1);
+    std::cout << "reading the original system's database: " << source.describe() << "\n";
+    const auto report = storage::import_django(source, app.database(),
+                                               [](const std::string& line) { std::cout << "  " << line << "\n"; });
+    std::cout << "imported " << report.users_added << " user(s) (" << report.users_skipped << " already there) and "
+              << report.sweets_added << " sweet(s) (" << report.sweets_skipped << " already there or skipped)\n";
+    if (report.users_added > 0)
+        std::cout << "imported users keep their passwords; each is rehashed with Argon2id at its first login\n";
+    return 0;
+}
+
 int set_staff(const Flags& flags, const std::string& username, const std::string& state) {
     auto config = load(flags);
     config.secret_key = "unused-by-this-command";
@@ -239,6 +267,15 @@ int run_cli(int argc, char** argv) {
     staff_cmd->add_option("username", staff_name, "the user")->required();
     staff_cmd->add_option("state", staff_state, "on or off")->required()->check(CLI::IsMember({"on", "off"}));
 
+    std::string import_url;
+    bool import_merge = false;
+    auto* import_cmd = cli.add_subcommand(
+        "import-django", "Import users (with their passwords) and sweets from a database of the original system");
+    common(*import_cmd);
+    import_cmd->add_option("source", import_url, "the original's DATABASE_URL (sqlite:///path or postgres://...)")
+        ->required();
+    import_cmd->add_flag("--merge", import_merge, "add to a shop that already has users or sweets");
+
     auto* verify_cmd = cli.add_subcommand(
         "verify-stock", "Check that every sweet's quantity equals the sum of its stock ledger (exit 1 when not)");
     common(*verify_cmd);
@@ -267,6 +304,7 @@ int run_cli(int argc, char** argv) {
         if (*admin_cmd) return create_admin(flags, admin_name, if_missing, generate);
         if (*staff_cmd) return set_staff(flags, staff_name, staff_state);
         if (*verify_cmd) return verify_stock(flags);
+        if (*import_cmd) return import_django_command(flags, import_url, import_merge);
         if (*seed_cmd) return seed_demo_command(flags, seed_as, seed_synthetic, seed_stock);
         if (*openapi_cmd) {
             std::cout << (openapi_yaml ? http::openapi_yaml() : http::openapi_json() + "\n");

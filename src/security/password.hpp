@@ -12,6 +12,13 @@ struct HashCost {
     std::size_t memory_kib = 19 * 1024;  ///< memory (m); OWASP's minimum for Argon2id is t=2, 19 MiB
 };
 
+inline constexpr const char* kDjangoPbkdf2Prefix = "pbkdf2_sha256";
+
+/// Checks a password against a Django hash, `pbkdf2_sha256$<iterations>$<salt>$<base64 key>` (PBKDF2-HMAC-SHA256,
+/// as the original system stored them; imported by `sweetshop import-django`).
+bool verify_django_pbkdf2(const std::string& hash, const std::string& password);
+
+/// Argon2id for every new hash; also verifies imported Django hashes, which then need a rehash (done at login).
 class Argon2Hasher final : public domain::PasswordHasher {
   public:
     /// Throws std::invalid_argument when the cost is outside libsodium's limits.
