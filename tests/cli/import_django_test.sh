@@ -6,12 +6,7 @@ bin=$1
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 export SWEETSHOP_DATA_DIR="$dir/shop" SWEETSHOP_ARGON2_OPS=1 SWEETSHOP_ARGON2_MEMORY_KIB=8 SWEETSHOP_LOG_LEVEL=warn
-passed=0 failed=0
-check() {
-  local what=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $what"; fi
-}
+source "$(dirname "$0")/check.sh"
 
 sqlite3 "$dir/original.db" <<'SQL'
 CREATE TABLE auth_user (id integer NOT NULL PRIMARY KEY AUTOINCREMENT, password varchar(128) NOT NULL,
@@ -47,5 +42,4 @@ set -e
 check "a missing source file is an error" test "$rc" -eq 1
 check "and creates no file" test ! -e "$dir/nowhere.db"
 
-echo "$passed passed, $failed failed"
-test "$failed" -eq 0
+finish

@@ -6,12 +6,7 @@ bin=$1
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 export SWEETSHOP_DATA_DIR="$dir" SWEETSHOP_ARGON2_OPS=1 SWEETSHOP_ARGON2_MEMORY_KIB=8 SWEETSHOP_LOG_LEVEL=warn
-passed=0 failed=0
-check() {  # description, then the command; the command's success is the check
-  local what=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $what"; fi
-}
+source "$(dirname "$0")/check.sh"
 
 check "seed-demo refuses without an admin" bash -c "! '$bin' seed-demo >/dev/null 2>&1"
 SWEETSHOP_ADMIN_PASSWORD=admin-password-1 "$bin" create-admin boss >/dev/null
@@ -30,5 +25,4 @@ set -e
 check "verify-stock exits 1 on a mismatch" test "$rc" -eq 1
 check "verify-stock names the sweet" grep -q 'MISMATCH sweet 1 "Caramel Fudge": quantity 45, ledger sum 40' <<<"$out"
 
-echo "$passed passed, $failed failed"
-test "$failed" -eq 0
+finish

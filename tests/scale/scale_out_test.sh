@@ -59,12 +59,7 @@ for port in "$port_a" "$port_b" "$port_lb"; do
   for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/api/health/" && break; sleep 0.05; done
 done
 
-passed=0 failed=0
-check() {  # description, then the command; its success is the check
-  local what=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $what"; fi
-}
+source "$root/tests/cli/check.sh"
 post() {  # port path body [header] -> "status body"
   local extra=()
   [[ -n "${4:-}" ]] && extra=(-H "$4")
@@ -124,5 +119,4 @@ check "and sold once" grep -q '"quantity":3' <<<"$again"
 out=$("$bin" verify-stock)
 check "verify-stock is clean" grep -q "every quantity equals the sum of its ledger" <<<"$out"
 
-echo "$passed passed, $failed failed"
-test "$failed" -eq 0
+finish
