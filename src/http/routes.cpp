@@ -15,10 +15,12 @@ constexpr const char* kListDescription =
 constexpr const char* kStockDescription =
     "One conditional UPDATE in one transaction, with a ledger entry (and, for a purchase, a sale record) in the same "
     "transaction. With an `Idempotency-Key` header, the first answer for the key (a success, `Insufficient stock`, "
-    "a 404 or the restock limit) is stored with the change and kept 24 hours: a retry with the same key, sweet and "
+    "a 404 for a missing sweet, or the restock limit) is stored with the change and kept 24 hours: a retry with the "
+    "same key, sweet and "
     "amount gets it again with `Idempotent-Replayed: true` and changes nothing; the same key for another sweet or "
     "amount gets 422; a retry while the first request still runs gets 409. Errors in the request itself "
-    "(authentication, permission, the amount's field errors, a malformed key) are not stored. Keys are scoped to "
+    "(authentication, permission, the amount's field errors, a malformed key) are not stored; a missing sweet with an "
+    "invalid amount is answered 404 and not stored either. Keys are scoped to "
     "the user. The checks run in this order: authentication, permission, key format, the sweet's existence, the "
     "amount.";
 }  // namespace

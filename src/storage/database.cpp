@@ -154,16 +154,10 @@ Database::Database(const std::string& url, std::size_t pool_size)
 }
 
 std::optional<std::uint64_t> Database::data_version() {
-    if (!watcher_) return std::nullopt;
-    std::lock_guard lock(watcher_mutex_);
-    try {
-        watcher_statement_->execute(true);
-        while (watcher_statement_->fetch()) {  // finish it: an unfinished statement would pin a read snapshot
-        }
-    } catch (const soci::soci_error&) {
-        return std::nullopt;
-    }
-    return static_cast<std::uint64_t>(watched_version_);
+    return watch([&](soci::session&) {
+        execute_to_end(*watcher_statement_);
+        return static_cast<std::uint64_t>(watched_version_);
+    });
 }
 
 Database::~Database() = default;

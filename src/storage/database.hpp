@@ -1,7 +1,8 @@
 #pragma once
 // A pool of SOCI sessions over SQLite (embedded default) or PostgreSQL, and the transaction discipline:
-// reads lease a session; writes lease one and run in one transaction. On SQLite, writers take a process-wide
-// lock and `BEGIN IMMEDIATE`, since SQLite has a single writer and its busy handler sleeps (see stack-notes §6).
+// reads lease a session; writes run in one transaction. On SQLite, writes run on one dedicated writer connection
+// under a process-wide lock with `BEGIN IMMEDIATE`, since SQLite has a single writer and its busy handler sleeps
+// (see stack-notes §6); on PostgreSQL they lease a pool session.
 #include <soci/soci.h>
 
 #include <atomic>
@@ -17,6 +18,14 @@
 namespace sweetshop::storage {
 
 enum class Dialect { Sqlite, Postgres };
+
+/// Runs a prepared statement and reads it to the end: on SQLite an unfinished statement keeps its read snapshot
+/// (and blocks COMMIT on a writer), so a reused statement must never be left half-read.
+inline void execute_to_end(soci::statement& st) {
+    st.execute(true);
+    while (st.fetch()) {
+    }
+}
 
 struct DatabaseUrl {
     Dialect dialect = Dialect::Sqlite;

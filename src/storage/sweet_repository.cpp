@@ -22,6 +22,7 @@ constexpr const char* kUpdateSweet =
     "UPDATE sweets SET name = :name, name_folded = :name_folded, category = :category, "
     "category_folded = :category_folded, description = :description, price_cents = :price, quantity = :quantity, "
     "updated_at_us = :now WHERE id = :id";
+constexpr const char* kNameTaken = "SELECT id FROM sweets WHERE name = :name AND id <> :except";
 constexpr const char* kPurchase =
     "UPDATE sweets SET quantity = quantity - :n, updated_at_us = :now WHERE id = :id AND quantity >= :n RETURNING ";
 constexpr const char* kRestock =
@@ -247,7 +248,7 @@ bool SqlSweetRepository::name_taken(const std::string& name, std::int64_t except
         long long found = 0;
         Query q(sql);
         q.use(name, "name").use(except, "except").into(found);
-        return q.run("SELECT id FROM sweets WHERE name = :name AND id <> :except");
+        return q.run(kNameTaken);
     });
 }
 
@@ -328,8 +329,8 @@ SqlSweetRepository::UpdateStatus SqlSweetRepository::update(std::int64_t id, con
         if (changes.name && *changes.name != next.name) {
             long long other = 0;
             Query q(sql);
-            q.use(*changes.name, "name").use(key, "id").into(other);
-            if (q.run("SELECT id FROM sweets WHERE name = :name AND id <> :id")) return UpdateStatus::NameTaken;
+            q.use(*changes.name, "name").use(key, "except").into(other);
+            if (q.run(kNameTaken)) return UpdateStatus::NameTaken;
         }
         if (changes.name) next.name = *changes.name;
         if (changes.category) next.category = *changes.category;

@@ -31,9 +31,7 @@ std::optional<std::uint64_t> SqlUserRepository::users_version() {
         if (!version_statement_)
             version_statement_ = std::make_unique<soci::statement>(
                 (sql.prepare << "SELECT value FROM change_counters WHERE name = 'users'", soci::into(version_)));
-        version_statement_->execute(true);
-        while (version_statement_->fetch()) {  // finish it: an unfinished statement would pin a read snapshot
-        }
+        execute_to_end(*version_statement_);
         return static_cast<std::uint64_t>(version_);
     });
 }
