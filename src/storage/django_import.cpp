@@ -9,6 +9,7 @@
 #include "domain/catalogue.hpp"
 #include "domain/money.hpp"
 #include "domain/text.hpp"
+#include "storage/ledger.hpp"
 
 namespace sweetshop::storage {
 
@@ -173,13 +174,8 @@ DjangoImportReport import_django(Database& source, Database& target,
                 soci::use(s.description, "description"), soci::use(cents, "price"), soci::use(s.quantity, "quantity"),
                 soci::use(creator_id, "creator_id"), soci::use(creator, "creator"), soci::use(created, "created"),
                 soci::use(updated, "updated");
-            const std::string actor = "import-django", reason = "create";
-            const long long now = domain::now_micros();
-            sql << "INSERT INTO stock_ledger (sweet_id, sweet_name, actor, reason, delta, quantity_after, at_us) "
-                   "VALUES (:id, :name, :actor, :reason, :delta, :after, :now)",
-                soci::use(s.id, "id"), soci::use(s.name, "name"), soci::use(actor, "actor"),
-                soci::use(reason, "reason"), soci::use(s.quantity, "delta"), soci::use(s.quantity, "after"),
-                soci::use(now, "now");
+            append_ledger(sql, s.id, s.name, domain::Actor{0, "import-django"}, "create", s.quantity, s.quantity,
+                          domain::now_micros());
             ++report.sweets_added;
         }
         if (target.dialect() == Dialect::Postgres) {  // explicit ids: move the sequences past them

@@ -4,6 +4,7 @@
 #include <random>
 
 #include "domain/text.hpp"
+#include "storage/ledger.hpp"
 
 namespace sweetshop::storage {
 
@@ -55,6 +56,11 @@ class Query {
     template <class T>
     Query& into(T& value, soci::indicator& ind) {
         st_.exchange(soci::into(value, ind));
+        return *this;
+    }
+    template <class T>
+    Query& use(const T& value, soci::indicator& ind, const std::string& name) {
+        st_.exchange(soci::use(value, ind, name));
         return *this;
     }
     template <class T>
@@ -171,20 +177,6 @@ const char* for_update(Dialect dialect) {
     return dialect == Dialect::Postgres ? " FOR UPDATE" : "";
 }
 
-/// Appends a ledger entry; returns its id.
-long long append_ledger(soci::session& sql, long long sweet_id, const std::string& sweet_name,
-                        const domain::Actor& actor, const std::string& reason, long long delta, long long after,
-                        long long now) {
-    long long ledger_id = 0;
-    const long long actor_id = actor.id;
-    Query q(sql);
-    q.use(sweet_id, "sweet_id").use(sweet_name, "sweet_name").use(actor_id, "actor_id").use(actor.username, "actor");
-    q.use(reason, "reason").use(delta, "delta").use(after, "after").use(now, "now").into(ledger_id);
-    q.run(kInsertLedger);
-    q.drain();
-    return ledger_id;
-}
-
 /// The statements of a purchase or restock, prepared once per connection and run again with new values: parsing
 /// the SQL cost about as much as running it (docs/performance.md). Bound by address, so it never moves.
 struct StockStatementsBase {
@@ -194,6 +186,21 @@ struct StockStatementsBase {
     std::string actor, reason;
 };
 }  // namespace
+
+long long append_ledger(soci::session& sql, long long sweet_id, const std::string& sweet_name,
+                        const domain::Actor& actor, const std::string& reason, long long delta, long long after,
+                        long long now) {
+    long long ledger_id = 0;
+    const long long actor_id = actor.id;
+    soci::indicator actor_known = actor.id > 0 ? soci::i_ok : soci::i_null;
+    Query q(sql);
+    q.use(sweet_id, "sweet_id").use(sweet_name, "sweet_name").use(actor_id, actor_known, "actor_id");
+    q.use(actor.username, "actor");
+    q.use(reason, "reason").use(delta, "delta").use(after, "after").use(now, "now").into(ledger_id);
+    q.run(kInsertLedger);
+    q.drain();
+    return ledger_id;
+}
 
 struct SqlSweetRepository::StockStatements : StockStatementsBase {
     Query purchase, restock, ledger, sale;
