@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test suite: unit, API (real server) and the OpenAPI validation
-# on the Release build; the storage and API suites again on a throwaway PostgreSQL 15 cluster; then everything again
+# on the Release build; the web app's unit tests (Vitest) and end-to-end tests (Debian's Chromium against the real
+# server); the storage and API suites again on a throwaway PostgreSQL 15 cluster; then everything again
 # under AddressSanitizer + UndefinedBehaviorSanitizer (on SQLite).
 # Set SWEETSHOP_SKIP_SANITIZERS=1 to run the Release suites only.
 set -euo pipefail
@@ -9,6 +10,14 @@ cd "$(dirname "$0")/.."
 scripts/build.sh release --test
 echo "==> Tests (release, SQLite)"
 ctest --preset release -j2 --timeout 600 --no-tests=error -LE postgres-only
+
+# The web app: formatting, unit tests (jsdom), then end-to-end in Chromium against build/release/sweetshop on a
+# fresh SQLite database (frontend/e2e/global-setup.ts starts it).
+echo "==> Web app: format check and unit tests (Vitest)"
+npm run --prefix frontend --silent format:check
+npm run --prefix frontend --silent test
+echo "==> Web app: end-to-end tests (Chromium via playwright-core)"
+SWEETSHOP_BIN="$PWD/build/release/sweetshop" npm run --prefix frontend --silent e2e
 
 # The storage contract suite and the API suite again, on a throwaway PostgreSQL 15 cluster.
 echo "==> Starting a throwaway PostgreSQL 15 cluster"

@@ -23,6 +23,7 @@ App::App(const Config& config)
       sweets_(db_),
       catalogue_(sweets_),
       inventory_(sweets_),
+      web_(web::embedded_assets()),
       api_(http::Deps{accounts_, users_, tokens_, catalogue_, inventory_,
                       http::Settings{config.cors_origins, config.max_body_bytes}, &metrics_,
                       [this] {
@@ -31,7 +32,7 @@ App::App(const Config& config)
                                                     static_cast<double>(db_.waiting())};
                       },
                       [this] { return db_.data_version(); },
-                      std::make_shared<common::VersionedCache<std::string, std::string>>(1024)}) {}
+                      std::make_shared<common::VersionedCache<std::string, std::string>>(1024), &web_}) {}
 
 http::Api App::metrics_api() {
     auto settings = api_.settings();

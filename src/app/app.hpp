@@ -6,6 +6,7 @@
 #include "domain/accounts.hpp"
 #include "http/api.hpp"
 #include "http/server.hpp"
+#include "http/web_app.hpp"
 #include "security/password.hpp"
 #include "security/tokens.hpp"
 #include "storage/database.hpp"
@@ -45,6 +46,7 @@ class App {
     storage::SqlSweetRepository sweets_;
     domain::CatalogueService catalogue_;
     domain::InventoryService inventory_;
+    http::WebApp web_;
     http::Api api_;
 };
 

@@ -6,6 +6,7 @@
 
 #include "http/errors.hpp"
 #include "http/fields.hpp"
+#include "http/web_app.hpp"
 
 namespace sweetshop::http {
 
@@ -102,7 +103,8 @@ Response Api::handle(const Request& request, const RouteMatch& match) {
         spdlog::error("unhandled non-standard exception on {} {}", request.method, request.path);
         response = server_error_response();
     }
-    response.route = match.route ? match.route->pattern : (match.allowed.empty() ? "-" : "(method not allowed)");
+    if (response.route.empty())
+        response.route = match.route ? match.route->pattern : (match.allowed.empty() ? "-" : "(method not allowed)");
     add_cors(request, response);
     return response;
 }
@@ -126,7 +128,15 @@ Response Api::dispatch(const Request& request, const RouteMatch& match) {
         r.header("Allow", join(match.allowed, ", "));
         return r;
     }
-    if (match.allowed.empty()) fail(404, "Not found.");
+    if (match.allowed.empty()) {
+        if (deps_.web && (request.method == "GET" || request.method == "HEAD")) {
+            if (auto page = deps_.web->serve(request)) {
+                if (request.method == "HEAD") page->body.clear();
+                return std::move(*page);
+            }
+        }
+        fail(404, "Not found.");
+    }
     if (!match.route) {
         auto r = detail_response(405, "Method \"" + request.method + "\" not allowed.");
         r.header("Allow", join(match.allowed, ", "));

@@ -22,6 +22,8 @@
 
 namespace sweetshop::http {
 
+class WebApp;
+
 enum class Access { Public, User, Admin };
 
 /// Where a route runs: on the I/O thread (no blocking work), on the database pool, or on the hashing pool
@@ -48,6 +50,8 @@ struct Deps {
     std::function<std::optional<std::uint64_t>()> data_version = {};
     /// Rendered catalogue answers by request, valid for one data version (null: no caching).
     std::shared_ptr<common::VersionedCache<std::string, std::string>> responses = {};
+    /// The web app, answering GET and HEAD outside /api that no route matches (null: JSON 404 for those).
+    const WebApp* web = nullptr;
 };
 
 struct Context {

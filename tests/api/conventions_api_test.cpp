@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "test_server.hpp"
+#include "web/assets.hpp"
 
 using namespace sweetshop::testing;
 
@@ -14,7 +15,8 @@ class Conventions : public ::testing::Test {
 };
 
 TEST_F(Conventions, UnknownUrlIsJson404) {
-    for (const char* path : {"/nope", "/api/nope/", "/api/sweets/abc/def/", "/api/auth/login/extra/"}) {
+    for (const char* path : {"/nope.js", "/assets/nope-1.js", "/../etc/passwd", "/api/nope/", "/api/sweets/abc/def/",
+                             "/api/auth/login/extra/"}) {
         auto r = server.get(path);
         EXPECT_EQ(r.status, 404) << path;
         EXPECT_EQ(r.body, R"({"detail":"Not found."})") << path;
@@ -184,4 +186,40 @@ TEST(GracefulShutdown, FinishesRequestsInFlight) {
     EXPECT_EQ(client_error, "");
     EXPECT_EQ(answer.status, 200);
     EXPECT_THROW(http(port, "GET", "/api/"), std::runtime_error);
+}
+
+// The web app's build is compiled in (scripts/build.sh builds frontend/ first) and served from the same origin.
+TEST_F(Conventions, WebAppIsServedBesideTheApi) {
+    ASSERT_FALSE(sweetshop::web::embedded_assets().empty()) << "the web app was not built: run scripts/build.sh";
+    auto index = server.get("/");
+    ASSERT_EQ(index.status, 200);
+    EXPECT_EQ(index.header("Content-Type"), "text/html; charset=utf-8");
+    EXPECT_EQ(index.header("Cache-Control"), "no-cache");
+    EXPECT_NE(index.body.find("<div id=\"root\">"), std::string::npos);
+    for (const char* route : {"/login", "/admin", "/dashboard/"}) {
+        auto r = server.get(route);
+        EXPECT_EQ(r.status, 200) << route;
+        EXPECT_EQ(r.body, index.body) << route;
+    }
+    // The hashed script named by index.html, cached for a year.
+    const auto at = index.body.find("/assets/");
+    ASSERT_NE(at, std::string::npos);
+    const auto script = index.body.substr(at, index.body.find('"', at) - at);
+    auto js = server.get(script);
+    EXPECT_EQ(js.status, 200) << script;
+    EXPECT_EQ(js.header("Cache-Control"), "public, max-age=31536000, immutable");
+    EXPECT_TRUE(js.header("Content-Type") == "text/javascript; charset=utf-8" ||
+                js.header("Content-Type") == "text/css; charset=utf-8")
+        << script;
+    auto head = http(server.port(), "HEAD", "/login");
+    EXPECT_EQ(head.status, 200);
+    EXPECT_TRUE(head.body.empty());
+    for (const char* path : {"/..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/%2e%2e%2findex.html",
+                             "/.git/config", "/%252e%252e/etc/passwd"}) {
+        auto r = server.get(path);
+        EXPECT_EQ(r.status, 404) << path;
+        EXPECT_EQ(r.body, R"({"detail":"Not found."})") << path;
+    }
+    auto post = server.post("/login", "{}");
+    EXPECT_EQ(post.status, 404);  // only GET and HEAD reach the web app
 }

@@ -1,0 +1,104 @@
+// The admin view: create (with the API's validation inline), edit, restock, delete with confirmation, least stock
+// first; and the dashboard following a restock.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { adminPassword, closeTab, launchBrowser, openTab, screenshot, signIn, unique, expectTitle } from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const row = (page: Page, name: string) =>
+  page.getByTestId('stock-row').filter({ has: page.locator('.row-name', { hasText: new RegExp(`^${name}$`) }) });
+
+test('create, edit, restock and delete a sweet', async () => {
+  const tab = await openTab(browser);
+  const { page } = tab;
+  await signIn(page, 'admin', adminPassword);
+  await page.getByRole('link', { name: 'Admin' }).click();
+  await page.getByRole('heading', { name: 'Stock, least first' }).waitFor();
+  await expectTitle(page, 'Admin · Sweet Shop');
+
+  // Least stock first: the first rows are the sold-out ones.
+  await page.getByTestId('row-quantity').first().waitFor();
+  const quantities = (await page.getByTestId('row-quantity').allTextContents()).map(Number);
+  expect(quantities).toEqual([...quantities].sort((a, b) => a - b));
+  expect(quantities[0]).toBe(0);
+  await screenshot(page, 'admin');
+
+  const form = page.getByRole('form', { name: 'Add a sweet' });
+  const name = unique('Mint Humbug ');
+  await form.getByLabel('Name').fill('Caramel Fudge'); // a demo sweet: the name is taken
+  await form.getByLabel('Category').fill('Mints');
+  await form.getByLabel('Price').fill('3.555');
+  await form.getByLabel('Quantity in stock').fill('-1');
+  await form.getByRole('button', { name: 'Add sweet' }).click();
+  await form.getByText('sweet with this name already exists.').waitFor();
+  await form.getByText('Ensure that there are no more than 2 decimal places.').waitFor();
+  await form.getByText('Ensure this value is greater than or equal to 0.').waitFor();
+  expect(await form.getByLabel('Price').getAttribute('aria-invalid')).toBe('true');
+
+  await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Price').fill('0.75');
+  await form.getByLabel('Quantity in stock').fill('2');
+  await form.getByLabel('Description').fill('Striped and strong.');
+  await form.getByRole('button', { name: 'Add sweet' }).click();
+  await form.getByText(`Added ${name}.`).waitFor();
+  // Find it in the stock table (its place in "least first" moves as its stock changes).
+  await page.getByLabel('Find by name').fill(name);
+  await page.getByRole('button', { name: 'Find' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=stock-row]').length === 1);
+  const r = row(page, name);
+  await r.waitFor();
+  expect(await r.getByTestId('row-quantity').textContent()).toBe('2');
+  await r.getByText('Low').waitFor();
+
+  // Edit in a dialog; a bad price is explained there and nothing changes.
+  await r.getByRole('button', { name: `Edit ${name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Edit ${name}` });
+  await dialog.getByLabel('Price').fill('abc');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await dialog.getByText('A valid number is required.').waitFor();
+  await dialog.getByLabel('Price').fill('0.80');
+  await dialog.getByLabel('Category').fill('Mints & more');
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await r.getByText('$0.80').waitFor();
+  await r.getByText('Mints & more').waitFor();
+
+  // Restock: a refused amount in words, then 10 more.
+  const units = r.getByLabel(`Units to add to ${name}`);
+  await units.fill('0');
+  await r.getByRole('button', { name: 'Restock' }).click();
+  await r.getByText('Ensure this value is greater than or equal to 1.').waitFor();
+  await units.fill('10');
+  await units.press('Enter');
+  await r.getByTestId('row-quantity').filter({ hasText: /^12$/ }).waitFor();
+
+  // The dashboard counts the restocked units.
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.waitForFunction(
+    () => document.querySelector('tr[data-category="Mints & more"] [data-testid=total-quantity]')?.textContent === '12',
+  );
+  await page.getByRole('link', { name: 'Admin' }).click();
+  await page.getByLabel('Find by name').fill(name);
+  await page.getByLabel('Find by name').press('Enter');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=stock-row]').length === 1);
+
+  // Delete: "Keep it" keeps it, Delete removes it.
+  const again = row(page, name);
+  await again.getByRole('button', { name: `Delete ${name}` }).click();
+  const confirm = page.getByRole('dialog', { name: `Delete ${name}?` });
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await confirm.waitFor({ state: 'detached' });
+  expect(await again.count()).toBe(1);
+  await again.getByRole('button', { name: `Delete ${name}` }).click();
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await again.waitFor({ state: 'detached' });
+  await page.getByText(`No sweet named like "${name}".`).waitFor();
+  await closeTab(tab);
+});

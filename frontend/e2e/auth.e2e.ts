@@ -1,0 +1,74 @@
+// Register with the API's field errors shown next to their fields, log in, survive a reload, sign out.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { closeTab, launchBrowser, newCustomer, openTab, unique, expectTitle } from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+test('register, sign in, reload, sign out', async () => {
+  const tab = await openTab(browser);
+  const { page } = tab;
+  await page.goto('/');
+  await page.waitForURL('**/login');
+  await expectTitle(page, 'Sign in · Sweet Shop');
+
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  const taken = await newCustomer();
+  await page.getByLabel('Username').fill(taken.username);
+  await page.getByLabel('Email (optional)').fill('not-an-email');
+  await page.getByLabel('Password').fill('short');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  const username = page.getByLabel('Username');
+  await page.getByText('A user with that username already exists.').waitFor();
+  expect(await username.getAttribute('aria-invalid')).toBe('true');
+  expect(await page.getByLabel('Email (optional)').getAttribute('aria-describedby')).toBeTruthy();
+  await page.getByText('Enter a valid email address.').waitFor();
+  await page.getByText('Ensure this field has at least 8 characters.').waitFor();
+
+  const name = unique('ann');
+  await username.fill(name);
+  await page.getByLabel('Email (optional)').fill(`${name}@Example.COM`);
+  await page.getByLabel('Password').fill('a-long-password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByText(`Account ${name} created.`).waitFor();
+
+  await page.getByLabel('Username').fill(name);
+  await page.getByLabel('Password').fill('wrong-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('No active account found with the given credentials').waitFor();
+
+  await page.getByLabel('Password').fill('a-long-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Sweet catalogue' }).waitFor();
+  expect(await page.getByTestId('signed-in-user').textContent()).toBe(name);
+  await expectTitle(page, 'Catalogue · Sweet Shop');
+  // No admin link for a customer, and the admin page says so.
+  expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
+  await page.goto('/admin');
+  await page.getByRole('heading', { name: 'Admins only' }).waitFor();
+
+  await page.reload();
+  await page.getByTestId('signed-in-user').waitFor();
+  expect(await page.getByTestId('signed-in-user').textContent()).toBe(name);
+
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL('**/login');
+  await page.goto('/dashboard');
+  await page.waitForURL('**/login');
+  expect(await page.evaluate(() => localStorage.getItem('sweetshop.session'))).toBeNull();
+  await closeTab(tab);
+});
+
+test('an address that does not exist says so', async () => {
+  const tab = await openTab(browser);
+  await tab.page.goto('/no/such/page');
+  await tab.page.getByRole('heading', { name: 'Page not found' }).waitFor();
+  expect(await tab.page.title()).toBe('Page not found · Sweet Shop');
+  await closeTab(tab);
+});

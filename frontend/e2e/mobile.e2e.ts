@@ -1,0 +1,101 @@
+// A 360-pixel phone: nothing wider than the screen, everything reachable; and the keyboard alone is enough.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import {
+  adminPassword,
+  closeTab,
+  createSweet,
+  launchBrowser,
+  newCustomer,
+  openTab,
+  screenshot,
+  signIn,
+  unique,
+} from './support';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function expectNoHorizontalScroll(page: Page) {
+  const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+}
+
+test('a 360-pixel phone can sign in, search, buy, see the dashboard and manage stock', async () => {
+  const name = unique('Pocket Toffee ');
+  await createSweet({ name, quantity: 4 });
+  const customer = await newCustomer();
+  const tab = await openTab(browser, { width: 360, height: 740 });
+  const { page } = tab;
+  await page.goto('/login');
+  await expectNoHorizontalScroll(page);
+  await signIn(page, customer.username, customer.password);
+  await page.getByTestId('sweet-card').first().waitFor();
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, 'catalogue-phone');
+
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Search' }).click();
+  const card = page.getByTestId('sweet-card').filter({ hasText: name });
+  await card.getByRole('button', { name: 'Purchase' }).click();
+  await card.getByText('3 in stock').waitFor();
+  await expectNoHorizontalScroll(page);
+
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByTestId('total-units').waitFor();
+  await expectNoHorizontalScroll(page);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await signIn(page, 'admin', adminPassword);
+  await page.getByRole('link', { name: 'Admin' }).click();
+  await page.getByTestId('stock-row').first().waitFor();
+  await expectNoHorizontalScroll(page);
+  await closeTab(tab);
+});
+
+test('the keyboard alone signs in and buys', async () => {
+  const name = unique('Keyboard Kisses ');
+  await createSweet({ name, quantity: 2 });
+  const customer = await newCustomer();
+  const tab = await openTab(browser);
+  const { page } = tab;
+  await page.goto('/login');
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  // The first Tab reaches the skip link, then the form's fields in order.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('username');
+  await page.keyboard.type(customer.username);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(customer.password);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('signed-in-user').waitFor();
+
+  // Search by typing into the name field and pressing Enter, then Tab to the card's purchase button.
+  await page.getByLabel('Name', { exact: true }).focus();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  const card = page.getByTestId('sweet-card').filter({ hasText: name });
+  await card.getByText('2 in stock').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=sweet-card]').length === 1);
+  await card.getByLabel(`Quantity of ${name}`).focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Purchase');
+  await page.keyboard.press('Enter');
+  await card.getByText('1 in stock').waitFor();
+  // Every input on the page has a label.
+  const unlabelled = await page.evaluate(
+    () =>
+      Array.from(document.querySelectorAll('input, select, textarea')).filter(
+        (el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label'),
+      ).length,
+  );
+  expect(unlabelled).toBe(0);
+  await closeTab(tab);
+});

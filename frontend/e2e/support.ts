@@ -1,0 +1,141 @@
+// What the end-to-end tests share: Debian's Chromium through playwright-core (never a downloaded browser), the API
+// from Node for set-up behind the page's back, HS256 tokens signed with the server's secret, and screenshots.
+import { createHmac, randomBytes } from 'node:crypto';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const baseURL = inject('baseURL');
+export const adminPassword = inject('adminPassword');
+const secretKey = inject('secretKey');
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export interface Tab {
+  context: BrowserContext;
+  page: Page;
+  /// Console errors, page errors and failed requests seen so far (a CSP violation or a crash shows up here).
+  problems: string[];
+}
+
+export async function openTab(browser: Browser, viewport = { width: 1280, height: 900 }): Promise<Tab> {
+  const context = await browser.newContext({ baseURL, viewport, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('console', (m) => {
+    // A refused request logs a console error by design (e.g. a 400 Insufficient stock); keep the rest.
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) problems.push(`console: ${m.text()}`);
+  });
+  return { context, page, problems };
+}
+
+export async function closeTab(tab: Tab): Promise<void> {
+  await tab.context.close();
+  expect(tab.problems).toEqual([]);
+}
+
+export function unique(prefix: string): string {
+  return `${prefix}${randomBytes(4).toString('hex')}`;
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown; token?: string } = {}): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (init.token) headers.Authorization = `Bearer ${init.token}`;
+  const r = await fetch(baseURL + path, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+  const text = await r.text();
+  if (!r.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${r.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export interface Tokens {
+  access: string;
+  refresh: string;
+  user: { id: number; username: string; email: string; is_staff: boolean };
+}
+
+export const login = (username: string, password: string) =>
+  api<Tokens>('/api/auth/login/', { method: 'POST', body: { username, password } });
+
+export async function newCustomer(): Promise<{ username: string; password: string }> {
+  const username = unique('buyer');
+  const password = 'e2e-password-1';
+  await api('/api/auth/register/', { method: 'POST', body: { username, password } });
+  return { username, password };
+}
+
+export async function adminToken(): Promise<string> {
+  return (await login('admin', adminPassword)).access;
+}
+
+export interface Sweet {
+  id: number;
+  name: string;
+  category: string;
+  price: string;
+  quantity: number;
+}
+
+export async function createSweet(fields: Partial<Sweet> & { name: string }): Promise<Sweet> {
+  return api<Sweet>('/api/sweets/', {
+    method: 'POST',
+    token: await adminToken(),
+    body: { category: 'E2E', price: '2.00', quantity: 5, description: 'Made by the e2e tests.', ...fields },
+  });
+}
+
+/// An HS256 token signed with the server's secret, with the claims the server issues (for an expired access token).
+export function signToken(claims: Record<string, unknown>): string {
+  const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+  const head = b64({ alg: 'HS256', typ: 'JWT' });
+  const body = b64(claims);
+  const sig = createHmac('sha256', secretKey).update(`${head}.${body}`).digest('base64url');
+  return `${head}.${body}.${sig}`;
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in-user').waitFor();
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const path = `${SCREENSHOTS}/${name}.png`;
+  await page.screenshot({ path, fullPage: false });
+  // The README shows these: keep them small enough to commit.
+  expect(statSync(path).size).toBeLessThan(300 * 1024);
+}
+
+/// The page's title becomes `title` (set after the route renders).
+export async function expectTitle(page: Page, title: string): Promise<void> {
+  await page.waitForFunction((t) => document.title === t, title);
+}

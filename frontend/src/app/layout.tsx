@@ -1,0 +1,57 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { Button } from '@/components/ui/button';
+import { env } from '@/config/env';
+import { useApiContext, useSession } from '@/lib/api-context';
+
+export function Layout() {
+  const session = useSession();
+  const { store } = useApiContext();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const signOut = () => {
+    store.save(null);
+    queryClient.clear();
+    void navigate('/login');
+  };
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="masthead">
+        <div className="masthead-inner">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              ●
+            </span>
+            <span className="brand-name">{env.shopName}</span>
+          </div>
+          {session ? (
+            <nav aria-label="Main" className="main-nav">
+              <NavLink to="/" end>
+                Catalogue
+              </NavLink>
+              <NavLink to="/dashboard">Dashboard</NavLink>
+              {session.user.is_staff ? <NavLink to="/admin">Admin</NavLink> : null}
+            </nav>
+          ) : null}
+          {session ? (
+            <div className="account">
+              <span className="account-name" data-testid="signed-in-user">
+                {session.user.username}
+                {session.user.is_staff ? <span className="badge badge-staff">Admin</span> : null}
+              </span>
+              <Button variant="secondary" className="sign-out" onClick={signOut}>
+                Sign out
+              </Button>
+            </div>
+          ) : null}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}

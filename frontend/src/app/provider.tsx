@@ -1,0 +1,57 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { env } from '@/config/env';
+import { type ApiClient, createApiClient } from '@/lib/api-client';
+import { ApiError } from '@/lib/api-error';
+import { ApiContext, type ApiContextValue } from '@/lib/api-context';
+import { createSessionStore, type SessionStore } from '@/lib/session';
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        // Client errors (bad filter, page gone, signed out) are answers, not glitches: do not retry them.
+        retry: (failures, error) =>
+          !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+      },
+    },
+  });
+}
+
+export interface AppProviderProps {
+  children: React.ReactNode;
+  store?: SessionStore;
+  client?: ApiClient;
+  queryClient?: QueryClient;
+}
+
+export function AppProvider({
+  children,
+  store: givenStore,
+  client: givenClient,
+  queryClient: givenQueryClient,
+}: AppProviderProps) {
+  const [notice, setNotice] = useState<string | null>(null);
+  const [queryClient] = useState(() => givenQueryClient ?? createQueryClient());
+  const [store] = useState(() => givenStore ?? createSessionStore());
+  const client = useMemo(
+    () =>
+      givenClient ??
+      createApiClient({
+        baseUrl: env.apiUrl,
+        store,
+        onSessionExpired: (message) => {
+          queryClient.clear();
+          setNotice(message);
+        },
+      }),
+    [givenClient, store, queryClient],
+  );
+  const value: ApiContextValue = useMemo(() => ({ client, store, notice, setNotice }), [client, store, notice]);
+  return (
+    <ApiContext.Provider value={value}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ApiContext.Provider>
+  );
+}

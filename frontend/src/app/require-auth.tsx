@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { fetchMe } from '@/features/auth/api/auth';
+import { useApiContext, useSession } from '@/lib/api-context';
+
+/// Routes for signed-in people; `staff` ones for admins. The user is re-read from the server once per session
+/// (a promotion or demotion made meanwhile shows at once).
+export function RequireAuth({ children, staff = false }: { children: React.ReactNode; staff?: boolean }) {
+  const session = useSession();
+  const { client, store } = useApiContext();
+  const location = useLocation();
+  const me = useQuery({
+    queryKey: ['me', session?.refresh],
+    queryFn: () => fetchMe(client),
+    enabled: session !== null,
+    staleTime: Infinity,
+  });
+  useEffect(() => {
+    const current = store.load();
+    if (me.data && current && JSON.stringify(current.user) !== JSON.stringify(me.data))
+      store.save({ ...current, user: me.data });
+  }, [me.data, store]);
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (staff && !session.user.is_staff) {
+    return (
+      <section className="panel">
+        <h1>Admins only</h1>
+        <p>This part of the shop is for staff. Ask an administrator if you need access.</p>
+      </section>
+    );
+  }
+  return <>{children}</>;
+}

@@ -1,0 +1,125 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Sweet } from '@/features/sweets/api/sweets';
+import { boss, type Call, json, renderApp, sessionFor } from '@/testing/test-utils';
+import { StockTable } from './stock-table';
+import { SweetForm } from './sweet-form';
+
+const fudge: Sweet = {
+  id: 4,
+  name: 'Fudge',
+  category: 'Chocolate',
+  description: '',
+  price: '2.00',
+  quantity: 2,
+  is_available: true,
+  created_by: 'boss',
+  created_at: '2026-01-01T00:00:00Z',
+  updated_at: '2026-01-01T00:00:00Z',
+};
+
+describe('SweetForm', () => {
+  it('shows the API validation messages under their fields', async () => {
+    renderApp(<SweetForm />, {
+      session: sessionFor(boss),
+      routes: {
+        'POST /api/sweets/': () =>
+          json(400, {
+            name: ['sweet with this name already exists.'],
+            price: ['Ensure that there are no more than 2 decimal places.'],
+          }),
+      },
+    });
+    await userEvent.type(screen.getByLabelText('Name'), 'Fudge');
+    await userEvent.type(screen.getByLabelText('Category'), 'Chocolate');
+    await userEvent.type(screen.getByLabelText('Price'), '3.555');
+    await userEvent.click(screen.getByRole('button', { name: 'Add sweet' }));
+    expect(await screen.findByText('sweet with this name already exists.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Price')).toHaveAccessibleDescription(
+      'Ensure that there are no more than 2 decimal places.',
+    );
+    expect(screen.getByLabelText('Name')).toHaveValue('Fudge');
+  });
+
+  it('creates a sweet and clears the form', async () => {
+    const { calls } = renderApp(<SweetForm />, {
+      session: sessionFor(boss),
+      routes: { 'POST /api/sweets/': (call: Call) => json(201, { ...fudge, ...(call.body as object), quantity: 7 }) },
+    });
+    await userEvent.type(screen.getByLabelText('Name'), 'Fudge');
+    await userEvent.type(screen.getByLabelText('Category'), 'Chocolate');
+    await userEvent.type(screen.getByLabelText('Price'), '2');
+    await userEvent.clear(screen.getByLabelText('Quantity in stock'));
+    await userEvent.type(screen.getByLabelText('Quantity in stock'), '7');
+    await userEvent.click(screen.getByRole('button', { name: 'Add sweet' }));
+    expect(await screen.findByText('Added Fudge.')).toBeInTheDocument();
+    expect(calls[0]!.body).toEqual({
+      name: 'Fudge',
+      category: 'Chocolate',
+      description: '',
+      price: '2',
+      quantity: '7',
+    });
+    expect(screen.getByLabelText('Name')).toHaveValue('');
+  });
+
+  it('sends only the changed fields when editing', async () => {
+    const { calls } = renderApp(<SweetForm sweet={fudge} />, {
+      session: sessionFor(boss),
+      routes: { 'PATCH /api/sweets/4/': () => json(200, { ...fudge, price: '2.50' }) },
+    });
+    await userEvent.clear(screen.getByLabelText('Price'));
+    await userEvent.type(screen.getByLabelText('Price'), '2.50');
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.body).toEqual({ price: '2.50' });
+  });
+});
+
+describe('StockTable', () => {
+  it('lists the least stock first, restocks, and deletes only after confirmation', async () => {
+    let sweets = [fudge];
+    const { calls } = renderApp(<StockTable />, {
+      session: sessionFor(boss),
+      routes: {
+        'GET /api/sweets/': () => json(200, { count: sweets.length, next: null, previous: null, results: sweets }),
+        'POST /api/sweets/4/restock/': (call: Call) => {
+          const amount = (call.body as { amount: string }).amount;
+          if (amount === '0') return json(400, { amount: ['Ensure this value is greater than or equal to 1.'] });
+          sweets = [{ ...fudge, quantity: fudge.quantity + Number(amount) }];
+          return json(200, sweets[0]);
+        },
+        'DELETE /api/sweets/4/': () => {
+          sweets = [];
+          return new Response(null, { status: 204 });
+        },
+      },
+    });
+    const row = within((await screen.findAllByTestId('stock-row'))[0]!);
+    expect(row.getByText('Low')).toBeInTheDocument();
+    expect(calls[0]!.path).toBe('/api/sweets/?ordering=quantity&page_size=10');
+
+    const units = row.getByLabelText('Units to add to Fudge');
+    await userEvent.type(units, '0');
+    await userEvent.click(row.getByRole('button', { name: 'Restock' }));
+    expect(await row.findByRole('alert')).toHaveTextContent('Ensure this value is greater than or equal to 1.');
+    await userEvent.clear(units);
+    await userEvent.type(units, '10{Enter}');
+    await waitFor(() => expect(row.getByTestId('row-quantity')).toHaveTextContent('12'));
+
+    await userEvent.click(row.getByRole('button', { name: 'Delete Fudge' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete Fudge?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Keep it' }));
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
+
+    await userEvent.click(row.getByRole('button', { name: 'Delete Fudge' }));
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+
+    await userEvent.click(row.getByRole('button', { name: 'Delete Fudge' }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    expect(await screen.findByText('No sweets yet: add the first one above.')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,125 @@
+// Create or edit a sweet; the API's validation messages appear under their fields.
+import { useState } from 'react';
+import { Alert } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { TextAreaField, TextField } from '@/components/ui/field';
+import { useApi } from '@/lib/api-context';
+import { useFormErrors } from '@/lib/use-form-errors';
+import { createSweet, type Sweet, type SweetInput, updateSweet, useSweetChanged } from '@/features/sweets/api/sweets';
+
+const FIELDS = ['name', 'category', 'description', 'price', 'quantity'] as const;
+const EMPTY: SweetInput = { name: '', category: '', description: '', price: '', quantity: '0' };
+
+export interface SweetFormProps {
+  sweet?: Sweet;
+  onSaved?(sweet: Sweet): void;
+  onCancel?(): void;
+}
+
+export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
+  const client = useApi();
+  const changed = useSweetChanged();
+  const initial: SweetInput = sweet
+    ? {
+        name: sweet.name,
+        category: sweet.category,
+        description: sweet.description,
+        price: sweet.price,
+        quantity: String(sweet.quantity),
+      }
+    : EMPTY;
+  const [form, setForm] = useState<SweetInput>(initial);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const errors = useFormErrors(FIELDS);
+  const set = (field: keyof SweetInput) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setForm({ ...form, [field]: e.target.value });
+  const prefix = sweet ? `edit-${sweet.id}` : 'new';
+
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    errors.clear();
+    setSaved(null);
+    setBusy(true);
+    try {
+      let result: Sweet;
+      if (sweet) {
+        // Only what changed: a stock count edited here would otherwise overwrite purchases made meanwhile.
+        const patch: Partial<SweetInput> = {};
+        for (const f of FIELDS) if (form[f] !== initial[f]) patch[f] = form[f];
+        result = await updateSweet(client, sweet.id, patch);
+      } else {
+        result = await createSweet(client, form);
+        setForm(EMPTY);
+        setSaved(`Added ${result.name}.`);
+      }
+      changed(result);
+      onSaved?.(result);
+    } catch (error) {
+      errors.fail(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="sweet-form" onSubmit={submit} noValidate aria-label={sweet ? `Edit ${sweet.name}` : 'Add a sweet'}>
+      {errors.message ? <Alert>{errors.message}</Alert> : null}
+      {saved ? <Alert kind="success">{saved}</Alert> : null}
+      <div className="form-grid">
+        <TextField
+          id={`${prefix}-name`}
+          label="Name"
+          value={form.name}
+          onChange={set('name')}
+          errors={errors.fieldErrors.name}
+          required
+        />
+        <TextField
+          id={`${prefix}-category`}
+          label="Category"
+          value={form.category}
+          onChange={set('category')}
+          errors={errors.fieldErrors.category}
+          required
+        />
+        <TextField
+          id={`${prefix}-price`}
+          label="Price"
+          inputMode="decimal"
+          value={form.price}
+          onChange={set('price')}
+          errors={errors.fieldErrors.price}
+          hint="For example 3.50"
+          required
+        />
+        <TextField
+          id={`${prefix}-quantity`}
+          label="Quantity in stock"
+          inputMode="numeric"
+          value={form.quantity}
+          onChange={set('quantity')}
+          errors={errors.fieldErrors.quantity}
+        />
+        <TextAreaField
+          id={`${prefix}-description`}
+          label="Description"
+          rows={3}
+          value={form.description}
+          onChange={set('description')}
+          errors={errors.fieldErrors.description}
+        />
+      </div>
+      <div className="form-actions">
+        <Button type="submit" busy={busy}>
+          {sweet ? 'Save changes' : 'Add sweet'}
+        </Button>
+        {onCancel ? (
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

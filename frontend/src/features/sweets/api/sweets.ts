@@ -1,0 +1,123 @@
+// The catalogue's API (#4-#11 of the contract) and its react-query hooks. Every stock change refreshes the lists
+// and the dashboard's numbers.
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiClient } from '@/lib/api-client';
+import { useApi } from '@/lib/api-context';
+import { newIdempotencyKey } from '@/lib/format';
+
+export interface Sweet {
+  id: number;
+  name: string;
+  category: string;
+  description: string;
+  price: string;
+  quantity: number;
+  is_available: boolean;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface Page<T> {
+  count: number;
+  next: string | null;
+  previous: string | null;
+  results: T[];
+}
+
+export interface SweetQuery {
+  name?: string;
+  category?: string;
+  min_price?: string;
+  max_price?: string;
+  ordering?: string;
+  page?: number;
+  page_size?: number;
+}
+
+export interface SweetInput {
+  name: string;
+  category: string;
+  description: string;
+  price: string;
+  quantity: string;
+}
+
+export const SORT_OPTIONS = [
+  { value: 'name', label: 'Name (A–Z)' },
+  { value: '-name', label: 'Name (Z–A)' },
+  { value: 'price', label: 'Price (low to high)' },
+  { value: '-price', label: 'Price (high to low)' },
+  { value: 'quantity', label: 'Stock (least first)' },
+  { value: '-quantity', label: 'Stock (most first)' },
+  { value: '-created_at', label: 'Newest first' },
+] as const;
+
+export function sweetsPath(query: SweetQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `/api/sweets/${qs ? `?${qs}` : ''}`;
+}
+
+export const listSweets = (client: ApiClient, query: SweetQuery, signal?: AbortSignal) =>
+  client.request<Page<Sweet>>(sweetsPath(query), { signal });
+
+export const purchaseSweet = (client: ApiClient, id: number, amount: number | string, key = newIdempotencyKey()) =>
+  client.request<Sweet>(`/api/sweets/${id}/purchase/`, {
+    method: 'POST',
+    body: { amount },
+    headers: { 'Idempotency-Key': key },
+  });
+
+export const restockSweet = (client: ApiClient, id: number, amount: string, key = newIdempotencyKey()) =>
+  client.request<Sweet>(`/api/sweets/${id}/restock/`, {
+    method: 'POST',
+    body: { amount },
+    headers: { 'Idempotency-Key': key },
+  });
+
+export const createSweet = (client: ApiClient, input: SweetInput) =>
+  client.request<Sweet>('/api/sweets/', { method: 'POST', body: input });
+
+export const updateSweet = (client: ApiClient, id: number, input: Partial<SweetInput>) =>
+  client.request<Sweet>(`/api/sweets/${id}/`, { method: 'PATCH', body: input });
+
+export const deleteSweet = (client: ApiClient, id: number) =>
+  client.request<void>(`/api/sweets/${id}/`, { method: 'DELETE' });
+
+export function useSweets(query: SweetQuery) {
+  const client = useApi();
+  return useQuery({
+    queryKey: ['sweets', query],
+    queryFn: ({ signal }) => listSweets(client, query, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/// After a change: show the sweet as the server returned it at once, then refetch lists and metrics.
+export function useSweetChanged() {
+  const queryClient = useQueryClient();
+  return (sweet?: Sweet) => {
+    if (sweet) {
+      queryClient.setQueriesData<Page<Sweet>>({ queryKey: ['sweets'] }, (page) =>
+        page ? { ...page, results: page.results.map((s) => (s.id === sweet.id ? sweet : s)) } : page,
+      );
+    }
+    void queryClient.invalidateQueries({ queryKey: ['sweets'] });
+    void queryClient.invalidateQueries({ queryKey: ['metrics'] });
+  };
+}
+
+export function usePurchase() {
+  const client = useApi();
+  const changed = useSweetChanged();
+  return useMutation({
+    mutationFn: ({ id, amount }: { id: number; amount: number | string }) => purchaseSweet(client, id, amount),
+    onSuccess: (sweet) => changed(sweet),
+    // A refusal (Insufficient stock) means our numbers are stale: fetch the current stock.
+    onError: () => changed(),
+  });
+}

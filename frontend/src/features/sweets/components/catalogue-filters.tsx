@@ -1,0 +1,111 @@
+import { useEffect, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { SORT_OPTIONS, type SweetQuery } from '../api/sweets';
+
+export type Filters = Required<Pick<SweetQuery, 'name' | 'category' | 'min_price' | 'max_price' | 'ordering'>>;
+
+export const EMPTY_FILTERS: Filters = { name: '', category: '', min_price: '', max_price: '', ordering: 'name' };
+
+export interface CatalogueFiltersProps {
+  value: Filters;
+  errors?: Record<string, string[]>;
+  onSearch(filters: Filters): void;
+}
+
+/// The search form: applied on Search (or Enter); the sort applies at once.
+export function CatalogueFilters({ value, errors = {}, onSearch }: CatalogueFiltersProps) {
+  const [draft, setDraft] = useState(value);
+  // Follow the URL when it changes from elsewhere (back, forward, a link), but not when it catches up with our
+  // own search: that would wipe what the user typed meanwhile.
+  const submitted = useRef(JSON.stringify(value));
+  useEffect(() => {
+    const key = JSON.stringify(value);
+    if (key !== submitted.current) {
+      submitted.current = key;
+      setDraft(value);
+    }
+  }, [value]);
+  const search = (next: Filters) => {
+    submitted.current = JSON.stringify(next);
+    onSearch(next);
+  };
+  const set = (field: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setDraft({ ...draft, [field]: e.target.value });
+
+  return (
+    <form
+      className="filters"
+      role="search"
+      aria-label="Search sweets"
+      onSubmit={(e) => {
+        e.preventDefault();
+        search(draft);
+      }}
+    >
+      <TextField
+        label="Name"
+        name="name"
+        type="search"
+        value={draft.name}
+        onChange={set('name')}
+        errors={errors.name}
+      />
+      <TextField
+        label="Category"
+        name="category"
+        type="search"
+        value={draft.category}
+        onChange={set('category')}
+        errors={errors.category}
+      />
+      <TextField
+        label="Min price"
+        name="min_price"
+        inputMode="decimal"
+        value={draft.min_price}
+        onChange={set('min_price')}
+        errors={errors.min_price}
+      />
+      <TextField
+        label="Max price"
+        name="max_price"
+        inputMode="decimal"
+        value={draft.max_price}
+        onChange={set('max_price')}
+        errors={errors.max_price}
+      />
+      <div className="field">
+        <label htmlFor="ordering">Sort by</label>
+        <select
+          id="ordering"
+          name="ordering"
+          value={draft.ordering}
+          onChange={(e) => {
+            const next = { ...draft, ordering: e.target.value };
+            setDraft(next);
+            search(next);
+          }}
+        >
+          {SORT_OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="filters-actions">
+        <Button type="submit">Search</Button>
+        <Button
+          variant="secondary"
+          onClick={() => {
+            setDraft(EMPTY_FILTERS);
+            search(EMPTY_FILTERS);
+          }}
+        >
+          Reset
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,99 @@
+// The catalogue: filters, sort and page live in the URL (reload, back and shared links keep them).
+import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { Alert, Spinner } from '@/components/ui/alert';
+import { Button } from '@/components/ui/button';
+import { Pagination } from '@/components/ui/pagination';
+import { ApiError, errorMessage } from '@/lib/api-error';
+import { formatCount } from '@/lib/format';
+import { useSweets } from '../api/sweets';
+import { CatalogueFilters, EMPTY_FILTERS, type Filters } from './catalogue-filters';
+import { SweetCard } from './sweet-card';
+
+export const CATALOGUE_PAGE_SIZE = 12;
+
+function readFilters(params: URLSearchParams): Filters {
+  return {
+    name: params.get('name') ?? '',
+    category: params.get('category') ?? '',
+    min_price: params.get('min_price') ?? '',
+    max_price: params.get('max_price') ?? '',
+    ordering: params.get('ordering') ?? EMPTY_FILTERS.ordering,
+  };
+}
+
+export function Catalogue() {
+  const [params, setParams] = useSearchParams();
+  // One object per distinct URL: the filter form resets its draft only when the search really changed, not on
+  // every refetch (which would throw away what the user is typing).
+  const search = params.toString();
+  const filters = useMemo(() => readFilters(new URLSearchParams(search)), [search]);
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const query = useSweets({ ...filters, page, page_size: CATALOGUE_PAGE_SIZE });
+
+  const go = (next: Filters, nextPage = 1) => {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(next))
+      if (v && !(k === 'ordering' && v === EMPTY_FILTERS.ordering)) p.set(k, v);
+    if (nextPage > 1) p.set('page', String(nextPage));
+    setParams(p);
+  };
+
+  const error = query.error;
+  const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
+  const pageCount = query.data ? Math.max(1, Math.ceil(query.data.count / CATALOGUE_PAGE_SIZE)) : 1;
+  const filtered = Object.entries(filters).some(([k, v]) => v && k !== 'ordering');
+
+  return (
+    <section className="panel" aria-labelledby="catalogue-title">
+      <div className="panel-head">
+        <h1 id="catalogue-title">Sweet catalogue</h1>
+        {query.data ? (
+          <p className="count" aria-live="polite" data-testid="result-count">
+            {formatCount(query.data.count, 'sweet', 'sweets')}
+            {filtered ? ' found' : ''}
+          </p>
+        ) : null}
+      </div>
+      <CatalogueFilters value={filters} errors={fieldErrors} onSearch={(f) => go(f)} />
+      {query.isPending ? <Spinner label="Loading sweets…" /> : null}
+      {error && !Object.keys(fieldErrors).length ? (
+        error instanceof ApiError && error.status === 404 && page > 1 ? (
+          <Alert>
+            That page does not exist any more.{' '}
+            <Button variant="ghost" onClick={() => go(filters)}>
+              Go to the first page
+            </Button>
+          </Alert>
+        ) : (
+          <Alert>
+            {errorMessage(error)}{' '}
+            <Button variant="ghost" onClick={() => void query.refetch()}>
+              Try again
+            </Button>
+          </Alert>
+        )
+      ) : null}
+      {query.data && query.data.count === 0 ? (
+        <div className="empty">
+          <p>{filtered ? 'No sweets match your search.' : 'The shop has no sweets yet.'}</p>
+          {filtered ? (
+            <Button variant="secondary" onClick={() => go(EMPTY_FILTERS)}>
+              Clear the search
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {query.data && query.data.count > 0 ? (
+        <>
+          <div className="sweet-grid" aria-busy={query.isFetching || undefined}>
+            {query.data.results.map((s) => (
+              <SweetCard key={s.id} sweet={s} />
+            ))}
+          </div>
+          <Pagination page={page} pageCount={pageCount} onPage={(p) => go(filters, p)} label="Catalogue pages" />
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { formatPrice } from '@/lib/format';
+import type { Sweet } from '../api/sweets';
+import { PurchaseForm } from './purchase-form';
+
+export function SweetCard({ sweet }: { sweet: Sweet }) {
+  const stock = sweet.quantity;
+  return (
+    <article className="sweet-card" aria-labelledby={`sweet-${sweet.id}-name`} data-testid="sweet-card">
+      <header className="sweet-card-head">
+        <h3 id={`sweet-${sweet.id}-name`}>{sweet.name}</h3>
+        <span className="badge">{sweet.category}</span>
+      </header>
+      <p className="sweet-description">{sweet.description || <span className="muted">No description.</span>}</p>
+      <div className="sweet-facts">
+        <span className="price">{formatPrice(sweet.price)}</span>
+        <span
+          className={stock === 0 ? 'stock stock-out' : stock <= 5 ? 'stock stock-low' : 'stock'}
+          data-testid="stock"
+        >
+          {stock === 0 ? 'Out of stock' : `${stock.toLocaleString('en-US')} in stock`}
+        </span>
+      </div>
+      <PurchaseForm sweet={sweet} />
+    </article>
+  );
+}

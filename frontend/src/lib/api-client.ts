@@ -1,0 +1,123 @@
+// The one client of the API: attaches the access token, refreshes it with the refresh token shortly before it
+// expires or when the server refuses it (once per request), and signs out with a message when the refresh fails.
+import { ApiError, NETWORK_MESSAGE, toApiError } from './api-error';
+import { type Session, type SessionStore, tokenExpiry } from './session';
+
+export const SESSION_EXPIRED_MESSAGE = 'Your session has expired. Please sign in again.';
+/// Refresh this long before the access token's expiry, so a request never leaves with a token about to lapse.
+const REFRESH_MARGIN_MS = 30_000;
+
+export interface RequestOptions {
+  method?: string;
+  body?: unknown;
+  /// Send the access token (default true); public routes (login, register, metrics) pass false.
+  auth?: boolean;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  store: SessionStore;
+  fetch?: typeof fetch;
+  now?: () => number;
+  /// Called once when the session ends against the user's will (refresh refused, user gone).
+  onSessionExpired?: (message: string) => void;
+}
+
+export interface ApiClient {
+  request<T>(path: string, options?: RequestOptions): Promise<T>;
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const now = options.now ?? Date.now;
+  const { store, baseUrl } = options;
+  let refreshing: Promise<string> | null = null;
+
+  async function send(path: string, opts: RequestOptions, access?: string): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+    if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (access) headers.Authorization = `Bearer ${access}`;
+    try {
+      return await doFetch(baseUrl + path, {
+        method: opts.method ?? 'GET',
+        headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        signal: opts.signal,
+      });
+    } catch (e) {
+      if (e instanceof DOMException && e.name === 'AbortError') throw e;
+      throw new ApiError(0, NETWORK_MESSAGE);
+    }
+  }
+
+  async function parse(response: Response): Promise<unknown> {
+    if (response.status === 204) return undefined;
+    const type = response.headers.get('Content-Type') ?? '';
+    if (!type.includes('json')) return null;
+    try {
+      return await response.json();
+    } catch {
+      return null;
+    }
+  }
+
+  function endSession(message: string): never {
+    if (store.load()) {
+      store.save(null);
+      options.onSessionExpired?.(message);
+    }
+    throw new ApiError(401, message);
+  }
+
+  /// One refresh at a time: concurrent requests wait for the same new access token.
+  function refreshAccess(session: Session): Promise<string> {
+    refreshing ??= (async () => {
+      try {
+        const response = await send('/api/auth/token/refresh/', { method: 'POST', body: { refresh: session.refresh } });
+        const body = await parse(response);
+        if (!response.ok) {
+          if (response.status === 400 || response.status === 401) endSession(SESSION_EXPIRED_MESSAGE);
+          throw toApiError(response.status, body);
+        }
+        const access = (body as { access?: unknown } | null)?.access;
+        if (typeof access !== 'string') throw new ApiError(response.status, 'The server sent an unexpected answer.');
+        const current = store.load();
+        if (current && current.refresh === session.refresh) store.save({ ...current, access });
+        return access;
+      } finally {
+        refreshing = null;
+      }
+    })();
+    return refreshing;
+  }
+
+  async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
+    const auth = opts.auth ?? true;
+    let access: string | undefined;
+    let session: Session | null = null;
+    if (auth) {
+      session = store.load();
+      if (!session) throw new ApiError(401, 'Please sign in.');
+      access = session.access;
+      const exp = tokenExpiry(access);
+      if (exp !== null && exp * 1000 - now() < REFRESH_MARGIN_MS) access = await refreshAccess(session);
+    }
+    let response = await send(path, opts, access);
+    if (auth && session && response.status === 401) {
+      // The access token was refused (expired early, clock skew, a new secret): refresh once and retry.
+      access = await refreshAccess(store.load() ?? session);
+      response = await send(path, opts, access);
+      if (response.status === 401) {
+        const body = await parse(response);
+        endSession(toApiError(401, body).message);
+      }
+    }
+    const body = await parse(response);
+    if (!response.ok) throw toApiError(response.status, body, response.headers.get('Retry-After'));
+    return body as T;
+  }
+
+  return { request };
+}

@@ -1,0 +1,75 @@
+// The contract's two error shapes, {"detail": ...} and {"field": ["message", ...]}, turned into words.
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly fieldErrors: FieldErrors;
+  readonly code: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    status: number,
+    message: string,
+    options: { fieldErrors?: FieldErrors; code?: string; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.fieldErrors = options.fieldErrors ?? {};
+    this.code = options.code;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+export const NETWORK_MESSAGE = 'Cannot reach the shop. Check your connection and try again.';
+
+/// "min_price" -> "Min price"
+export function fieldLabel(field: string): string {
+  const words = field.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function statusMessage(status: number): string {
+  if (status === 0) return NETWORK_MESSAGE;
+  if (status === 401) return 'Please sign in again.';
+  if (status === 403) return 'You do not have permission to do that.';
+  if (status === 404) return 'Not found.';
+  if (status === 429) return 'Too many requests. Try again later.';
+  if (status >= 500) return `The shop is having trouble right now (HTTP ${status}). Please try again.`;
+  return `The request failed (HTTP ${status}).`;
+}
+
+/// Maps an error response's status and parsed JSON body (or null when it was not JSON) to an ApiError.
+export function toApiError(status: number, body: unknown, retryAfter?: string | null): ApiError {
+  const retryAfterSeconds = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined;
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const record = body as Record<string, unknown>;
+    if (typeof record.detail === 'string') {
+      const code = typeof record.code === 'string' ? record.code : undefined;
+      return new ApiError(status, record.detail, { code, retryAfterSeconds });
+    }
+    const fieldErrors: FieldErrors = {};
+    for (const [field, value] of Object.entries(record)) {
+      const messages = Array.isArray(value) ? value.filter((m): m is string => typeof m === 'string') : [];
+      if (typeof value === 'string') messages.push(value);
+      if (messages.length) fieldErrors[field] = messages;
+    }
+    const entries = Object.entries(fieldErrors);
+    if (entries.length) {
+      const message = entries
+        .map(([field, messages]) =>
+          field === 'non_field_errors' ? messages.join(' ') : `${fieldLabel(field)}: ${messages.join(' ')}`,
+        )
+        .join(' ');
+      return new ApiError(status, message, { fieldErrors, retryAfterSeconds });
+    }
+  }
+  return new ApiError(status, statusMessage(status), { retryAfterSeconds });
+}
+
+/// Words for anything thrown by a request.
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong. Please try again.';
+}

@@ -1,0 +1,19 @@
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+
+/// The API's price string ("3.50") for display ("$3.50").
+export function formatPrice(price: string): string {
+  const value = Number(price);
+  return Number.isFinite(value) ? money.format(value) : price;
+}
+
+export function formatCount(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+}
+
+/// A fresh Idempotency-Key: a retried purchase or restock with the same key never applies twice.
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto && window.isSecureContext) return crypto.randomUUID();
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,103 @@
+#include "http/web_app.hpp"
+
+#include <array>
+#include <string>
+#include <utility>
+
+namespace sweetshop::http {
+
+namespace {
+
+constexpr std::string_view kIndex = "index.html";
+/// Vite puts every content-hashed file under assets/: a new build gives new names, so they never go stale.
+constexpr std::string_view kHashedDir = "assets/";
+
+/// The decoded path relative to the build's root ("" for "/"), or std::nullopt for a path that must not be served.
+std::optional<std::string> safe_relative_path(std::string_view raw) {
+    if (raw.empty() || raw.front() != '/') return std::nullopt;
+    const std::string decoded = percent_decode(raw.substr(1), false);
+    std::string_view rest = decoded;
+    while (!rest.empty()) {
+        const auto slash = rest.find('/');
+        const auto segment = rest.substr(0, slash);
+        // An empty segment ("a//b") is refused too; a trailing slash is fine (client routes may end with one).
+        if (segment.empty() && slash != std::string_view::npos) return std::nullopt;
+        if (!segment.empty() && segment.front() == '.') return std::nullopt;  // ".", "..", hidden files
+        for (const char c : segment)
+            if (c == '\\' || c == '\0' || c == '%') return std::nullopt;  // '%' left: invalid or double encoding
+        if (slash == std::string_view::npos) break;
+        rest.remove_prefix(slash + 1);
+    }
+    return decoded;
+}
+
+bool is_api_path(std::string_view path) {
+    return path == "/api" || path.starts_with("/api/");
+}
+
+}  // namespace
+
+std::string_view web_content_type(std::string_view path) {
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kTypes{{
+        {".html", "text/html; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".mjs", "text/javascript; charset=utf-8"},
+        {".css", "text/css; charset=utf-8"},
+        {".json", "application/json"},
+        {".webmanifest", "application/manifest+json"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".ico", "image/x-icon"},
+        {".webp", "image/webp"},
+        {".woff2", "font/woff2"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".map", "application/json"},
+        {".jpg", "image/jpeg"},
+    }};
+    for (const auto& [ext, type] : kTypes)
+        if (path.ends_with(ext)) return type;
+    return "application/octet-stream";
+}
+
+WebApp::WebApp(std::span<const web::Asset> assets) {
+    for (const auto& asset : assets)
+        files_.emplace(asset.path, asset.data);
+}
+
+Response WebApp::file(std::string_view path, std::string_view data) const {
+    Response r;
+    r.body = std::string(data);
+    r.content_type = std::string(web_content_type(path));
+    r.route = "(web app)";
+    if (path.starts_with(kHashedDir))
+        r.header("Cache-Control", "public, max-age=31536000, immutable");
+    else if (path == kIndex)
+        r.header("Cache-Control", "no-cache");  // revalidate: it names the current hashed files
+    else
+        r.header("Cache-Control", "public, max-age=3600");
+    r.header("X-Content-Type-Options", "nosniff");
+    if (path.ends_with(".html")) {
+        r.header("Content-Security-Policy",
+                 "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; "
+                 "frame-ancestors 'none'; form-action 'self'");
+        r.header("Referrer-Policy", "same-origin");
+    }
+    return r;
+}
+
+std::optional<Response> WebApp::serve(const Request& request) const {
+    if (files_.empty() || is_api_path(request.path)) return std::nullopt;
+    const auto relative = safe_relative_path(request.path);
+    if (!relative) return std::nullopt;
+    const std::string_view path = relative->empty() ? kIndex : std::string_view(*relative);
+    if (const auto it = files_.find(path); it != files_.end()) return file(it->first, it->second);
+    // A missing file (a name with an extension, or anything under assets/) is a 404; any other path is a route of
+    // the web app, which index.html handles in the browser.
+    const auto last = path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1);
+    if (path.starts_with(kHashedDir) || last.find('.') != std::string_view::npos) return std::nullopt;
+    const auto index = files_.find(kIndex);
+    if (index == files_.end()) return std::nullopt;
+    return file(index->first, index->second);
+}
+
+}  // namespace sweetshop::http
