@@ -1,6 +1,8 @@
 #include "http/web_app.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <string>
 #include <utility>
 
@@ -35,10 +37,39 @@ bool is_api_path(std::string_view path) {
     return path == "/api" || path.starts_with("/api/");
 }
 
+/// Whether Accept-Encoding lists gzip (or *) without q=0.
+bool accepts_gzip(const Request& request) {
+    const auto header = request.header("Accept-Encoding");
+    if (!header) return false;
+    std::string_view rest = *header;
+    while (!rest.empty()) {
+        const auto comma = rest.find(',');
+        auto item = rest.substr(0, comma);
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        const auto semi = item.find(';');
+        auto coding = item.substr(0, semi);
+        while (!coding.empty() && coding.front() == ' ')
+            coding.remove_prefix(1);
+        while (!coding.empty() && coding.back() == ' ')
+            coding.remove_suffix(1);
+        std::string name(coding);  // content-codings are case-insensitive
+        std::transform(name.begin(), name.end(), name.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (name != "gzip" && name != "x-gzip" && name != "*") continue;
+        if (semi == std::string_view::npos) return true;
+        auto params = item.substr(semi + 1);
+        params.remove_prefix(std::min(params.find_first_not_of(' '), params.size()));
+        // "q=0", "q=0.0", "q=0.000": refused; any other weight accepts.
+        if (!params.starts_with("q=0")) return true;
+        if (params.find_first_not_of("0.", 2) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string_view web_content_type(std::string_view path) {
-    static constexpr std::array<std::pair<std::string_view, std::string_view>, 14> kTypes{{
+    static constexpr std::array<std::pair<std::string_view, std::string_view>, 15> kTypes{{
         {".html", "text/html; charset=utf-8"},
         {".js", "text/javascript; charset=utf-8"},
         {".mjs", "text/javascript; charset=utf-8"},
@@ -52,6 +83,7 @@ std::string_view web_content_type(std::string_view path) {
         {".woff2", "font/woff2"},
         {".txt", "text/plain; charset=utf-8"},
         {".map", "application/json"},
+        {".gz", "application/gzip"},
         {".jpg", "image/jpeg"},
     }};
     for (const auto& [ext, type] : kTypes)
@@ -64,10 +96,18 @@ WebApp::WebApp(std::span<const web::Asset> assets) {
         files_.emplace(asset.path, asset.data);
 }
 
-Response WebApp::file(std::string_view path, std::string_view data) const {
+Response WebApp::file(const Request& request, std::string_view path, std::string_view data) const {
     Response r;
-    r.body = std::string(data);
     r.content_type = std::string(web_content_type(path));
+    const auto gz = files_.find(std::string(path) + ".gz");
+    if (gz != files_.end()) {
+        r.header("Vary", "Accept-Encoding");
+        if (accepts_gzip(request)) {
+            data = gz->second;
+            r.header("Content-Encoding", "gzip");
+        }
+    }
+    r.body = std::string(data);
     r.route = "(web app)";
     if (path.starts_with(kHashedDir))
         r.header("Cache-Control", "public, max-age=31536000, immutable");
@@ -90,14 +130,14 @@ std::optional<Response> WebApp::serve(const Request& request) const {
     const auto relative = safe_relative_path(request.path);
     if (!relative) return std::nullopt;
     const std::string_view path = relative->empty() ? kIndex : std::string_view(*relative);
-    if (const auto it = files_.find(path); it != files_.end()) return file(it->first, it->second);
+    if (const auto it = files_.find(path); it != files_.end()) return file(request, it->first, it->second);
     // A missing file (a name with an extension, or anything under assets/) is a 404; any other path is a route of
     // the web app, which index.html handles in the browser.
     const auto last = path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1);
     if (path.starts_with(kHashedDir) || last.find('.') != std::string_view::npos) return std::nullopt;
     const auto index = files_.find(kIndex);
     if (index == files_.end()) return std::nullopt;
-    return file(index->first, index->second);
+    return file(request, index->first, index->second);
 }
 
 }  // namespace sweetshop::http

@@ -1,8 +1,9 @@
 #pragma once
 // Serves the web app's build (frontend/dist) from the same origin as the API: the files by path with their content
 // types, long cache lifetimes for Vite's content-hashed files under assets/, and index.html for the client-side
-// routes. Only the files of the build are reachable: a path with a "." or ".." segment (also percent-encoded), a
-// hidden name, a backslash or a NUL is refused, and so is any path under /api.
+// routes, gzip-compressed at build time (a "<file>.gz" beside it) for clients that accept it. Only the files of the
+// build are reachable: a path with a "." or ".." segment (also percent-encoded), a hidden name, a backslash or a NUL is
+// refused, and so is any path under /api.
 #include <optional>
 #include <span>
 #include <string_view>
@@ -23,7 +24,7 @@ class WebApp {
     bool empty() const { return files_.empty(); }
 
   private:
-    Response file(std::string_view path, std::string_view data) const;
+    Response file(const Request& request, std::string_view path, std::string_view data) const;
 
     std::unordered_map<std::string_view, std::string_view> files_;
 };

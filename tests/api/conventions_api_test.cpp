@@ -211,6 +211,14 @@ TEST_F(Conventions, WebAppIsServedBesideTheApi) {
     EXPECT_TRUE(js.header("Content-Type") == "text/javascript; charset=utf-8" ||
                 js.header("Content-Type") == "text/css; charset=utf-8")
         << script;
+    // Compressed at build time: the gzip variant for clients that accept it.
+    auto gz = server.get(script, {{"Accept-Encoding", "gzip, deflate"}});
+    EXPECT_EQ(gz.status, 200);
+    EXPECT_EQ(gz.header("Content-Encoding"), "gzip");
+    EXPECT_EQ(gz.header("Vary"), "Accept-Encoding");
+    ASSERT_GE(gz.body.size(), 2u);
+    EXPECT_EQ(gz.body.substr(0, 2), "\x1f\x8b");
+    EXPECT_LT(gz.body.size(), js.body.size() / 2);
     auto head = http(server.port(), "HEAD", "/login");
     EXPECT_EQ(head.status, 200);
     EXPECT_TRUE(head.body.empty());

@@ -8,17 +8,19 @@
 using namespace sweetshop::http;
 
 namespace {
-const std::array<sweetshop::web::Asset, 4> kBuild{{
+const std::array<sweetshop::web::Asset, 5> kBuild{{
     {"assets/index-AbC123.js", "console.log(1)"},
+    {"assets/index-AbC123.js.gz", "GZIPPED"},
     {"assets/index-AbC123.css", "body{}"},
     {"favicon.svg", "<svg/>"},
     {"index.html", "<!doctype html><title>Sweet Shop</title>"},
 }};
 
-std::optional<Response> get(const WebApp& web, std::string path) {
+std::optional<Response> get(const WebApp& web, std::string path, std::string accept_encoding = "") {
     Request r;
     r.method = "GET";
     r.path = std::move(path);
+    if (!accept_encoding.empty()) r.headers.emplace_back("Accept-Encoding", std::move(accept_encoding));
     return web.serve(r);
 }
 }  // namespace
@@ -47,7 +49,7 @@ TEST(WebApp, RootAndClientRoutesGetIndexRevalidatedEachTime) {
         p = p.substr(0, p.find('?'));
         auto r = get(web, p);
         ASSERT_TRUE(r) << path;
-        EXPECT_EQ(r->body, kBuild[3].data) << path;
+        EXPECT_EQ(r->body, kBuild[4].data) << path;
         EXPECT_EQ(r->content_type, "text/html; charset=utf-8");
         EXPECT_EQ(r->find_header("Cache-Control"), "no-cache");
         EXPECT_TRUE(r->find_header("Content-Security-Policy").has_value());
@@ -83,4 +85,27 @@ TEST(WebApp, ContentTypesByExtension) {
     EXPECT_EQ(web_content_type("site.webmanifest"), "application/manifest+json");
     EXPECT_EQ(web_content_type("x.png"), "image/png");
     EXPECT_EQ(web_content_type("blob"), "application/octet-stream");
+}
+
+TEST(WebApp, SendsTheGzipVariantToClientsThatAcceptIt) {
+    const WebApp web(kBuild);
+    for (const char* accept : {"gzip", "gzip, deflate, br", "br;q=1.0, gzip;q=0.8", "*", "deflate, GZIP"}) {
+        auto r = get(web, "/assets/index-AbC123.js", accept);
+        ASSERT_TRUE(r) << accept;
+        EXPECT_EQ(r->body, "GZIPPED") << accept;
+        EXPECT_EQ(r->find_header("Content-Encoding"), "gzip") << accept;
+        EXPECT_EQ(r->content_type, "text/javascript; charset=utf-8");
+        EXPECT_EQ(r->find_header("Vary"), "Accept-Encoding");
+    }
+    for (const char* accept : {"", "br", "gzip;q=0", "gzip; q=0.000", "identity"}) {
+        auto r = get(web, "/assets/index-AbC123.js", accept);
+        ASSERT_TRUE(r) << accept;
+        EXPECT_EQ(r->body, "console.log(1)") << accept;
+        EXPECT_FALSE(r->find_header("Content-Encoding")) << accept;
+        EXPECT_EQ(r->find_header("Vary"), "Accept-Encoding");
+    }
+    auto css = get(web, "/assets/index-AbC123.css", "gzip");  // no .gz beside it
+    ASSERT_TRUE(css);
+    EXPECT_EQ(css->body, "body{}");
+    EXPECT_FALSE(css->find_header("Vary"));
 }
