@@ -1,22 +1,16 @@
 // The admin view: create (with the API's validation inline), edit, restock, delete with confirmation, least stock
 // first; and the dashboard following a restock.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { adminPassword, closeTab, launchBrowser, openTab, screenshot, signIn, unique, expectTitle } from './support';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { adminPassword, closeTab, useBrowser, openTab, screenshot, signIn, unique, expectTitle } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 const row = (page: Page, name: string) =>
   page.getByTestId('stock-row').filter({ has: page.locator('.row-name', { hasText: new RegExp(`^${name}$`) }) });
 
 test('create, edit, restock and delete a sweet', async () => {
-  const tab = await openTab(browser);
+  const tab = await openTab(browser());
   const { page } = tab;
   await signIn(page, 'admin', adminPassword);
   await page.getByRole('link', { name: 'Admin' }).click();

@@ -1,18 +1,11 @@
 // Register with the API's field errors shown next to their fields, log in, survive a reload, sign out.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { closeTab, launchBrowser, newCustomer, openTab, unique, expectTitle } from './support';
+import { expect, test } from 'vitest';
+import { closeTab, useBrowser, newCustomer, openTab, unique, expectTitle } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 test('register, sign in, reload, sign out', async () => {
-  const tab = await openTab(browser);
+  const tab = await openTab(browser());
   const { page } = tab;
   await page.goto('/');
   await page.waitForURL('**/login');
@@ -66,7 +59,7 @@ test('register, sign in, reload, sign out', async () => {
 });
 
 test('an address that does not exist says so', async () => {
-  const tab = await openTab(browser);
+  const tab = await openTab(browser());
   await tab.page.goto('/no/such/page');
   await tab.page.getByRole('heading', { name: 'Page not found' }).waitFor();
   expect(await tab.page.title()).toBe('Page not found · Sweet Shop');

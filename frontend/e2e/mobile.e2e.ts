@@ -1,11 +1,11 @@
 // A 360-pixel phone: nothing wider than the screen, everything reachable; and the keyboard alone is enough.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import {
   adminPassword,
   closeTab,
   createSweet,
-  launchBrowser,
+  useBrowser,
   newCustomer,
   openTab,
   screenshot,
@@ -13,13 +13,7 @@ import {
   unique,
 } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 async function expectNoHorizontalScroll(page: Page) {
   const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -30,7 +24,7 @@ test('a 360-pixel phone can sign in, search, buy, see the dashboard and manage s
   const name = unique('Pocket Toffee ');
   await createSweet({ name, quantity: 4 });
   const customer = await newCustomer();
-  const tab = await openTab(browser, { width: 360, height: 740 });
+  const tab = await openTab(browser(), { width: 360, height: 740 });
   const { page } = tab;
   await page.goto('/login');
   await expectNoHorizontalScroll(page);
@@ -62,7 +56,7 @@ test('the keyboard alone signs in and buys', async () => {
   const name = unique('Keyboard Kisses ');
   await createSweet({ name, quantity: 2 });
   const customer = await newCustomer();
-  const tab = await openTab(browser);
+  const tab = await openTab(browser());
   const { page } = tab;
   await page.goto('/login');
   await page.getByRole('button', { name: 'Sign in' }).waitFor();

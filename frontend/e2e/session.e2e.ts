@@ -1,16 +1,9 @@
 // A session that outlives its access token keeps working (the refresh token gets a new one); when the refresh
 // token is refused, the app goes back to the login page and says why.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { closeTab, launchBrowser, login, newCustomer, openTab, signToken, type Tokens } from './support';
+import { expect, test } from 'vitest';
+import { closeTab, useBrowser, login, newCustomer, openTab, signToken, type Tokens } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 /// The claims of `token` with new times: what the server would have issued `ageSeconds` ago.
 function expiredCopy(token: string): string {
@@ -23,7 +16,7 @@ test('an expired access token is refreshed and the page works', async () => {
   const customer = await newCustomer();
   const tokens = await login(customer.username, customer.password);
   const stale: Tokens = { ...tokens, access: expiredCopy(tokens.access) };
-  const tab = await openTab(browser);
+  const tab = await openTab(browser());
   const { page } = tab;
   await page.goto('/login');
   await page.evaluate((s) => localStorage.setItem('sweetshop.session', JSON.stringify(s)), stale);
@@ -53,7 +46,7 @@ test('an expired access token is refreshed and the page works', async () => {
 test('a refused refresh token ends at the login page with a message', async () => {
   const customer = await newCustomer();
   const tokens = await login(customer.username, customer.password);
-  const tab = await openTab(browser);
+  const tab = await openTab(browser());
   const { page } = tab;
   await page.goto('/login');
   await page.evaluate((s) => localStorage.setItem('sweetshop.session', JSON.stringify(s)), {

@@ -1,11 +1,11 @@
 // Search, sort, page through the whole catalogue, buy until zero, and see the dashboard's numbers follow.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
 import {
   api,
   closeTab,
   createSweet,
-  launchBrowser,
+  useBrowser,
   login,
   newCustomer,
   openTab,
@@ -16,13 +16,7 @@ import {
   expectTitle,
 } from './support';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 const card = (page: Page, name: string) =>
   page.getByTestId('sweet-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
@@ -40,7 +34,7 @@ async function waitForCount(page: Page, text: string) {
 
 test('search by name, category and price range; sort; page through every page', async () => {
   const customer = await newCustomer();
-  const tab = await openTab(browser);
+  const tab = await openTab(browser());
   const { page } = tab;
   await signIn(page, customer.username, customer.password);
   const { token } = { token: (await login(customer.username, customer.password)).access };
@@ -114,7 +108,7 @@ test('buy until zero: the new stock shows at once, the button is disabled, the d
   const category = unique('Lollies ');
   await createSweet({ name, category, quantity: 3, price: '1.25' });
   const customer = await newCustomer();
-  const tab = await openTab(browser);
+  const tab = await openTab(browser());
   const { page } = tab;
   await signIn(page, customer.username, customer.password);
 
