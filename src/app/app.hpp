@@ -29,6 +29,7 @@ class App {
     domain::InventoryService& inventory() { return inventory_; }
     const security::TokenService& tokens() const { return tokens_; }
     http::Api& api() { return api_; }
+    const http::WebApp& web() const { return web_; }
     /// The API of the separate metrics service: its own routes, the same database, CORS "*".
     http::Api metrics_api();
     metrics::Registry& metrics() { return metrics_; }

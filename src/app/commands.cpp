@@ -56,7 +56,11 @@ int serve(const Flags& flags) {
     http::Server server(app.api(), app.server_options());
     server.start();
     spdlog::info("Sweet Shop {} listening on http://{}:{} (database {}, {} env)", SWEETSHOP_VERSION, config.host,
-                 server.port(), config.database_url, config.env);
+                 server.port(), storage::redact_database_url(config.database_url), config.env);
+    if (app.web().empty())
+        spdlog::warn(
+            "this binary holds no web app (frontend/dist was not built): only the API is served; "
+            "scripts/build.sh builds both");
     const auto signal = http::wait_for_termination_signal();
     spdlog::info("{} received: finishing requests in flight and stopping", signal);
     server.stop();
@@ -77,7 +81,7 @@ int metrics_service(const Flags& flags) {
     http::Server server(api, options);
     server.start();
     spdlog::info("Sweet Shop metrics service {} listening on http://{}:{} (database {})", SWEETSHOP_VERSION,
-                 config.host, server.port(), config.database_url);
+                 config.host, server.port(), storage::redact_database_url(config.database_url));
     const auto signal = http::wait_for_termination_signal();
     spdlog::info("{} received: stopping", signal);
     server.stop();

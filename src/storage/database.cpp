@@ -4,6 +4,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
 #include <stdexcept>
@@ -84,6 +85,34 @@ std::string postgres_connect_string(const std::string& rest) {
     return out;
 }
 }  // namespace
+
+std::string redact_database_url(std::string_view url) {
+    std::string out(url);
+    const auto scheme = out.find("://");
+    if (scheme != std::string::npos) {
+        const auto start = scheme + 3;
+        const auto end = std::min(out.find_first_of("/?", start), out.size());
+        const auto at = out.rfind('@', end);
+        if (at != std::string::npos && at >= start) {
+            const auto colon = out.find(':', start);
+            if (colon != std::string::npos && colon < at) out.replace(colon + 1, at - colon - 1, "***");
+        }
+    }
+    if (const auto query = out.find('?'); query != std::string::npos) {
+        for (auto pos = query; (pos = out.find("password=", pos)) != std::string::npos;) {
+            const char before = out[pos - 1];
+            const auto value = pos + 9;
+            if (before != '?' && before != '&') {
+                pos = value;
+                continue;
+            }
+            const auto end = std::min(out.find('&', value), out.size());
+            out.replace(value, end - value, "***");
+            pos = value + 3;
+        }
+    }
+    return out;
+}
 
 DatabaseUrl parse_database_url(const std::string& url) {
     DatabaseUrl out;

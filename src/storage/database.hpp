@@ -38,6 +38,9 @@ struct DatabaseUrl {
 /// throws std::invalid_argument with a reason.
 DatabaseUrl parse_database_url(const std::string& url);
 
+/// The URL for logs: a password in the user part or in a `password=` option becomes "***".
+std::string redact_database_url(std::string_view url);
+
 class Database {
   public:
     Database(const std::string& url, std::size_t pool_size);

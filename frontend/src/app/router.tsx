@@ -3,11 +3,12 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './layout';
 import { RequireAuth } from './require-auth';
 import { LoginRoute, RegisterRoute } from './routes/auth';
-import { AdminRoute, CatalogueRoute, DashboardRoute, NotFoundRoute } from './routes/pages';
+import { AdminRoute, CatalogueRoute, CrashRoute, DashboardRoute, NotFoundRoute } from './routes/pages';
 
 export const routes = [
   {
     element: <Layout />,
+    errorElement: <CrashRoute />,
     children: [
       { path: 'login', element: <LoginRoute /> },
       { path: 'register', element: <RegisterRoute /> },

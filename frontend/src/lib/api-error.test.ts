@@ -27,10 +27,13 @@ describe('toApiError', () => {
     expect(e.message).toBe('Invalid data. Expected a dictionary, but got list.');
   });
 
-  it('reads Retry-After on a throttled login', () => {
+  it('reads Retry-After on a throttled login and says when to try again', () => {
     const e = toApiError(429, { detail: 'Too many failed login attempts. Try again later.' }, '840');
     expect(e.retryAfterSeconds).toBe(840);
     expect(e.message).toBe('Too many failed login attempts. Try again later.');
+    expect(errorMessage(e)).toBe('Too many failed login attempts. Try again later. (in about 14 minutes)');
+    expect(errorMessage(toApiError(429, { detail: 'Slow down.' }, '1'))).toBe('Slow down. (in 1 second)');
+    expect(errorMessage(toApiError(429, { detail: 'Slow down.' }, 'soon'))).toBe('Slow down.');
   });
 
   it('gives words for answers that are not the contract shape', () => {

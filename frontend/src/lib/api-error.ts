@@ -67,9 +67,20 @@ export function toApiError(status: number, body: unknown, retryAfter?: string | 
   return new ApiError(status, statusMessage(status), { retryAfterSeconds });
 }
 
+/// "in about 14 minutes" for a Retry-After in seconds.
+export function retryWhen(seconds: number): string {
+  if (seconds < 60) return `in ${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
 /// Words for anything thrown by a request.
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) {
+    return error.retryAfterSeconds !== undefined && error.status === 429
+      ? `${error.message} (${retryWhen(error.retryAfterSeconds)})`
+      : error.message;
+  }
   if (error instanceof Error && error.message) return error.message;
   return 'Something went wrong. Please try again.';
 }

@@ -28,3 +28,16 @@ TEST(DatabaseUrl, RefusesWhatItCannotUse) {
     EXPECT_THROW(parse_database_url("postgres://host:5432/"), std::invalid_argument);
     EXPECT_THROW(parse_database_url("sqlite:///"), std::invalid_argument);
 }
+
+TEST(DatabaseUrl, LogsNoPassword) {
+    EXPECT_EQ(redact_database_url("postgres://shop:s%40cret@db.example:5433/sweets"),
+              "postgres://shop:***@db.example:5433/sweets");
+    EXPECT_EQ(redact_database_url("postgresql://shop@db/sweets?sslmode=require&password=hunter2&x=1"),
+              "postgresql://shop@db/sweets?sslmode=require&password=***&x=1");
+    EXPECT_EQ(redact_database_url("postgres://a:b@h/db?password=c"), "postgres://a:***@h/db?password=***");
+    EXPECT_EQ(redact_database_url("postgres://localhost/sweets?mypassword=x"),
+              "postgres://localhost/sweets?mypassword=x");
+    EXPECT_EQ(redact_database_url("sqlite:///data/shop.db"), "sqlite:///data/shop.db");
+    EXPECT_EQ(redact_database_url("postgres:///sweets?host=/run/postgresql"),
+              "postgres:///sweets?host=/run/postgresql");
+}

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { Button } from '@/components/ui/button';
 import { StockTable } from '@/features/admin/components/stock-table';
 import { SweetForm } from '@/features/admin/components/sweet-form';
 import { Dashboard } from '@/features/dashboard/components/dashboard';
@@ -37,5 +38,19 @@ export function NotFoundRoute() {
         There is nothing at this address. <Link to="/">Back to the catalogue</Link>
       </p>
     </section>
+  );
+}
+
+/// What a crash in rendering shows instead of a blank page (the cause goes to the console).
+export function CrashRoute() {
+  useDocumentTitle('Something went wrong');
+  return (
+    <main id="main">
+      <section className="panel" role="alert">
+        <h1>Something went wrong</h1>
+        <p>The page stopped working. Reloading usually helps; your session and the shop's data are safe.</p>
+        <Button onClick={() => window.location.reload()}>Reload the page</Button>
+      </section>
+    </main>
   );
 }

@@ -47,6 +47,20 @@ describe('LoginForm', () => {
   });
 });
 
+it('says when a throttled login may try again', async () => {
+  renderApp(<LoginForm onSignedIn={() => {}} />, {
+    routes: {
+      'POST /api/auth/login/': () =>
+        json(429, { detail: 'Too many failed login attempts. Try again later.' }, { 'Retry-After': '600' }),
+    },
+  });
+  await userEvent.type(screen.getByLabelText('Username'), 'ann');
+  await userEvent.type(screen.getByLabelText('Password'), 'whatever-pw{Enter}');
+  expect(await screen.findByRole('alert')).toHaveTextContent(
+    'Too many failed login attempts. Try again later. (in about 10 minutes)',
+  );
+});
+
 describe('RegisterForm', () => {
   it('shows every field error at once', async () => {
     const onRegistered = vi.fn();
