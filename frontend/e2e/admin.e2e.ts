@@ -2,9 +2,19 @@
 // first; and the dashboard following a restock.
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
-import { adminPassword, closeTab, useBrowser, openTab, screenshot, signIn, unique, expectTitle } from './support';
+import {
+  expectAccessible,
+  adminPassword,
+  closeTab,
+  browserForFile,
+  openTab,
+  screenshot,
+  signIn,
+  unique,
+  expectTitle,
+} from './support';
 
-const browser = useBrowser();
+const browser = browserForFile();
 
 const row = (page: Page, name: string) =>
   page.getByTestId('stock-row').filter({ has: page.locator('.row-name', { hasText: new RegExp(`^${name}$`) }) });
@@ -20,9 +30,10 @@ test('create, edit, restock and delete a sweet', async () => {
   // Least stock first: the first rows are the sold-out ones.
   await page.getByTestId('row-quantity').first().waitFor();
   const quantities = (await page.getByTestId('row-quantity').allTextContents()).map(Number);
-  expect(quantities).toEqual([...quantities].sort((a, b) => a - b));
+  expect(quantities).toEqual([...quantities].toSorted((a, b) => a - b));
   expect(quantities[0]).toBe(0);
   await screenshot(page, 'admin');
+  await expectAccessible(page, 'admin page');
 
   const form = page.getByRole('form', { name: 'Add a sweet' });
   const name = unique('Mint Humbug ');
@@ -57,6 +68,7 @@ test('create, edit, restock and delete a sweet', async () => {
   await dialog.getByLabel('Price').fill('abc');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await dialog.getByText('A valid number is required.').waitFor();
+  await expectAccessible(page, 'edit dialog with a field error');
   await dialog.getByLabel('Price').fill('0.80');
   await dialog.getByLabel('Category').fill('Mints & more');
   await dialog.getByRole('button', { name: 'Save changes' }).click();

@@ -1,8 +1,8 @@
 // Register with the API's field errors shown next to their fields, log in, survive a reload, sign out.
 import { expect, test } from 'vitest';
-import { closeTab, useBrowser, newCustomer, openTab, unique, expectTitle } from './support';
+import { expectAccessible, closeTab, browserForFile, newCustomer, openTab, unique, expectTitle } from './support';
 
-const browser = useBrowser();
+const browser = browserForFile();
 
 test('register, sign in, reload, sign out', async () => {
   const tab = await openTab(browser());
@@ -10,6 +10,7 @@ test('register, sign in, reload, sign out', async () => {
   await page.goto('/');
   await page.waitForURL('**/login');
   await expectTitle(page, 'Sign in · Sweet Shop');
+  await expectAccessible(page, 'sign-in page');
 
   await page.getByRole('link', { name: 'Create an account' }).click();
   const taken = await newCustomer();
@@ -23,6 +24,7 @@ test('register, sign in, reload, sign out', async () => {
   expect(await page.getByLabel('Email (optional)').getAttribute('aria-describedby')).toBeTruthy();
   await page.getByText('Enter a valid email address.').waitFor();
   await page.getByText('Ensure this field has at least 8 characters.').waitFor();
+  await expectAccessible(page, 'registration with field errors');
 
   const name = unique('ann');
   await username.fill(name);

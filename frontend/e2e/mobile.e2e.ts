@@ -3,9 +3,10 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import {
   adminPassword,
+  expectAccessible,
   closeTab,
   createSweet,
-  useBrowser,
+  browserForFile,
   newCustomer,
   openTab,
   screenshot,
@@ -13,7 +14,7 @@ import {
   unique,
 } from './support';
 
-const browser = useBrowser();
+const browser = browserForFile();
 
 async function expectNoHorizontalScroll(page: Page) {
   const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -32,6 +33,7 @@ test('a 360-pixel phone can sign in, search, buy, see the dashboard and manage s
   await page.getByTestId('sweet-card').first().waitFor();
   await expectNoHorizontalScroll(page);
   await screenshot(page, 'catalogue-phone');
+  await expectAccessible(page, 'catalogue on a phone');
 
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Search' }).click();

@@ -1,9 +1,9 @@
 // A session that outlives its access token keeps working (the refresh token gets a new one); when the refresh
 // token is refused, the app goes back to the login page and says why.
 import { expect, test } from 'vitest';
-import { closeTab, useBrowser, login, newCustomer, openTab, signToken, type Tokens } from './support';
+import { closeTab, browserForFile, login, newCustomer, openTab, signToken, type Tokens } from './support';
 
-const browser = useBrowser();
+const browser = browserForFile();
 
 /// The claims of `token` with new times: what the server would have issued `ageSeconds` ago.
 function expiredCopy(token: string): string {

@@ -3,9 +3,10 @@ import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import {
   api,
+  expectAccessible,
   closeTab,
   createSweet,
-  useBrowser,
+  browserForFile,
   login,
   newCustomer,
   openTab,
@@ -16,7 +17,7 @@ import {
   expectTitle,
 } from './support';
 
-const browser = useBrowser();
+const browser = browserForFile();
 
 const card = (page: Page, name: string) =>
   page.getByTestId('sweet-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
@@ -42,6 +43,7 @@ test('search by name, category and price range; sort; page through every page', 
 
   await waitForCount(page, `${all.count} sweets`);
   await screenshot(page, 'catalogue');
+  await expectAccessible(page, 'catalogue');
 
   // Every page, in order: all the sweets exactly once.
   const seen: string[] = [];
@@ -59,7 +61,7 @@ test('search by name, category and price range; sort; page through every page', 
   }
   expect(seen).toHaveLength(all.count);
   expect(new Set(seen).size).toBe(all.count);
-  expect(seen).toEqual([...seen].sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1)));
+  expect(seen).toEqual([...seen].toSorted((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1)));
 
   // Search: name (case-insensitive substring), then category, then a price range.
   await page.goto('/');
@@ -155,5 +157,6 @@ test('buy until zero: the new stock shows at once, the button is disabled, the d
   expect(Number((await page.getByTestId('total-units').textContent())!.replace(/,/g, ''))).toBe(totalBefore - 3);
   await expectTitle(page, 'Dashboard · Sweet Shop');
   await screenshot(page, 'dashboard');
+  await expectAccessible(page, 'dashboard');
   await closeTab(tab);
 });

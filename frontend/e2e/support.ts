@@ -1,7 +1,8 @@
 // What the end-to-end tests share: Debian's Chromium through playwright-core (never a downloaded browser), the API
 // from Node for set-up behind the page's back, HS256 tokens signed with the server's secret, and screenshots.
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -33,7 +34,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /// One browser for the tests of a file: launched before them, closed after them.
-export function useBrowser(): () => Browser {
+export function browserForFile(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -126,8 +127,9 @@ export async function createSweet(fields: Partial<Sweet> & { name: string }): Pr
 }
 
 /// An HS256 token signed with the server's secret, with the claims the server issues (for an expired access token).
+const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
+
 export function signToken(claims: Record<string, unknown>): string {
-  const b64 = (v: unknown) => Buffer.from(typeof v === 'string' ? v : JSON.stringify(v)).toString('base64url');
   const head = b64({ alg: 'HS256', typ: 'JWT' });
   const body = b64(claims);
   const sig = createHmac('sha256', secretKey).update(`${head}.${body}`).digest('base64url');
@@ -153,4 +155,22 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 /// The page's title becomes `title` (set after the route renders).
 export async function expectTitle(page: Page, title: string): Promise<void> {
   await page.waitForFunction((t) => document.title === t, title);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/// axe-core's WCAG 2.1 A and AA rules on the page as it is now: no violation. (Injected through the DevTools
+/// protocol, which the page's Content-Security-Policy does not apply to.)
+export async function expectAccessible(page: Page, what: string): Promise<void> {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<AxeResults> } }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  expect(violations, what).toEqual([]);
+}
+
+interface AxeResults {
+  violations: { id: string; help: string; nodes: { target: string[] }[] }[];
 }

@@ -11,7 +11,7 @@ function setup(routes: Parameters<typeof fakeFetch>[0], accessExp = inSeconds(36
   const store = createSessionStore(window.localStorage);
   store.save(sessionFor(ann, fakeToken(accessExp)));
   const fake = fakeFetch(routes);
-  const expired = vi.fn();
+  const expired = vi.fn<(message: string) => void>();
   const client = createApiClient({ baseUrl: '', store, fetch: fake.fetch, now: () => NOW, onSessionExpired: expired });
   return { store, client, calls: fake.calls, expired };
 }

@@ -29,6 +29,18 @@ export interface ApiClient {
   request<T>(path: string, options?: RequestOptions): Promise<T>;
 }
 
+/// The JSON body of an answer; null when it is not JSON, undefined for 204.
+async function parse(response: Response): Promise<unknown> {
+  if (response.status === 204) return undefined;
+  const type = response.headers.get('Content-Type') ?? '';
+  if (!type.includes('json')) return null;
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}
+
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const now = options.now ?? Date.now;
@@ -49,17 +61,6 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     } catch (e) {
       if (e instanceof DOMException && e.name === 'AbortError') throw e;
       throw new ApiError(0, NETWORK_MESSAGE);
-    }
-  }
-
-  async function parse(response: Response): Promise<unknown> {
-    if (response.status === 204) return undefined;
-    const type = response.headers.get('Content-Type') ?? '';
-    if (!type.includes('json')) return null;
-    try {
-      return await response.json();
-    } catch {
-      return null;
     }
   }
 

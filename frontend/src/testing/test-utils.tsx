@@ -43,8 +43,9 @@ export function fakeFetch(routes: Record<string, Handler>) {
 }
 
 /// An unsigned JWT-shaped token whose payload has `exp` (seconds); the client only reads exp.
+const b64 = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+
 export function fakeToken(exp: number, tag = 'a'): string {
-  const b64 = (o: unknown) => btoa(JSON.stringify(o)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
   return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ exp, tag })}.sig`;
 }
 

@@ -40,6 +40,7 @@ export function Dialog({ title, onClose, children }: DialogProps) {
   };
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the focus trap and Escape */}
       <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={ref} onKeyDown={onKeyDown}>
         <h2 id={titleId}>{title}</h2>
         {children}

@@ -7,7 +7,7 @@ import { RegisterForm } from './register-form';
 
 describe('LoginForm', () => {
   it('signs in and keeps the session', async () => {
-    const onSignedIn = vi.fn();
+    const onSignedIn = vi.fn<() => void>();
     const access = fakeToken(Math.floor(Date.now() / 1000) + 3600);
     const { store, calls } = renderApp(<LoginForm onSignedIn={onSignedIn} />, {
       routes: { 'POST /api/auth/login/': () => json(200, { access, refresh: 'r', user: ann }) },
@@ -63,7 +63,7 @@ it('says when a throttled login may try again', async () => {
 
 describe('RegisterForm', () => {
   it('shows every field error at once', async () => {
-    const onRegistered = vi.fn();
+    const onRegistered = vi.fn<(username: string) => void>();
     renderApp(<RegisterForm onRegistered={onRegistered} />, {
       routes: {
         'POST /api/auth/register/': () =>
@@ -87,7 +87,7 @@ describe('RegisterForm', () => {
   });
 
   it('reports the new account', async () => {
-    const onRegistered = vi.fn();
+    const onRegistered = vi.fn<(username: string) => void>();
     const { calls } = renderApp(<RegisterForm onRegistered={onRegistered} />, {
       routes: { 'POST /api/auth/register/': () => json(201, { id: 9, username: 'bea', email: '' }) },
     });
