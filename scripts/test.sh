@@ -11,8 +11,9 @@ scripts/build.sh release --test
 echo "==> Tests (release, SQLite)"
 ctest --preset release -j2 --timeout 600 --no-tests=error -LE postgres-only
 
-# The web app: formatting, lint (oxlint, with the React hooks and accessibility rules), unit tests (jsdom), then end-to-end in Chromium against build/release/sweetshop on a
-# fresh SQLite database (frontend/e2e/global-setup.ts starts it).
+# The web app: formatting, lint (oxlint, with the React hooks and accessibility rules), unit tests (jsdom), then
+# end-to-end in Chromium against build/release/sweetshop on a fresh SQLite database (frontend/e2e/global-setup.ts
+# starts it).
 echo "==> Web app: format check, lint and unit tests (Vitest)"
 npm run --prefix frontend --silent format:check
 npm run --prefix frontend --silent lint

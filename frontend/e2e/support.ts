@@ -168,7 +168,7 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
     const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   });
-  expect(violations, what).toEqual([]);
+  expect({ page: what, violations }).toEqual({ page: what, violations: [] });
 }
 
 interface AxeResults {
