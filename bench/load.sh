@@ -164,6 +164,12 @@ stock_drop=$(sqlite3 "$db" "SELECT $SWEETS * 1000000 - SUM(quantity) FROM sweets
 add_row "POST /api/auth/login/ (Argon2id 19 MiB x 2)" "$(measure "$server_pid" "$base/api/auth/login/" bench/wrk/login.lua)"
 add_row "GET /api/metrics/sweets/" "$(measure "$server_pid" "$base/api/metrics/sweets/")"
 add_row "GET /api/health/ (the in-process ceiling)" "$(measure "$server_pid" "$base/api/health/")"
+add_row "GET / (the web app's index.html)" "$(measure "$server_pid" "$base/" bench/wrk/gzip.lua)"
+script_path=$(curl -s "$base/" | grep -o '/assets/[^"]*\.js' | head -n 1)
+if [[ -n "$script_path" ]]; then
+  add_row "GET the web app's script (gzip, $(curl -s -H 'Accept-Encoding: gzip' "$base$script_path" | wc -c) bytes)" \
+    "$(measure "$server_pid" "$base$script_path" bench/wrk/gzip.lua)"
+fi
 
 # Logins and list pages at the same time: do slow logins hold up the catalogue?
 echo "==> Logins (16 connections) while the list page is read (64 connections)"

@@ -168,6 +168,20 @@ describe('tokenExpiry', () => {
 });
 
 describe('session store', () => {
+  it('follows a sign-in or sign-out made in another tab', () => {
+    const store = createSessionStore(window.localStorage);
+    store.save(sessionFor(ann));
+    const seen: (string | undefined)[] = [];
+    store.subscribe(() => seen.push(store.load()?.user.username));
+    // Another tab signs out: the browser fires a storage event here.
+    window.localStorage.removeItem('sweetshop.session');
+    window.dispatchEvent(new StorageEvent('storage', { key: 'sweetshop.session' }));
+    expect(seen).toEqual([undefined]);
+    expect(store.load()).toBeNull();
+    window.dispatchEvent(new StorageEvent('storage', { key: 'something.else' }));
+    expect(seen).toHaveLength(1);
+  });
+
   it('survives a reload (a new store over the same storage) and ignores a corrupt entry', () => {
     const first = createSessionStore(window.localStorage);
     first.save(sessionFor(ann));
