@@ -35,6 +35,12 @@ test('a 360-pixel phone can sign in, search, buy, see the dashboard and manage s
   await screenshot(page, 'catalogue-phone');
   await expectAccessible(page, 'catalogue on a phone');
 
+  // Only the name until "More filters" opens the rest.
+  expect(await page.getByLabel('Category').isVisible()).toBe(false);
+  await page.getByRole('button', { name: 'More filters' }).click();
+  await page.getByLabel('Category').waitFor();
+  expect(await page.getByRole('button', { name: 'Fewer filters' }).getAttribute('aria-expanded')).toBe('true');
+  await page.getByLabel('Category').fill('E2E');
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByRole('button', { name: 'Search' }).click();
   const card = page.getByTestId('sweet-card').filter({ hasText: name });

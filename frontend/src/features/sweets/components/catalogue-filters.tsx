@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { SORT_OPTIONS, type SweetQuery } from '../api/sweets';
@@ -16,6 +16,13 @@ export interface CatalogueFiltersProps {
 /// The search form: applied on Search (or Enter); the sort applies at once.
 export function CatalogueFilters({ value, errors = {}, onSearch }: CatalogueFiltersProps) {
   const [draft, setDraft] = useState(value);
+  const moreId = useId();
+  const [expanded, setExpanded] = useState(
+    () =>
+      Boolean(value.category || value.min_price || value.max_price) ||
+      value.ordering !== EMPTY_FILTERS.ordering ||
+      Object.keys(errors).some((f) => f !== 'name'),
+  );
   // Follow the URL when it changes from elsewhere (back, forward, a link), but not when it catches up with our
   // own search: that would wipe what the user typed meanwhile.
   const submitted = useRef(JSON.stringify(value));
@@ -51,48 +58,60 @@ export function CatalogueFilters({ value, errors = {}, onSearch }: CatalogueFilt
         onChange={set('name')}
         errors={errors.name}
       />
-      <TextField
-        label="Category"
-        name="category"
-        type="search"
-        value={draft.category}
-        onChange={set('category')}
-        errors={errors.category}
-      />
-      <TextField
-        label="Min price"
-        name="min_price"
-        inputMode="decimal"
-        value={draft.min_price}
-        onChange={set('min_price')}
-        errors={errors.min_price}
-      />
-      <TextField
-        label="Max price"
-        name="max_price"
-        inputMode="decimal"
-        value={draft.max_price}
-        onChange={set('max_price')}
-        errors={errors.max_price}
-      />
-      <div className="field">
-        <label htmlFor="ordering">Sort by</label>
-        <select
-          id="ordering"
-          name="ordering"
-          value={draft.ordering}
-          onChange={(e) => {
-            const next = { ...draft, ordering: e.target.value };
-            setDraft(next);
-            search(next);
-          }}
-        >
-          {SORT_OPTIONS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+      {/* On a phone only the name shows until "More filters" is pressed; on wider screens all of them. */}
+      <Button
+        variant="secondary"
+        className="filters-toggle"
+        aria-expanded={expanded}
+        aria-controls={moreId}
+        onClick={() => setExpanded(!expanded)}
+      >
+        {expanded ? 'Fewer filters' : 'More filters'}
+      </Button>
+      <div className={expanded ? 'filters-more' : 'filters-more filters-collapsed'} id={moreId}>
+        <TextField
+          label="Category"
+          name="category"
+          type="search"
+          value={draft.category}
+          onChange={set('category')}
+          errors={errors.category}
+        />
+        <TextField
+          label="Min price"
+          name="min_price"
+          inputMode="decimal"
+          value={draft.min_price}
+          onChange={set('min_price')}
+          errors={errors.min_price}
+        />
+        <TextField
+          label="Max price"
+          name="max_price"
+          inputMode="decimal"
+          value={draft.max_price}
+          onChange={set('max_price')}
+          errors={errors.max_price}
+        />
+        <div className="field">
+          <label htmlFor="ordering">Sort by</label>
+          <select
+            id="ordering"
+            name="ordering"
+            value={draft.ordering}
+            onChange={(e) => {
+              const next = { ...draft, ordering: e.target.value };
+              setDraft(next);
+              search(next);
+            }}
+          >
+            {SORT_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </select>
+        </div>
       </div>
       <div className="filters-actions">
         <Button type="submit">Search</Button>
