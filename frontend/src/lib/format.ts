@@ -17,3 +17,11 @@ export function newIdempotencyKey(): string {
   crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/// A typed amount for the API: a whole number as a number, anything else as typed (trimmed), so the API's own
+/// message says what is wrong with it ("A valid integer is required.").
+export function amountValue(text: string): number | string {
+  const trimmed = text.trim();
+  const n = Number(trimmed);
+  return trimmed !== '' && Number.isInteger(n) ? n : trimmed;
+}

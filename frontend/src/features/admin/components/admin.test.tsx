@@ -85,8 +85,8 @@ describe('StockTable', () => {
       routes: {
         'GET /api/sweets/': () => json(200, { count: sweets.length, next: null, previous: null, results: sweets }),
         'POST /api/sweets/4/restock/': (call: Call) => {
-          const amount = (call.body as { amount: string }).amount;
-          if (amount === '0') return json(400, { amount: ['Ensure this value is greater than or equal to 1.'] });
+          const amount = (call.body as { amount: number }).amount;
+          if (amount === 0) return json(400, { amount: ['Ensure this value is greater than or equal to 1.'] });
           sweets = [{ ...fudge, quantity: fudge.quantity + Number(amount) }];
           return json(200, sweets[0]);
         },

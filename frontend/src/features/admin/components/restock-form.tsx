@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useApi } from '@/lib/api-context';
 import { ApiError, errorMessage } from '@/lib/api-error';
+import { amountValue } from '@/lib/format';
 import { restockSweet, type Sweet, useSweetChanged } from '@/features/sweets/api/sweets';
 
 export function RestockForm({ sweet }: { sweet: Sweet }) {
@@ -17,7 +18,7 @@ export function RestockForm({ sweet }: { sweet: Sweet }) {
     setError(null);
     setBusy(true);
     try {
-      changed(await restockSweet(client, sweet.id, amount.trim()));
+      changed(await restockSweet(client, sweet.id, amountValue(amount)));
       setAmount('');
     } catch (err) {
       setError(

@@ -72,7 +72,7 @@ export const purchaseSweet = (client: ApiClient, id: number, amount: number | st
     headers: { 'Idempotency-Key': key },
   });
 
-export const restockSweet = (client: ApiClient, id: number, amount: string, key = newIdempotencyKey()) =>
+export const restockSweet = (client: ApiClient, id: number, amount: number | string, key = newIdempotencyKey()) =>
   client.request<Sweet>(`/api/sweets/${id}/restock/`, {
     method: 'POST',
     body: { amount },

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { errorMessage } from '@/lib/api-error';
+import { amountValue } from '@/lib/format';
 import { usePurchase, type Sweet } from '../api/sweets';
 
 export function PurchaseForm({ sweet }: { sweet: Sweet }) {
@@ -13,9 +14,7 @@ export function PurchaseForm({ sweet }: { sweet: Sweet }) {
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
     setDone(null);
-    // A whole number goes as a number; anything else as typed, for the API to explain what is wrong with it.
-    const n = Number(amount);
-    const value = amount.trim() !== '' && Number.isInteger(n) ? n : amount.trim();
+    const value = amountValue(amount);
     purchase.mutate({ id: sweet.id, amount: value }, { onSuccess: () => setDone(`Bought ${value} × ${sweet.name}.`) });
   };
 
