@@ -21,13 +21,7 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
 }
 
 std::string media_type(std::string_view content_type) {
-    auto semi = content_type.find(';');
-    auto type = content_type.substr(0, semi);
-    while (!type.empty() && (type.back() == ' ' || type.back() == '\t'))
-        type.remove_suffix(1);
-    while (!type.empty() && (type.front() == ' ' || type.front() == '\t'))
-        type.remove_prefix(1);
-    std::string out(type);
+    std::string out(trim_ows(content_type.substr(0, content_type.find(';'))));
     for (auto& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;

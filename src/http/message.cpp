@@ -83,6 +83,14 @@ int hex_value(char c) {
 }
 }  // namespace
 
+std::string_view trim_ows(std::string_view value) {
+    while (!value.empty() && (value.front() == ' ' || value.front() == '\t'))
+        value.remove_prefix(1);
+    while (!value.empty() && (value.back() == ' ' || value.back() == '\t'))
+        value.remove_suffix(1);
+    return value;
+}
+
 std::string percent_decode(std::string_view in, bool plus_is_space) {
     std::string out;
     out.reserve(in.size());

@@ -42,6 +42,8 @@ struct Response {
 /// The standard reason phrase of a status ("Not Found"), "Unknown" for one this server does not use.
 const char* reason_phrase(int status);
 bool iequals(std::string_view a, std::string_view b);
+/// Without the spaces and tabs around it (HTTP's optional whitespace in header values).
+std::string_view trim_ows(std::string_view value);
 /// Percent-decodes; with `plus_is_space` a '+' becomes a space (query strings).
 std::string percent_decode(std::string_view in, bool plus_is_space);
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query);

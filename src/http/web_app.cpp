@@ -1,8 +1,6 @@
 #include "http/web_app.hpp"
 
-#include <algorithm>
 #include <array>
-#include <cctype>
 #include <string>
 #include <utility>
 
@@ -44,21 +42,13 @@ bool accepts_gzip(const Request& request) {
     std::string_view rest = *header;
     while (!rest.empty()) {
         const auto comma = rest.find(',');
-        auto item = rest.substr(0, comma);
+        const auto item = rest.substr(0, comma);
         rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
         const auto semi = item.find(';');
-        auto coding = item.substr(0, semi);
-        while (!coding.empty() && coding.front() == ' ')
-            coding.remove_prefix(1);
-        while (!coding.empty() && coding.back() == ' ')
-            coding.remove_suffix(1);
-        std::string name(coding);  // content-codings are case-insensitive
-        std::transform(name.begin(), name.end(), name.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (name != "gzip" && name != "x-gzip" && name != "*") continue;
+        const auto coding = trim_ows(item.substr(0, semi));  // content-codings are case-insensitive
+        if (!iequals(coding, "gzip") && !iequals(coding, "x-gzip") && coding != "*") continue;
         if (semi == std::string_view::npos) return true;
-        auto params = item.substr(semi + 1);
-        params.remove_prefix(std::min(params.find_first_not_of(' '), params.size()));
+        const auto params = trim_ows(item.substr(semi + 1));
         // "q=0", "q=0.0", "q=0.000": refused; any other weight accepts.
         if (!params.starts_with("q=0")) return true;
         if (params.find_first_not_of("0.", 2) != std::string_view::npos) return true;
@@ -133,7 +123,8 @@ std::optional<Response> WebApp::serve(const Request& request) const {
     if (const auto it = files_.find(path); it != files_.end()) return file(request, it->first, it->second);
     // A missing file (a name with an extension, or anything under assets/) is a 404; any other path is a route of
     // the web app, which index.html handles in the browser.
-    const auto last = path.substr(path.rfind('/') == std::string_view::npos ? 0 : path.rfind('/') + 1);
+    const auto slash = path.rfind('/');
+    const auto last = slash == std::string_view::npos ? path : path.substr(slash + 1);
     if (path.starts_with(kHashedDir) || last.find('.') != std::string_view::npos) return std::nullopt;
     const auto index = files_.find(kIndex);
     if (index == files_.end()) return std::nullopt;

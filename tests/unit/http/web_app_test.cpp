@@ -89,7 +89,8 @@ TEST(WebApp, ContentTypesByExtension) {
 
 TEST(WebApp, SendsTheGzipVariantToClientsThatAcceptIt) {
     const WebApp web(kBuild);
-    for (const char* accept : {"gzip", "gzip, deflate, br", "br;q=1.0, gzip;q=0.8", "*", "deflate, GZIP"}) {
+    for (const char* accept :
+         {"gzip", "gzip, deflate, br", "br;q=1.0, gzip;q=0.8", "*", "deflate, GZIP", "deflate,\tgzip"}) {
         auto r = get(web, "/assets/index-AbC123.js", accept);
         ASSERT_TRUE(r) << accept;
         EXPECT_EQ(r->body, "GZIPPED") << accept;
