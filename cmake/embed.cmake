@@ -1,5 +1,7 @@
-# sweetshop_embed(<target> "<name>=<path>;...") builds a static library that holds the files' bytes (via the
-# assembler's .incbin, so large files cost no compile time) and a lookup table:
+include(${CMAKE_CURRENT_LIST_DIR}/incbin.cmake)
+
+# sweetshop_embed(<target> "<name>=<path>;...") builds a static library that holds the files' bytes (see
+# incbin.cmake) and a lookup table:
 #   std::optional<std::string_view> sweetshop::resources::find(std::string_view name);
 #   std::vector<std::string_view> sweetshop::resources::names();
 function(sweetshop_embed target entries)
@@ -13,11 +15,9 @@ function(sweetshop_embed target entries)
         string(SUBSTRING "${entry}" 0 ${eq} name)
         math(EXPR start "${eq} + 1")
         string(SUBSTRING "${entry}" ${start} -1 path)
-        string(APPEND asm "    .section .rodata.sweetshop_res_${i},\"a\"\n    .balign 16\n"
-                          "    .global sweetshop_res_${i}_begin\n    .global sweetshop_res_${i}_end\n"
-                          "sweetshop_res_${i}_begin:\n    .incbin \"${path}\"\nsweetshop_res_${i}_end:\n    .byte 0\n")
-        string(APPEND decls "extern \"C\" const char sweetshop_res_${i}_begin[];\nextern \"C\" const char sweetshop_res_${i}_end[];\n")
-        string(APPEND table "    {\"${name}\", {sweetshop_res_${i}_begin, static_cast<std::size_t>(sweetshop_res_${i}_end - sweetshop_res_${i}_begin)}},\n")
+        sweetshop_incbin(sweetshop_res_${i} "${path}" asm decls)
+        sweetshop_incbin_view(sweetshop_res_${i} view)
+        string(APPEND table "    {\"${name}\", ${view}},\n")
         list(APPEND deps "${path}")
         math(EXPR i "${i} + 1")
     endforeach()

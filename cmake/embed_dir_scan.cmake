@@ -2,6 +2,7 @@
 # Writes <out>/assets.S (.incbin of each file) and <out>/assets.cpp (the table). Each file's SHA-256 is written into
 # the assembly as a comment, so a changed file changes the text and is assembled again; unchanged output is not
 # rewritten, so nothing is rebuilt when the web app did not change.
+include(${CMAKE_CURRENT_LIST_DIR}/incbin.cmake)
 set(files "")
 if(IS_DIRECTORY "${DIR}")
     file(GLOB_RECURSE files LIST_DIRECTORIES false RELATIVE "${DIR}" "${DIR}/*")
@@ -13,13 +14,10 @@ set(table "")
 set(i 0)
 foreach(rel ${files})
     file(SHA256 "${DIR}/${rel}" sum)
-    string(APPEND asm "    /* ${rel} sha256 ${sum} */\n"
-                      "    .section .rodata.sweetshop_web_${i},\"a\"\n    .balign 16\n"
-                      "    .global sweetshop_web_${i}_begin\n    .global sweetshop_web_${i}_end\n"
-                      "sweetshop_web_${i}_begin:\n    .incbin \"${DIR}/${rel}\"\nsweetshop_web_${i}_end:\n    .byte 0\n")
-    string(APPEND decls "extern \"C\" const char sweetshop_web_${i}_begin[];\nextern \"C\" const char sweetshop_web_${i}_end[];\n")
-    string(APPEND table "    {\"${rel}\", {sweetshop_web_${i}_begin, "
-                        "static_cast<std::size_t>(sweetshop_web_${i}_end - sweetshop_web_${i}_begin)}},\n")
+    string(APPEND asm "    /* ${rel} sha256 ${sum} */\n")
+    sweetshop_incbin(sweetshop_web_${i} "${DIR}/${rel}" asm decls)
+    sweetshop_incbin_view(sweetshop_web_${i} view)
+    string(APPEND table "    {\"${rel}\", ${view}},\n")
     math(EXPR i "${i} + 1")
 endforeach()
 string(APPEND asm "    .section .note.GNU-stack,\"\",@progbits\n")
