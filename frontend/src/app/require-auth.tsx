@@ -4,8 +4,9 @@ import { Navigate, useLocation } from 'react-router';
 import { fetchMe } from '@/features/auth/api/auth';
 import { useApiContext, useSession } from '@/lib/api-context';
 
-/// Routes for signed-in people; `staff` ones for admins. The user is re-read from the server once per session
-/// (a promotion or demotion made meanwhile shows at once).
+/// Routes for signed-in people; `staff` ones for admins. The user is re-read from the server each time the app
+/// loads with a session, so a promotion or demotion made since sign-in shows after a reload (the server applies
+/// rights at once whatever the app shows).
 export function RequireAuth({ children, staff = false }: { children: React.ReactNode; staff?: boolean }) {
   const session = useSession();
   const { client, store } = useApiContext();
