@@ -22,10 +22,16 @@ App::App(const Config& config)
                 domain::ThrottleSettings{config.login_max_failures, std::chrono::seconds(config.login_window_seconds)}),
       sweets_(db_),
       catalogue_(sweets_),
-      inventory_(sweets_),
+      inventory_(sweets_, domain::IdempotencySettings{.max_keys_per_user = config.idempotency_max_keys}),
       web_(web::embedded_assets()),
       api_(http::Deps{accounts_, users_, tokens_, catalogue_, inventory_,
-                      http::Settings{config.cors_origins, config.max_body_bytes}, &metrics_,
+                      http::Settings{.cors_origins = config.cors_origins,
+                                     .max_body_bytes = config.max_body_bytes,
+                                     .public_url = config.public_url,
+                                     .trusted_proxies = config.trusted_proxies,
+                                     .metrics_token = config.metrics_token,
+                                     .metrics_allow = config.metrics_allow},
+                      &metrics_,
                       [this] {
                           return metrics::PoolStats{static_cast<double>(db_.pool_size()),
                                                     static_cast<double>(db_.in_use()),
@@ -49,6 +55,9 @@ http::ServerOptions App::server_options() {
     options.hash_threads = config_.hash_threads;
     options.json_log = config_.log_format == "json";
     options.metrics = &metrics_;
+    options.max_connections = config_.max_connections;
+    options.header_timeout = std::chrono::seconds(config_.header_timeout_seconds);
+    options.min_body_rate = config_.min_body_rate;
     return options;
 }
 

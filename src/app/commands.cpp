@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 #include <CLI/CLI.hpp>
 
+#include <sys/stat.h>
 #include <unistd.h>
 #include <filesystem>
 #include <iostream>
@@ -37,6 +38,7 @@ struct Flags {
 Config load(const Flags& flags) {
     auto config = load_config(flags.values, process_env());
     setup_logging(config.log_level, config.log_format);
+    prepare_data_dir(config);
     return config;
 }
 
@@ -207,6 +209,8 @@ int set_staff(const Flags& flags, const std::string& username, const std::string
 }  // namespace
 
 int run_cli(int argc, char** argv) {
+    // Every file this process creates (database, WAL, secret key, data directory) is for its own user only.
+    ::umask(077);
     CLI::App cli{"Sweet Shop: the shop-management server and its tools"};
     cli.set_version_flag("--version", std::string("sweetshop ") + SWEETSHOP_VERSION);
     cli.require_subcommand(1);

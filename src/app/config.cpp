@@ -1,11 +1,14 @@
 #include "app/config.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "security/password.hpp"
 #include "storage/database.hpp"
@@ -34,6 +37,13 @@ const std::map<std::string, std::string> kFlags = {
     {"SWEETSHOP_ARGON2_MEMORY_KIB", "--argon2-memory-kib"},
     {"SWEETSHOP_LOGIN_MAX_FAILURES", "--login-max-failures"},
     {"SWEETSHOP_LOGIN_WINDOW_SECONDS", "--login-window-seconds"},
+    {"SWEETSHOP_MAX_CONNECTIONS", "--max-connections"},
+    {"SWEETSHOP_HEADER_TIMEOUT_SECONDS", "--header-timeout-seconds"},
+    {"SWEETSHOP_MIN_BODY_RATE", "--min-body-rate"},
+    {"SWEETSHOP_IDEMPOTENCY_MAX_KEYS", "--idempotency-max-keys"},
+    {"SWEETSHOP_PUBLIC_URL", "--public-url"},
+    {"SWEETSHOP_TRUSTED_PROXIES", "--trusted-proxies"},
+    {"SWEETSHOP_METRICS_ALLOW", "--metrics-allow"},
 };
 
 class Reader {
@@ -135,6 +145,11 @@ Config load_config(const std::map<std::string, std::string>& flags, const EnvLoo
                 r.bad("CORS_ALLOWED_ORIGINS",
                       "each origin must start with http:// or https:// (or be *), got \"" + o + "\"");
     }
+    // Allowed origins get credentialed CORS answers, so "*" would let any web site act for a signed-in user.
+    if (c.production() && std::find(c.cors_origins.begin(), c.cors_origins.end(), "*") != c.cors_origins.end())
+        r.bad("CORS_ALLOWED_ORIGINS",
+              "\"*\" is refused with SWEETSHOP_ENV=production: every origin would get credentialed access; list the "
+              "web app's origins instead");
     r.integer("SWEETSHOP_IO_THREADS", c.io_threads, 1, 256);
     r.integer("SWEETSHOP_WORKER_THREADS", c.worker_threads, 1, 1024);
     r.integer("SWEETSHOP_HASH_THREADS", c.hash_threads, 1, 256);
@@ -146,6 +161,25 @@ Config load_config(const std::map<std::string, std::string>& flags, const EnvLoo
     r.integer("SWEETSHOP_ARGON2_MEMORY_KIB", c.argon2_memory_kib, 8, 4LL << 20);
     r.integer("SWEETSHOP_LOGIN_MAX_FAILURES", c.login_max_failures, 1, 1000000);
     r.integer("SWEETSHOP_LOGIN_WINDOW_SECONDS", c.login_window_seconds, 1, 365LL * 24 * 3600);
+    r.integer("SWEETSHOP_MAX_CONNECTIONS", c.max_connections, 1, 1000000);
+    r.integer("SWEETSHOP_HEADER_TIMEOUT_SECONDS", c.header_timeout_seconds, 1, 3600);
+    r.integer("SWEETSHOP_MIN_BODY_RATE", c.min_body_rate, 1, 1LL << 30);
+    r.integer("SWEETSHOP_IDEMPOTENCY_MAX_KEYS", c.idempotency_max_keys, 1, 100000000);
+    r.string("SWEETSHOP_PUBLIC_URL", c.public_url);
+    if (!c.public_url.empty()) {
+        while (c.public_url.ends_with('/'))
+            c.public_url.pop_back();
+        const auto scheme_end = c.public_url.find("://");
+        const bool scheme_ok = c.public_url.rfind("http://", 0) == 0 || c.public_url.rfind("https://", 0) == 0;
+        if (!scheme_ok || c.public_url.size() == scheme_end + 3 ||
+            c.public_url.find_first_of("/?#", scheme_end + 3) != std::string::npos)
+            r.bad(
+                "SWEETSHOP_PUBLIC_URL",
+                "expected the shop's origin, such as https://shop.example.com (no path), got \"" + c.public_url + "\"");
+    }
+    if (auto v = r.raw("SWEETSHOP_TRUSTED_PROXIES")) c.trusted_proxies = split_list(*v);
+    if (auto v = r.raw("SWEETSHOP_METRICS_ALLOW")) c.metrics_allow = split_list(*v);
+    if (auto v = env("SWEETSHOP_METRICS_TOKEN")) c.metrics_token = *v;
     return c;
 }
 
@@ -166,17 +200,28 @@ void resolve_secret_key(Config& config, const EnvLookup& env) {
         std::getline(in, config.secret_key);
         if (config.secret_key.size() >= 32) return;
     }
-    std::error_code ec;
-    fs::create_directories(config.data_dir, ec);
+    prepare_data_dir(config);
     config.secret_key = security::random_hex(32);
+    // Written to a new file that is 0600 from its creation (no moment with a wider mode), then renamed into place.
     const auto tmp = file.string() + ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        if (!out) throw ConfigError("SWEETSHOP_DATA_DIR (--data-dir): cannot write " + tmp);
-        out << config.secret_key << "\n";
-    }
-    ::chmod(tmp.c_str(), 0600);
+    ::unlink(tmp.c_str());
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) throw ConfigError("SWEETSHOP_DATA_DIR (--data-dir): cannot write " + tmp);
+    const std::string line = config.secret_key + "\n";
+    const bool written = ::write(fd, line.data(), line.size()) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!written) throw ConfigError("SWEETSHOP_DATA_DIR (--data-dir): cannot write " + tmp);
     fs::rename(tmp, file);
+}
+
+void prepare_data_dir(const Config& config) {
+    std::error_code ec;
+    std::filesystem::create_directories(config.data_dir, ec);
+    struct stat st {};
+    // 0700, unless it is a shared sticky directory such as /tmp (then the files inside are still 0600).
+    if (::stat(config.data_dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && !(st.st_mode & S_ISVTX) &&
+        (st.st_mode & 0777) != 0700)
+        ::chmod(config.data_dir.c_str(), 0700);
 }
 
 }  // namespace sweetshop::app

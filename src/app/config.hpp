@@ -39,6 +39,14 @@ struct Config {
     std::size_t argon2_memory_kib = 19 * 1024;
     int login_max_failures = 10;
     int login_window_seconds = 15 * 60;
+    std::size_t max_connections = 256;          ///< connections served at once
+    int header_timeout_seconds = 10;            ///< time to send a request's headers
+    std::size_t min_body_rate = 64 * 1024;      ///< slowest accepted body, bytes per second
+    std::int64_t idempotency_max_keys = 10000;  ///< Idempotency-Keys one user may hold within 24 hours
+    std::string public_url;                     ///< "https://shop.example.com": absolute links; empty: from the request
+    std::vector<std::string> trusted_proxies;   ///< addresses whose X-Forwarded-Proto/-Host are believed
+    std::string metrics_token;                  ///< SWEETSHOP_METRICS_TOKEN: /metrics wants this bearer token
+    std::vector<std::string> metrics_allow;     ///< addresses that may read /metrics (empty: any)
 
     bool production() const { return env == "production"; }
     std::size_t effective_pool_size() const { return db_pool_size ? db_pool_size : worker_threads + hash_threads + 2; }
@@ -55,6 +63,10 @@ Config load_config(const std::map<std::string, std::string>& flags, const EnvLoo
 /// Fills config.secret_key: SWEETSHOP_SECRET_KEY when set (production: required, at least 32 bytes); otherwise, in
 /// development, a key generated once and kept in <data_dir>/secret_key so that tokens survive a restart.
 void resolve_secret_key(Config& config, const EnvLookup& env);
+
+/// Creates the data directory when missing and makes it 0700 (the files inside are created 0600: the commands set
+/// umask 077 at start).
+void prepare_data_dir(const Config& config);
 
 /// The command-line flag of each variable, for messages and --help ("SWEETSHOP_PORT" -> "--port").
 std::string flag_for(const std::string& variable);

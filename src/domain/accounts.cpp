@@ -57,7 +57,8 @@ bool valid_email_domain(std::string_view domain) {
 
 std::vector<std::string> validate_username(const std::string& username) {
     std::vector<std::string> out;
-    if (char_count(username) > 150) out.emplace_back("Ensure this field has no more than 150 characters.");
+    if (char_count(username) > kUsernameMaxChars)
+        out.emplace_back("Ensure this field has no more than " + std::to_string(kUsernameMaxChars) + " characters.");
     auto decoded = decode_utf8(username);
     if (!decoded || !std::all_of(decoded->begin(), decoded->end(), is_username_char))
         out.emplace_back(
@@ -120,19 +121,20 @@ User AccountService::register_user(const Registration& input, FieldErrors errors
 User AccountService::login(const std::string& username, const std::string& password) {
     const Micros now = now_micros();
     const Micros window = std::chrono::duration_cast<std::chrono::microseconds>(throttle_.window).count();
-    const auto failures = users_.failures_since(username, now - window);
-    if (failures.count >= throttle_.max_failures) {
-        const Micros wait_us = failures.oldest + window - now;
+    // No account can have a longer name, so nothing is hashed or stored for one (a stranger's 900 KiB "username").
+    if (username.size() > kUsernameMaxChars * 4 || char_count(username) > kUsernameMaxChars)
+        throw Error(ErrorCode::Unauthenticated, kBadCredentials);
+    const auto attempt = users_.begin_attempt(username, now, now - window, throttle_.max_failures);
+    if (!attempt.admitted) {
+        const Micros wait_us = attempt.failures.oldest + window - now;
         const auto seconds = std::max<Micros>(1, (wait_us + 999'999) / 1'000'000);
         throw Error::throttled("Too many failed login attempts. Try again later.", std::chrono::seconds(seconds));
     }
 
     auto user = users_.find_by_username(username);
     const bool password_ok = hasher_.verify(user ? user->password_hash : dummy_hash_, password);
-    if (!user || !password_ok || !user->is_active) {
-        users_.record_failure(username, now);
-        throw Error(ErrorCode::Unauthenticated, kBadCredentials);
-    }
+    if (!user || !password_ok || !user->is_active)
+        throw Error(ErrorCode::Unauthenticated, kBadCredentials);  // the attempt stays recorded as a failure
     users_.clear_failures(username, now - window);
     if (hasher_.needs_rehash(user->password_hash)) {
         user->password_hash = hasher_.hash(password);

@@ -9,6 +9,9 @@
 
 namespace sweetshop::domain {
 
+/// Django's username max_length.
+inline constexpr std::size_t kUsernameMaxChars = 150;
+
 struct ThrottleSettings {
     int max_failures = 10;                 ///< failed logins allowed per username within the window
     std::chrono::seconds window{15 * 60};  ///< how long a failure counts

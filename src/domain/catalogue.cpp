@@ -30,6 +30,44 @@ std::optional<SortField> sort_field(std::string_view name) {
     return std::nullopt;
 }
 
+/// DRF's OrderingFilter terms, comma-separated: at most kMaxOrderingTerms (else one message, whatever the length),
+/// each field once, every unknown one reported.
+void parse_ordering(std::string_view text, std::vector<SortKey>& order, FieldErrors& errors) {
+    std::vector<std::string> terms;
+    for (std::string_view rest = text;;) {
+        const auto comma = rest.find(',');
+        if (auto term = trim(rest.substr(0, comma)); !term.empty()) {
+            if (terms.size() == kMaxOrderingTerms) {
+                errors.add("ordering",
+                           "Ensure there are no more than " + std::to_string(kMaxOrderingTerms) + " ordering fields.");
+                return;
+            }
+            terms.push_back(std::move(term));
+        }
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+    }
+    for (const auto& term : terms) {
+        const bool descending = term.front() == '-';
+        const auto name = std::string_view(term).substr(descending ? 1 : 0);
+        auto field = sort_field(name);
+        if (!field) {
+            errors.add("ordering", "Unknown ordering field \"" + term + "\".");
+        } else if (std::any_of(order.begin(), order.end(), [&](const SortKey& k) { return k.field == *field; })) {
+            errors.add("ordering", "Ordering field \"" + std::string(name) + "\" appears more than once.");
+        } else {
+            order.push_back({*field, descending});
+        }
+    }
+}
+
+/// A NUL would end the text where SQL sees it: refused as Django's forms refuse it.
+bool has_nul(const std::string& text, const char* field, FieldErrors& errors) {
+    if (text.find('\0') == std::string::npos) return false;
+    errors.add(field, "Null characters are not allowed.");
+    return true;
+}
+
 void check_length(const std::optional<std::string>& value, const char* field, std::size_t max, FieldErrors& errors) {
     if (value && char_count(*value) > max)
         errors.add(field, "Ensure this field has no more than " + std::to_string(max) + " characters.");
@@ -39,33 +77,17 @@ void check_length(const std::optional<std::string>& value, const char* field, st
 Listing parse_listing(const ListingParams& params) {
     Listing listing;
     FieldErrors errors;
-    listing.filter.name = fold_case(params.name);
-    listing.filter.category = fold_case(params.category);
-    if (!params.min_price.empty()) {
+    if (!has_nul(params.name, "name", errors)) listing.filter.name = fold_case(params.name);
+    if (!has_nul(params.category, "category", errors)) listing.filter.category = fold_case(params.category);
+    if (!params.min_price.empty() && !has_nul(params.min_price, "min_price", errors)) {
         listing.filter.min_cents = parse_price_bound(params.min_price, Bound::Lower);
         if (!listing.filter.min_cents) errors.add("min_price", "A valid number is required.");
     }
-    if (!params.max_price.empty()) {
+    if (!params.max_price.empty() && !has_nul(params.max_price, "max_price", errors)) {
         listing.filter.max_cents = parse_price_bound(params.max_price, Bound::Upper);
         if (!listing.filter.max_cents) errors.add("max_price", "A valid number is required.");
     }
-    if (!params.ordering.empty()) {
-        std::string_view rest = params.ordering;
-        while (true) {
-            const auto comma = rest.find(',');
-            auto term = trim(rest.substr(0, comma));
-            if (!term.empty()) {
-                const bool descending = term.front() == '-';
-                auto field = sort_field(std::string_view(term).substr(descending ? 1 : 0));
-                if (field)
-                    listing.order.push_back({*field, descending});
-                else
-                    errors.add("ordering", "Unknown ordering field \"" + term + "\".");
-            }
-            if (comma == std::string_view::npos) break;
-            rest.remove_prefix(comma + 1);
-        }
-    }
+    if (!params.ordering.empty()) parse_ordering(params.ordering, listing.order, errors);
     if (listing.order.empty()) listing.order.push_back({SortField::Name, false});
     if (!params.page_size.empty()) {
         auto size = parse_page_number(params.page_size);
@@ -86,6 +108,17 @@ Listing parse_listing(const ListingParams& params) {
         listing.page = *page;
     }
     return listing;
+}
+
+std::string canonical_key(const Listing& listing) {
+    auto text = [](const std::string& s) { return std::to_string(s.size()) + ":" + s; };
+    auto bound = [](const std::optional<std::int64_t>& c) { return c ? std::to_string(*c) : std::string("-"); };
+    const auto& f = listing.filter;
+    std::string key =
+        "n" + text(f.name) + " c" + text(f.category) + " lo" + bound(f.min_cents) + " hi" + bound(f.max_cents) + " o";
+    for (const auto& k : listing.order)
+        key += std::to_string(static_cast<int>(k.field)) + (k.descending ? "-" : "+");
+    return key + " s" + std::to_string(listing.page_size) + " p" + std::to_string(listing.page);
 }
 
 Sweet CatalogueService::get(std::int64_t id) {

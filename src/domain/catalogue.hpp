@@ -86,6 +86,12 @@ struct Listing {
 /// A bad `page` is not a field error: it is reported by CatalogueService::list as "Invalid page.".
 Listing parse_listing(const ListingParams& params);
 
+/// At most this many ordering terms (there are only five fields, and a field may appear once).
+inline constexpr std::size_t kMaxOrderingTerms = 5;
+
+/// A text that is equal for two listings exactly when they ask for the same rows (strings length-prefixed).
+std::string canonical_key(const Listing& listing);
+
 struct SweetPage {
     std::int64_t count = 0;  ///< matching sweets in all pages
     std::int64_t page = 1;
@@ -177,16 +183,18 @@ class SweetRepository {
     virtual StockReport verify_stock() = 0;
 
     // Idempotency keys: see InventoryService.
-    enum class ClaimStatus { Claimed, Replay, Mismatch, InProgress };
+    enum class ClaimStatus { Claimed, Replay, Mismatch, InProgress, TooMany };
     struct Claim {
         ClaimStatus status = ClaimStatus::Claimed;
         std::int64_t token = 0;   ///< Claimed
         StoredResponse response;  ///< Replay
+        Micros oldest = 0;        ///< TooMany: when the user's oldest kept key was created
     };
     /// Claims (user, key) for a request with `fingerprint`, in its own committed transaction. Keys created before
-    /// `expired_before` are forgotten first; an unfinished claim made before `stale_before` is taken over.
+    /// `expired_before` are forgotten first; an unfinished claim made before `stale_before` is taken over; a new key
+    /// of a user who holds `max_keys` already is refused (TooMany).
     virtual Claim claim_key(std::int64_t user_id, const std::string& key, const std::string& fingerprint, Micros now,
-                            Micros expired_before, Micros stale_before) = 0;
+                            Micros expired_before, Micros stale_before, std::int64_t max_keys) = 0;
     /// Gives up a claim whose request failed without an answer to store.
     virtual void release_key(const HeldKey& key) = 0;
 };

@@ -1,5 +1,7 @@
 #include "domain/inventory.hpp"
 
+#include <algorithm>
+
 namespace sweetshop::domain {
 
 bool valid_idempotency_key(std::string_view key) {
@@ -22,7 +24,8 @@ InventoryService::Result InventoryService::apply(const StockChange& change, cons
     const auto claim =
         sweets_.claim_key(change.actor.id, *key, stock_fingerprint(change), now,
                           now - std::chrono::duration_cast<std::chrono::microseconds>(settings_.retention).count(),
-                          now - std::chrono::duration_cast<std::chrono::microseconds>(settings_.lease).count());
+                          now - std::chrono::duration_cast<std::chrono::microseconds>(settings_.lease).count(),
+                          settings_.max_keys_per_user);
     switch (claim.status) {
         case SweetRepository::ClaimStatus::Replay:
             return Result{claim.response, true};
@@ -30,6 +33,13 @@ InventoryService::Result InventoryService::apply(const StockChange& change, cons
             throw Error(ErrorCode::Unprocessable, "Idempotency-Key reused with a different request.");
         case SweetRepository::ClaimStatus::InProgress:
             throw Error(ErrorCode::Conflict, "A request with this Idempotency-Key is in progress.");
+        case SweetRepository::ClaimStatus::TooMany: {
+            const auto retention = std::chrono::duration_cast<std::chrono::microseconds>(settings_.retention).count();
+            const auto wait_us = std::max<Micros>(0, claim.oldest + retention - now);
+            throw Error::throttled(
+                "Too many Idempotency-Keys in the last 24 hours; send the request without one, or try again later.",
+                std::chrono::seconds(std::max<Micros>(1, (wait_us + 999'999) / 1'000'000)));
+        }
         case SweetRepository::ClaimStatus::Claimed:
             break;
     }

@@ -15,6 +15,7 @@ bool valid_idempotency_key(std::string_view key);
 struct IdempotencySettings {
     std::chrono::seconds retention{24 * 3600};  ///< how long a key and its response are kept
     std::chrono::seconds lease{60};             ///< after this, an unfinished claim (its server died) may be taken over
+    std::int64_t max_keys_per_user = 10000;     ///< keys one user may hold within the retention (then 429)
 };
 
 class InventoryService {

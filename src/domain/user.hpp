@@ -46,9 +46,17 @@ class UserRepository {
         std::int64_t count = 0;
         Micros oldest = 0;
     };
-    virtual Failures failures_since(const std::string& username, Micros since) = 0;
-    virtual void record_failure(const std::string& username, Micros at) = 0;
-    /// Forgets the failures of `username`, and everybody's failures older than `before`.
+    /// A login attempt, counted before the password is checked: in one atomic step (also across instances on one
+    /// database), forgets failures older than `since` and, unless `max` failures of `username` remain, records this
+    /// attempt as a failure at `now`. `admitted` false: throttled, `failures` says by what. So concurrent attempts
+    /// can never pass the limit, and a username never has more than `max` rows.
+    struct Attempt {
+        bool admitted = false;
+        Failures failures;
+    };
+    virtual Attempt begin_attempt(const std::string& username, Micros now, Micros since, int max) = 0;
+    /// Forgets the failures of `username` (after a successful login, the attempt itself with them), and everybody's
+    /// failures older than `before`.
     virtual void clear_failures(const std::string& username, Micros before) = 0;
 };
 

@@ -32,31 +32,25 @@ bool is_json_media_type(const std::string& type) {
            (type.rfind("application/", 0) == 0 && type.size() > 5 && type.compare(type.size() - 5, 5, "+json") == 0);
 }
 
-Json parse_body(const Request& request) {
+JsonBody parse_body(const Request& request) {
     const auto& body = request.body;
-    if (body.find_first_not_of(" \t\r\n") == std::string::npos) return Json::object();
+    if (body.find_first_not_of(" \t\r\n") == std::string::npos) return JsonBody{BodyJson::object(), {}};
     if (auto ct = request.header("Content-Type"); ct && !is_json_media_type(media_type(*ct))) {
         std::string shown(*ct);
         fail(415, "Unsupported media type \"" + shown + "\" in request.");
     }
-    nlohmann::json parsed;
-    try {
-        parsed = nlohmann::json::parse(body);
-    } catch (const nlohmann::json::parse_error& e) {
-        std::string reason = e.what();
-        if (auto close = reason.find("] "); reason.rfind("[json.exception", 0) == 0 && close != std::string::npos)
-            reason = reason.substr(close + 2);
-        fail(400, "JSON parse error - " + reason);
-    }
-    if (!parsed.is_object()) {
+    auto parsed = parse_json_body(body);
+    if (auto* error = std::get_if<JsonSyntaxError>(&parsed)) fail(400, "JSON parse error - " + error->reason);
+    auto& json = std::get<JsonBody>(parsed);
+    if (!json.value.is_object()) {
         Json messages = Json::array();
-        messages.push_back(std::string("Invalid data. Expected a dictionary, but got ") + python_type_name(parsed) +
+        messages.push_back(std::string("Invalid data. Expected a dictionary, but got ") + python_type_name(json.value) +
                            ".");
         Json body = Json::object();
         body["non_field_errors"] = std::move(messages);
         throw ApiError(json_response(400, body));
     }
-    return parsed;
+    return std::move(json);
 }
 }  // namespace
 
@@ -100,6 +94,8 @@ Response Api::handle(const Request& request, const RouteMatch& match) {
     if (response.route.empty())
         response.route = match.route ? match.route->pattern : (match.allowed.empty() ? "-" : "(method not allowed)");
     add_cors(request, response);
+    // No answer is ever to be read as another type than it says (a JSON error as HTML, say).
+    if (!response.find_header("X-Content-Type-Options")) response.header("X-Content-Type-Options", "nosniff");
     return response;
 }
 
@@ -140,19 +136,15 @@ Response Api::dispatch(const Request& request, const RouteMatch& match) {
     const Route& route = *match.route;
     Request routed = request;
     routed.params = match.params;
-    Context ctx{routed, deps_, std::nullopt, nlohmann::json::object()};
+    Context ctx{routed, deps_, std::nullopt, BodyJson::object()};
     if (route.access != Access::Public) {
         ctx.user = authenticate(routed, deps_);
         if (route.access == Access::Admin && !ctx.user->is_staff) fail(403, route.forbidden);
     }
     if (route.json_body) {
-        ctx.body = parse_body(routed);
-        for (const auto& [name, value] : ctx.body.items()) {
-            if (value.is_number_float()) {
-                ctx.numbers = number_texts(routed.body);
-                break;
-            }
-        }
+        auto body = parse_body(routed);
+        ctx.body = std::move(body.value);
+        ctx.numbers = std::move(body.numbers);
     }
     auto response = route.handler(ctx);
     if (request.method == "HEAD") response.body.clear();

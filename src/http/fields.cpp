@@ -9,7 +9,18 @@
 
 namespace sweetshop::http {
 
-std::optional<std::string> read_string(const nlohmann::json& body, const char* name, domain::FieldErrors& errors,
+namespace {
+/// A fraction as Python's str(float) prints it: the shortest text that reads back the same double; "inf" past its
+/// range.
+std::string python_float_text(long double value) {
+    const double d = static_cast<double>(value);
+    if (std::isinf(d)) return d > 0 ? "inf" : "-inf";
+    return nlohmann::json(d).dump();
+}
+
+}  // namespace
+
+std::optional<std::string> read_string(const BodyJson& body, const char* name, domain::FieldErrors& errors,
                                        StringField rules) {
     auto it = body.find(name);
     if (it == body.end()) {
@@ -22,10 +33,16 @@ std::optional<std::string> read_string(const nlohmann::json& body, const char* n
         return std::nullopt;
     } else if (it->is_string()) {
         value = it->get<std::string>();
+    } else if (it->is_number_float()) {
+        value = python_float_text(it->get<long double>());
     } else if (it->is_number()) {
         value = it->dump();
     } else {
         errors.add(name, "Not a valid string.");
+        return std::nullopt;
+    }
+    if (value.find('\0') != std::string::npos) {
+        errors.add(name, "Null characters are not allowed.");
         return std::nullopt;
     }
     if (rules.trim) value = domain::trim(value);
@@ -37,53 +54,7 @@ std::optional<std::string> read_string(const nlohmann::json& body, const char* n
 }
 
 namespace {
-/// Records the source text of top-level float numbers (the last one wins for a repeated key, as in the DOM).
-class NumberTextCollector final : public nlohmann::json_sax<nlohmann::json> {
-  public:
-    explicit NumberTextCollector(NumberTexts& out) : out_(out) {}
-    bool null() override { return true; }
-    bool boolean(bool) override { return true; }
-    bool number_integer(number_integer_t) override { return true; }
-    bool number_unsigned(number_unsigned_t) override { return true; }
-    bool number_float(number_float_t, const string_t& text) override {
-        if (depth_ == 1) {
-            std::erase_if(out_, [&](const auto& entry) { return entry.first == key_; });
-            out_.emplace_back(key_, text);
-        }
-        return true;
-    }
-    bool string(string_t&) override { return true; }
-    bool binary(binary_t&) override { return true; }
-    bool start_object(std::size_t) override {
-        ++depth_;
-        return true;
-    }
-    bool key(string_t& key) override {
-        if (depth_ == 1) key_ = key;
-        return true;
-    }
-    bool end_object() override {
-        --depth_;
-        return true;
-    }
-    bool start_array(std::size_t) override {
-        ++depth_;
-        return true;
-    }
-    bool end_array() override {
-        --depth_;
-        return true;
-    }
-    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
-
-  private:
-    NumberTexts& out_;
-    int depth_ = 0;
-    std::string key_;
-};
-
-const nlohmann::json* present(const nlohmann::json& body, const char* name, domain::FieldErrors& errors,
-                              bool required) {
+const BodyJson* present(const BodyJson& body, const char* name, domain::FieldErrors& errors, bool required) {
     auto it = body.find(name);
     if (it == body.end()) {
         if (required) errors.add(name, "This field is required.");
@@ -97,14 +68,7 @@ const nlohmann::json* present(const nlohmann::json& body, const char* name, doma
 }
 }  // namespace
 
-NumberTexts number_texts(const std::string& json_text) {
-    NumberTexts out;
-    NumberTextCollector collector(out);
-    nlohmann::json::sax_parse(json_text, &collector);
-    return out;
-}
-
-std::optional<std::int64_t> read_money(const nlohmann::json& body, const NumberTexts& numbers, const char* name,
+std::optional<std::int64_t> read_money(const BodyJson& body, const NumberTexts& numbers, const char* name,
                                        domain::FieldErrors& errors, bool required) {
     const auto* value = present(body, name, errors, required);
     if (!value) return std::nullopt;
@@ -112,8 +76,8 @@ std::optional<std::int64_t> read_money(const nlohmann::json& body, const NumberT
     if (value->is_string()) {
         text = value->get<std::string>();
     } else if (value->is_number_float()) {
-        auto it = std::find_if(numbers.begin(), numbers.end(), [&](const auto& e) { return e.first == name; });
-        text = it != numbers.end() ? it->second : value->dump();
+        auto it = numbers.find(std::string_view(name));
+        text = it != numbers.end() ? it->second : python_float_text(value->get<long double>());
     } else if (value->is_number()) {
         text = value->dump();
     } else {
@@ -128,7 +92,7 @@ std::optional<std::int64_t> read_money(const nlohmann::json& body, const NumberT
     return std::get<std::int64_t>(parsed);
 }
 
-std::optional<std::int64_t> read_integer(const nlohmann::json& body, const char* name, domain::FieldErrors& errors,
+std::optional<std::int64_t> read_integer(const BodyJson& body, const char* name, domain::FieldErrors& errors,
                                          IntegerField rules) {
     const auto* value = present(body, name, errors, rules.required);
     if (!value) return std::nullopt;
@@ -140,7 +104,8 @@ std::optional<std::int64_t> read_integer(const nlohmann::json& body, const char*
         parsed = Problem::TooLarge;  // past int64 (smaller unsigned values arrive as number_integer)
     } else if (value->is_number_float()) {
         // Python reads a JSON fraction as a float; IntegerField then accepts it when it is integral (2.0, 1e3).
-        const double d = value->get<double>();
+        // Past double's range Python has inf, which int() refuses: "A valid integer is required.".
+        const double d = static_cast<double>(value->get<long double>());
         if (std::isfinite(d) && d == std::floor(d)) {
             if (d >= 9.2e18)
                 parsed = Problem::TooLarge;
@@ -173,20 +138,20 @@ std::optional<std::int64_t> read_integer(const nlohmann::json& body, const char*
     return n;
 }
 
-const char* python_type_name(const nlohmann::json& value) {
+const char* python_type_name(const BodyJson& value) {
     switch (value.type()) {
-        case nlohmann::json::value_t::array:
+        case BodyJson::value_t::array:
             return "list";
-        case nlohmann::json::value_t::string:
+        case BodyJson::value_t::string:
             return "str";
-        case nlohmann::json::value_t::boolean:
+        case BodyJson::value_t::boolean:
             return "bool";
-        case nlohmann::json::value_t::number_integer:
-        case nlohmann::json::value_t::number_unsigned:
+        case BodyJson::value_t::number_integer:
+        case BodyJson::value_t::number_unsigned:
             return "int";
-        case nlohmann::json::value_t::number_float:
+        case BodyJson::value_t::number_float:
             return "float";
-        case nlohmann::json::value_t::null:
+        case BodyJson::value_t::null:
             return "NoneType";
         default:
             return "dict";

@@ -1,8 +1,6 @@
 #pragma once
 // Reading fields of a JSON request body with DRF's messages; every error goes into a FieldErrors so that all invalid
 // fields are reported at once.
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -11,6 +9,7 @@
 #include <vector>
 
 #include "domain/error.hpp"
+#include "http/json_body.hpp"
 
 namespace sweetshop::http {
 
@@ -21,21 +20,15 @@ struct StringField {
 };
 
 /// A string field: "This field is required.", "This field may not be null.", "Not a valid string.",
-/// "This field may not be blank.". Numbers are accepted as their text, as DRF's CharField does.
+/// "This field may not be blank.", "Null characters are not allowed.". Numbers are accepted as their text, as DRF's
+/// CharField does (a fraction as Python prints it).
 /// Returns std::nullopt when absent or invalid.
-std::optional<std::string> read_string(const nlohmann::json& body, const char* name, domain::FieldErrors& errors,
+std::optional<std::string> read_string(const BodyJson& body, const char* name, domain::FieldErrors& errors,
                                        StringField rules = {});
-
-/// The source text of the top-level fields whose value is a JSON number with a fraction or exponent (nlohmann keeps
-/// those as double; money must be judged on the digits as sent).
-using NumberTexts = std::vector<std::pair<std::string, std::string>>;
-
-/// Collects NumberTexts of a JSON object text that has already parsed successfully.
-NumberTexts number_texts(const std::string& json_text);
 
 /// A decimal price as integer cents: a JSON number (judged on its source text) or a numeric string, with the
 /// contract's messages in order. Returns std::nullopt when absent or invalid.
-std::optional<std::int64_t> read_money(const nlohmann::json& body, const NumberTexts& numbers, const char* name,
+std::optional<std::int64_t> read_money(const BodyJson& body, const NumberTexts& numbers, const char* name,
                                        domain::FieldErrors& errors, bool required);
 
 struct IntegerField {
@@ -46,10 +39,10 @@ struct IntegerField {
 
 /// An integer as DRF's IntegerField reads it (2, 2.0, "2", "2.0"), with "A valid integer is required." and the
 /// bound messages. Returns std::nullopt when absent or invalid.
-std::optional<std::int64_t> read_integer(const nlohmann::json& body, const char* name, domain::FieldErrors& errors,
+std::optional<std::int64_t> read_integer(const BodyJson& body, const char* name, domain::FieldErrors& errors,
                                          IntegerField rules);
 
 /// DRF's JSON type names for "Expected a dictionary, but got X.".
-const char* python_type_name(const nlohmann::json& value);
+const char* python_type_name(const BodyJson& value);
 
 }  // namespace sweetshop::http

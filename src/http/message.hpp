@@ -17,6 +17,7 @@ struct Request {
     HeaderList headers;
     std::string body;
     std::vector<std::pair<std::string, std::string>> params;  ///< path parameters, filled by the router
+    std::string peer;                                         ///< the client's IP address (the proxy's, behind one)
 
     /// Case-insensitive header lookup (the first occurrence).
     std::optional<std::string_view> header(std::string_view name) const;

@@ -1,18 +1,13 @@
 // Handlers for the API root, the OpenAPI document and the docs page (rows #12, #13, #14).
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
+#include "http/links.hpp"
 #include "http/openapi.hpp"
 #include "resources/resources.hpp"
 
 namespace sweetshop::http::handlers {
 
 namespace {
-/// "http://host" from the request (X-Forwarded-Proto is honoured behind a proxy).
-std::string origin_of(const Request& r) {
-    std::string scheme = "http";
-    if (auto proto = r.header("X-Forwarded-Proto"); proto && *proto == "https") scheme = "https";
-    return scheme + "://" + std::string(r.header("Host").value_or("localhost"));
-}
 
 constexpr const char* kDocsPage = R"(<!doctype html>
 <html lang="en">
@@ -25,16 +20,23 @@ constexpr const char* kDocsPage = R"(<!doctype html>
 <body>
 <div id="swagger-ui"></div>
 <script src="/api/docs/swagger-ui-bundle.js"></script>
-<script>
-window.ui = SwaggerUIBundle({url: "/api/schema/", dom_id: "#swagger-ui", deepLinking: true});
-</script>
+<script src="/api/docs/init.js"></script>
 </body>
 </html>
 )";
+
+/// The page's own script, a file so that the Content-Security-Policy allows no inline script.
+constexpr const char* kDocsInit =
+    "window.ui = SwaggerUIBundle({url: \"/api/schema/\", dom_id: \"#swagger-ui\", deepLinking: true});\n";
+
+/// Scripts only from the shop; Swagger UI sets inline styles and draws its icons from data: URLs; no framing.
+constexpr const char* kDocsPolicy =
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 }  // namespace
 
 Response api_root(Context& ctx) {
-    return json_response(200, Json{{"sweets", origin_of(ctx.request) + "/api/sweets/"}});
+    return json_response(200, Json{{"sweets", public_origin(ctx.request, ctx.deps.settings) + "/api/sweets/"}});
 }
 
 Response schema(Context& ctx) {
@@ -53,11 +55,19 @@ Response docs_page(Context&) {
     Response r;
     r.body = kDocsPage;
     r.content_type = "text/html; charset=utf-8";
+    r.header("Content-Security-Policy", kDocsPolicy);
+    r.header("X-Frame-Options", "DENY");
     return r;
 }
 
 Response docs_asset(Context& ctx) {
     const auto name = ctx.request.param("asset");
+    if (name == "init.js") {
+        Response r;
+        r.body = kDocsInit;
+        r.content_type = "text/javascript; charset=utf-8";
+        return r;
+    }
     auto data = resources::find("docs/" + std::string(name));
     if (!data) fail(404, "Not found.");
     Response r;

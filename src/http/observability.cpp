@@ -4,6 +4,7 @@
 #include "http/cached.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
+#include "http/links.hpp"
 #include "metrics/process.hpp"
 
 namespace sweetshop::http::handlers {
@@ -27,7 +28,34 @@ Response sweet_metrics(Context& ctx) {
     }
 }
 
+namespace {
+bool same_secret(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    unsigned char diff = 0;  // every byte compared, whatever the first difference
+    for (std::size_t i = 0; i < a.size(); ++i)
+        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+    return diff == 0;
+}
+
+/// SWEETSHOP_METRICS_ALLOW and SWEETSHOP_METRICS_TOKEN: who may read /metrics.
+void check_metrics_access(const Context& ctx) {
+    const auto& settings = ctx.deps.settings;
+    if (!settings.metrics_allow.empty() && !peer_listed(ctx.request.peer, settings.metrics_allow))
+        fail(403, "You do not have permission to perform this action.");
+    if (settings.metrics_token.empty()) return;
+    const auto header = ctx.request.header("Authorization");
+    const std::string_view prefix = "Bearer ";
+    if (!header || !header->starts_with(prefix) ||
+        !same_secret(trim_ows(header->substr(prefix.size())), settings.metrics_token)) {
+        auto r = detail_response(401, header ? "Invalid token." : "Authentication credentials were not provided.");
+        r.header("WWW-Authenticate", "Bearer realm=\"metrics\"");
+        throw ApiError(std::move(r));
+    }
+}
+}  // namespace
+
 Response prometheus(Context& ctx) {
+    check_metrics_access(ctx);
     Response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     const auto pool = ctx.deps.pool_stats ? ctx.deps.pool_stats() : metrics::PoolStats{};

@@ -33,7 +33,11 @@ enum class Pool { Inline, Database, Hashing };
 struct Settings {
     std::vector<std::string> cors_origins;  ///< "*" allows any
     std::size_t max_body_bytes = 1 << 20;
-    bool public_cors = false;  ///< every answer carries `Access-Control-Allow-Origin: *` (the metrics service)
+    bool public_cors = false;     ///< every answer carries `Access-Control-Allow-Origin: *` (the metrics service)
+    std::string public_url = {};  ///< "https://shop.example.com": the origin of absolute links
+    std::vector<std::string> trusted_proxies = {};  ///< peers whose X-Forwarded-Proto/-Host are believed
+    std::string metrics_token = {};                 ///< non-empty: /metrics wants `Authorization: Bearer <token>`
+    std::vector<std::string> metrics_allow = {};    ///< non-empty: only these peers may read /metrics
 };
 
 /// What handlers may use. Explicit wiring: tests build their own.
@@ -58,7 +62,7 @@ struct Context {
     const Request& request;
     Deps& deps;
     std::optional<domain::User> user;  ///< set for User and Admin routes
-    nlohmann::json body;               ///< the parsed JSON object for routes that take a body ({} when empty)
+    BodyJson body;                     ///< the parsed JSON object for routes that take a body ({} when empty)
     NumberTexts numbers = {};          ///< source text of the body's top-level fractional numbers
 };
 

@@ -19,7 +19,9 @@
 namespace sweetshop::http {
 
 namespace {
-using Traits = restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t>;
+struct Traits : restinio::traits_t<restinio::asio_timer_manager_t, restinio::null_logger_t> {
+    static constexpr bool use_connection_count_limiter = true;  // ServerOptions::max_connections
+};
 using HttpServer = restinio::http_server_t<Traits>;
 
 /// The text of a JSON string value, quotes included.
@@ -54,6 +56,7 @@ struct Server::Impl {
         r.query = parse_query(h.query());
         h.for_each_field([&](const restinio::http_header_field_t& f) { r.headers.emplace_back(f.name(), f.value()); });
         r.body = req->body();
+        r.peer = req->remote_endpoint().address().to_string();
         return r;
     }
 
@@ -123,18 +126,17 @@ Server::~Server() {
 
 void Server::start() {
     auto& im = *impl_;
-    // RESTinio closes the connection without an answer past its own limit; keep that limit well above ours so that
-    // requests over the configured limit get the contract's 413 from Api::handle.
     const auto configured = im.api.settings().max_body_bytes;
-    const std::uint64_t hard_limit = std::max<std::uint64_t>(configured * 8, configured + (8u << 20));
     auto settings =
         restinio::server_settings_t<Traits>{}
             .address(im.options.host)
             .port(im.options.port)
             .request_handler([&im](restinio::request_handle_t req) { return im.on_request(std::move(req)); })
-            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(hard_limit))
+            .incoming_http_msg_limits(
+                restinio::incoming_http_msg_limits_t{}.max_body_size(transport_body_limit(configured)))
+            .max_parallel_connections(im.options.max_connections)
             .handle_request_timeout(std::chrono::seconds(60))
-            .read_next_http_message_timelimit(std::chrono::seconds(60))
+            .read_next_http_message_timelimit(request_read_limit(im.options, configured))
             .acceptor_post_bind_hook(
                 [&im](asio::ip::tcp::acceptor& acceptor) { im.bound_port = acceptor.local_endpoint().port(); });
     im.server = std::make_unique<HttpServer>(restinio::external_io_context(im.ioctx), std::move(settings));
@@ -199,6 +201,15 @@ void Server::stop() {
         im.io_threads.clear();
         im.server.reset();
     });
+}
+
+std::uint64_t transport_body_limit(std::size_t configured) {
+    return static_cast<std::uint64_t>(configured) + 64 * 1024;
+}
+
+std::chrono::seconds request_read_limit(const ServerOptions& options, std::size_t max_body_bytes) {
+    const auto rate = std::max<std::size_t>(1, options.min_body_rate);
+    return options.header_timeout + std::chrono::seconds((max_body_bytes + rate - 1) / rate);
 }
 
 void block_termination_signals() {

@@ -19,6 +19,13 @@ struct ServerOptions {
     std::size_t db_threads = 4;
     std::size_t hash_threads = 1;
     std::chrono::milliseconds shutdown_grace{10'000};  ///< how long stop() waits for requests in flight
+    /// Connections served at once; further ones wait in the kernel's accept queue until one closes.
+    std::size_t max_connections = 256;
+    /// How long a client may take to send a request's headers (and how long a kept-alive connection may idle).
+    std::chrono::seconds header_timeout{10};
+    /// The slowest body accepted, in bytes per second: a request must arrive whole within
+    /// header_timeout + max_body_bytes / min_body_rate, or the connection is closed.
+    std::size_t min_body_rate = 16 * 1024;
     bool access_log = true;
     bool json_log = false;
     metrics::Registry* metrics = nullptr;  ///< records every answered request when set
@@ -44,6 +51,12 @@ class Server {
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
+
+/// The body size past which RESTinio itself closes the connection without reading on: bodies between the configured
+/// limit and this get the contract's 413; this bounds what one connection can hold.
+std::uint64_t transport_body_limit(std::size_t configured);
+/// RESTinio's time limit for one whole request (headers and body), from the options above.
+std::chrono::seconds request_read_limit(const ServerOptions& options, std::size_t max_body_bytes);
 
 /// Blocks SIGINT and SIGTERM in the calling thread (call before starting threads, so that they inherit it).
 void block_termination_signals();

@@ -8,6 +8,7 @@
 #include "http/fields.hpp"
 #include "http/handlers.hpp"
 #include "http/json_writer.hpp"
+#include "http/links.hpp"
 
 namespace sweetshop::http::handlers {
 
@@ -37,20 +38,30 @@ std::string query_text(const Request& request, std::string_view name) {
     return value ? domain::trim(*value) : std::string();
 }
 
-/// An absolute link to `page` of the list just answered, keeping the other query parameters in their order.
-std::string page_link(const Request& request, std::int64_t page) {
-    auto host = request.header("Host");
-    std::string link = "http://" + std::string(host && !host->empty() ? *host : "localhost") + request.path;
-    if (link.back() != '/') link += '/';
+/// The query parameters other than `page`, percent-encoded in their order: what the page links keep. The encoding is
+/// one-to-one (each name and value is encoded whole), so it also keys the answer cache without ambiguity.
+std::string other_parameters(const Request& request) {
     std::string query;
-    if (page != 1) query = "page=" + std::to_string(page);
     for (const auto& [name, value] : request.query) {
         if (name == "page") continue;
         if (!query.empty()) query += '&';
         query += percent_encode(name) + '=' + percent_encode(value);
     }
-    if (!query.empty()) link += '?' + query;
-    return link;
+    return query;
+}
+
+/// The list's absolute URL without a query: the shop's public origin (the same as the API root's) and the path.
+std::string list_url(const Context& ctx) {
+    std::string url = public_origin(ctx.request, ctx.deps.settings) + ctx.request.path;
+    if (url.back() != '/') url += '/';
+    return url;
+}
+
+/// An absolute link to `page` of the list just answered, keeping the other query parameters in their order.
+std::string page_link(const std::string& url, const std::string& others, std::int64_t page) {
+    std::string query = page != 1 ? "page=" + std::to_string(page) : std::string();
+    if (!others.empty()) query += (query.empty() ? "" : "&") + others;
+    return query.empty() ? url : url + '?' + query;
 }
 
 /// Reads the sweet fields of a create (`partial` false: name, category and price required) or an edit.
@@ -112,26 +123,26 @@ Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
     return response;
 }
 
-/// What a list answer depends on: the host (its links), the path (list or search) and the query.
-std::string list_key(const Request& r) {
-    auto host = r.header("Host");
-    std::string key = "list ";
-    key.append(host ? *host : std::string_view()).append(" ").append(r.path);
-    for (const auto& [name, value] : r.query)
-        key.append("\x1f").append(name).append("=").append(value);
-    return key;
+/// The cache key of a list answer: the parsed listing (filters, ordering, page size, page) in a canonical text,
+/// and what its links are made of (the list's URL and the other parameters, encoded one-to-one). Two requests share
+/// a key only when their answers are the same.
+std::string list_key(const domain::Listing& listing, const std::string& url, const std::string& others) {
+    return "list " + domain::canonical_key(listing) + " " + url + "?" + others;
 }
 }  // namespace
 
 Response list_sweets(Context& ctx) {
-    return cached(ctx, list_key(ctx.request), [&] {
-        const auto& r = ctx.request;
-        domain::ListingParams params{query_text(r, "name"),      query_text(r, "category"), query_text(r, "min_price"),
-                                     query_text(r, "max_price"), query_text(r, "ordering"), query_text(r, "page_size"),
-                                     query_text(r, "page")};
-        const auto page = ctx.deps.catalogue.list(domain::parse_listing(params));
-        return json::page(page, page.page < page.pages ? page_link(r, page.page + 1) : std::string(),
-                          page.page > 1 ? page_link(r, page.page - 1) : std::string());
+    const auto& r = ctx.request;
+    domain::ListingParams params{query_text(r, "name"),      query_text(r, "category"), query_text(r, "min_price"),
+                                 query_text(r, "max_price"), query_text(r, "ordering"), query_text(r, "page_size"),
+                                 query_text(r, "page")};
+    const auto listing = domain::parse_listing(params);
+    const auto url = list_url(ctx);
+    const auto others = other_parameters(r);
+    return cached(ctx, list_key(listing, url, others), [&] {
+        const auto page = ctx.deps.catalogue.list(listing);
+        return json::page(page, page.page < page.pages ? page_link(url, others, page.page + 1) : std::string(),
+                          page.page > 1 ? page_link(url, others, page.page - 1) : std::string());
     });
 }
 

@@ -23,6 +23,23 @@ std::int64_t unix_now() {
         .count();
 }
 
+/// The claim's JSON text ("1800000000", "\"soon\""), std::nullopt when absent.
+std::optional<std::string> grant_json(jwt_t* j, const char* name) {
+    char* json = jwt_get_grants_json(j, name);
+    if (!json) return std::nullopt;
+    std::string out(json);
+    std::free(json);
+    return out;
+}
+
+/// A claim that must be a whole number when present (libjwt reads a string as 0).
+std::optional<std::int64_t> strict_int(const std::string& json) {
+    std::int64_t v = 0;
+    auto [p, ec] = std::from_chars(json.data(), json.data() + json.size(), v);
+    if (ec != std::errc() || p != json.data() + json.size()) return std::nullopt;
+    return v;
+}
+
 const char* type_name(TokenType t) {
     return t == TokenType::Access ? "access" : "refresh";
 }
@@ -81,8 +98,18 @@ std::variant<TokenClaims, TokenError> TokenService::verify(const std::string& to
         raw == nullptr)
         return TokenError::Invalid;
     JwtPtr j(raw);
-    // libjwt accepts HS384/HS512 signed with the same key, and `none` without a key: pin the algorithm.
+    // libjwt accepts HS384/HS512 signed with the same key, and `none` without a key: pin the algorithm, and its
+    // spelling in the header (exactly "HS256", as PyJWT compares it).
     if (jwt_get_alg(j.get()) != JWT_ALG_HS256) return TokenError::Invalid;
+    const char* alg = jwt_get_header(j.get(), "alg");
+    if (!alg || std::string_view(alg) != "HS256") return TokenError::Invalid;
+
+    // Not valid before `nbf`, nor issued in the future (beyond the clock difference allowed between instances).
+    if (auto nbf_json = grant_json(j.get(), "nbf")) {
+        auto nbf = strict_int(*nbf_json);
+        if (!nbf || *nbf > now + kClockSkewSeconds) return TokenError::Invalid;
+    }
+    if (auto iat = int_grant(j.get(), "iat"); iat && *iat > now + kClockSkewSeconds) return TokenError::Invalid;
 
     auto exp = int_grant(j.get(), "exp");
     if (!exp) return TokenError::Invalid;

@@ -1,6 +1,7 @@
 #pragma once
 // HS256 JWTs with exactly the contract's claims (SimpleJWT's shape). The algorithm is pinned: any other `alg`,
-// `none` included, is invalid.
+// `none` and other spellings of HS256 included, is invalid; `nbf` is honoured when present, and a token issued in the
+// future (past kClockSkewSeconds) is invalid.
 #include <chrono>
 #include <cstdint>
 #include <optional>
@@ -12,6 +13,9 @@
 namespace sweetshop::security {
 
 enum class TokenType { Access, Refresh };
+
+/// How far ahead of this server's clock a token's `iat` or `nbf` may be (instances' clocks differ a little).
+inline constexpr std::int64_t kClockSkewSeconds = 30;
 
 struct TokenClaims {
     TokenType type = TokenType::Access;

@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+
+#include <sys/stat.h>
 #include <stdexcept>
 
 #include "domain/error.hpp"
@@ -146,6 +148,13 @@ void configure_sqlite_library() {
     }();
     (void)done;
 }
+
+/// The database and its WAL and shared-memory files are the server's alone (an older file may have been created with
+/// a wider mode; new ones follow the database file's mode and the umask).
+void restrict_file_modes(const std::string& path) {
+    for (const auto& file : {path, path + "-wal", path + "-shm"})
+        if (std::filesystem::exists(file)) ::chmod(file.c_str(), 0600);
+}
 }  // namespace
 
 Database::Database(const std::string& url, std::size_t pool_size)
@@ -171,6 +180,7 @@ Database::Database(const std::string& url, std::size_t pool_size)
         try {
             writer_ = std::make_unique<soci::session>(*soci::factory_sqlite3(), url_.connect);
             configure(*writer_, Role::Writer);
+            restrict_file_modes(url_.path);
             writer_begin_ = std::make_unique<soci::statement>((writer_->prepare << "BEGIN IMMEDIATE"));
             writer_commit_ = std::make_unique<soci::statement>((writer_->prepare << "COMMIT"));
         } catch (const soci::soci_error& e) {

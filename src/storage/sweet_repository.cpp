@@ -506,7 +506,8 @@ domain::StockReport SqlSweetRepository::verify_stock() {
 
 SqlSweetRepository::Claim SqlSweetRepository::claim_key(std::int64_t user_id, const std::string& key,
                                                         const std::string& fingerprint, Micros now,
-                                                        Micros expired_before, Micros stale_before) {
+                                                        Micros expired_before, Micros stale_before,
+                                                        std::int64_t max_keys) {
     return db_.write([&](soci::session& sql) {
         const long long user = user_id, at = now, expired = expired_before;
         const long long token = random_token();
@@ -515,7 +516,14 @@ SqlSweetRepository::Claim SqlSweetRepository::claim_key(std::int64_t user_id, co
             q.use(expired, "expired");
             q.run("DELETE FROM idempotency_keys WHERE created_at_us < :expired");
         }
+        long long held = 0, oldest = 0;
         {
+            soci::indicator oldest_ind = soci::i_null;
+            Query q(sql);
+            q.use(user, "user_id").into(held).into(oldest, oldest_ind);
+            q.run("SELECT COUNT(*), MIN(created_at_us) FROM idempotency_keys WHERE user_id = :user_id");
+        }
+        if (held < max_keys) {
             long long claimed = 0;
             Query q(sql);
             q.use(user, "user_id").use(key, "idem_key").use(fingerprint, "fingerprint").use(token, "token");
@@ -534,9 +542,11 @@ SqlSweetRepository::Claim SqlSweetRepository::claim_key(std::int64_t user_id, co
         Query q(sql);
         q.use(user, "user_id").use(key, "idem_key");
         q.into(stored_fingerprint).into(status, status_ind).into(response, response_ind).into(created);
-        q.run(std::string("SELECT fingerprint, status, response, created_at_us FROM idempotency_keys "
-                          "WHERE user_id = :user_id AND idem_key = :idem_key") +
-              for_update(db_.dialect()));
+        const bool found =
+            q.run(std::string("SELECT fingerprint, status, response, created_at_us FROM idempotency_keys "
+                              "WHERE user_id = :user_id AND idem_key = :idem_key") +
+                  for_update(db_.dialect()));
+        if (!found) return Claim{ClaimStatus::TooMany, 0, {}, oldest};
         if (stored_fingerprint != fingerprint) return Claim{ClaimStatus::Mismatch, 0, {}};
         if (status_ind == soci::i_ok) return Claim{ClaimStatus::Replay, 0, {status, response}};
         if (created >= stale_before) return Claim{ClaimStatus::InProgress, 0, {}};

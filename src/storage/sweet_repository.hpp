@@ -36,7 +36,7 @@ class SqlSweetRepository final : public domain::SweetRepository {
     domain::StockReport verify_stock() override;
     std::vector<domain::CategorySummary> category_summary() override;
     Claim claim_key(std::int64_t user_id, const std::string& key, const std::string& fingerprint, domain::Micros now,
-                    domain::Micros expired_before, domain::Micros stale_before) override;
+                    domain::Micros expired_before, domain::Micros stale_before, std::int64_t max_keys) override;
     void release_key(const domain::HeldKey& key) override;
 
     /// How many sweets exist (for `seed-demo`).

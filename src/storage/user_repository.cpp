@@ -9,6 +9,11 @@ constexpr const char* kSelectUser =
 constexpr const char* kInsertUser =
     "INSERT INTO users (username, email, password_hash, is_staff, is_active, date_joined_us) "
     "VALUES (:username, :email, :hash, :staff, 1, :joined) ON CONFLICT (username) DO NOTHING RETURNING id";
+// Login throttling (login_failures: one row per failed or running attempt).
+constexpr const char* kLockLoginAttempts = "SELECT pg_advisory_xact_lock(hashtextextended(:u, 0))";
+constexpr const char* kForgetOldFailures = "DELETE FROM login_failures WHERE at_us < :since";
+constexpr const char* kCountFailures = "SELECT COUNT(*), MIN(at_us) FROM login_failures WHERE username = :u";
+constexpr const char* kInsertFailure = "INSERT INTO login_failures (username, at_us) VALUES (:u, :at)";
 
 template <class Param>
 std::optional<domain::User> select_user(soci::session& sql, const std::string& where, const Param& param) {
@@ -106,22 +111,23 @@ std::int64_t SqlUserRepository::count_users() {
     });
 }
 
-SqlUserRepository::Failures SqlUserRepository::failures_since(const std::string& username, domain::Micros since) {
-    return db_.read([&](soci::session& sql) {
+SqlUserRepository::Attempt SqlUserRepository::begin_attempt(const std::string& username, domain::Micros now,
+                                                            domain::Micros since, int max) {
+    const long long at = now, from = since;
+    return db_.write([&](soci::session& sql) {
+        // SQLite: the writer's BEGIN IMMEDIATE already serialises every write. PostgreSQL: a lock per username for
+        // the rest of the transaction, so that two instances cannot both count 9 and both admit.
+        if (db_.dialect() == Dialect::Postgres) sql << kLockLoginAttempts, soci::use(username, "u");
+        sql << kForgetOldFailures, soci::use(from, "since");
         long long count = 0, oldest = 0;
         soci::indicator ind = soci::i_null;
-        const long long from = since;
-        sql << "SELECT COUNT(*), MIN(at_us) FROM login_failures WHERE username = :u AND at_us >= :since",
-            soci::use(username, "u"), soci::use(from, "since"), soci::into(count), soci::into(oldest, ind);
-        return Failures{count, ind == soci::i_ok ? oldest : 0};
-    });
-}
-
-void SqlUserRepository::record_failure(const std::string& username, domain::Micros at) {
-    const long long when = at;
-    db_.write([&](soci::session& sql) {
-        sql << "INSERT INTO login_failures (username, at_us) VALUES (:u, :at)", soci::use(username, "u"),
-            soci::use(when, "at");
+        sql << kCountFailures, soci::use(username, "u"), soci::into(count), soci::into(oldest, ind);
+        Attempt attempt;
+        attempt.failures = Failures{count, ind == soci::i_ok ? oldest : 0};
+        if (count >= max) return attempt;
+        sql << kInsertFailure, soci::use(username, "u"), soci::use(at, "at");
+        attempt.admitted = true;
+        return attempt;
     });
 }
 

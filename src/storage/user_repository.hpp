@@ -18,8 +18,7 @@ class SqlUserRepository final : public domain::UserRepository {
     bool set_password(const std::string& username, const std::string& hash) override;
     std::int64_t count_users() override;
     std::optional<domain::User> first_staff() override;
-    Failures failures_since(const std::string& username, domain::Micros since) override;
-    void record_failure(const std::string& username, domain::Micros at) override;
+    Attempt begin_attempt(const std::string& username, domain::Micros now, domain::Micros since, int max) override;
     void clear_failures(const std::string& username, domain::Micros before) override;
 
   private:

@@ -107,7 +107,7 @@ TEST_F(IdempotencyApi, ARetryWhileTheFirstRunsGets409) {
     // A claim held by a request still running (made through the port, as the first request would).
     const auto ann = server.app().users().find_by_username("ann")->id;
     const auto now = sweetshop::domain::now_micros();
-    auto claim = server.app().sweets().claim_key(ann, "busy", "purchase sweet 1 amount 1", now, now - 1, now - 1);
+    auto claim = server.app().sweets().claim_key(ann, "busy", "purchase sweet 1 amount 1", now, now - 1, now - 1, 100);
     ASSERT_EQ(claim.status, sweetshop::domain::SweetRepository::ClaimStatus::Claimed);
     auto r = server.post("/api/sweets/1/purchase/", R"({"amount":1})", with(user, "Idempotency-Key", "busy"));
     EXPECT_EQ(r.status, 409);

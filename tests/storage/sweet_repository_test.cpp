@@ -219,30 +219,43 @@ TEST_F(SweetRepositoryContract, IdempotencyKeysClaimReplayMismatchAndTakeOver) {
     auto s = add("Mint", 150, 10);
     using CS = SweetRepository::ClaimStatus;
     const Micros t = 1'000'000'000;
-    auto first = repo.claim_key(2, "k", "buy 1", t, 0, t - 60);
+    auto first = repo.claim_key(2, "k", "buy 1", t, 0, t - 60, 100);
     ASSERT_EQ(first.status, CS::Claimed);
-    EXPECT_EQ(repo.claim_key(2, "k", "buy 1", t + 1, 0, t - 59).status, CS::InProgress);
-    EXPECT_EQ(repo.claim_key(2, "k", "buy 2", t + 1, 0, t - 59).status, CS::Mismatch);
-    EXPECT_EQ(repo.claim_key(3, "k", "buy 2", t + 1, 0, t - 59).status, CS::Claimed);  // another user's key
+    EXPECT_EQ(repo.claim_key(2, "k", "buy 1", t + 1, 0, t - 59, 100).status, CS::InProgress);
+    EXPECT_EQ(repo.claim_key(2, "k", "buy 2", t + 1, 0, t - 59, 100).status, CS::Mismatch);
+    EXPECT_EQ(repo.claim_key(3, "k", "buy 2", t + 1, 0, t - 59, 100).status, CS::Claimed);  // another user's key
 
     HeldKey held{2, "k", first.token};
     EXPECT_EQ(buy(s.id, 1, &held).body, "quantity 9");
-    auto replay = repo.claim_key(2, "k", "buy 1", t + 2, 0, t - 58);
+    auto replay = repo.claim_key(2, "k", "buy 1", t + 2, 0, t - 58, 100);
     EXPECT_EQ(replay.status, CS::Replay);
     EXPECT_EQ(replay.response.status, 200);
     EXPECT_EQ(replay.response.body, "quantity 9");
     repo.release_key(held);  // a stored answer is never released
-    EXPECT_EQ(repo.claim_key(2, "k", "buy 1", t + 3, 0, t - 57).status, CS::Replay);
+    EXPECT_EQ(repo.claim_key(2, "k", "buy 1", t + 3, 0, t - 57, 100).status, CS::Replay);
     // Expired keys are forgotten.
-    EXPECT_EQ(repo.claim_key(2, "k", "buy 1", t + 4, t + 4, t - 56).status, CS::Claimed);
+    EXPECT_EQ(repo.claim_key(2, "k", "buy 1", t + 4, t + 4, t - 56, 100).status, CS::Claimed);
+}
+
+TEST_F(SweetRepositoryContract, IdempotencyKeysAreCappedPerUser) {
+    using CS = SweetRepository::ClaimStatus;
+    const Micros t = 1'000'000'000;
+    EXPECT_EQ(repo.claim_key(2, "a", "buy 1", t, 0, t - 60, 2).status, CS::Claimed);
+    EXPECT_EQ(repo.claim_key(2, "b", "buy 1", t + 1, 0, t - 60, 2).status, CS::Claimed);
+    auto refused = repo.claim_key(2, "c", "buy 1", t + 2, 0, t - 60, 2);
+    EXPECT_EQ(refused.status, CS::TooMany);
+    EXPECT_EQ(refused.oldest, t);
+    EXPECT_EQ(repo.claim_key(2, "a", "buy 1", t + 3, 0, t - 60, 2).status, CS::InProgress);   // a held key still works
+    EXPECT_EQ(repo.claim_key(3, "c", "buy 1", t + 3, 0, t - 60, 2).status, CS::Claimed);      // another user's count
+    EXPECT_EQ(repo.claim_key(2, "c", "buy 1", t + 4, t + 1, t - 60, 2).status, CS::Claimed);  // "a" expired
 }
 
 TEST_F(SweetRepositoryContract, AStaleClaimIsTakenOverAndItsOwnerCannotStore) {
     auto s = add("Mint", 150, 10);
     using CS = SweetRepository::ClaimStatus;
     const Micros t = 1'000'000'000;
-    auto stale = repo.claim_key(2, "k", "buy 1", t, 0, 0);
-    auto fresh = repo.claim_key(2, "k", "buy 1", t + 100, 0, t + 50);  // the first claim is older than the lease
+    auto stale = repo.claim_key(2, "k", "buy 1", t, 0, 0, 100);
+    auto fresh = repo.claim_key(2, "k", "buy 1", t + 100, 0, t + 50, 100);  // the first claim is older than the lease
     ASSERT_EQ(fresh.status, CS::Claimed);
     EXPECT_NE(fresh.token, stale.token);
     HeldKey old{2, "k", stale.token};

@@ -73,7 +73,8 @@ class FakeSweets final : public SweetRepository {
     StoredResponse change_stock(const StockChange&, const HeldKey*, Render) override { return {}; }
     StockReport verify_stock() override { return {}; }
     std::vector<CategorySummary> category_summary() override { return {}; }
-    Claim claim_key(std::int64_t, const std::string&, const std::string&, Micros, Micros, Micros) override {
+    Claim claim_key(std::int64_t, const std::string&, const std::string&, Micros, Micros, Micros,
+                    std::int64_t) override {
         return {};
     }
     void release_key(const HeldKey&) override {}

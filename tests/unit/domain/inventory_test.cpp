@@ -39,7 +39,7 @@ class ScriptedSweets final : public SweetRepository {
     StockReport verify_stock() override { return {}; }
     std::vector<CategorySummary> category_summary() override { return {}; }
     Claim claim_key(std::int64_t, const std::string&, const std::string& fingerprint, Micros now, Micros expired,
-                    Micros stale) override {
+                    Micros stale, std::int64_t) override {
         last_fingerprint = fingerprint;
         EXPECT_EQ(now - expired, 24LL * 3600 * 1'000'000);
         EXPECT_EQ(now - stale, 60LL * 1'000'000);

@@ -123,3 +123,32 @@ TEST(Tokens, GarbageIsInvalid) {
 TEST(Tokens, EmptySecretIsRefused) {
     EXPECT_THROW(security::TokenService("", std::chrono::minutes(1), std::chrono::hours(1)), std::invalid_argument);
 }
+
+TEST(Tokens, AlgMustBeSpelledExactlyHs256) {
+    for (const char* alg : {"hs256", "Hs256", "HS256 "}) {
+        const auto token = forge_jwt({{"alg", alg}, {"typ", "JWT"}}, claims(), kKey);
+        EXPECT_EQ(error_of(service().verify(token, TokenType::Access, kNow)), TokenError::Invalid) << alg;
+    }
+    EXPECT_TRUE(std::holds_alternative<security::TokenClaims>(
+        service().verify(forge_jwt(kHs256, claims(), kKey), TokenType::Access, kNow)));
+}
+
+TEST(Tokens, NotBeforeIsHonoured) {
+    auto c = claims();
+    c["nbf"] = kNow + 600;
+    EXPECT_EQ(error_of(service().verify(forge_jwt(kHs256, c, kKey), TokenType::Access, kNow)), TokenError::Invalid);
+    c["nbf"] = kNow + security::kClockSkewSeconds;  // within the allowed clock difference
+    EXPECT_TRUE(std::holds_alternative<security::TokenClaims>(
+        service().verify(forge_jwt(kHs256, c, kKey), TokenType::Access, kNow)));
+    c["nbf"] = "soon";
+    EXPECT_EQ(error_of(service().verify(forge_jwt(kHs256, c, kKey), TokenType::Access, kNow)), TokenError::Invalid);
+}
+
+TEST(Tokens, IssuedInTheFutureIsInvalid) {
+    auto c = claims();
+    c["iat"] = kNow + security::kClockSkewSeconds + 1;
+    EXPECT_EQ(error_of(service().verify(forge_jwt(kHs256, c, kKey), TokenType::Access, kNow)), TokenError::Invalid);
+    c["iat"] = kNow + security::kClockSkewSeconds;
+    EXPECT_TRUE(std::holds_alternative<security::TokenClaims>(
+        service().verify(forge_jwt(kHs256, c, kKey), TokenType::Access, kNow)));
+}
