@@ -12,6 +12,7 @@
 #include "app/app.hpp"
 #include "app/demo_catalogue.hpp"
 #include "app/logging.hpp"
+#include "domain/text.hpp"
 #include "http/openapi.hpp"
 #include "http/server.hpp"
 #include "storage/django_import.hpp"
@@ -103,7 +104,7 @@ int create_admin(const Flags& flags, const std::string& username, bool if_missin
     config.secret_key = "unused-by-this-command";
     App app(config);
     if (if_missing) {
-        if (auto existing = app.users().find_by_username(username)) {
+        if (auto existing = app.users().find_by_username(domain::nfkc(username))) {
             std::cout << "user '" << username << "' exists; left unchanged\n";
             return 0;
         }
@@ -199,7 +200,7 @@ int set_staff(const Flags& flags, const std::string& username, const std::string
     auto config = load(flags);
     config.secret_key = "unused-by-this-command";
     App app(config);
-    if (!app.users().set_staff(username, state == "on")) {
+    if (!app.users().set_staff(domain::nfkc(username), state == "on")) {
         std::cerr << "error: no user named '" << username << "'\n";
         return 1;
     }

@@ -92,12 +92,21 @@ std::vector<std::string> validate_email(const std::string& email, std::string& n
 AccountService::AccountService(UserRepository& users, const PasswordHasher& hasher, ThrottleSettings throttle)
     : users_(users), hasher_(hasher), throttle_(throttle), dummy_hash_(hasher.hash("sweetshop-timing-equaliser")) {}
 
+std::optional<std::string> normalise_username(std::string_view username) {
+    // NFKC may join a letter and its combining marks; anything longer could not become a valid name.
+    if (username.size() > kUsernameMaxChars * 16) return std::nullopt;
+    auto normal = nfkc(username);
+    if (char_count(normal) > kUsernameMaxChars) return std::nullopt;
+    return normal;
+}
+
 User AccountService::register_user(const Registration& input, FieldErrors errors) {
     std::string email;
-    if (input.username) {
-        for (auto& m : validate_username(*input.username))
+    const auto username = input.username ? std::optional(nfkc(*input.username)) : std::nullopt;
+    if (username) {
+        for (auto& m : validate_username(*username))
             errors.add("username", std::move(m));
-        if (!errors.has("username") && users_.find_by_username(*input.username))
+        if (!errors.has("username") && users_.find_by_username(*username))
             errors.add("username", "A user with that username already exists.");
     }
     if (input.email)
@@ -109,7 +118,7 @@ User AccountService::register_user(const Registration& input, FieldErrors errors
     errors.order({"username", "email", "password"});
     if (!errors.empty()) throw Error(std::move(errors));
 
-    auto created = users_.insert(NewUser{*input.username, email, hasher_.hash(*input.password), false});
+    auto created = users_.insert(NewUser{*username, email, hasher_.hash(*input.password), false});
     if (!created) {  // lost a race with another registration of the same name
         FieldErrors taken;
         taken.add("username", "A user with that username already exists.");
@@ -118,12 +127,13 @@ User AccountService::register_user(const Registration& input, FieldErrors errors
     return *created;
 }
 
-User AccountService::login(const std::string& username, const std::string& password) {
+User AccountService::login(const std::string& given_username, const std::string& password) {
     const Micros now = now_micros();
     const Micros window = std::chrono::duration_cast<std::chrono::microseconds>(throttle_.window).count();
     // No account can have a longer name, so nothing is hashed or stored for one (a stranger's 900 KiB "username").
-    if (username.size() > kUsernameMaxChars * 4 || char_count(username) > kUsernameMaxChars)
-        throw Error(ErrorCode::Unauthenticated, kBadCredentials);
+    const auto normal = normalise_username(given_username);
+    if (!normal) throw Error(ErrorCode::Unauthenticated, kBadCredentials);
+    const std::string& username = *normal;
     const auto attempt = users_.begin_attempt(username, now, now - window, throttle_.max_failures);
     if (!attempt.admitted) {
         const Micros wait_us = attempt.failures.oldest + window - now;
@@ -143,7 +153,8 @@ User AccountService::login(const std::string& username, const std::string& passw
     return *user;
 }
 
-bool AccountService::create_admin(const std::string& username, const std::string& password) {
+bool AccountService::create_admin(const std::string& given_username, const std::string& password) {
+    const auto username = nfkc(given_username);
     auto problems = validate_username(username);
     if (username.empty()) problems.emplace_back("This field may not be blank.");
     if (!problems.empty()) throw Error(ErrorCode::BadRequest, "username: " + problems.front());

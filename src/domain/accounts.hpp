@@ -25,6 +25,9 @@ struct Registration {
     std::optional<std::string> password;
 };
 
+/// A login's username as stored: NFKC; std::nullopt when it is longer than any account's can be.
+std::optional<std::string> normalise_username(std::string_view username);
+
 // Field rules with the contract's messages; each returns the messages for one field (empty when valid).
 std::vector<std::string> validate_username(const std::string& username);
 std::vector<std::string> validate_password(const std::string& password);

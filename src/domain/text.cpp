@@ -1,5 +1,8 @@
 #include "domain/text.hpp"
 
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+
 #include <clocale>
 #include <cwctype>
 
@@ -131,6 +134,37 @@ std::string to_lower_ascii(std::string_view text) {
     for (auto& ch : out)
         if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
     return out;
+}
+
+std::string nfkc(std::string_view text) {
+    if (text.empty() || !decode_utf8(text)) return std::string(text);
+    UErrorCode status = U_ZERO_ERROR;
+    const UNormalizer2* normalizer = unorm2_getNFKCInstance(&status);
+    if (U_FAILURE(status)) return std::string(text);
+    // UTF-8 -> UTF-16 -> NFKC -> UTF-8 with ICU's C API (no C++ ABI to match).
+    std::vector<UChar> in(text.size() + 1);
+    int32_t in_len = 0;
+    u_strFromUTF8(in.data(), static_cast<int32_t>(in.size()), &in_len, text.data(), static_cast<int32_t>(text.size()),
+                  &status);
+    if (U_FAILURE(status)) return std::string(text);
+    if (unorm2_isNormalized(normalizer, in.data(), in_len, &status) && U_SUCCESS(status)) return std::string(text);
+    status = U_ZERO_ERROR;
+    std::vector<UChar> out(static_cast<std::size_t>(in_len) * 4 + 16);
+    int32_t out_len =
+        unorm2_normalize(normalizer, in.data(), in_len, out.data(), static_cast<int32_t>(out.size()), &status);
+    if (status == U_BUFFER_OVERFLOW_ERROR) {
+        status = U_ZERO_ERROR;
+        out.resize(static_cast<std::size_t>(out_len) + 1);
+        out_len =
+            unorm2_normalize(normalizer, in.data(), in_len, out.data(), static_cast<int32_t>(out.size()), &status);
+    }
+    if (U_FAILURE(status)) return std::string(text);
+    std::string result(static_cast<std::size_t>(out_len) * 3 + 1, '\0');
+    int32_t result_len = 0;
+    u_strToUTF8(result.data(), static_cast<int32_t>(result.size()), &result_len, out.data(), out_len, &status);
+    if (U_FAILURE(status)) return std::string(text);
+    result.resize(static_cast<std::size_t>(result_len));
+    return result;
 }
 
 }  // namespace sweetshop::domain

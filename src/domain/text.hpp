@@ -21,5 +21,8 @@ std::string encode_utf8(std::u32string_view text);
 /// Lower-cases every letter (Unicode simple case mapping of glibc's C.UTF-8), so that searches are case-insensitive
 /// beyond ASCII and identical on every database backend. Invalid UTF-8 is lower-cased as ASCII only.
 std::string fold_case(std::string_view text);
+/// Unicode NFKC (ICU), as Django normalises usernames: a full-width "ｃarol" is "carol". Look-alikes from other
+/// scripts (a Cyrillic "с") are other characters and stay distinct. Invalid UTF-8 comes back unchanged.
+std::string nfkc(std::string_view text);
 
 }  // namespace sweetshop::domain

@@ -79,3 +79,29 @@ TEST(FieldErrors, KeepsDeclarationOrder) {
     EXPECT_EQ(e.entries()[0].first, "username");
     EXPECT_EQ(e.entries()[1].second, (std::vector<std::string>{"p1", "p2"}));
 }
+
+TEST(Username, NormalisedWithNfkcAsDjangoDoes) {
+    EXPECT_EQ(nfkc("\xEF\xBD\x83"
+                   "arol"),
+              "carol");                                              // full-width c
+    EXPECT_EQ(nfkc("\xEF\xBC\xA1\xEF\xBC\xAE\xEF\xBC\xAE"), "ANN");  // full-width ANN
+    EXPECT_EQ(nfkc("e\xCC\x81"), "\xC3\xA9");                        // e + combining acute -> é
+    EXPECT_EQ(nfkc("\xEF\xAC\x81"
+                   "sh"),
+              "fish");  // the fi ligature
+    EXPECT_EQ(nfkc("\xD1\x81"
+                   "arol"),
+              "\xD1\x81"
+              "arol");  // a Cyrillic с stays itself
+    EXPECT_EQ(nfkc("carol"), "carol");
+    EXPECT_EQ(nfkc("\xFF\xFE"), "\xFF\xFE");  // invalid UTF-8 unchanged (then refused by the username rules)
+}
+
+TEST(Username, LoginNamesLongerThanAnyAccountAreNotLookedUp) {
+    EXPECT_EQ(normalise_username(std::string(150, 'a')), std::string(150, 'a'));
+    EXPECT_FALSE(normalise_username(std::string(151, 'a')));
+    EXPECT_FALSE(normalise_username(std::string(900 * 1024, 'a')));
+    EXPECT_EQ(normalise_username("\xEF\xBD\x83"
+                                 "arol"),
+              "carol");
+}
