@@ -6,6 +6,8 @@
 
 #include "domain/catalogue.hpp"
 #include "domain/money.hpp"
+#include "http/fields.hpp"
+#include "http/json_body.hpp"
 #include "http/json_writer.hpp"
 #include "security/tokens.hpp"
 #include "storage/sweet_repository.hpp"
@@ -99,6 +101,25 @@ void BM_ListParams_Parse(benchmark::State& state) {
         benchmark::DoNotOptimize(domain::parse_listing(params));
 }
 BENCHMARK(BM_ListParams_Parse);
+
+/// Reading a body of N top-level fractional keys and its fields (the login handler's reads): linear in N (the time
+/// per key stays flat as N grows; see docs/performance.md).
+void BM_Body_ReadFields(benchmark::State& state) {
+    std::string text = "{";
+    for (std::int64_t i = 0; i < state.range(0); ++i)
+        text += "\"k" + std::to_string(i) + "\":0.5,";
+    text += "\"username\":\"ann\",\"password\":\"sugar-rush-1\",\"price\":1.50}";
+    for (auto _ : state) {
+        auto parsed = http::parse_json_body(text);
+        auto& body = std::get<http::JsonBody>(parsed);
+        domain::FieldErrors errors;
+        benchmark::DoNotOptimize(http::read_string(body.value, "username", errors));
+        benchmark::DoNotOptimize(http::read_money(body.value, body.numbers, "price", errors, true));
+    }
+    state.SetComplexityN(state.range(0));
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
+}
+BENCHMARK(BM_Body_ReadFields)->RangeMultiplier(4)->Range(1 << 8, 1 << 16)->Complexity();
 
 void BM_ListQuery_Build(benchmark::State& state) {
     const domain::SweetFilter filter{"choc", "", 150, 999};

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test suite: unit, API (real server) and the OpenAPI validation
 # on the Release build; the web app's unit tests (Vitest) and end-to-end tests (Debian's Chromium against the real
-# server); the storage and API suites again on a throwaway PostgreSQL 15 cluster; then everything again
-# under AddressSanitizer + UndefinedBehaviorSanitizer (on SQLite).
+# server); the libFuzzer targets for a bounded time; the storage and API suites again on a throwaway PostgreSQL 15
+# cluster; then everything again under AddressSanitizer + UndefinedBehaviorSanitizer (on SQLite).
 # Set SWEETSHOP_SKIP_SANITIZERS=1 to run the Release suites only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,11 @@ cd "$(dirname "$0")/.."
 scripts/build.sh release --test
 echo "==> Tests (release, SQLite)"
 ctest --preset release -j2 --timeout 600 --no-tests=error -LE postgres-only
+
+# The libFuzzer targets (request bodies, queries, money, static paths, tokens, the router), 25 s each under ASan and
+# UBSan from the committed seed corpus; anything found fails the run.
+echo "==> Fuzzing"
+scripts/fuzz.sh "${SWEETSHOP_FUZZ_SECONDS:-25}"
 
 # The web app: formatting, lint (oxlint, with the React hooks and accessibility rules), unit tests (jsdom), then
 # end-to-end in Chromium against build/release/sweetshop on a fresh SQLite database (frontend/e2e/global-setup.ts
