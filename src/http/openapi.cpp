@@ -154,7 +154,8 @@ Json parameters() {
     p["max_price"] = query_param("max_price", "Price at most this (a decimal); otherwise 400.");
     p["ordering"] = query_param("ordering",
                                 "Comma-separated fields among name, price, quantity, created_at, updated_at, each "
-                                "optionally prefixed with - for descending. Default: name.");
+                                "optionally prefixed with - for descending; at most 5, each field once (otherwise "
+                                "400). Default: name.");
     p["page"] = query_param("page", "Page number from 1, or `last`. Past the end: 404 `Invalid page.`");
     p["page_size"] = query_param("page_size", "Results per page, 1 to 100 (default 25).",
                                  Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 100}});
@@ -163,7 +164,9 @@ Json parameters() {
                            {"required", false},
                            {"description",
                             "1-255 printable ASCII characters (otherwise 400 `Invalid Idempotency-Key.`). A retry "
-                            "with the same key replays the first answer with `Idempotent-Replayed: true`."},
+                            "with the same key replays the first answer with `Idempotent-Replayed: true`. A user "
+                            "holds at most SWEETSHOP_IDEMPOTENCY_MAX_KEYS keys within 24 hours; a new one past "
+                            "that is 429 with Retry-After."},
                            {"schema", {{"type", "string"}, {"minLength", 1}, {"maxLength", 255}}}};
     return p;
 }
@@ -181,7 +184,7 @@ const char* status_text(int status) {
         case 422:
             return "Idempotency-Key reused with a different request";
         case 429:
-            return "Too many failed attempts (see Retry-After)";
+            return "Too many failed attempts or Idempotency-Keys (see Retry-After)";
         case 503:
             return "Database unavailable";
     }

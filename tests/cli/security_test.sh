@@ -5,7 +5,7 @@
 set -euo pipefail
 bin=$1
 dir=$(mktemp -d)
-trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$dir"' EXIT
+trap '[[ -n "${pid:-}" ]] && kill "$pid" 2>/dev/null; rm -rf "$dir"' EXIT
 export SWEETSHOP_ARGON2_OPS=1 SWEETSHOP_ARGON2_MEMORY_KIB=8 SWEETSHOP_LOG_LEVEL=warn
 source "$(dirname "$0")/check.sh"
 mode() { stat -c %a "$1"; }
