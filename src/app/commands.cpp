@@ -27,14 +27,20 @@ namespace sweetshop::app {
 namespace {
 struct Flags {
     std::map<std::string, std::string> values;
-    /// Adds `--flag` bound to the variable it overrides.
-    void add(CLI::App& cmd, const std::string& variable, const std::string& help) {
+    /// Adds `--flag` bound to the variable it overrides (`names`: CLI11's "--a,--b" to give it other spellings).
+    void add(CLI::App& cmd, const std::string& variable, const std::string& help, const std::string& names = "") {
         auto* opt = cmd.add_option_function<std::string>(
-            flag_for(variable), [this, variable](const std::string& v) { values[variable] = v; },
-            help + " [env " + variable + "]");
+            names.empty() ? flag_for(variable) : names,
+            [this, variable](const std::string& v) { values[variable] = v; }, help + " [env " + variable + "]");
         opt->type_name("VALUE");
     }
 };
+
+/// The database for the start-up line: the SQLite file's absolute path, or the PostgreSQL URL without its password.
+std::string database_label(App& app, const Config& config) {
+    if (app.database().dialect() == storage::Dialect::Sqlite) return app.database().describe();
+    return storage::redact_database_url(config.database_url);
+}
 
 Config load(const Flags& flags) {
     auto config = load_config(flags.values, process_env());
@@ -59,7 +65,7 @@ int serve(const Flags& flags) {
     http::Server server(app.api(), app.server_options());
     server.start();
     spdlog::info("Sweet Shop {} listening on http://{}:{} (database {}, {} env)", SWEETSHOP_VERSION, config.host,
-                 server.port(), storage::redact_database_url(config.database_url), config.env);
+                 server.port(), database_label(app, config), config.env);
     if (app.web().empty())
         spdlog::warn(
             "this binary holds no web app (frontend/dist was not built): only the API is served; "
@@ -84,7 +90,7 @@ int metrics_service(const Flags& flags) {
     http::Server server(api, options);
     server.start();
     spdlog::info("Sweet Shop metrics service {} listening on http://{}:{} (database {})", SWEETSHOP_VERSION,
-                 config.host, server.port(), storage::redact_database_url(config.database_url));
+                 config.host, server.port(), database_label(app, config));
     const auto signal = http::wait_for_termination_signal();
     spdlog::info("{} received: stopping", signal);
     server.stop();
@@ -245,7 +251,7 @@ int run_cli(int argc, char** argv) {
         "metrics", "Run the metrics service (GET /health, GET /metrics/sweets; no authentication, CORS *)");
     common(*metrics_cmd);
     flags.add(*metrics_cmd, "SWEETSHOP_HOST", "address to listen on");
-    flags.add(*metrics_cmd, "SWEETSHOP_METRICS_PORT", "port to listen on (0: any free port)");
+    flags.add(*metrics_cmd, "SWEETSHOP_METRICS_PORT", "port to listen on (0: any free port)", "--port,--metrics-port");
     flags.add(*metrics_cmd, "SWEETSHOP_IO_THREADS", "HTTP I/O threads");
     flags.add(*metrics_cmd, "SWEETSHOP_WORKER_THREADS", "database worker threads");
 

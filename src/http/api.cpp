@@ -59,8 +59,8 @@ bool Api::origin_allowed(std::string_view origin) const {
     return std::any_of(list.begin(), list.end(), [&](const std::string& o) { return o == "*" || o == origin; });
 }
 
-void Api::add_cors(const Request& request, Response& response) const {
-    if (deps_.settings.public_cors) {
+void Api::add_cors(const Request& request, const RouteMatch& match, Response& response) const {
+    if (deps_.settings.public_cors || match.any_origin) {
         response.header("Access-Control-Allow-Origin", "*");
         return;
     }
@@ -93,7 +93,10 @@ Response Api::handle(const Request& request, const RouteMatch& match) {
     }
     if (response.route.empty())
         response.route = match.route ? match.route->pattern : (match.allowed.empty() ? "-" : "(method not allowed)");
-    add_cors(request, response);
+    add_cors(request, match, response);
+    // Every 401 says how to authenticate, as DRF's views do (the login's and the refresh's too).
+    if (response.status == 401 && !response.find_header("WWW-Authenticate"))
+        response.header("WWW-Authenticate", "Bearer realm=\"api\"");
     // No answer is ever to be read as another type than it says (a JSON error as HTML, say).
     if (!response.find_header("X-Content-Type-Options")) response.header("X-Content-Type-Options", "nosniff");
     return response;
@@ -104,7 +107,7 @@ Response Api::dispatch(const Request& request, const RouteMatch& match) {
 
     if (request.method == "OPTIONS") {
         auto origin = request.header("Origin");
-        const bool allowed = origin && (deps_.settings.public_cors || origin_allowed(*origin));
+        const bool allowed = origin && (deps_.settings.public_cors || match.any_origin || origin_allowed(*origin));
         if (allowed && request.header("Access-Control-Request-Method")) {
             Response r;  // CORS preflight: answered for any path, as django-cors-headers does
             r.header("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
@@ -137,7 +140,9 @@ Response Api::dispatch(const Request& request, const RouteMatch& match) {
     Request routed = request;
     routed.params = match.params;
     Context ctx{routed, deps_, std::nullopt, BodyJson::object()};
-    if (route.access != Access::Public) {
+    if (route.access == Access::Optional) {
+        ctx.user = authenticate_if_bearer(routed, deps_);
+    } else if (route.access != Access::Public) {
         ctx.user = authenticate(routed, deps_);
         if (route.access == Access::Admin && !ctx.user->is_staff) fail(403, route.forbidden);
     }

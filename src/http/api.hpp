@@ -23,7 +23,7 @@ class Api {
 
   private:
     Response dispatch(const Request& request, const RouteMatch& match);
-    void add_cors(const Request& request, Response& response) const;
+    void add_cors(const Request& request, const RouteMatch& match, Response& response) const;
     bool origin_allowed(std::string_view origin) const;
 
     Deps deps_;
@@ -36,5 +36,8 @@ const char* token_message(security::TokenError error);
 /// Authenticates `Authorization: Bearer <access>` against the user as stored now; throws ApiError with the
 /// contract's authentication-error bodies.
 domain::User authenticate(const Request& request, Deps& deps);
+/// For Access::Optional routes: no Authorization header, or one of another scheme, is anonymous (std::nullopt);
+/// a `Bearer` header is authenticated as authenticate() does, with its 401s.
+std::optional<domain::User> authenticate_if_bearer(const Request& request, Deps& deps);
 
 }  // namespace sweetshop::http

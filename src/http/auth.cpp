@@ -65,4 +65,11 @@ domain::User authenticate(const Request& request, Deps& deps) {
     return *user;
 }
 
+std::optional<domain::User> authenticate_if_bearer(const Request& request, Deps& deps) {
+    const auto header = request.header("Authorization");
+    const auto parts = header ? split_whitespace(*header) : std::vector<std::string_view>{};
+    if (parts.empty() || parts.front() != "Bearer") return std::nullopt;
+    return authenticate(request, deps);
+}
+
 }  // namespace sweetshop::http

@@ -198,7 +198,9 @@ Json operation(const Route& route) {
     for (char c : route.pattern)
         id += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
     op["operationId"] = id;
-    if (route.access != Access::Public) {
+    if (route.access == Access::Optional) {  // anonymous, or a Bearer token that must then be valid
+        op["security"] = Json::array({Json::object(), Json{{"bearerAuth", Json::array()}}});
+    } else if (route.access != Access::Public) {
         op["security"] = Json::array({Json{{"bearerAuth", Json::array()}}});
     }
     Json params = Json::array();

@@ -68,6 +68,7 @@ RouteMatch match_route(const std::vector<Route>& routes, std::string_view method
         if (first_pattern.empty()) first_pattern = route.pattern;
         if (route.pattern != first_pattern) continue;
         methods.push_back(route.method);
+        out.any_origin = out.any_origin || route.any_origin;
         if (!out.route && route.method == wanted) {
             out.route = &route;
             out.params = params;

@@ -24,7 +24,9 @@ namespace sweetshop::http {
 
 class WebApp;
 
-enum class Access { Public, User, Admin };
+/// Who may call a route. `Optional`: anyone, but a `Bearer` Authorization header is authenticated as on a protected
+/// route (a bad token is a 401), as the original's public views that still ran authentication did.
+enum class Access { Public, Optional, User, Admin };
 
 /// Where a route runs: on the I/O thread (no blocking work), on the database pool, or on the hashing pool
 /// (routes that hash passwords, so a slow login never holds a database worker).
@@ -86,6 +88,9 @@ struct Route {
     std::string forbidden;  ///< the 403 message for Admin routes
     bool json_body = false;
     RouteDoc doc;
+    /// CORS `Access-Control-Allow-Origin: *` (no credentials) for any origin, as the original's metrics service
+    /// answered; other routes follow CORS_ALLOWED_ORIGINS.
+    bool any_origin = false;
 };
 
 /// Every route of the API server.
@@ -97,6 +102,7 @@ struct RouteMatch {
     const Route* route = nullptr;  ///< null: no route for this method (see allowed) or path
     std::vector<std::pair<std::string, std::string>> params;
     std::vector<std::string> allowed;  ///< methods the path accepts, in DRF's order with HEAD and OPTIONS
+    bool any_origin = false;           ///< the path's routes answer CORS for any origin (Route::any_origin)
 };
 
 /// Matches with or without the trailing slash; HEAD matches GET routes.

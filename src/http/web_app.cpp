@@ -56,6 +56,24 @@ bool accepts_gzip(const Request& request) {
     return false;
 }
 
+/// Whether Accept names text/html (a browser navigating), without q=0.
+bool accepts_html(const Request& request) {
+    const auto header = request.header("Accept");
+    if (!header) return false;
+    std::string_view rest = *header;
+    while (!rest.empty()) {
+        const auto comma = rest.find(',');
+        const auto item = rest.substr(0, comma);
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        const auto semi = item.find(';');
+        if (!iequals(trim_ows(item.substr(0, semi)), "text/html")) continue;
+        if (semi == std::string_view::npos) return true;
+        const auto params = trim_ows(item.substr(semi + 1));
+        if (!params.starts_with("q=0") || params.find_first_not_of("0.", 2) != std::string_view::npos) return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 std::string_view web_content_type(std::string_view path) {
@@ -121,14 +139,13 @@ std::optional<Response> WebApp::serve(const Request& request) const {
     if (!relative) return std::nullopt;
     const std::string_view path = relative->empty() ? kIndex : std::string_view(*relative);
     if (const auto it = files_.find(path); it != files_.end()) return file(request, it->first, it->second);
-    // A missing file (a name with an extension, or anything under assets/) is a 404; any other path is a route of
-    // the web app, which index.html handles in the browser.
-    const auto slash = path.rfind('/');
-    const auto last = slash == std::string_view::npos ? path : path.substr(slash + 1);
-    if (path.starts_with(kHashedDir) || last.find('.') != std::string_view::npos) return std::nullopt;
+    // Any other path: a browser navigating (Accept: text/html) gets the web app, whose router shows the page or its
+    // own "page not found"; any other client gets the JSON 404.
     const auto index = files_.find(kIndex);
-    if (index == files_.end()) return std::nullopt;
-    return file(request, index->first, index->second);
+    if (!accepts_html(request) || index == files_.end()) return std::nullopt;
+    auto page = file(request, index->first, index->second);
+    page.header("Vary", "Accept");
+    return page;
 }
 
 }  // namespace sweetshop::http

@@ -1,7 +1,8 @@
 #pragma once
 // Serves the web app's build (frontend/dist) from the same origin as the API: the files by path with their content
-// types, long cache lifetimes for Vite's content-hashed files under assets/, and index.html for the client-side
-// routes, gzip-compressed at build time (a "<file>.gz" beside it) for clients that accept it. Only the files of the
+// types, long cache lifetimes for Vite's content-hashed files under assets/, and index.html for any other path when
+// the client is a browser navigating (Accept: text/html; the app's router shows the page or "page not found"),
+// gzip-compressed at build time (a "<file>.gz" beside it) for clients that accept it. Only the files of the
 // build are reachable: a path with a "." or ".." segment (also percent-encoded), a hidden name, a backslash or a NUL is
 // refused, and so is any path under /api.
 #include <optional>

@@ -202,7 +202,13 @@ std::optional<std::uint64_t> Database::data_version() {
 Database::~Database() = default;
 
 std::string Database::describe() const {
-    if (url_.dialect == Dialect::Sqlite) return url_.path;
+    if (url_.dialect == Dialect::Sqlite) {
+        // Resolved, so that a relative URL (sqlite:///tmp/x.db is ./tmp/x.db, as dj-database-url reads it) shows
+        // where the file really is.
+        std::error_code ec;
+        const auto absolute = std::filesystem::absolute(url_.path, ec);
+        return "SQLite " + (ec ? url_.path : absolute.lexically_normal().string());
+    }
     // The connection string without its password.
     const auto at = url_.connect.find(" password=");
     return "PostgreSQL (" + (at == std::string::npos ? url_.connect : url_.connect.substr(0, at)) + ")";

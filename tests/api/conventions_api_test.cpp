@@ -196,10 +196,17 @@ TEST_F(Conventions, WebAppIsServedBesideTheApi) {
     EXPECT_EQ(index.header("Content-Type"), "text/html; charset=utf-8");
     EXPECT_EQ(index.header("Cache-Control"), "no-cache");
     EXPECT_NE(index.body.find("<div id=\"root\">"), std::string::npos);
-    for (const char* route : {"/login", "/admin", "/dashboard/"}) {
-        auto r = server.get(route);
+    const Headers browser = {{"Accept", "text/html,application/xhtml+xml,*/*;q=0.8"}};
+    for (const char* route : {"/login", "/admin", "/dashboard/", "/no/such/page", "/nope.png"}) {
+        auto r = server.get(route, browser);
         EXPECT_EQ(r.status, 200) << route;
         EXPECT_EQ(r.body, index.body) << route;
+        EXPECT_EQ(r.header("Vary"), "Accept") << route;
+        // Any other client: the JSON 404.
+        auto api_client = server.get(route, {{"Accept", "application/json"}});
+        EXPECT_EQ(api_client.status, 404) << route;
+        EXPECT_EQ(api_client.body, R"({"detail":"Not found."})") << route;
+        EXPECT_EQ(server.get(route).body, R"({"detail":"Not found."})") << route;
     }
     // The hashed script named by index.html, cached for a year.
     const auto at = index.body.find("/assets/");
@@ -219,7 +226,7 @@ TEST_F(Conventions, WebAppIsServedBesideTheApi) {
     ASSERT_GE(gz.body.size(), 2u);
     EXPECT_EQ(gz.body.substr(0, 2), "\x1f\x8b");
     EXPECT_LT(gz.body.size(), js.body.size() / 2);
-    auto head = http(server.port(), "HEAD", "/login");
+    auto head = http(server.port(), "HEAD", "/login", "", browser);
     EXPECT_EQ(head.status, 200);
     EXPECT_TRUE(head.body.empty());
     for (const char* path : {"/..%2f..%2fetc%2fpasswd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/%2e%2e%2findex.html",

@@ -16,13 +16,18 @@ const std::array<sweetshop::web::Asset, 5> kBuild{{
     {"index.html", "<!doctype html><title>Sweet Shop</title>"},
 }};
 
-std::optional<Response> get(const WebApp& web, std::string path, std::string accept_encoding = "") {
+std::optional<Response> get(const WebApp& web, std::string path, std::string accept_encoding = "",
+                            std::string accept = "") {
     Request r;
     r.method = "GET";
     r.path = std::move(path);
     if (!accept_encoding.empty()) r.headers.emplace_back("Accept-Encoding", std::move(accept_encoding));
+    if (!accept.empty()) r.headers.emplace_back("Accept", std::move(accept));
     return web.serve(r);
 }
+
+/// What Chromium sends when it navigates.
+const std::string kBrowser = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,*/*;q=0.8";
 }  // namespace
 
 TEST(WebApp, ServesFilesWithTheirTypesAndCacheLifetimes) {
@@ -47,13 +52,30 @@ TEST(WebApp, RootAndClientRoutesGetIndexRevalidatedEachTime) {
     for (const char* path : {"/", "/index.html", "/login", "/admin/", "/sweets/12", "/dashboard?x=1"}) {
         std::string p = path;
         p = p.substr(0, p.find('?'));
-        auto r = get(web, p);
+        auto r = get(web, p, "", kBrowser);
         ASSERT_TRUE(r) << path;
         EXPECT_EQ(r->body, kBuild[4].data) << path;
         EXPECT_EQ(r->content_type, "text/html; charset=utf-8");
         EXPECT_EQ(r->find_header("Cache-Control"), "no-cache");
         EXPECT_TRUE(r->find_header("Content-Security-Policy").has_value());
     }
+}
+
+TEST(WebApp, OnlyABrowserNavigatingGetsTheAppForAnUnknownPath) {
+    const WebApp web(kBuild);
+    for (const char* path : {"/login", "/admin/", "/nope.js", "/img/logo.png", "/assets/gone-123.js"}) {
+        EXPECT_FALSE(get(web, path)) << path;  // curl, fetch(): the JSON 404
+        EXPECT_FALSE(get(web, path, "", "application/json")) << path;
+        EXPECT_FALSE(get(web, path, "", "text/html;q=0, */*")) << path;
+        auto page = get(web, path, "", kBrowser);  // the app shows its "page not found"
+        ASSERT_TRUE(page) << path;
+        EXPECT_EQ(page->body, kBuild[4].data) << path;
+        EXPECT_EQ(page->find_header("Vary"), "Accept") << path;
+        EXPECT_TRUE(get(web, path, "", "TEXT/HTML; q=0.5")) << path;
+    }
+    EXPECT_FALSE(get(web, "/api/nope/", "", kBrowser));                 // the API keeps its JSON 404
+    EXPECT_FALSE(get(web, "/../etc/passwd", "", kBrowser));             // so does a path that can name no file
+    EXPECT_EQ(get(web, "/favicon.svg", "", kBrowser)->body, "<svg/>");  // files are files
 }
 
 TEST(WebApp, MissingFilesAndApiPathsAreNotServed) {
@@ -77,7 +99,7 @@ TEST(WebApp, AnEmptyBuildServesNothing) {
     const WebApp web({});
     EXPECT_TRUE(web.empty());
     EXPECT_FALSE(get(web, "/"));
-    EXPECT_FALSE(get(web, "/login"));
+    EXPECT_FALSE(get(web, "/login", "", kBrowser));
 }
 
 TEST(WebApp, ContentTypesByExtension) {
