@@ -28,6 +28,11 @@ Json components() {
     s["FieldErrors"] = {{"type", "object"},
                         {"description", "Every invalid field with its messages, in declaration order."},
                         {"additionalProperties", {{"type", "array"}, {"items", {{"type", "string"}}}}}};
+    s["BadRequest"] = {{"description",
+                        "Field errors (`non_field_errors` for a body that is not an object), or `{\"detail\"}`: a "
+                        "malformed JSON body (`JSON parse error - ...`) or a refused request such as "
+                        "`Insufficient stock`."},
+                       {"anyOf", {ref("FieldErrors"), ref("Detail")}}};
     s["TokenError"] = {
         {"type", "object"},
         {"required", {"detail"}},
@@ -185,6 +190,12 @@ const char* status_text(int status) {
             return "Idempotency-Key reused with a different request";
         case 429:
             return "Too many failed attempts or Idempotency-Keys (see Retry-After)";
+        case 413:
+            return "Request body too large";
+        case 415:
+            return "Unsupported media type (send JSON)";
+        case 500:
+            return "A server error occurred (the cause only in the server's log)";
         case 503:
             return "Database unavailable";
     }
@@ -237,6 +248,22 @@ Json operation(const Route& route) {
                               {"schema", {{"type", "string"}, {"enum", {"true"}}}}}}};
         responses[std::to_string(status)] = r;
     }
+    // The general answers, wherever the route can give them.
+    auto detail = [&](int status) {
+        const auto key = std::to_string(status);
+        if (!responses.contains(key))
+            responses[key] = {{"description", status_text(status)},
+                              {"content", {{"application/json", {{"schema", ref("Detail")}}}}}};
+    };
+    if (route.json_body) {
+        auto& bad = responses["400"];
+        bad["description"] = status_text(400);
+        bad["content"] = {{"application/json", {{"schema", ref("BadRequest")}}}};
+        detail(413);
+        detail(415);
+    }
+    if (route.pool != Pool::Inline) detail(503);
+    detail(500);
     if (route.access != Access::Public)
         responses["401"] = {{"description", status_text(401)},
                             {"content", {{"application/json", {{"schema", ref("TokenError")}}}}}};
