@@ -13,7 +13,12 @@ export const adminPassword = inject('adminPassword');
 const secretKey = inject('secretKey');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SCREENSHOTS = resolve(dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+/// Test runs write their screenshots under the build output; `npm run screenshots` points this at docs/screenshots.
+const SCREENSHOTS = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  process.env.SCREENSHOTS_DIR ?? '../build/e2e-screenshots',
+);
 
 function launchBrowser(): Promise<Browser> {
   return chromium.launch({
