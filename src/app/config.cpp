@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "common/text.hpp"
 #include "security/password.hpp"
 #include "storage/database.hpp"
 
@@ -100,8 +101,7 @@ std::vector<std::string> split_list(const std::string& s) {
     while (start <= s.size()) {
         auto comma = s.find(',', start);
         auto item = s.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
-        auto b = item.find_first_not_of(" \t"), e = item.find_last_not_of(" \t");
-        if (b != std::string::npos) out.push_back(item.substr(b, e - b + 1));
+        if (auto trimmed = common::trim_ows(item); !trimmed.empty()) out.emplace_back(trimmed);
         if (comma == std::string::npos) break;
         start = comma + 1;
     }

@@ -37,7 +37,6 @@ class UserRepository {
     virtual bool set_staff(const std::string& username, bool is_staff) = 0;
     /// Sets a new password (and activates the account); false when there is no such user.
     virtual bool set_password(const std::string& username, const std::string& hash) = 0;
-    virtual std::int64_t count_users() = 0;
     /// The earliest-joined active admin, if any.
     virtual std::optional<User> first_staff() = 0;
 

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/text.hpp"
+
 namespace sweetshop::http {
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
@@ -43,10 +45,8 @@ struct Response {
 /// The standard reason phrase of a status ("Not Found"), "Unknown" for one this server does not use.
 const char* reason_phrase(int status);
 bool iequals(std::string_view a, std::string_view b);
-/// Without the spaces and tabs around it (HTTP's optional whitespace in header values).
-std::string_view trim_ows(std::string_view value);
-/// Percent-decodes; with `plus_is_space` a '+' becomes a space (query strings).
-std::string percent_decode(std::string_view in, bool plus_is_space);
+using common::percent_decode;
+using common::trim_ows;
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query);
 /// Percent-encodes a query component.
 std::string percent_encode(std::string_view in);

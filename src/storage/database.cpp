@@ -8,6 +8,8 @@
 #include <cctype>
 #include <filesystem>
 
+#include "common/text.hpp"
+
 #include <sys/stat.h>
 #include <stdexcept>
 
@@ -26,19 +28,7 @@ std::string postgres_connect_string(const std::string& rest) {
         }
         return out + "'";
     };
-    auto decode = [](std::string_view text) {
-        std::string out;
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            if (text[i] == '%' && i + 2 < text.size() && std::isxdigit(static_cast<unsigned char>(text[i + 1])) &&
-                std::isxdigit(static_cast<unsigned char>(text[i + 2]))) {
-                out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
-                i += 2;
-            } else {
-                out += text[i];
-            }
-        }
-        return out;
-    };
+    auto decode = [](std::string_view text) { return common::percent_decode(text, false); };
     std::string_view view = rest;
     std::string query;
     if (auto q = view.find('?'); q != std::string_view::npos) {
@@ -220,7 +210,7 @@ void Database::configure(soci::session& sql, Role role) {
         sql << "SET client_min_messages TO WARNING";  // no NOTICE lines from CREATE ... IF NOT EXISTS
         return;
     }
-    // One statement per call: SOCI silently drops statements chained with a comma (stack-notes, pitfall 4).
+    // One statement per call: SOCI silently drops statements chained with a comma.
     std::string mode;
     sql << "PRAGMA journal_mode=WAL", soci::into(mode);
     sql << "PRAGMA synchronous=NORMAL";

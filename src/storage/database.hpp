@@ -2,7 +2,8 @@
 // A pool of SOCI sessions over SQLite (embedded default) or PostgreSQL, and the transaction discipline:
 // reads lease a session; writes run in one transaction. On SQLite, writes run on one dedicated writer connection
 // under a process-wide lock with `BEGIN IMMEDIATE`, since SQLite has a single writer and its busy handler sleeps
-// (see stack-notes §6); on PostgreSQL they lease a pool session.
+// (several writer connections push p99 latency up while they sleep in it; one writer behind a lock does not); on
+// PostgreSQL they lease a pool session.
 #include <soci/soci.h>
 
 #include <atomic>

@@ -81,7 +81,8 @@ class Query {
         return execute();
     }
     bool fetch() { return st_.fetch(); }
-    /// Reads the remaining rows, so that SQLite sees the statement finished before COMMIT (stack-notes, SOCI #1).
+    /// Reads the remaining rows, so that SQLite sees the statement finished before COMMIT (an unfinished statement
+    /// makes COMMIT fail with "SQL statements in progress").
     void drain() {
         while (st_.fetch()) {
         }
@@ -289,14 +290,6 @@ std::vector<domain::Sweet> SqlSweetRepository::list(const domain::SweetFilter& f
             } while (q.fetch());
         }
         return out;
-    });
-}
-
-std::int64_t SqlSweetRepository::count_all() {
-    return db_.read([](soci::session& sql) {
-        long long n = 0;
-        sql << "SELECT COUNT(*) FROM sweets", soci::into(n);
-        return static_cast<std::int64_t>(n);
     });
 }
 

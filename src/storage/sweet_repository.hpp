@@ -39,9 +39,6 @@ class SqlSweetRepository final : public domain::SweetRepository {
                     domain::Micros expired_before, domain::Micros stale_before, std::int64_t max_keys) override;
     void release_key(const domain::HeldKey& key) override;
 
-    /// How many sweets exist (for `seed-demo`).
-    std::int64_t count_all();
-
   private:
     struct StockStatements;
     struct StatementsRelease {

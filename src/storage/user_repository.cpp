@@ -103,14 +103,6 @@ std::optional<domain::User> SqlUserRepository::first_staff() {
     });
 }
 
-std::int64_t SqlUserRepository::count_users() {
-    return db_.read([](soci::session& sql) {
-        long long n = 0;
-        sql << "SELECT COUNT(*) FROM users", soci::into(n);
-        return static_cast<std::int64_t>(n);
-    });
-}
-
 SqlUserRepository::Attempt SqlUserRepository::begin_attempt(const std::string& username, domain::Micros now,
                                                             domain::Micros since, int max) {
     const long long at = now, from = since;

@@ -16,7 +16,6 @@ class SqlUserRepository final : public domain::UserRepository {
     void update_password_hash(std::int64_t id, const std::string& hash) override;
     bool set_staff(const std::string& username, bool is_staff) override;
     bool set_password(const std::string& username, const std::string& hash) override;
-    std::int64_t count_users() override;
     std::optional<domain::User> first_staff() override;
     Attempt begin_attempt(const std::string& username, domain::Micros now, domain::Micros since, int max) override;
     void clear_failures(const std::string& username, domain::Micros before) override;
