@@ -71,23 +71,24 @@ struct Context {
 using Handler = Response (*)(Context&);
 
 struct RouteDoc {
-    std::string summary;
-    std::string request_schema;                          ///< component name, or empty
-    std::vector<std::pair<int, std::string>> responses;  ///< status and component name (may be empty)
-    bool hidden = false;                                 ///< not in the OpenAPI document (static assets)
-    std::vector<std::string> parameters = {};            ///< names in components/parameters (query, headers)
-    std::string description = {};                        ///< decisions a client should know, in Markdown
+    std::string summary = {};
+    std::string request_schema = {};                          ///< component name, or empty
+    std::vector<std::pair<int, std::string>> responses = {};  ///< status and component name (may be empty)
+    bool hidden = false;                                      ///< not in the OpenAPI document (static assets)
+    std::vector<std::string> parameters = {};                 ///< names in components/parameters (query, headers)
+    std::string description = {};                             ///< decisions a client should know, in Markdown
 };
 
+/// One route, written with designated initializers in the table (routes.cpp); omitted fields keep these defaults.
 struct Route {
-    std::string method;
-    std::string pattern;  ///< canonical form with the trailing slash; `{id}` matches digits, `{name*}` any segment
-    Access access;
-    Pool pool;
-    Handler handler;
-    std::string forbidden;  ///< the 403 message for Admin routes
+    std::string method = {};
+    std::string pattern = {};  ///< canonical form with the trailing slash; `{id}` matches digits, `{name*}` any segment
+    Access access = Access::Public;
+    Pool pool = Pool::Inline;
+    Handler handler = nullptr;
+    std::string forbidden = {};  ///< the 403 message for Admin routes
     bool json_body = false;
-    RouteDoc doc;
+    RouteDoc doc = {};
     /// CORS `Access-Control-Allow-Origin: *` (no credentials) for any origin, as the original's metrics service
     /// answered; other routes follow CORS_ALLOWED_ORIGINS.
     bool any_origin = false;
