@@ -11,18 +11,19 @@ storage::Database& migrated(storage::Database& db) {
 }
 }  // namespace
 
-App::App(const Config& config)
+App::App(const Config& config, const domain::Clock& clock)
     : config_(config),
       db_(config.database_url, config.effective_pool_size()),
-      users_(migrated(db_)),
+      users_(migrated(db_), clock),
       hasher_(security::HashCost{config.argon2_ops, config.argon2_memory_kib}),
       tokens_(config.secret_key, std::chrono::minutes(config.jwt_access_minutes),
-              std::chrono::hours(24 * config.jwt_refresh_days)),
+              std::chrono::hours(24 * config.jwt_refresh_days), clock),
       accounts_(users_, hasher_,
-                domain::ThrottleSettings{config.login_max_failures, std::chrono::seconds(config.login_window_seconds)}),
-      sweets_(db_),
+                domain::ThrottleSettings{config.login_max_failures, std::chrono::seconds(config.login_window_seconds)},
+                clock),
+      sweets_(db_, clock),
       catalogue_(sweets_),
-      inventory_(sweets_, domain::IdempotencySettings{.max_keys_per_user = config.idempotency_max_keys}),
+      inventory_(sweets_, domain::IdempotencySettings{.max_keys_per_user = config.idempotency_max_keys}, clock),
       web_(web::embedded_assets()),
       api_(http::Deps{accounts_, users_, tokens_, catalogue_, inventory_,
                       http::Settings{.cors_origins = config.cors_origins,

@@ -18,7 +18,8 @@ namespace sweetshop::app {
 class App {
   public:
     /// Opens the database and applies pending migrations. `config.secret_key` must be resolved.
-    explicit App(const Config& config);
+    /// `clock`: where every part reads the time (tests pass a fake one).
+    explicit App(const Config& config, const domain::Clock& clock = domain::system_clock());
 
     const Config& config() const { return config_; }
     storage::Database& database() { return db_; }

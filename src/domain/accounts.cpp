@@ -89,8 +89,13 @@ std::vector<std::string> validate_email(const std::string& email, std::string& n
     return out;
 }
 
-AccountService::AccountService(UserRepository& users, const PasswordHasher& hasher, ThrottleSettings throttle)
-    : users_(users), hasher_(hasher), throttle_(throttle), dummy_hash_(hasher.hash("sweetshop-timing-equaliser")) {}
+AccountService::AccountService(UserRepository& users, const PasswordHasher& hasher, ThrottleSettings throttle,
+                               const Clock& clock)
+    : users_(users),
+      hasher_(hasher),
+      throttle_(throttle),
+      clock_(clock),
+      dummy_hash_(hasher.hash("sweetshop-timing-equaliser")) {}
 
 std::optional<std::string> normalise_username(std::string_view username) {
     // NFKC may join a letter and its combining marks; anything longer could not become a valid name.
@@ -128,7 +133,7 @@ User AccountService::register_user(const Registration& input, FieldErrors errors
 }
 
 User AccountService::login(const std::string& given_username, const std::string& password) {
-    const Micros now = now_micros();
+    const Micros now = clock_.now();
     const Micros window = std::chrono::duration_cast<std::chrono::microseconds>(throttle_.window).count();
     // No account can have a longer name, so nothing is hashed or stored for one (a stranger's 900 KiB "username").
     const auto normal = normalise_username(given_username);

@@ -36,7 +36,8 @@ std::vector<std::string> validate_email(const std::string& email, std::string& n
 
 class AccountService {
   public:
-    AccountService(UserRepository& users, const PasswordHasher& hasher, ThrottleSettings throttle);
+    AccountService(UserRepository& users, const PasswordHasher& hasher, ThrottleSettings throttle,
+                   const Clock& clock = system_clock());
 
     /// Validates every field (all errors at once, in declaration order) and creates a non-staff user.
     /// `errors` holds what the http layer found already; throws Error(FieldErrors) when anything is invalid.
@@ -53,6 +54,7 @@ class AccountService {
     UserRepository& users_;
     const PasswordHasher& hasher_;
     ThrottleSettings throttle_;
+    const Clock& clock_;
     std::string dummy_hash_;  ///< verified against for unknown users, so that every failure costs the same
 };
 

@@ -13,6 +13,26 @@ inline Micros now_micros() {
         .count();
 }
 
+/// The clock port: where the domain and storage read the time, so that tests can stand at any moment (a login
+/// window that has passed, a key that has expired) without sleeping or rewriting rows.
+class Clock {
+  public:
+    virtual ~Clock() = default;
+    virtual Micros now() const = 0;
+};
+
+/// The wall clock.
+class SystemClock final : public Clock {
+  public:
+    Micros now() const override { return now_micros(); }
+};
+
+/// The process's one SystemClock (the default of every constructor that takes a Clock).
+inline const Clock& system_clock() {
+    static const SystemClock clock;
+    return clock;
+}
+
 /// ISO 8601 in UTC with a trailing Z, microseconds only when non-zero: "2025-12-14T13:52:12.123456Z".
 std::string format_timestamp(Micros at);
 

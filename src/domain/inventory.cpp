@@ -20,7 +20,7 @@ InventoryService::Result InventoryService::apply(const StockChange& change, cons
                                                  SweetRepository::Render render) {
     if (!key) return Result{sweets_.change_stock(change, nullptr, render), false};
 
-    const Micros now = now_micros();
+    const Micros now = clock_.now();
     const auto claim =
         sweets_.claim_key(change.actor.id, *key, stock_fingerprint(change), now,
                           now - std::chrono::duration_cast<std::chrono::microseconds>(settings_.retention).count(),

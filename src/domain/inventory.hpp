@@ -20,8 +20,8 @@ struct IdempotencySettings {
 
 class InventoryService {
   public:
-    InventoryService(SweetRepository& sweets, IdempotencySettings settings = {})
-        : sweets_(sweets), settings_(settings) {}
+    InventoryService(SweetRepository& sweets, IdempotencySettings settings = {}, const Clock& clock = system_clock())
+        : sweets_(sweets), settings_(settings), clock_(clock) {}
 
     struct Result {
         StoredResponse response;
@@ -39,6 +39,7 @@ class InventoryService {
   private:
     SweetRepository& sweets_;
     IdempotencySettings settings_;
+    const Clock& clock_;
 };
 
 /// What identifies "the same request" for a key: the operation, the sweet and the amount.

@@ -18,11 +18,6 @@ struct JwtDeleter {
 };
 using JwtPtr = std::unique_ptr<jwt_t, JwtDeleter>;
 
-std::int64_t unix_now() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 /// The claim's JSON text ("1800000000", "\"soon\""), std::nullopt when absent.
 std::optional<std::string> grant_json(jwt_t* j, const char* name) {
     char* json = jwt_get_grants_json(j, name);
@@ -52,13 +47,14 @@ std::optional<std::int64_t> int_grant(jwt_t* j, const char* name) {
 }
 }  // namespace
 
-TokenService::TokenService(std::string secret, std::chrono::seconds access_ttl, std::chrono::seconds refresh_ttl)
-    : secret_(std::move(secret)), access_ttl_(access_ttl), refresh_ttl_(refresh_ttl) {
+TokenService::TokenService(std::string secret, std::chrono::seconds access_ttl, std::chrono::seconds refresh_ttl,
+                           const domain::Clock& clock)
+    : secret_(std::move(secret)), access_ttl_(access_ttl), refresh_ttl_(refresh_ttl), clock_(clock) {
     if (secret_.empty()) throw std::invalid_argument("the token secret must not be empty");
 }
 
 std::string TokenService::issue(const domain::User& user, TokenType type) const {
-    return issue(user, type, unix_now());
+    return issue(user, type, clock_.now() / 1'000'000);
 }
 
 std::string TokenService::issue(const domain::User& user, TokenType type, std::int64_t now) const {
@@ -86,7 +82,7 @@ std::string TokenService::issue(const domain::User& user, TokenType type, std::i
 }
 
 std::variant<TokenClaims, TokenError> TokenService::verify(const std::string& token, TokenType expected) const {
-    return verify(token, expected, unix_now());
+    return verify(token, expected, clock_.now() / 1'000'000);
 }
 
 std::variant<TokenClaims, TokenError> TokenService::verify(const std::string& token, TokenType expected,

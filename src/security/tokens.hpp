@@ -8,6 +8,7 @@
 #include <string>
 #include <variant>
 
+#include "domain/clock.hpp"
 #include "domain/user.hpp"
 
 namespace sweetshop::security {
@@ -36,7 +37,8 @@ enum class TokenError {
 class TokenService {
   public:
     /// The secret must not be empty (an empty key makes libjwt skip the signature check).
-    TokenService(std::string secret, std::chrono::seconds access_ttl, std::chrono::seconds refresh_ttl);
+    TokenService(std::string secret, std::chrono::seconds access_ttl, std::chrono::seconds refresh_ttl,
+                 const domain::Clock& clock = domain::system_clock());
 
     std::string issue(const domain::User& user, TokenType type) const;
     std::string issue(const domain::User& user, TokenType type, std::int64_t now_seconds) const;
@@ -48,6 +50,7 @@ class TokenService {
     std::string secret_;
     std::chrono::seconds access_ttl_;
     std::chrono::seconds refresh_ttl_;
+    const domain::Clock& clock_;
 };
 
 }  // namespace sweetshop::security

@@ -295,7 +295,7 @@ std::vector<domain::Sweet> SqlSweetRepository::list(const domain::SweetFilter& f
 
 std::optional<domain::Sweet> SqlSweetRepository::insert(const domain::SweetChanges& s, const domain::Actor& actor) {
     return db_.write([&](soci::session& sql) -> std::optional<domain::Sweet> {
-        const long long now = domain::now_micros();
+        const long long now = clock_.now();
         const long long price = *s.price_cents, quantity = *s.quantity, actor_id = actor.id;
         const std::string name_folded = domain::fold_case(*s.name), category_folded = domain::fold_case(*s.category);
         long long id = 0;
@@ -337,7 +337,7 @@ SqlSweetRepository::UpdateStatus SqlSweetRepository::update(std::int64_t id, con
         if (changes.description) next.description = *changes.description;
         if (changes.price_cents) next.price_cents = *changes.price_cents;
         if (changes.quantity) next.quantity = *changes.quantity;
-        next.updated_at = domain::now_micros();
+        next.updated_at = clock_.now();
 
         const long long price = next.price_cents, quantity = next.quantity, now = next.updated_at;
         const std::string name_folded = domain::fold_case(next.name);
@@ -364,7 +364,7 @@ bool SqlSweetRepository::remove(std::int64_t id, const domain::Actor& actor) {
         const bool deleted = q.run(kDeleteSweet);
         q.drain();
         if (!deleted) return false;
-        append_ledger(sql, key, name, actor, "delete", -quantity, 0, domain::now_micros());
+        append_ledger(sql, key, name, actor, "delete", -quantity, 0, clock_.now());
         return true;
     });
 }
@@ -376,7 +376,7 @@ domain::StoredResponse SqlSweetRepository::change_stock(const domain::StockChang
     return db_.write([&](soci::session& sql) {
         auto held = stock_statements(sql);
         auto& st = *held;
-        st.now = domain::now_micros();
+        st.now = clock_.now();
         st.id = change.sweet_id;
         st.n = change.amount;
         st.limit = domain::kMaxQuantity - change.amount;
@@ -552,7 +552,7 @@ SqlSweetRepository::Claim SqlSweetRepository::claim_key(std::int64_t user_id, co
     });
 }
 
-SqlSweetRepository::SqlSweetRepository(Database& db) : db_(db) {}
+SqlSweetRepository::SqlSweetRepository(Database& db, const domain::Clock& clock) : clock_(clock), db_(db) {}
 SqlSweetRepository::~SqlSweetRepository() = default;
 
 std::unique_ptr<SqlSweetRepository::StockStatements, SqlSweetRepository::StatementsRelease>

@@ -19,7 +19,7 @@ ListSql list_sql(const domain::SweetFilter& filter, const std::vector<domain::So
 /// transaction together with their ledger entry, sale and idempotency record.
 class SqlSweetRepository final : public domain::SweetRepository {
   public:
-    explicit SqlSweetRepository(Database& db);
+    explicit SqlSweetRepository(Database& db, const domain::Clock& clock = domain::system_clock());
     ~SqlSweetRepository() override;
 
     std::optional<domain::Sweet> find(std::int64_t id) override;
@@ -40,6 +40,7 @@ class SqlSweetRepository final : public domain::SweetRepository {
     void release_key(const domain::HeldKey& key) override;
 
   private:
+    const domain::Clock& clock_;
     struct StockStatements;
     struct StatementsRelease {
         bool owned = false;

@@ -59,7 +59,7 @@ std::optional<domain::User> SqlUserRepository::find_by_username(const std::strin
 std::optional<domain::User> SqlUserRepository::insert(const domain::NewUser& user) {
     return db_.write([&](soci::session& sql) -> std::optional<domain::User> {
         const int staff = user.is_staff ? 1 : 0;
-        const long long joined = domain::now_micros();
+        const long long joined = clock_.now();
         long long id = 0;
         sql << kInsertUser, soci::use(user.username, "username"), soci::use(user.email, "email"),
             soci::use(user.password_hash, "hash"), soci::use(staff, "staff"), soci::use(joined, "joined"),

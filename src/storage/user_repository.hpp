@@ -9,7 +9,8 @@ namespace sweetshop::storage {
 
 class SqlUserRepository final : public domain::UserRepository {
   public:
-    explicit SqlUserRepository(Database& db) : db_(db) {}
+    explicit SqlUserRepository(Database& db, const domain::Clock& clock = domain::system_clock())
+        : db_(db), clock_(clock) {}
     std::optional<domain::User> find_by_id(std::int64_t id) override;
     std::optional<domain::User> find_by_username(const std::string& username) override;
     std::optional<domain::User> insert(const domain::NewUser& user) override;
@@ -22,6 +23,7 @@ class SqlUserRepository final : public domain::UserRepository {
 
   private:
     Database& db_;
+    const domain::Clock& clock_;
     /// Users by id, as of a data version: every authenticated request looks its user up (see docs/performance.md).
     common::VersionedCache<std::int64_t, std::optional<domain::User>> by_id_;
     /// The users table's change counter (a trigger bumps it), read on the watcher connection.

@@ -106,7 +106,7 @@ TEST_F(IdempotencyApi, ARetryWhileTheFirstRunsGets409) {
     add_sweet("Mint", "1", 10);
     // A claim held by a request still running (made through the port, as the first request would).
     const auto ann = server.app().users().find_by_username("ann")->id;
-    const auto now = sweetshop::domain::now_micros();
+    const auto now = server.clock().now();
     auto claim = server.app().sweets().claim_key(ann, "busy", "purchase sweet 1 amount 1", now, now - 1, now - 1, 100);
     ASSERT_EQ(claim.status, sweetshop::domain::SweetRepository::ClaimStatus::Claimed);
     auto r = server.post("/api/sweets/1/purchase/", R"({"amount":1})", with(user, "Idempotency-Key", "busy"));
@@ -124,9 +124,9 @@ TEST_F(IdempotencyApi, KeysExpireAfter24Hours) {
     add_sweet("Mint", "1", 10);
     const auto headers = with(user, "Idempotency-Key", "old");
     ASSERT_EQ(server.post("/api/sweets/1/purchase/", R"({"amount":1})", headers).status, 200);
-    server.app().database().write(
-        [](soci::session& sql) { sql << "UPDATE idempotency_keys SET created_at_us = created_at_us - 86400000001"; });
-    auto r = server.post("/api/sweets/1/purchase/", R"({"amount":1})", headers);
+    server.clock().advance(std::chrono::hours(24) + std::chrono::microseconds(1));
+    user = {{"Authorization", "Bearer " + server.access_token("ann", "ann-password")}};  // the old one has expired
+    auto r = server.post("/api/sweets/1/purchase/", R"({"amount":1})", with(user, "Idempotency-Key", "old"));
     EXPECT_EQ(r.status, 200);
     EXPECT_FALSE(r.header("Idempotent-Replayed"));
     EXPECT_EQ(quantity(1), 8);

@@ -1,6 +1,8 @@
 #pragma once
 // Starts the real server in-process on a free port with a fresh SQLite database in a temporary directory, and
 // stops it (RAII). Hashing runs at libsodium's minimum cost unless a test asks for more.
+#include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -12,6 +14,18 @@
 #include "http_client.hpp"
 
 namespace sweetshop::testing {
+
+/// A clock that tests move: it starts at the wall clock's time and ticks one microsecond per reading (so that times
+/// still order events), and advance() jumps it forward (a throttling window passing, a key expiring).
+class FakeClock final : public domain::Clock {
+  public:
+    FakeClock() : now_(domain::now_micros()) {}
+    domain::Micros now() const override { return now_.fetch_add(1); }
+    void advance(std::chrono::microseconds by) { now_ += by.count(); }
+
+  private:
+    mutable std::atomic<domain::Micros> now_;
+};
 
 /// A fresh temporary directory, removed on destruction.
 class TempDir {
@@ -38,6 +52,8 @@ class TestServer {
 
     std::uint16_t port() const { return server_->port(); }
     app::App& app() { return *app_; }
+    /// The time the server's every part reads.
+    FakeClock& clock() { return clock_; }
     http::Server& server() { return *server_; }
 
     HttpResponse get(const std::string& target, const Headers& headers = {}) const {
@@ -53,6 +69,7 @@ class TestServer {
     std::string access_token(const std::string& username, const std::string& password) const;
 
   private:
+    FakeClock clock_;
     TempDir dir_;
     std::unique_ptr<app::App> app_;
     std::unique_ptr<http::Server> server_;
