@@ -7,7 +7,7 @@
 #include <cstdio>
 #include <ctime>
 
-#include "http/json_writer.hpp"
+#include "common/json_string.hpp"
 
 namespace sweetshop::app {
 
@@ -34,7 +34,7 @@ class JsonLineFlag final : public spdlog::custom_flag_formatter {
             dest.append(text.data() + 1, text.data() + text.size());  // its fields, and the closing brace
         } else {
             std::string message = "\"message\":";
-            http::json::append_string(message, text);
+            common::append_json_string(message, text);
             message += '}';
             dest.append(message.data(), message.data() + message.size());
         }

@@ -5,12 +5,15 @@
 #include <string>
 #include <string_view>
 
+#include "common/json_string.hpp"
 #include "domain/catalogue.hpp"
 
 namespace sweetshop::http::json {
 
 /// Appends `text` as a JSON string: quoted, with `"`, `\` and control characters escaped (UTF-8 as is).
-void append_string(std::string& out, std::string_view text);
+inline void append_string(std::string& out, std::string_view text) {
+    common::append_json_string(out, text);
+}
 void append_int(std::string& out, std::int64_t value);
 
 /// The contract's sweet object, fields in its order.
