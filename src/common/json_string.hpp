@@ -6,7 +6,7 @@
 
 namespace sweetshop::common {
 
-/// Appends `text` as a JSON string, quotes included: `"` and `\\` escaped, control characters as \b \f \n \r \t or
+/// Appends `text` as a JSON string, quotes included: `"` and `\` escaped, control characters as \b \f \n \r \t or
 /// \u00XX; everything else (UTF-8 included) as it is.
 inline void append_json_string(std::string& out, std::string_view text) {
     static constexpr char kHex[] = "0123456789abcdef";
