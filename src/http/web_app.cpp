@@ -1,6 +1,8 @@
 #include "http/web_app.hpp"
 
+#include <algorithm>
 #include <array>
+#include <initializer_list>
 #include <string>
 #include <utility>
 
@@ -35,43 +37,39 @@ bool is_api_path(std::string_view path) {
     return path == "/api" || path.starts_with("/api/");
 }
 
-/// Whether Accept-Encoding lists gzip (or *) without q=0.
-bool accepts_gzip(const Request& request) {
-    const auto header = request.header("Accept-Encoding");
+/// Whether a header of comma-separated items with optional parameters (Accept, Accept-Encoding) lists one of `names`
+/// (case-insensitive) with a weight above zero: "q=0", "q=0.0", "q=0.000" refuse it, any other weight accepts.
+bool lists(const Request& request, std::string_view header_name, std::initializer_list<std::string_view> names) {
+    const auto header = request.header(header_name);
     if (!header) return false;
     std::string_view rest = *header;
     while (!rest.empty()) {
         const auto comma = rest.find(',');
-        const auto item = rest.substr(0, comma);
+        auto item = rest.substr(0, comma);
         rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
         const auto semi = item.find(';');
-        const auto coding = trim_ows(item.substr(0, semi));  // content-codings are case-insensitive
-        if (!iequals(coding, "gzip") && !iequals(coding, "x-gzip") && coding != "*") continue;
-        if (semi == std::string_view::npos) return true;
-        const auto params = trim_ows(item.substr(semi + 1));
-        // "q=0", "q=0.0", "q=0.000": refused; any other weight accepts.
-        if (!params.starts_with("q=0")) return true;
-        if (params.find_first_not_of("0.", 2) != std::string_view::npos) return true;
+        const auto value = trim_ows(item.substr(0, semi));
+        if (std::none_of(names.begin(), names.end(), [&](std::string_view n) { return iequals(value, n); })) continue;
+        bool zero = false;
+        for (item = semi == std::string_view::npos ? std::string_view{} : item.substr(semi + 1); !item.empty();) {
+            const auto next = item.find(';');
+            const auto param = trim_ows(item.substr(0, next));
+            item = next == std::string_view::npos ? std::string_view{} : item.substr(next + 1);
+            if (param.size() > 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=')
+                zero = param.find_first_not_of("0.", 2) == std::string_view::npos;
+        }
+        if (!zero) return true;
     }
     return false;
 }
 
-/// Whether Accept names text/html (a browser navigating), without q=0.
+bool accepts_gzip(const Request& request) {
+    return lists(request, "Accept-Encoding", {"gzip", "x-gzip", "*"});
+}
+
+/// A browser navigating names text/html in Accept.
 bool accepts_html(const Request& request) {
-    const auto header = request.header("Accept");
-    if (!header) return false;
-    std::string_view rest = *header;
-    while (!rest.empty()) {
-        const auto comma = rest.find(',');
-        const auto item = rest.substr(0, comma);
-        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
-        const auto semi = item.find(';');
-        if (!iequals(trim_ows(item.substr(0, semi)), "text/html")) continue;
-        if (semi == std::string_view::npos) return true;
-        const auto params = trim_ows(item.substr(semi + 1));
-        if (!params.starts_with("q=0") || params.find_first_not_of("0.", 2) != std::string_view::npos) return true;
-    }
-    return false;
+    return lists(request, "Accept", {"text/html"});
 }
 
 }  // namespace

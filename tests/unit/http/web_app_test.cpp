@@ -67,6 +67,7 @@ TEST(WebApp, OnlyABrowserNavigatingGetsTheAppForAnUnknownPath) {
         EXPECT_FALSE(get(web, path)) << path;  // curl, fetch(): the JSON 404
         EXPECT_FALSE(get(web, path, "", "application/json")) << path;
         EXPECT_FALSE(get(web, path, "", "text/html;q=0, */*")) << path;
+        EXPECT_FALSE(get(web, path, "", "text/html;level=1;q=0.0")) << path;
         auto page = get(web, path, "", kBrowser);  // the app shows its "page not found"
         ASSERT_TRUE(page) << path;
         EXPECT_EQ(page->body, kBuild[4].data) << path;
