@@ -555,19 +555,18 @@ SqlSweetRepository::Claim SqlSweetRepository::claim_key(std::int64_t user_id, co
 SqlSweetRepository::SqlSweetRepository(Database& db, const domain::Clock& clock) : clock_(clock), db_(db) {}
 SqlSweetRepository::~SqlSweetRepository() = default;
 
-std::unique_ptr<SqlSweetRepository::StockStatements, SqlSweetRepository::StatementsRelease>
-SqlSweetRepository::stock_statements(soci::session& sql) {
+SqlSweetRepository::StatementsLease SqlSweetRepository::stock_statements(soci::session& sql) {
     // SQLite: one writer connection, which is never reconnected, keeps its statements prepared. PostgreSQL: fresh
     // statements for each change, since a connection may be re-established after an outage.
-    if (db_.dialect() != Dialect::Sqlite) return {new StockStatements(sql), StatementsRelease{true}};
+    if (db_.dialect() != Dialect::Sqlite) {
+        auto owned = std::make_unique<StockStatements>(sql);
+        auto* statements = owned.get();
+        return {std::move(owned), statements};
+    }
     std::lock_guard lock(statements_mutex_);
     auto& slot = stock_statements_[&sql];
     if (!slot) slot = std::make_unique<StockStatements>(sql);
-    return {slot.get(), StatementsRelease{false}};
-}
-
-void SqlSweetRepository::StatementsRelease::operator()(StockStatements* statements) const {
-    if (owned) delete statements;
+    return {nullptr, slot.get()};
 }
 
 void SqlSweetRepository::release_key(const domain::HeldKey& key) {

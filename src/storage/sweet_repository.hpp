@@ -42,12 +42,15 @@ class SqlSweetRepository final : public domain::SweetRepository {
   private:
     const domain::Clock& clock_;
     struct StockStatements;
-    struct StatementsRelease {
-        bool owned = false;
-        void operator()(StockStatements* statements) const;
+    /// The stock statements of a connection, for one change: the cached ones of SQLite's writer, or (PostgreSQL) a
+    /// set prepared for this change and owned by the lease.
+    struct StatementsLease {
+        std::unique_ptr<StockStatements> owned;
+        StockStatements* statements = nullptr;
+        StockStatements& operator*() const { return *statements; }
     };
     /// The stock statements for a connection (used only while that connection is held).
-    std::unique_ptr<StockStatements, StatementsRelease> stock_statements(soci::session& sql);
+    StatementsLease stock_statements(soci::session& sql);
 
     Database& db_;
     std::mutex statements_mutex_;
