@@ -8,6 +8,7 @@ namespace sweetshop::domain {
 
 namespace {
 constexpr const char* kBadCredentials = "No active account found with the given credentials";
+constexpr const char* kUserNotFound = "User not found";
 
 bool is_username_char(char32_t c) {
     return is_alnum(c) || c == '_' || c == '@' || c == '.' || c == '+' || c == '-';
@@ -155,6 +156,20 @@ User AccountService::login(const std::string& given_username, const std::string&
         user->password_hash = hasher_.hash(password);
         users_.update_password_hash(user->id, user->password_hash);
     }
+    return *user;
+}
+
+User AccountService::user_for_access(std::int64_t id) {
+    auto user = users_.find_by_id(id);
+    if (!user) throw Error::unauthenticated(kUserNotFound, "user_not_found");
+    if (!user->is_active) throw Error::unauthenticated("User is inactive", "user_inactive");
+    return *user;
+}
+
+User AccountService::user_for_refresh(std::int64_t id) {
+    auto user = users_.find_by_id(id);
+    if (!user) throw Error::unauthenticated(kUserNotFound, "user_not_found");
+    if (!user->is_active) throw Error::unauthenticated("No active account found for the given token.");
     return *user;
 }
 

@@ -47,6 +47,13 @@ class AccountService {
     /// Unauthenticated error after the same hashing work; too many recent failures throw Throttled.
     User login(const std::string& username, const std::string& password);
 
+    /// The user a valid access token names, as stored now; throws Unauthenticated ("User not found",
+    /// "User is inactive", with the contract's codes) otherwise.
+    User user_for_access(std::int64_t id);
+    /// The user a valid refresh token names; throws Unauthenticated ("User not found", or "No active account found
+    /// for the given token." for an inactive one, as SimpleJWT's refresh view says).
+    User user_for_refresh(std::int64_t id);
+
     /// Creates an admin, or makes an existing user an admin with the given password. Returns true when created.
     bool create_admin(const std::string& username, const std::string& password);
 

@@ -12,15 +12,25 @@
 namespace sweetshop::domain {
 
 enum class ErrorCode {
-    Validation,        ///< field errors (400)
-    BadRequest,        ///< a single message (400), e.g. "Insufficient stock"
-    Unauthenticated,   ///< bad credentials (401)
-    PermissionDenied,  ///< 403
-    NotFound,          ///< 404
-    Conflict,          ///< 409, e.g. an idempotent request still in progress
-    Unprocessable,     ///< 422, e.g. an idempotency key reused for another request
-    Throttled,         ///< 429, with retry_after
-    Unavailable,       ///< the database cannot be reached (503)
+    Validation,            ///< field errors (400)
+    BadRequest,            ///< a single message (400), e.g. "Insufficient stock", a JSON parse error
+    Unauthenticated,       ///< bad credentials or token (401), with the contract's `code` and `messages` when set
+    PermissionDenied,      ///< 403
+    NotFound,              ///< 404
+    MethodNotAllowed,      ///< 405, with the allowed methods
+    Conflict,              ///< 409, e.g. an idempotent request still in progress
+    PayloadTooLarge,       ///< 413
+    UnsupportedMediaType,  ///< 415
+    Unprocessable,         ///< 422, e.g. an idempotency key reused for another request
+    Throttled,             ///< 429, with retry_after
+    Unavailable,           ///< the database cannot be reached (503)
+};
+
+/// One entry of SimpleJWT's `messages` list in a token error.
+struct TokenMessage {
+    std::string token_class;
+    std::string token_type;
+    std::string message;
 };
 
 /// Field errors in declaration order: {"field": ["message", ...], ...}.
@@ -48,17 +58,40 @@ class Error : public std::runtime_error {
         e.retry_after_ = retry_after;
         return e;
     }
+    /// A 401: `reason` is the contract's `code` ("token_not_valid", ...; empty: none), `messages` SimpleJWT's list,
+    /// `realm` the WWW-Authenticate realm.
+    static Error unauthenticated(std::string detail, std::string reason = {}, std::vector<TokenMessage> messages = {},
+                                 std::string realm = "api") {
+        Error e(ErrorCode::Unauthenticated, std::move(detail));
+        e.reason_ = std::move(reason);
+        e.token_messages_ = std::move(messages);
+        e.realm_ = std::move(realm);
+        return e;
+    }
+    static Error method_not_allowed(const std::string& method, std::vector<std::string> allowed) {
+        Error e(ErrorCode::MethodNotAllowed, "Method \"" + method + "\" not allowed.");
+        e.allowed_ = std::move(allowed);
+        return e;
+    }
 
     ErrorCode code() const { return code_; }
     const std::string& detail() const { return detail_; }
     const FieldErrors& fields() const { return fields_; }
     std::chrono::seconds retry_after() const { return retry_after_; }
+    const std::string& reason() const { return reason_; }
+    const std::vector<TokenMessage>& token_messages() const { return token_messages_; }
+    const std::string& realm() const { return realm_; }
+    const std::vector<std::string>& allowed() const { return allowed_; }
 
   private:
     ErrorCode code_;
     std::string detail_;
     FieldErrors fields_;
     std::chrono::seconds retry_after_{0};
+    std::string reason_;
+    std::vector<TokenMessage> token_messages_;
+    std::string realm_ = "api";
+    std::vector<std::string> allowed_;
 };
 
 }  // namespace sweetshop::domain

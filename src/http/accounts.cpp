@@ -23,7 +23,7 @@ Response register_user(Context& ctx) {
     const bool email_failed = errors.has("email");
     if (!input.email && !email_failed) input.email = "";
     auto user = ctx.deps.accounts.register_user(input, std::move(errors));
-    return json_response(201, Json{{"id", user.id}, {"username", user.username}, {"email", user.email}});
+    return created(Json{{"id", user.id}, {"username", user.username}, {"email", user.email}});
 }
 
 Response login(Context& ctx) {
@@ -33,13 +33,13 @@ Response login(Context& ctx) {
     if (!errors.empty()) throw domain::Error(std::move(errors));
     const auto user = ctx.deps.accounts.login(*username, *password);
     const auto& tokens = ctx.deps.tokens;
-    return json_response(200, Json{{"refresh", tokens.issue(user, security::TokenType::Refresh)},
-                                   {"access", tokens.issue(user, security::TokenType::Access)},
-                                   {"user", user_json(user)}});
+    return ok(Json{{"refresh", tokens.issue(user, security::TokenType::Refresh)},
+                   {"access", tokens.issue(user, security::TokenType::Access)},
+                   {"user", user_json(user)}});
 }
 
 Response current_user(Context& ctx) {
-    return json_response(200, user_json(*ctx.user));
+    return ok(user_json(*ctx.user));
 }
 
 Response refresh_token(Context& ctx) {
@@ -49,13 +49,10 @@ Response refresh_token(Context& ctx) {
 
     auto verified = ctx.deps.tokens.verify(*refresh, security::TokenType::Refresh);
     if (auto* error = std::get_if<security::TokenError>(&verified)) {
-        throw ApiError(json_response(401, Json{{"detail", token_message(*error)}, {"code", "token_not_valid"}}));
+        throw domain::Error::unauthenticated(token_message(*error), "token_not_valid");
     }
-    const auto& claims = std::get<security::TokenClaims>(verified);
-    auto user = ctx.deps.users.find_by_id(claims.user_id);
-    if (!user) throw ApiError(json_response(401, Json{{"detail", "User not found"}, {"code", "user_not_found"}}));
-    if (!user->is_active) fail(401, "No active account found for the given token.");
-    return json_response(200, Json{{"access", ctx.deps.tokens.issue(*user, security::TokenType::Access)}});
+    const auto user = ctx.deps.accounts.user_for_refresh(std::get<security::TokenClaims>(verified).user_id);
+    return ok(Json{{"access", ctx.deps.tokens.issue(user, security::TokenType::Access)}});
 }
 
 }  // namespace sweetshop::http::handlers

@@ -37,18 +37,18 @@ JsonBody parse_body(const Request& request) {
     if (body.find_first_not_of(" \t\r\n") == std::string::npos) return JsonBody{BodyJson::object(), {}};
     if (auto ct = request.header("Content-Type"); ct && !is_json_media_type(media_type(*ct))) {
         std::string shown(*ct);
-        fail(415, "Unsupported media type \"" + shown + "\" in request.");
+        throw domain::Error(domain::ErrorCode::UnsupportedMediaType,
+                            "Unsupported media type \"" + shown + "\" in request.");
     }
     auto parsed = parse_json_body(body);
-    if (auto* error = std::get_if<JsonSyntaxError>(&parsed)) fail(400, "JSON parse error - " + error->reason);
+    if (auto* error = std::get_if<JsonSyntaxError>(&parsed))
+        throw domain::Error(domain::ErrorCode::BadRequest, "JSON parse error - " + error->reason);
     auto& json = std::get<JsonBody>(parsed);
     if (!json.value.is_object()) {
-        Json messages = Json::array();
-        messages.push_back(std::string("Invalid data. Expected a dictionary, but got ") + python_type_name(json.value) +
-                           ".");
-        Json body = Json::object();
-        body["non_field_errors"] = std::move(messages);
-        throw ApiError(json_response(400, body));
+        domain::FieldErrors errors;
+        errors.add("non_field_errors",
+                   std::string("Invalid data. Expected a dictionary, but got ") + python_type_name(json.value) + ".");
+        throw domain::Error(std::move(errors));
     }
     return std::move(json);
 }
@@ -80,8 +80,6 @@ Response Api::handle(const Request& request, const RouteMatch& match) {
     Response response;
     try {
         response = dispatch(request, match);
-    } catch (const ApiError& e) {
-        response = e.response();
     } catch (const domain::Error& e) {
         response = error_response(e);
     } catch (const std::exception& e) {
@@ -94,16 +92,14 @@ Response Api::handle(const Request& request, const RouteMatch& match) {
     if (response.route.empty())
         response.route = match.route ? match.route->pattern : (match.allowed.empty() ? "-" : "(method not allowed)");
     add_cors(request, match, response);
-    // Every 401 says how to authenticate, as DRF's views do (the login's and the refresh's too).
-    if (response.status == 401 && !response.find_header("WWW-Authenticate"))
-        response.header("WWW-Authenticate", "Bearer realm=\"api\"");
     // No answer is ever to be read as another type than it says (a JSON error as HTML, say).
     if (!response.find_header("X-Content-Type-Options")) response.header("X-Content-Type-Options", "nosniff");
     return response;
 }
 
 Response Api::dispatch(const Request& request, const RouteMatch& match) {
-    if (request.body.size() > deps_.settings.max_body_bytes) fail(413, "Request body too large.");
+    if (request.body.size() > deps_.settings.max_body_bytes)
+        throw domain::Error(domain::ErrorCode::PayloadTooLarge, "Request body too large.");
 
     if (request.method == "OPTIONS") {
         auto origin = request.header("Origin");
@@ -116,8 +112,8 @@ Response Api::dispatch(const Request& request, const RouteMatch& match) {
             r.body = "{}";
             return r;
         }
-        if (match.allowed.empty()) fail(404, "Not found.");
-        auto r = json_response(200, Json{{"allow", match.allowed}});
+        if (match.allowed.empty()) throw domain::Error(domain::ErrorCode::NotFound, kNotFound);
+        auto r = ok(Json{{"allow", match.allowed}});
         r.header("Allow", join(match.allowed, ", "));
         return r;
     }
@@ -128,12 +124,10 @@ Response Api::dispatch(const Request& request, const RouteMatch& match) {
                 return std::move(*page);
             }
         }
-        fail(404, "Not found.");
+        throw domain::Error(domain::ErrorCode::NotFound, kNotFound);
     }
     if (!match.route) {
-        auto r = detail_response(405, "Method \"" + request.method + "\" not allowed.");
-        r.header("Allow", join(match.allowed, ", "));
-        return r;
+        throw domain::Error::method_not_allowed(request.method, match.allowed);
     }
 
     const Route& route = *match.route;
@@ -144,7 +138,8 @@ Response Api::dispatch(const Request& request, const RouteMatch& match) {
         ctx.user = authenticate_if_bearer(routed, deps_);
     } else if (route.access != Access::Public) {
         ctx.user = authenticate(routed, deps_);
-        if (route.access == Access::Admin && !ctx.user->is_staff) fail(403, route.forbidden);
+        if (route.access == Access::Admin && !ctx.user->is_staff)
+            throw domain::Error(domain::ErrorCode::PermissionDenied, route.forbidden);
     }
     if (route.json_body) {
         auto body = parse_body(routed);

@@ -33,7 +33,7 @@ class Api {
 /// SimpleJWT's words for a token error: "Token is invalid", "Token is expired", "Token has wrong type".
 const char* token_message(security::TokenError error);
 
-/// Authenticates `Authorization: Bearer <access>` against the user as stored now; throws ApiError with the
+/// Authenticates `Authorization: Bearer <access>` against the user as stored now; throws domain::Error with the
 /// contract's authentication-error bodies.
 domain::User authenticate(const Request& request, Deps& deps);
 /// For Access::Optional routes: no Authorization header, or one of another scheme, is anonymous (std::nullopt);

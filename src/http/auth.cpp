@@ -7,12 +7,6 @@
 namespace sweetshop::http {
 
 namespace {
-[[noreturn]] void unauthorized(const Json& body) {
-    auto r = json_response(401, body);
-    r.header("WWW-Authenticate", "Bearer realm=\"api\"");
-    throw ApiError(std::move(r));
-}
-
 std::vector<std::string_view> split_whitespace(std::string_view s) {
     std::vector<std::string_view> out;
     std::size_t i = 0;
@@ -44,25 +38,19 @@ const char* token_message(security::TokenError e) {
 domain::User authenticate(const Request& request, Deps& deps) {
     const auto header = request.header("Authorization");
     const auto parts = header ? split_whitespace(*header) : std::vector<std::string_view>{};
+    using domain::Error;
     if (parts.empty() || parts.front() != "Bearer")
-        unauthorized(Json{{"detail", "Authentication credentials were not provided."}});
+        throw Error::unauthenticated("Authentication credentials were not provided.");
     if (parts.size() != 2)
-        unauthorized(Json{{"detail", "Authorization header must contain two space-delimited values"},
-                          {"code", "bad_authorization_header"}});
+        throw Error::unauthenticated("Authorization header must contain two space-delimited values",
+                                     "bad_authorization_header");
 
     auto verified = deps.tokens.verify(std::string(parts[1]), security::TokenType::Access);
     if (auto* error = std::get_if<security::TokenError>(&verified)) {
-        unauthorized(Json{{"detail", "Given token not valid for any token type"},
-                          {"code", "token_not_valid"},
-                          {"messages", Json::array({Json{{"token_class", "AccessToken"},
-                                                         {"token_type", "access"},
-                                                         {"message", token_message(*error)}}})}});
+        throw Error::unauthenticated("Given token not valid for any token type", "token_not_valid",
+                                     {{"AccessToken", "access", token_message(*error)}});
     }
-    const auto& claims = std::get<security::TokenClaims>(verified);
-    auto user = deps.users.find_by_id(claims.user_id);
-    if (!user) unauthorized(Json{{"detail", "User not found"}, {"code", "user_not_found"}});
-    if (!user->is_active) unauthorized(Json{{"detail", "User is inactive"}, {"code", "user_inactive"}});
-    return *user;
+    return deps.accounts.user_for_access(std::get<security::TokenClaims>(verified).user_id);
 }
 
 std::optional<domain::User> authenticate_if_bearer(const Request& request, Deps& deps) {

@@ -2,6 +2,7 @@
 
 namespace sweetshop::http {
 
+namespace {
 Response json_response(int status, const Json& body) {
     Response r;
     r.status = status;
@@ -13,15 +14,67 @@ Response detail_response(int status, const std::string& detail) {
     return json_response(status, Json{{"detail", detail}});
 }
 
-void fail(int status, const std::string& detail) {
-    throw ApiError(detail_response(status, detail));
-}
-
+/// {"field": ["message", ...], ...}
 Response field_errors_response(const domain::FieldErrors& errors) {
     Json body = Json::object();
     for (const auto& [field, messages] : errors.entries())
         body[field] = messages;
     return json_response(400, body);
+}
+
+/// {"detail", "code"?, "messages"?} with the WWW-Authenticate challenge every 401 carries, as DRF's views send it.
+Response unauthenticated_response(const domain::Error& error) {
+    Json body{{"detail", error.detail()}};
+    if (!error.reason().empty()) body["code"] = error.reason();
+    if (!error.token_messages().empty()) {
+        Json messages = Json::array();
+        for (const auto& m : error.token_messages())
+            messages.push_back(
+                Json{{"token_class", m.token_class}, {"token_type", m.token_type}, {"message", m.message}});
+        body["messages"] = std::move(messages);
+    }
+    auto r = json_response(401, body);
+    r.header("WWW-Authenticate", "Bearer realm=\"" + error.realm() + "\"");
+    return r;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items)
+        out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+}  // namespace
+
+Response ok(const Json& body) {
+    return json_response(200, body);
+}
+
+Response ok_text(std::string body) {
+    Response r;
+    r.body = std::move(body);
+    return r;
+}
+
+Response created(const Json& body) {
+    return json_response(201, body);
+}
+
+Response created_text(std::string body) {
+    auto r = ok_text(std::move(body));
+    r.status = 201;
+    return r;
+}
+
+Response no_content() {
+    Response r;
+    r.status = 204;
+    r.content_type.clear();  // nothing to describe
+    return r;
+}
+
+bool succeeded(int status) {
+    return status >= 200 && status < 300;
 }
 
 Response error_response(const domain::Error& error) {
@@ -32,13 +85,22 @@ Response error_response(const domain::Error& error) {
         case ErrorCode::BadRequest:
             return detail_response(400, error.detail());
         case ErrorCode::Unauthenticated:
-            return detail_response(401, error.detail());
+            return unauthenticated_response(error);
         case ErrorCode::PermissionDenied:
             return detail_response(403, error.detail());
         case ErrorCode::NotFound:
             return detail_response(404, error.detail());
+        case ErrorCode::MethodNotAllowed: {
+            auto r = detail_response(405, error.detail());
+            r.header("Allow", joined(error.allowed()));
+            return r;
+        }
         case ErrorCode::Conflict:
             return detail_response(409, error.detail());
+        case ErrorCode::PayloadTooLarge:
+            return detail_response(413, error.detail());
+        case ErrorCode::UnsupportedMediaType:
+            return detail_response(415, error.detail());
         case ErrorCode::Unprocessable:
             return detail_response(422, error.detail());
         case ErrorCode::Throttled: {
@@ -46,7 +108,7 @@ Response error_response(const domain::Error& error) {
             r.header("Retry-After", std::to_string(error.retry_after().count()));
             return r;
         }
-        case ErrorCode::Unavailable:
+        case ErrorCode::Unavailable:  // the cause stays in the log
             return detail_response(503, "Database unavailable.");
     }
     return server_error_response();

@@ -1,8 +1,8 @@
 #pragma once
-// The one place where errors become HTTP statuses and the contract's two JSON error shapes.
+// The one place where outcomes become HTTP statuses: every domain::Error code to its status, headers and one of the
+// contract's two JSON error shapes, and the three success answers the handlers give. No other file names a status.
 #include <nlohmann/json.hpp>
 
-#include <stdexcept>
 #include <string>
 
 #include "domain/error.hpp"
@@ -12,24 +12,23 @@ namespace sweetshop::http {
 
 using Json = nlohmann::ordered_json;
 
-/// An error already in its final HTTP form (thrown by the http layer itself).
-class ApiError : public std::exception {
-  public:
-    explicit ApiError(Response response) : response_(std::move(response)) {}
-    const Response& response() const { return response_; }
-    const char* what() const noexcept override { return "api error"; }
+/// The routing 404's words (an unknown URL, a file that is not there).
+inline constexpr const char* kNotFound = "Not found.";
 
-  private:
-    Response response_;
-};
+/// 200 with a JSON body.
+Response ok(const Json& body);
+/// 200 with a body already rendered as JSON.
+Response ok_text(std::string body);
+/// 201 with a JSON body (or already rendered).
+Response created(const Json& body);
+Response created_text(std::string body);
+/// 204, no body.
+Response no_content();
 
-Response json_response(int status, const Json& body);
-/// {"detail": "..."}
-Response detail_response(int status, const std::string& detail);
-[[noreturn]] void fail(int status, const std::string& detail);
-/// {"field": ["message", ...], ...}
-Response field_errors_response(const domain::FieldErrors& errors);
-/// Maps a domain error to its status and body.
+/// A 2xx status: the request did what it asked.
+bool succeeded(int status);
+
+/// Maps a domain error to its status, headers and body.
 Response error_response(const domain::Error& error);
 /// The contract's 500: no cause in the body.
 Response server_error_response();

@@ -31,7 +31,7 @@ struct Request {
 struct Response {
     int status = 200;
     std::string body;
-    std::string content_type = "application/json";
+    std::string content_type = "application/json";  ///< empty: no Content-Type header (a 204)
     HeaderList headers;
     std::string route;  ///< the matched route pattern, for logs and metrics ("-" when none matched)
 

@@ -36,7 +36,7 @@ constexpr const char* kDocsPolicy =
 }  // namespace
 
 Response api_root(Context& ctx) {
-    return json_response(200, Json{{"sweets", public_origin(ctx.request, ctx.deps.settings) + "/api/sweets/"}});
+    return ok(Json{{"sweets", public_origin(ctx.request, ctx.deps.settings) + "/api/sweets/"}});
 }
 
 Response schema(Context& ctx) {
@@ -69,7 +69,7 @@ Response docs_asset(Context& ctx) {
         return r;
     }
     auto data = resources::find("docs/" + std::string(name));
-    if (!data) fail(404, "Not found.");
+    if (!data) throw domain::Error(domain::ErrorCode::NotFound, kNotFound);
     Response r;
     r.body = std::string(*data);
     r.content_type = name.ends_with(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";

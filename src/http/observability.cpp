@@ -10,7 +10,7 @@
 namespace sweetshop::http::handlers {
 
 Response health(Context&) {
-    return json_response(200, Json{{"status", "ok"}});
+    return ok(Json{{"status", "ok"}});
 }
 
 Response sweet_metrics(Context& ctx) {
@@ -24,7 +24,7 @@ Response sweet_metrics(Context& ctx) {
         });
     } catch (const std::exception& e) {  // the contract's 503 for any database fault, never HTML or a 500
         spdlog::error("metrics: cannot read the catalogue: {}", e.what());
-        fail(503, "Database unavailable.");
+        throw domain::Error(domain::ErrorCode::Unavailable, e.what());
     }
 }
 
@@ -41,15 +41,14 @@ bool same_secret(std::string_view a, std::string_view b) {
 void check_metrics_access(const Context& ctx) {
     const auto& settings = ctx.deps.settings;
     if (!settings.metrics_allow.empty() && !peer_listed(ctx.request.peer, settings.metrics_allow))
-        fail(403, "You do not have permission to perform this action.");
+        throw domain::Error(domain::ErrorCode::PermissionDenied, "You do not have permission to perform this action.");
     if (settings.metrics_token.empty()) return;
     const auto header = ctx.request.header("Authorization");
     const std::string_view prefix = "Bearer ";
     if (!header || !header->starts_with(prefix) ||
         !same_secret(trim_ows(header->substr(prefix.size())), settings.metrics_token)) {
-        auto r = detail_response(401, header ? "Invalid token." : "Authentication credentials were not provided.");
-        r.header("WWW-Authenticate", "Bearer realm=\"metrics\"");
-        throw ApiError(std::move(r));
+        throw domain::Error::unauthenticated(
+            header ? "Invalid token." : "Authentication credentials were not provided.", {}, {}, "metrics");
     }
 }
 }  // namespace

@@ -64,7 +64,8 @@ struct Server::Impl {
                  std::chrono::steady_clock::time_point started) {
         auto out = req->create_response(restinio::http_status_line_t{
             restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, reason_phrase(response.status)});
-        if (response.status != 204) out.append_header(restinio::http_field::content_type, response.content_type);
+        if (!response.content_type.empty())
+            out.append_header(restinio::http_field::content_type, response.content_type);
         for (auto& [k, v] : response.headers)
             out.append_header(k, v);
         out.set_body(std::move(response.body));

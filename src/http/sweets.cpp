@@ -13,12 +13,6 @@
 namespace sweetshop::http::handlers {
 
 namespace {
-Response sweet_response(int status, const domain::Sweet& sweet) {
-    Response r;
-    r.status = status;
-    r.body = json::sweet(sweet);
-    return r;
-}
 
 domain::Actor actor(const Context& ctx) {
     return domain::Actor{ctx.user->id, ctx.user->username};
@@ -29,7 +23,8 @@ std::int64_t sweet_id(const Context& ctx) {
     const auto text = ctx.request.param("id");
     std::int64_t id = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || end != text.data() + text.size()) fail(404, domain::kSweetNotFound);
+    if (ec != std::errc() || end != text.data() + text.size())
+        throw domain::Error(domain::ErrorCode::NotFound, domain::kSweetNotFound);
     return id;
 }
 
@@ -85,23 +80,24 @@ domain::StoredResponse render_stock(const domain::StockOutcome& outcome) {
     using Kind = domain::StockOutcome::Kind;
     switch (outcome.kind) {
         case Kind::Done:
-            return stored(sweet_response(200, outcome.sweet));
+            return stored(ok_text(json::sweet(outcome.sweet)));
         case Kind::NotFound:
-            return stored(detail_response(404, domain::kSweetNotFound));
+            return stored(error_response(domain::Error(domain::ErrorCode::NotFound, domain::kSweetNotFound)));
         case Kind::Insufficient:
-            return stored(detail_response(400, "Insufficient stock"));
+            return stored(error_response(domain::Error(domain::ErrorCode::BadRequest, "Insufficient stock")));
         case Kind::Overflow:
             break;
     }
-    return stored(json_response(
-        400,
-        Json{{"amount", {"Ensure this value is less than or equal to " + std::to_string(outcome.headroom) + "."}}}));
+    domain::FieldErrors room;
+    room.add("amount", "Ensure this value is less than or equal to " + std::to_string(outcome.headroom) + ".");
+    return stored(error_response(domain::Error(std::move(room))));
 }
 
 Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
     std::optional<std::string> key;
     if (auto header = ctx.request.header("Idempotency-Key")) {
-        if (!domain::valid_idempotency_key(*header)) fail(400, "Invalid Idempotency-Key.");
+        if (!domain::valid_idempotency_key(*header))
+            throw domain::Error(domain::ErrorCode::BadRequest, "Invalid Idempotency-Key.");
         key = std::string(*header);
     }
     const auto id = sweet_id(ctx);
@@ -113,7 +109,7 @@ Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
     }
 
     auto result = ctx.deps.inventory.apply({kind, id, *amount, actor(ctx)}, key, render_stock);
-    if (ctx.deps.metrics && kind == domain::StockChange::Kind::Purchase && result.response.status == 200 &&
+    if (ctx.deps.metrics && kind == domain::StockChange::Kind::Purchase && succeeded(result.response.status) &&
         !result.replayed)
         ctx.deps.metrics->count_sale(*amount);
     Response response;
@@ -154,28 +150,26 @@ Response get_sweet(Context& ctx) {
 Response create_sweet(Context& ctx) {
     domain::FieldErrors errors;
     auto input = read_sweet(ctx, false, errors);
-    return sweet_response(201, ctx.deps.catalogue.create(input, actor(ctx), std::move(errors)));
+    return created_text(json::sweet(ctx.deps.catalogue.create(input, actor(ctx), std::move(errors))));
 }
 
 Response replace_sweet(Context& ctx) {
     const auto id = sweet_id(ctx);
     domain::FieldErrors errors;
     auto input = read_sweet(ctx, false, errors);
-    return sweet_response(200, ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors)));
+    return ok_text(json::sweet(ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors))));
 }
 
 Response patch_sweet(Context& ctx) {
     const auto id = sweet_id(ctx);
     domain::FieldErrors errors;
     auto input = read_sweet(ctx, true, errors);
-    return sweet_response(200, ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors)));
+    return ok_text(json::sweet(ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors))));
 }
 
 Response delete_sweet(Context& ctx) {
     ctx.deps.catalogue.remove(sweet_id(ctx), actor(ctx));
-    Response r;
-    r.status = 204;
-    return r;
+    return no_content();
 }
 
 Response purchase_sweet(Context& ctx) {
@@ -192,7 +186,7 @@ Response verify_stock(Context& ctx) {
     for (const auto& m : report.mismatches)
         mismatches.push_back(
             Json{{"sweet_id", m.sweet_id}, {"name", m.name}, {"quantity", m.quantity}, {"ledger_sum", m.ledger_sum}});
-    return json_response(200, Json{{"ok", report.ok()}, {"checked", report.checked}, {"mismatches", mismatches}});
+    return ok(Json{{"ok", report.ok()}, {"checked", report.checked}, {"mismatches", mismatches}});
 }
 
 }  // namespace sweetshop::http::handlers
