@@ -70,8 +70,10 @@ std::vector<std::string> validate_username(const std::string& username) {
 std::vector<std::string> validate_password(const std::string& password) {
     std::vector<std::string> out;
     const auto n = char_count(password);
-    if (n < 8) out.emplace_back("Ensure this field has at least 8 characters.");
-    if (n > 128) out.emplace_back("Ensure this field has no more than 128 characters.");
+    if (n < kPasswordMinChars)
+        out.emplace_back("Ensure this field has at least " + std::to_string(kPasswordMinChars) + " characters.");
+    if (n > kPasswordMaxChars)
+        out.emplace_back("Ensure this field has no more than " + std::to_string(kPasswordMaxChars) + " characters.");
     return out;
 }
 
@@ -79,7 +81,8 @@ std::vector<std::string> validate_email(const std::string& email, std::string& n
     std::vector<std::string> out;
     normalised = email;
     if (email.empty()) return out;
-    if (char_count(email) > 254) out.emplace_back("Ensure this field has no more than 254 characters.");
+    if (char_count(email) > kEmailMaxChars)
+        out.emplace_back("Ensure this field has no more than " + std::to_string(kEmailMaxChars) + " characters.");
     const auto at = email.rfind('@');
     if (at == std::string::npos || !valid_email_local(std::string_view(email).substr(0, at)) ||
         !valid_email_domain(std::string_view(email).substr(at + 1))) {

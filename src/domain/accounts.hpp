@@ -11,6 +11,10 @@ namespace sweetshop::domain {
 
 /// Django's username max_length.
 inline constexpr std::size_t kUsernameMaxChars = 150;
+inline constexpr std::size_t kPasswordMinChars = 8;
+inline constexpr std::size_t kPasswordMaxChars = 128;
+/// Django's EmailField max_length.
+inline constexpr std::size_t kEmailMaxChars = 254;
 
 struct ThrottleSettings {
     int max_failures = 10;                 ///< failed logins allowed per username within the window

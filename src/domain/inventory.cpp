@@ -5,7 +5,7 @@
 namespace sweetshop::domain {
 
 bool valid_idempotency_key(std::string_view key) {
-    if (key.empty() || key.size() > 255) return false;
+    if (key.empty() || key.size() > kIdempotencyKeyMaxChars) return false;
     for (char c : key)
         if (c < 0x20 || c > 0x7E) return false;
     return true;

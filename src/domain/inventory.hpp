@@ -9,6 +9,7 @@
 
 namespace sweetshop::domain {
 
+inline constexpr std::size_t kIdempotencyKeyMaxChars = 255;
 /// An Idempotency-Key header value is 1-255 printable ASCII characters.
 bool valid_idempotency_key(std::string_view key);
 

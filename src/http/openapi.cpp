@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "domain/accounts.hpp"
+#include "domain/catalogue.hpp"
+#include "domain/inventory.hpp"
 #include "http/message.hpp"
 #include "http/routes.hpp"
 
@@ -52,10 +55,15 @@ Json components() {
         {"properties",
          {{"username",
            {{"type", "string"},
-            {"maxLength", 150},
+            {"maxLength", domain::kUsernameMaxChars},
             {"description", "Letters, digits and @/./+/-/_ only; trimmed; unique (case-sensitive)."}}},
-          {"email", {{"type", "string"}, {"maxLength", 254}, {"description", "Optional; may be blank."}}},
-          {"password", {{"type", "string"}, {"minLength", 8}, {"maxLength", 128}, {"writeOnly", true}}}}}};
+          {"email",
+           {{"type", "string"}, {"maxLength", domain::kEmailMaxChars}, {"description", "Optional; may be blank."}}},
+          {"password",
+           {{"type", "string"},
+            {"minLength", domain::kPasswordMinChars},
+            {"maxLength", domain::kPasswordMaxChars},
+            {"writeOnly", true}}}}}};
     s["RegisteredUser"] = {
         {"type", "object"},
         {"properties", {{"id", {{"type", "integer"}}}, {"username", string_prop()}, {"email", string_prop()}}}};
@@ -97,7 +105,7 @@ Json components() {
         {"description",
          "A JSON number or a numeric string: at most 8 digits, 2 decimals and 6 before the point, not negative. "
          "Never rounded: 3.555 is refused."}};
-    const Json quantity_in = {{"type", "integer"}, {"minimum", 0}, {"maximum", 2147483647}, {"default", 0}};
+    const Json quantity_in = {{"type", "integer"}, {"minimum", 0}, {"maximum", domain::kMaxQuantity}, {"default", 0}};
     const Json timestamp = {{"type", "string"}, {"format", "date-time"}, {"example", "2025-12-14T13:52:12.123456Z"}};
     s["Sweet"] = {{"type", "object"},
                   {"properties",
@@ -112,9 +120,16 @@ Json components() {
                     {"created_at", timestamp},
                     {"updated_at", timestamp}}}};
     const Json sweet_fields = {
-        {"name", {{"type", "string"}, {"minLength", 1}, {"maxLength", 150}, {"description", "Unique, trimmed."}}},
-        {"category", {{"type", "string"}, {"minLength", 1}, {"maxLength", 120}}},
-        {"description", {{"type", "string"}, {"maxLength", 2000}, {"description", "May be blank; never null."}}},
+        {"name",
+         {{"type", "string"},
+          {"minLength", 1},
+          {"maxLength", domain::kNameMaxChars},
+          {"description", "Unique, trimmed."}}},
+        {"category", {{"type", "string"}, {"minLength", 1}, {"maxLength", domain::kCategoryMaxChars}}},
+        {"description",
+         {{"type", "string"},
+          {"maxLength", domain::kDescriptionMaxChars},
+          {"description", "May be blank; never null."}}},
         {"price", price_in},
         {"quantity", quantity_in}};
     s["SweetCreate"] = {{"type", "object"}, {"required", {"name", "category", "price"}}, {"properties", sweet_fields}};
@@ -126,9 +141,10 @@ Json components() {
                         {"next", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
                         {"previous", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
                         {"results", {{"type", "array"}, {"items", ref("Sweet")}}}}}};
-    s["StockChange"] = {{"type", "object"},
-                        {"required", {"amount"}},
-                        {"properties", {{"amount", {{"type", "integer"}, {"minimum", 1}, {"maximum", 2147483647}}}}}};
+    s["StockChange"] = {
+        {"type", "object"},
+        {"required", {"amount"}},
+        {"properties", {{"amount", {{"type", "integer"}, {"minimum", 1}, {"maximum", domain::kMaxQuantity}}}}}};
     s["StockReport"] = {
         {"type", "object"},
         {"properties",
@@ -163,16 +179,17 @@ Json parameters() {
                                 "400). Default: name.");
     p["page"] = query_param("page", "Page number from 1, or `last`. Past the end: 404 `Invalid page.`");
     p["page_size"] = query_param("page_size", "Results per page, 1 to 100 (default 25).",
-                                 Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 100}});
-    p["IdempotencyKey"] = {{"name", "Idempotency-Key"},
-                           {"in", "header"},
-                           {"required", false},
-                           {"description",
-                            "1-255 printable ASCII characters (otherwise 400 `Invalid Idempotency-Key.`). A retry "
-                            "with the same key replays the first answer with `Idempotent-Replayed: true`. A user "
-                            "holds at most SWEETSHOP_IDEMPOTENCY_MAX_KEYS keys within 24 hours; a new one past "
-                            "that is 429 with Retry-After."},
-                           {"schema", {{"type", "string"}, {"minLength", 1}, {"maxLength", 255}}}};
+                                 Json{{"type", "integer"}, {"minimum", 1}, {"maximum", domain::kMaxPageSize}});
+    p["IdempotencyKey"] = {
+        {"name", "Idempotency-Key"},
+        {"in", "header"},
+        {"required", false},
+        {"description",
+         "1-255 printable ASCII characters (otherwise 400 `Invalid Idempotency-Key.`). A retry "
+         "with the same key replays the first answer with `Idempotent-Replayed: true`. A user "
+         "holds at most SWEETSHOP_IDEMPOTENCY_MAX_KEYS keys within 24 hours; a new one past "
+         "that is 429 with Retry-After."},
+        {"schema", {{"type", "string"}, {"minLength", 1}, {"maxLength", domain::kIdempotencyKeyMaxChars}}}};
     return p;
 }
 
