@@ -4,17 +4,10 @@
 
 namespace sweetshop::app {
 
-namespace {
-storage::Database& migrated(storage::Database& db) {
-    storage::migrate(db);
-    return db;
-}
-}  // namespace
-
 App::App(const Config& config, const domain::Clock& clock)
     : config_(config),
       db_(config.database_url, config.effective_pool_size()),
-      users_(migrated(db_), clock),
+      users_(db_, clock),
       hasher_(security::HashCost{config.argon2_ops, config.argon2_memory_kib}),
       tokens_(config.secret_key, std::chrono::minutes(config.jwt_access_minutes),
               std::chrono::hours(24 * config.jwt_refresh_days), clock),
@@ -40,6 +33,10 @@ App::App(const Config& config, const domain::Clock& clock)
                       },
                       [this] { return db_.data_version(); },
                       std::make_shared<common::VersionedCache<std::string, std::string>>(1024), &web_}) {}
+
+int App::migrate() {
+    return storage::migrate(db_);
+}
 
 http::Api App::metrics_api() {
     auto settings = api_.settings();

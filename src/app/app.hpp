@@ -17,9 +17,12 @@ namespace sweetshop::app {
 
 class App {
   public:
-    /// Opens the database and applies pending migrations. `config.secret_key` must be resolved.
-    /// `clock`: where every part reads the time (tests pass a fake one).
+    /// Opens the database (nothing is read or written yet: call migrate() first). `config.secret_key` must be
+    /// resolved. `clock`: where every part reads the time (tests pass a fake one).
     explicit App(const Config& config, const domain::Clock& clock = domain::system_clock());
+    /// Applies the pending migrations (an explicit step of every command, and of the tests' servers); returns how
+    /// many ran.
+    int migrate();
 
     const Config& config() const { return config_; }
     storage::Database& database() { return db_; }

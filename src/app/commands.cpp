@@ -62,6 +62,7 @@ int serve(const Flags& flags) {
     resolve_secret_key(config, process_env());
     http::block_termination_signals();
     App app(config);
+    app.migrate();
     http::Server server(app.api(), app.server_options());
     server.start();
     spdlog::info("Sweet Shop {} listening on http://{}:{} (database {}, {} env)", SWEETSHOP_VERSION, config.host,
@@ -82,6 +83,7 @@ int metrics_service(const Flags& flags) {
     config.secret_key = "unused-by-this-command";
     http::block_termination_signals();
     App app(config);
+    app.migrate();
     // The original's Flask service: the same database, no authentication, CORS "*", its own port.
     auto api = app.metrics_api();
     auto options = app.server_options();
@@ -109,6 +111,7 @@ int create_admin(const Flags& flags, const std::string& username, bool if_missin
     auto config = load(flags);
     config.secret_key = "unused-by-this-command";
     App app(config);
+    app.migrate();
     if (if_missing) {
         if (auto existing = app.users().find_by_username(domain::nfkc(username))) {
             std::cout << "user '" << username << "' exists; left unchanged\n";
@@ -135,6 +138,7 @@ int verify_stock(const Flags& flags) {
     auto config = load(flags);
     config.secret_key = "unused-by-this-command";
     App app(config);
+    app.migrate();
     const auto report = app.inventory().verify();
     for (const auto& m : report.mismatches)
         std::cout << "MISMATCH sweet " << m.sweet_id << " \"" << m.name << "\": quantity " << m.quantity
@@ -150,6 +154,7 @@ int seed_demo_command(const Flags& flags, const std::string& as, int synthetic, 
     auto config = load(flags);
     config.secret_key = "unused-by-this-command";
     App app(config);
+    app.migrate();
     auto admin = as.empty() ? app.users().first_staff() : app.users().find_by_username(as);
     if (!admin || !admin->is_staff) {
         std::cerr << "error: "
@@ -185,6 +190,7 @@ int import_django_command(const Flags& flags, const std::string& source_url, boo
         return 1;
     }
     App app(config);
+    app.migrate();
     const auto [users, sweets] = storage::shop_size(app.database());
     if (!merge && (users > 0 || sweets > 0)) {
         std::cerr << "error: this shop is not empty (" << users << " user(s), " << sweets
@@ -206,6 +212,7 @@ int set_staff(const Flags& flags, const std::string& username, const std::string
     auto config = load(flags);
     config.secret_key = "unused-by-this-command";
     App app(config);
+    app.migrate();
     if (!app.users().set_staff(domain::nfkc(username), state == "on")) {
         std::cerr << "error: no user named '" << username << "'\n";
         return 1;

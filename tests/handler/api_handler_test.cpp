@@ -58,7 +58,7 @@ const std::vector<Route>& test_routes() {
 
 class ApiHandler : public ::testing::Test {
   protected:
-    ApiHandler() : config_(make_config()), app_(config_, clock_), api_(app_.api()) {}
+    ApiHandler() : config_(make_config()), app_(config_, clock_), api_(app_.api()) { app_.migrate(); }
 
     app::Config make_config() { return sweetshop::testing::test_config(dir_.path()); }
     Deps deps() {

@@ -48,6 +48,7 @@ TestServer::TestServer(const std::function<void(app::Config&)>& tweak) {
     auto config = test_config(dir_.path());
     if (tweak) tweak(config);
     app_ = std::make_unique<app::App>(config, clock_);
+    app_->migrate();
     auto options = app_->server_options();
     options.access_log = false;
     server_ = std::make_unique<http::Server>(app_->api(), options);
