@@ -93,3 +93,37 @@ TEST(SecretKey, DevelopmentGeneratesOnceAndKeepsIt) {
     const auto perms = std::filesystem::status(dir.path() / "secret_key").permissions();
     EXPECT_EQ(perms & std::filesystem::perms::group_read, std::filesystem::perms::none);
 }
+
+TEST(Config, RobustnessSettingsHaveDefaultsAndBounds) {
+    auto c = load_config({}, env_of({}));
+    EXPECT_EQ(c.max_connections, 256u);
+    EXPECT_EQ(c.header_timeout_seconds, 10);
+    EXPECT_EQ(c.min_body_rate, 64u * 1024);
+    EXPECT_EQ(c.idempotency_max_keys, 10000);
+    EXPECT_TRUE(c.public_url.empty());
+    EXPECT_TRUE(c.trusted_proxies.empty());
+    c = load_config({{"SWEETSHOP_MAX_CONNECTIONS", "32"}},
+                    env_of({{"SWEETSHOP_TRUSTED_PROXIES", "127.0.0.1, ::1"},
+                            {"SWEETSHOP_METRICS_ALLOW", "10.0.0.9"},
+                            {"SWEETSHOP_METRICS_TOKEN", "scrape"},
+                            {"SWEETSHOP_PUBLIC_URL", "https://shop.example.com/"}}));
+    EXPECT_EQ(c.max_connections, 32u);
+    EXPECT_EQ(c.trusted_proxies, (std::vector<std::string>{"127.0.0.1", "::1"}));
+    EXPECT_EQ(c.metrics_allow, std::vector<std::string>{"10.0.0.9"});
+    EXPECT_EQ(c.metrics_token, "scrape");
+    EXPECT_EQ(c.public_url, "https://shop.example.com");  // the trailing slash dropped
+    EXPECT_EQ(error_of({{"SWEETSHOP_MAX_CONNECTIONS", "0"}}, {}),
+              "SWEETSHOP_MAX_CONNECTIONS (--max-connections): must be between 1 and 1000000, got 0");
+    EXPECT_EQ(error_of({}, {{"SWEETSHOP_PUBLIC_URL", "https://shop.example.com/shop"}}),
+              "SWEETSHOP_PUBLIC_URL (--public-url): expected the shop's origin, such as https://shop.example.com (no "
+              "path), got \"https://shop.example.com/shop\"");
+    EXPECT_NE(error_of({}, {{"SWEETSHOP_PUBLIC_URL", "shop.example.com"}}), "");
+}
+
+TEST(Config, ProductionRefusesCorsStar) {
+    EXPECT_EQ(error_of({}, {{"SWEETSHOP_ENV", "production"}, {"CORS_ALLOWED_ORIGINS", "https://shop.example, *"}}),
+              "CORS_ALLOWED_ORIGINS (--cors-allowed-origins): \"*\" is refused with SWEETSHOP_ENV=production: every "
+              "origin would get credentialed access; list the web app's origins instead");
+    EXPECT_EQ(error_of({}, {{"CORS_ALLOWED_ORIGINS", "*"}}), "");  // development allows it
+    EXPECT_EQ(error_of({}, {{"SWEETSHOP_ENV", "production"}, {"CORS_ALLOWED_ORIGINS", "https://shop.example"}}), "");
+}
