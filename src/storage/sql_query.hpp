@@ -1,0 +1,82 @@
+#pragma once
+// Shared by the SOCI adapters of the catalogue (sweet_repository.cpp) and of stock changes and idempotency keys
+// (sweet_stock.cpp): the statement builder, the sweet row and its columns. Internal to src/storage/.
+#include <soci/soci.h>
+
+#include <string>
+
+#include "domain/catalogue.hpp"
+#include "storage/database.hpp"
+
+namespace sweetshop::storage::sql {
+
+inline constexpr const char* kSweetColumns =
+    "id, name, category, description, price_cents, quantity, created_by, created_at_us, updated_at_us";
+
+/// A statement built step by step (SOCI's low-level API), so that row bindings can be shared.
+class Query {
+  public:
+    explicit Query(soci::session& sql) : st_(sql) {}
+    template <class T>
+    Query& into(T& value) {
+        st_.exchange(soci::into(value));
+        return *this;
+    }
+    template <class T>
+    Query& into(T& value, soci::indicator& ind) {
+        st_.exchange(soci::into(value, ind));
+        return *this;
+    }
+    template <class T>
+    Query& use(const T& value, soci::indicator& ind, const std::string& name) {
+        st_.exchange(soci::use(value, ind, name));
+        return *this;
+    }
+    template <class T>
+    Query& use(const T& value, const std::string& name) {
+        st_.exchange(soci::use(value, name));
+        return *this;
+    }
+    void prepare(const std::string& sql) {
+        st_.alloc();
+        st_.prepare(sql);
+        st_.define_and_bind();
+    }
+    /// Runs the prepared statement with the bound variables' current values; true when a first row was fetched.
+    bool execute() { return st_.execute(true); }
+    /// Prepares and runs.
+    bool run(const std::string& sql) {
+        prepare(sql);
+        return execute();
+    }
+    bool fetch() { return st_.fetch(); }
+    /// Reads the remaining rows, so that SQLite sees the statement finished before COMMIT (an unfinished statement
+    /// makes COMMIT fail with "SQL statements in progress").
+    void drain() {
+        while (st_.fetch()) {
+        }
+    }
+    long long affected() { return st_.get_affected_rows(); }
+
+  private:
+    soci::statement st_;
+};
+
+struct SweetRow {
+    long long id = 0, price = 0, quantity = 0, created = 0, updated = 0;
+    std::string name, category, description, created_by;
+
+    void bind(Query& q) {
+        q.into(id).into(name).into(category).into(description).into(price).into(quantity).into(created_by);
+        q.into(created).into(updated);
+    }
+    domain::Sweet value() const {
+        return domain::Sweet{id, name, category, description, price, quantity, created_by, created, updated};
+    }
+};
+
+inline const char* for_update(Dialect dialect) {
+    return dialect == Dialect::Postgres ? " FOR UPDATE" : "";
+}
+
+}  // namespace sweetshop::storage::sql
