@@ -45,7 +45,12 @@ std::string database_label(App& app, const Config& config) {
 Config load(const Flags& flags) {
     auto config = load_config(flags.values, process_env());
     setup_logging(config.log_level, config.log_format);
-    prepare_data_dir(config);
+    // The data directory holds the SQLite database (by default) and the development secret key; a shop on
+    // PostgreSQL with its key in the environment has none to prepare.
+    const auto url = storage::parse_database_url(config.database_url);
+    if (url.dialect == storage::Dialect::Sqlite && std::filesystem::path(url.path).parent_path().lexically_normal() ==
+                                                       std::filesystem::path(config.data_dir).lexically_normal())
+        prepare_data_dir(config);
     return config;
 }
 

@@ -40,7 +40,7 @@ struct Config {
     int login_max_failures = 10;
     int login_window_seconds = 15 * 60;
     std::size_t max_connections = 256;          ///< connections served at once
-    int header_timeout_seconds = 10;            ///< time to send a request's headers
+    int header_timeout_seconds = 10;            ///< the headers' share of the one deadline per request
     std::size_t min_body_rate = 64 * 1024;      ///< slowest accepted body, bytes per second
     std::int64_t idempotency_max_keys = 10000;  ///< Idempotency-Keys one user may hold within 24 hours
     std::string public_url;                     ///< "https://shop.example.com": absolute links; empty: from the request

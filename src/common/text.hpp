@@ -3,6 +3,7 @@
 // percent-decoding.
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace sweetshop::common {
 
@@ -13,6 +14,16 @@ inline std::string_view trim_ows(std::string_view value) {
     while (!value.empty() && (value.back() == ' ' || value.back() == '\t'))
         value.remove_suffix(1);
     return value;
+}
+
+/// The items with `separator` between them ("GET, HEAD, OPTIONS").
+inline std::string join(const std::vector<std::string>& items, std::string_view separator) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) out += separator;
+        out += item;
+    }
+    return out;
 }
 
 /// Percent-decodes; a '%' not followed by two hex digits stays as it is. With `plus_is_space` a '+' becomes a space

@@ -11,15 +11,6 @@
 namespace sweetshop::http {
 
 namespace {
-std::string join(const std::vector<std::string>& items, const char* sep) {
-    std::string out;
-    for (const auto& s : items) {
-        if (!out.empty()) out += sep;
-        out += s;
-    }
-    return out;
-}
-
 std::string media_type(std::string_view content_type) {
     std::string out(trim_ows(content_type.substr(0, content_type.find(';'))));
     for (auto& c : out)
@@ -114,7 +105,7 @@ Response Api::dispatch(const Request& request, const RouteMatch& match) {
         }
         if (match.allowed.empty()) throw domain::Error(domain::ErrorCode::NotFound, kNotFound);
         auto r = ok(Json{{"allow", match.allowed}});
-        r.header("Allow", join(match.allowed, ", "));
+        r.header("Allow", common::join(match.allowed, ", "));
         return r;
     }
     if (match.allowed.empty()) {

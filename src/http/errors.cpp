@@ -38,12 +38,6 @@ Response unauthenticated_response(const domain::Error& error) {
     return r;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& s : items)
-        out += (out.empty() ? "" : ", ") + s;
-    return out;
-}
 }  // namespace
 
 Response ok(const Json& body) {
@@ -92,7 +86,7 @@ Response error_response(const domain::Error& error) {
             return detail_response(404, error.detail());
         case ErrorCode::MethodNotAllowed: {
             auto r = detail_response(405, error.detail());
-            r.header("Allow", joined(error.allowed()));
+            r.header("Allow", common::join(error.allowed(), ", "));
             return r;
         }
         case ErrorCode::Conflict:

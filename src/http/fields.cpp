@@ -18,6 +18,18 @@ std::string python_float_text(long double value) {
     return nlohmann::json(d).dump();
 }
 
+const BodyJson* present(const BodyJson& body, const char* name, domain::FieldErrors& errors, bool required) {
+    auto it = body.find(name);
+    if (it == body.end()) {
+        if (required) errors.add(name, "This field is required.");
+        return nullptr;
+    }
+    if (it->is_null()) {
+        errors.add(name, "This field may not be null.");
+        return nullptr;
+    }
+    return &*it;
+}
 }  // namespace
 
 std::optional<std::string> read_string(const BodyJson& body, const char* name, domain::FieldErrors& errors,
@@ -52,21 +64,6 @@ std::optional<std::string> read_string(const BodyJson& body, const char* name, d
     }
     return value;
 }
-
-namespace {
-const BodyJson* present(const BodyJson& body, const char* name, domain::FieldErrors& errors, bool required) {
-    auto it = body.find(name);
-    if (it == body.end()) {
-        if (required) errors.add(name, "This field is required.");
-        return nullptr;
-    }
-    if (it->is_null()) {
-        errors.add(name, "This field may not be null.");
-        return nullptr;
-    }
-    return &*it;
-}
-}  // namespace
 
 std::optional<std::int64_t> read_money(const BodyJson& body, const NumberTexts& numbers, const char* name,
                                        domain::FieldErrors& errors, bool required) {

@@ -8,7 +8,6 @@
 namespace sweetshop::http::handlers {
 
 namespace {
-
 constexpr const char* kDocsPage = R"(<!doctype html>
 <html lang="en">
 <head>

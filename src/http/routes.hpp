@@ -63,7 +63,7 @@ struct Deps {
 struct Context {
     const Request& request;
     Deps& deps;
-    std::optional<domain::User> user;  ///< set for User and Admin routes
+    std::optional<domain::User> user;  ///< set for User and Admin routes, and Optional ones given a Bearer token
     BodyJson body;                     ///< the parsed JSON object for routes that take a body ({} when empty)
     NumberTexts numbers = {};          ///< source text of the body's top-level fractional numbers
 };

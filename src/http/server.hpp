@@ -21,11 +21,11 @@ struct ServerOptions {
     std::chrono::milliseconds shutdown_grace{10'000};  ///< how long stop() waits for requests in flight
     /// Connections served at once; further ones wait in the kernel's accept queue until one closes.
     std::size_t max_connections = 256;
-    /// How long a client may take to send a request's headers (and how long a kept-alive connection may idle).
+    /// RESTinio 0.6 has one deadline per request (headers and body together, counted from the end of the previous
+    /// answer on a kept-alive connection): header_timeout + max_body_bytes / min_body_rate. A request that has not
+    /// arrived whole by then is dropped; see request_read_limit().
     std::chrono::seconds header_timeout{10};
-    /// The slowest body accepted, in bytes per second: a request must arrive whole within
-    /// header_timeout + max_body_bytes / min_body_rate, or the connection is closed.
-    std::size_t min_body_rate = 16 * 1024;
+    std::size_t min_body_rate = 64 * 1024;  ///< bytes per second; with header_timeout, the deadline above
     bool access_log = true;
     bool json_log = false;
     metrics::Registry* metrics = nullptr;  ///< records every answered request when set

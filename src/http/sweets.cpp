@@ -13,7 +13,6 @@
 namespace sweetshop::http::handlers {
 
 namespace {
-
 domain::Actor actor(const Context& ctx) {
     return domain::Actor{ctx.user->id, ctx.user->username};
 }
