@@ -145,9 +145,8 @@ User AccountService::login(const std::string& given_username, const std::string&
     const std::string& username = *normal;
     const auto attempt = users_.begin_attempt(username, now, now - window, throttle_.max_failures);
     if (!attempt.admitted) {
-        const Micros wait_us = attempt.failures.oldest + window - now;
-        const auto seconds = std::max<Micros>(1, (wait_us + 999'999) / 1'000'000);
-        throw Error::throttled("Too many failed login attempts. Try again later.", std::chrono::seconds(seconds));
+        throw Error::throttled("Too many failed login attempts. Try again later.",
+                               retry_after(attempt.failures.oldest + window - now));
     }
 
     auto user = users_.find_by_username(username);

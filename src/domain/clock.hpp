@@ -13,6 +13,11 @@ inline Micros now_micros() {
         .count();
 }
 
+/// A wait as a Retry-After: whole seconds, rounded up, at least 1.
+inline std::chrono::seconds retry_after(Micros wait) {
+    return std::chrono::seconds(wait <= 1'000'000 ? 1 : (wait + 999'999) / 1'000'000);
+}
+
 /// The clock port: where the domain and storage read the time, so that tests can stand at any moment (a login
 /// window that has passed, a key that has expired) without sleeping or rewriting rows.
 class Clock {

@@ -1,7 +1,5 @@
 #include "domain/inventory.hpp"
 
-#include <algorithm>
-
 namespace sweetshop::domain {
 
 bool valid_idempotency_key(std::string_view key) {
@@ -35,10 +33,9 @@ InventoryService::Result InventoryService::apply(const StockChange& change, cons
             throw Error(ErrorCode::Conflict, "A request with this Idempotency-Key is in progress.");
         case SweetRepository::ClaimStatus::TooMany: {
             const auto retention = std::chrono::duration_cast<std::chrono::microseconds>(settings_.retention).count();
-            const auto wait_us = std::max<Micros>(0, claim.oldest + retention - now);
             throw Error::throttled(
                 "Too many Idempotency-Keys in the last 24 hours; send the request without one, or try again later.",
-                std::chrono::seconds(std::max<Micros>(1, (wait_us + 999'999) / 1'000'000)));
+                retry_after(claim.oldest + retention - now));
         }
         case SweetRepository::ClaimStatus::Claimed:
             break;

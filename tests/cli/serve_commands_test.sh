@@ -10,7 +10,8 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$di
 export SWEETSHOP_ARGON2_OPS=1 SWEETSHOP_ARGON2_MEMORY_KIB=8 SWEETSHOP_DATA_DIR="$dir/data"
 source "$(dirname "$0")/check.sh"
 
-# Starts "$@" in the background with its log in $dir/$name.log and prints the port from its start-up line.
+# Starts "$@" in the background with its log in $dir/$name.log and sets $port from its start-up line. Not in a
+# subshell: the trap must see every pid.
 start() {
   local name=$1
   shift
@@ -18,7 +19,6 @@ start() {
   pids+=($!)
   for _ in $(seq 100); do
     if port=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$dir/$name.log" | grep -o '[0-9]*$'); then
-      echo "$port"
       return 0
     fi
     sleep 0.1
@@ -27,17 +27,17 @@ start() {
   return 1
 }
 
-port=$(start metrics "$bin" metrics --port 0)
+start metrics "$bin" metrics --port 0
 check "metrics --port serves /health" bash -c "curl -sf http://127.0.0.1:$port/health | grep -q '\"status\":\"ok\"'"
-port=$(start metrics-alias "$bin" metrics --metrics-port 0)
+start metrics-alias "$bin" metrics --metrics-port 0
 check "--metrics-port still works" bash -c "curl -sf http://127.0.0.1:$port/metrics/sweets | grep -q '^\['"
 
 mkdir -p "$dir/cwd"
 cd "$dir/cwd"
-port=$(start relative "$bin" serve --port 0 --database-url sqlite:///tmp/x.db)
+start relative "$bin" serve --port 0 --database-url sqlite:///tmp/x.db
 check "a three-slash SQLite URL is relative to the working directory" test -f "$dir/cwd/tmp/x.db"
 check "and the start-up line shows its absolute path" grep -q "database SQLite $dir/cwd/tmp/x.db" "$dir/relative.log"
-port=$(start absolute "$bin" serve --port 0 --database-url "sqlite:///$dir/abs.db")
+start absolute "$bin" serve --port 0 --database-url "sqlite:///$dir/abs.db"
 check "a four-slash SQLite URL is absolute" grep -q "database SQLite $dir/abs.db" "$dir/absolute.log"
 
 finish
