@@ -10,7 +10,7 @@
 #include "http/json_body.hpp"
 #include "http/json_writer.hpp"
 #include "security/tokens.hpp"
-#include "storage/sweet_repository.hpp"
+#include "storage/sweet_catalogue.hpp"
 
 using namespace sweetshop;
 

@@ -10,7 +10,10 @@
 #include "security/password.hpp"
 #include "security/tokens.hpp"
 #include "storage/database.hpp"
-#include "storage/sweet_repository.hpp"
+#include "storage/idempotency_store.hpp"
+#include "storage/ledger.hpp"
+#include "storage/sweet_catalogue.hpp"
+#include "storage/sweet_stock.hpp"
 #include "storage/user_repository.hpp"
 
 namespace sweetshop::app {
@@ -28,7 +31,8 @@ class App {
     storage::Database& database() { return db_; }
     storage::SqlUserRepository& users() { return users_; }
     domain::AccountService& accounts() { return accounts_; }
-    storage::SqlSweetRepository& sweets() { return sweets_; }
+    storage::SqlCatalogueStore& sweets() { return sweets_; }
+    storage::SqlIdempotencyStore& idempotency_keys() { return idempotency_keys_; }
     domain::CatalogueService& catalogue() { return catalogue_; }
     domain::InventoryService& inventory() { return inventory_; }
     const security::TokenService& tokens() const { return tokens_; }
@@ -48,7 +52,12 @@ class App {
     security::Argon2Hasher hasher_;
     security::TokenService tokens_;
     domain::AccountService accounts_;
-    storage::SqlSweetRepository sweets_;
+    storage::SqlCatalogueStore sweets_;
+    storage::SqlCatalogueMetrics catalogue_metrics_;
+    storage::SqlStockStore stock_;
+    storage::SqlLedgerAudit ledger_audit_;
+    storage::SqlIdempotencyStore idempotency_keys_;
+    domain::Idempotency idempotency_;
     domain::CatalogueService catalogue_;
     domain::InventoryService inventory_;
     http::WebApp web_;

@@ -169,11 +169,11 @@ Sweet CatalogueService::update(std::int64_t id, const SweetInput& input, const A
     validate(input, id, errors);
     Sweet sweet;
     switch (sweets_.update(id, input, actor, sweet)) {
-        case SweetRepository::UpdateStatus::Updated:
+        case CatalogueStore::UpdateStatus::Updated:
             return sweet;
-        case SweetRepository::UpdateStatus::NotFound:
+        case CatalogueStore::UpdateStatus::NotFound:
             throw Error(ErrorCode::NotFound, kSweetNotFound);
-        case SweetRepository::UpdateStatus::NameTaken:
+        case CatalogueStore::UpdateStatus::NameTaken:
             break;
     }
     FieldErrors taken;

@@ -1,6 +1,6 @@
 #pragma once
-// The catalogue: sweets, their field rules, listing (filters, order, pages), and the storage port they share with
-// inventory. Plain C++: no HTTP, no JSON, no SQL.
+// The catalogue: sweets, their field rules, listing (filters, order, pages), and its storage ports. Plain C++: no
+// HTTP, no JSON, no SQL.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -30,6 +30,7 @@ struct Sweet {
     Micros updated_at = 0;
 
     bool is_available() const { return quantity > 0; }
+    bool operator==(const Sweet&) const = default;
 };
 
 /// Who changes something: recorded in the ledger and as `created_by`.
@@ -99,43 +100,6 @@ struct SweetPage {
     std::vector<Sweet> items;
 };
 
-/// The outcome of a purchase or restock, decided inside its transaction.
-struct StockOutcome {
-    enum class Kind { Done, NotFound, Insufficient, Overflow };
-    Kind kind = Kind::Done;
-    Sweet sweet;                ///< after the change (Done)
-    std::int64_t headroom = 0;  ///< Overflow: the largest amount that still fits
-};
-
-struct StockChange {
-    enum class Kind { Purchase, Restock };
-    Kind kind = Kind::Purchase;
-    std::int64_t sweet_id = 0;
-    std::int64_t amount = 0;
-    Actor actor;
-};
-
-/// A response stored for an idempotency key, exactly as first sent.
-struct StoredResponse {
-    int status = 0;
-    std::string body;
-};
-
-/// An idempotency key held by the request that claimed it; `token` proves the claim when the result is stored.
-struct HeldKey {
-    std::int64_t user_id = 0;
-    std::string key;
-    std::int64_t token = 0;
-};
-
-/// One mismatch between a sweet's quantity and the sum of its ledger.
-struct StockMismatch {
-    std::int64_t sweet_id = 0;
-    std::string name;
-    std::int64_t quantity = 0;  ///< 0 for a deleted sweet
-    std::int64_t ledger_sum = 0;
-};
-
 /// One line of the per-category metrics.
 struct CategorySummary {
     std::string category;
@@ -143,17 +107,11 @@ struct CategorySummary {
     std::int64_t total_quantity = 0;
 };
 
-struct StockReport {
-    std::int64_t checked = 0;
-    std::vector<StockMismatch> mismatches;
-    bool ok() const { return mismatches.empty(); }
-};
-
-/// Storage port of the catalogue and inventory. Every change of a quantity appends a ledger entry in the same
-/// transaction; a purchase also records a sale.
-class SweetRepository {
+/// Storage port of the catalogue: its reads and edits. An edit that changes a quantity appends a ledger entry in
+/// the same transaction.
+class CatalogueStore {
   public:
-    virtual ~SweetRepository() = default;
+    virtual ~CatalogueStore() = default;
 
     virtual std::optional<Sweet> find(std::int64_t id) = 0;
     /// Whether another sweet (not `except_id`) has exactly this name.
@@ -169,40 +127,20 @@ class SweetRepository {
     virtual UpdateStatus update(std::int64_t id, const SweetChanges& changes, const Actor& actor, Sweet& sweet) = 0;
     /// Deletes a sweet, keeping its ledger and sales; false when there is no such sweet.
     virtual bool remove(std::int64_t id, const Actor& actor) = 0;
+};
 
-    /// Renders the response an outcome is answered with, so that it can be stored with the change.
-    using Render = StoredResponse (*)(const StockOutcome& outcome);
-    /// A purchase or restock as one conditional update in one transaction. With `key`, the rendered response is
-    /// stored for it in the same transaction (throws Error(Conflict) when the claim was lost meanwhile).
-    virtual StoredResponse change_stock(const StockChange& change, const HeldKey* key, Render render) = 0;
-
+/// Storage port of the catalogue's metrics.
+class CatalogueMetrics {
+  public:
+    virtual ~CatalogueMetrics() = default;
     /// Per distinct category (exact, case-sensitive), in byte order of the category: sweets and their stock.
     virtual std::vector<CategorySummary> category_summary() = 0;
-
-    /// Every sweet's quantity against the sum of its ledger, and deleted sweets whose ledger does not sum to 0.
-    virtual StockReport verify_stock() = 0;
-
-    // Idempotency keys: see InventoryService.
-    enum class ClaimStatus { Claimed, Replay, Mismatch, InProgress, TooMany };
-    struct Claim {
-        ClaimStatus status = ClaimStatus::Claimed;
-        std::int64_t token = 0;   ///< Claimed
-        StoredResponse response;  ///< Replay
-        Micros oldest = 0;        ///< TooMany: when the user's oldest kept key was created
-    };
-    /// Claims (user, key) for a request with `fingerprint`, in its own committed transaction. Keys created before
-    /// `expired_before` are forgotten first; an unfinished claim made before `stale_before` is taken over; a new key
-    /// of a user who holds `max_keys` already is refused (TooMany).
-    virtual Claim claim_key(std::int64_t user_id, const std::string& key, const std::string& fingerprint, Micros now,
-                            Micros expired_before, Micros stale_before, std::int64_t max_keys) = 0;
-    /// Gives up a claim whose request failed without an answer to store.
-    virtual void release_key(const HeldKey& key) = 0;
 };
 
 /// Catalogue rules over the repository.
 class CatalogueService {
   public:
-    explicit CatalogueService(SweetRepository& sweets) : sweets_(sweets) {}
+    CatalogueService(CatalogueStore& sweets, CatalogueMetrics& metrics) : sweets_(sweets), metrics_(metrics) {}
 
     /// Throws Error(NotFound, kSweetNotFound).
     Sweet get(std::int64_t id);
@@ -215,12 +153,13 @@ class CatalogueService {
     /// before validation.
     Sweet update(std::int64_t id, const SweetInput& input, const Actor& actor, FieldErrors errors);
     void remove(std::int64_t id, const Actor& actor);
-    std::vector<CategorySummary> categories() { return sweets_.category_summary(); }
+    std::vector<CategorySummary> categories() { return metrics_.category_summary(); }
 
   private:
     void validate(const SweetInput& input, std::int64_t self_id, FieldErrors& errors);
 
-    SweetRepository& sweets_;
+    CatalogueStore& sweets_;
+    CatalogueMetrics& metrics_;
 };
 
 }  // namespace sweetshop::domain

@@ -1,46 +1,46 @@
 #pragma once
-// Inventory: purchases and restocks (atomic, never below zero, never past kMaxQuantity), their idempotency keys,
-// and the ledger check.
-#include <chrono>
+// Inventory: purchases and restocks (atomic, never below zero, never past kMaxQuantity), keyed by an optional
+// Idempotency-Key, and the ledger check.
 #include <optional>
 #include <string>
 
-#include "domain/catalogue.hpp"
+#include "domain/idempotency.hpp"
+#include "domain/stock.hpp"
 
 namespace sweetshop::domain {
 
-inline constexpr std::size_t kIdempotencyKeyMaxChars = 255;
-/// An Idempotency-Key header value is 1-255 printable ASCII characters.
-bool valid_idempotency_key(std::string_view key);
+/// Storage port of stock changes. Every change of a quantity appends a ledger entry in the same transaction; a
+/// purchase also records a sale.
+class StockStore {
+  public:
+    virtual ~StockStore() = default;
+    /// A purchase or restock as one conditional update in one transaction. With `key`, the outcome is stored for it
+    /// in the same transaction (throws lost_claim() when the claim was lost meanwhile).
+    virtual StockOutcome change_stock(const StockChange& change, const HeldKey* key) = 0;
+};
 
-struct IdempotencySettings {
-    std::chrono::seconds retention{24 * 3600};  ///< how long a key and its response are kept
-    std::chrono::seconds lease{60};             ///< after this, an unfinished claim (its server died) may be taken over
-    std::int64_t max_keys_per_user = 10000;     ///< keys one user may hold within the retention (then 429)
+/// Storage port of the ledger check.
+class LedgerAudit {
+  public:
+    virtual ~LedgerAudit() = default;
+    /// Every sweet's quantity against the sum of its ledger, and deleted sweets whose ledger does not sum to 0.
+    virtual StockReport verify_stock() = 0;
 };
 
 class InventoryService {
   public:
-    InventoryService(SweetRepository& sweets, IdempotencySettings settings = {}, const Clock& clock = system_clock())
-        : sweets_(sweets), settings_(settings), clock_(clock) {}
+    InventoryService(StockStore& stock, LedgerAudit& audit, Idempotency& idempotency)
+        : stock_(stock), audit_(audit), idempotency_(idempotency) {}
 
-    struct Result {
-        StoredResponse response;
-        bool replayed = false;  ///< answered from the key's stored response; nothing changed
-    };
+    /// Applies a purchase or restock whose amount is already valid, once per Idempotency-Key (see Idempotency::run).
+    Keyed<StockOutcome> apply(const StockChange& change, const std::optional<std::string>& key);
 
-    /// Applies a purchase or restock whose amount is already valid. Without a key, answers render(outcome). With
-    /// one: the first request claims it and stores its answer with the change; a retry with the same fingerprint
-    /// gets that answer again (replayed); another fingerprint throws Error(Unprocessable); a retry while the first
-    /// still runs throws Error(Conflict). A failure with no answer (a fault) releases the key.
-    Result apply(const StockChange& change, const std::optional<std::string>& key, SweetRepository::Render render);
-
-    StockReport verify() { return sweets_.verify_stock(); }
+    StockReport verify() { return audit_.verify_stock(); }
 
   private:
-    SweetRepository& sweets_;
-    IdempotencySettings settings_;
-    const Clock& clock_;
+    StockStore& stock_;
+    LedgerAudit& audit_;
+    Idempotency& idempotency_;
 };
 
 /// What identifies "the same request" for a key: the operation, the sweet and the amount.

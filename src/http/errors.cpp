@@ -67,10 +67,6 @@ Response no_content() {
     return r;
 }
 
-bool succeeded(int status) {
-    return status >= 200 && status < 300;
-}
-
 Response error_response(const domain::Error& error) {
     using domain::ErrorCode;
     switch (error.code()) {

@@ -25,9 +25,6 @@ Response created_text(std::string body);
 /// 204, no body.
 Response no_content();
 
-/// A 2xx status: the request did what it asked.
-bool succeeded(int status);
-
 /// Maps a domain error to its status, headers and body.
 Response error_response(const domain::Error& error);
 /// The contract's 500: no cause in the body.

@@ -70,26 +70,22 @@ domain::SweetInput read_sweet(const Context& ctx, bool partial, domain::FieldErr
     return in;
 }
 
-domain::StoredResponse stored(const Response& r) {
-    return domain::StoredResponse{r.status, r.body};
-}
-
-/// The answer to a purchase or restock outcome; stored with the change when the request has an Idempotency-Key.
-domain::StoredResponse render_stock(const domain::StockOutcome& outcome) {
+/// The answer to a purchase or restock outcome, the first time and on a replay of its Idempotency-Key alike.
+Response render_stock(const domain::StockOutcome& outcome) {
     using Kind = domain::StockOutcome::Kind;
     switch (outcome.kind) {
         case Kind::Done:
-            return stored(ok_text(json::sweet(outcome.sweet)));
+            return ok_text(json::sweet(outcome.sweet));
         case Kind::NotFound:
-            return stored(error_response(domain::Error(domain::ErrorCode::NotFound, domain::kSweetNotFound)));
+            return error_response(domain::Error(domain::ErrorCode::NotFound, domain::kSweetNotFound));
         case Kind::Insufficient:
-            return stored(error_response(domain::Error(domain::ErrorCode::BadRequest, "Insufficient stock")));
+            return error_response(domain::Error(domain::ErrorCode::BadRequest, "Insufficient stock"));
         case Kind::Overflow:
             break;
     }
     domain::FieldErrors room;
     room.add("amount", "Ensure this value is less than or equal to " + std::to_string(outcome.headroom) + ".");
-    return stored(error_response(domain::Error(std::move(room))));
+    return error_response(domain::Error(std::move(room)));
 }
 
 Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
@@ -107,13 +103,11 @@ Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
         throw domain::Error(std::move(errors));
     }
 
-    auto result = ctx.deps.inventory.apply({kind, id, *amount, actor(ctx)}, key, render_stock);
-    if (ctx.deps.metrics && kind == domain::StockChange::Kind::Purchase && succeeded(result.response.status) &&
-        !result.replayed)
+    const auto result = ctx.deps.inventory.apply({kind, id, *amount, actor(ctx)}, key);
+    if (ctx.deps.metrics && kind == domain::StockChange::Kind::Purchase &&
+        result.outcome.kind == domain::StockOutcome::Kind::Done && !result.replayed)
         ctx.deps.metrics->count_sale(*amount);
-    Response response;
-    response.status = result.response.status;
-    response.body = std::move(result.response.body);
+    auto response = render_stock(result.outcome);
     if (result.replayed) response.header("Idempotent-Replayed", "true");
     return response;
 }

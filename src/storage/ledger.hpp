@@ -1,16 +1,31 @@
 #pragma once
-// The stock ledger, shared by every writer of a quantity (the catalogue and inventory repository, the import).
+// The stock ledger, shared by every writer of a quantity (the catalogue, stock changes, the import), and its check.
 #include <string>
 
-#include "domain/catalogue.hpp"
+#include "domain/inventory.hpp"
 #include "storage/database.hpp"
 
 namespace sweetshop::storage {
+
+/// One ledger entry (bound by name; RETURNING its id). Prepared once per connection by the stock statements.
+inline constexpr const char* kInsertLedger =
+    "INSERT INTO stock_ledger (sweet_id, sweet_name, actor_id, actor, reason, delta, quantity_after, at_us) "
+    "VALUES (:sweet_id, :sweet_name, :actor_id, :actor, :reason, :delta, :after, :now) RETURNING id";
 
 /// Appends a ledger entry inside the caller's transaction; an actor with id 0 (a tool, not a user) is stored without
 /// an actor id. Returns the entry's id.
 long long append_ledger(soci::session& sql, long long sweet_id, const std::string& sweet_name,
                         const domain::Actor& actor, const std::string& reason, long long delta, long long after,
                         long long now);
+
+/// SOCI adapter of the ledger check.
+class SqlLedgerAudit final : public domain::LedgerAudit {
+  public:
+    explicit SqlLedgerAudit(Database& db) : db_(db) {}
+    domain::StockReport verify_stock() override;
+
+  private:
+    Database& db_;
+};
 
 }  // namespace sweetshop::storage

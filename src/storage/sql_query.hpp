@@ -1,6 +1,6 @@
 #pragma once
-// Shared by the SOCI adapters of the catalogue (sweet_repository.cpp) and of stock changes and idempotency keys
-// (sweet_stock.cpp): the statement builder, the sweet row and its columns. Internal to src/storage/.
+// Shared by the SOCI adapters of src/storage/: the statement builder, the sweet row and its columns. Internal to
+// src/storage/.
 #include <soci/soci.h>
 
 #include <string>

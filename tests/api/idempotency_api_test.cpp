@@ -107,14 +107,15 @@ TEST_F(IdempotencyApi, ARetryWhileTheFirstRunsGets409) {
     // A claim held by a request still running (made through the port, as the first request would).
     const auto ann = server.app().users().find_by_username("ann")->id;
     const auto now = server.clock().now();
-    auto claim = server.app().sweets().claim_key(ann, "busy", "purchase sweet 1 amount 1", now, now - 1, now - 1, 100);
-    ASSERT_EQ(claim.status, sweetshop::domain::SweetRepository::ClaimStatus::Claimed);
+    auto claim =
+        server.app().idempotency_keys().claim(ann, "busy", "purchase sweet 1 amount 1", now, now - 1, now - 1, 100);
+    ASSERT_EQ(claim.status, sweetshop::domain::IdempotencyStore::ClaimStatus::Claimed);
     auto r = server.post("/api/sweets/1/purchase/", R"({"amount":1})", with(user, "Idempotency-Key", "busy"));
     EXPECT_EQ(r.status, 409);
     EXPECT_EQ(r.body, R"({"detail":"A request with this Idempotency-Key is in progress."})");
     EXPECT_EQ(quantity(1), 10);
     // Released (the first request failed without an answer): the retry goes through.
-    server.app().sweets().release_key({ann, "busy", claim.token});
+    server.app().idempotency_keys().release({ann, "busy", claim.token});
     EXPECT_EQ(server.post("/api/sweets/1/purchase/", R"({"amount":1})", with(user, "Idempotency-Key", "busy")).status,
               200);
     EXPECT_EQ(quantity(1), 9);

@@ -3,8 +3,11 @@
 // SWEETSHOP_TEST_DATABASE_URL runs the same suite on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include "storage/idempotency_store.hpp"
+#include "storage/ledger.hpp"
 #include "storage/migrations.hpp"
-#include "storage/sweet_repository.hpp"
+#include "storage/sweet_catalogue.hpp"
+#include "storage/sweet_stock.hpp"
 #include "test_server.hpp"
 
 using namespace sweetshop;
@@ -12,16 +15,17 @@ using namespace sweetshop::domain;
 using sweetshop::testing::TempDir;
 
 namespace {
-StoredResponse render(const StockOutcome& o) {
+/// An outcome in a few words, for the assertions.
+std::string text(const StockOutcome& o) {
     switch (o.kind) {
         case StockOutcome::Kind::Done:
-            return {200, "quantity " + std::to_string(o.sweet.quantity)};
+            return "quantity " + std::to_string(o.sweet.quantity);
         case StockOutcome::Kind::NotFound:
-            return {404, "not found"};
+            return "not found";
         case StockOutcome::Kind::Insufficient:
-            return {400, "insufficient"};
+            return "insufficient";
         case StockOutcome::Kind::Overflow:
-            return {400, "headroom " + std::to_string(o.headroom)};
+            return "headroom " + std::to_string(o.headroom);
     }
     return {};
 }
@@ -39,11 +43,11 @@ class SweetRepositoryContract : public ::testing::Test {
         EXPECT_TRUE(s.has_value()) << name;
         return *s;
     }
-    StoredResponse buy(std::int64_t id, std::int64_t n, const HeldKey* key = nullptr) {
-        return repo.change_stock({StockChange::Kind::Purchase, id, n, kAnn}, key, render);
+    std::string buy(std::int64_t id, std::int64_t n, const HeldKey* key = nullptr) {
+        return text(stock.change_stock({StockChange::Kind::Purchase, id, n, kAnn}, key));
     }
-    StoredResponse restock(std::int64_t id, std::int64_t n) {
-        return repo.change_stock({StockChange::Kind::Restock, id, n, kBoss}, nullptr, render);
+    std::string restock(std::int64_t id, std::int64_t n) {
+        return text(stock.change_stock({StockChange::Kind::Restock, id, n, kBoss}, nullptr));
     }
     std::string ledger(std::int64_t id) {
         return db.read([&](soci::session& sql) {
@@ -72,7 +76,10 @@ class SweetRepositoryContract : public ::testing::Test {
 
     TempDir dir;
     storage::Database db;
-    storage::SqlSweetRepository repo{db};
+    storage::SqlCatalogueStore repo{db};
+    storage::SqlStockStore stock{db};
+    storage::SqlLedgerAudit audit{db};
+    storage::SqlIdempotencyStore keys{db};
 };
 
 TEST_F(SweetRepositoryContract, InsertFindsAndRefusesATakenName) {
@@ -94,10 +101,10 @@ TEST_F(SweetRepositoryContract, InsertFindsAndRefusesATakenName) {
 
 TEST_F(SweetRepositoryContract, PurchaseIsConditionalAndRecordsLedgerAndSale) {
     auto s = add("Mint", 150, 5);
-    EXPECT_EQ(buy(s.id, 6).body, "insufficient");
-    EXPECT_EQ(buy(s.id, 5).body, "quantity 0");  // exactly to zero
-    EXPECT_EQ(buy(s.id, 1).body, "insufficient");
-    EXPECT_EQ(buy(999, 1).body, "not found");
+    EXPECT_EQ(buy(s.id, 6), "insufficient");
+    EXPECT_EQ(buy(s.id, 5), "quantity 0");  // exactly to zero
+    EXPECT_EQ(buy(s.id, 1), "insufficient");
+    EXPECT_EQ(buy(999, 1), "not found");
     EXPECT_EQ(ledger(s.id), "create:5=5:boss purchase:-5=0:ann");
     db.read([&](soci::session& sql) {
         long long n = 0, amount = 0, unit = 0, total = 0;
@@ -115,11 +122,11 @@ TEST_F(SweetRepositoryContract, PurchaseIsConditionalAndRecordsLedgerAndSale) {
 
 TEST_F(SweetRepositoryContract, RestockStopsAtTheLargestQuantity) {
     auto s = add("Mint", 150, 7);
-    EXPECT_EQ(restock(s.id, kMaxQuantity - 6).body, "headroom 2147483640");
-    EXPECT_EQ(restock(s.id, kMaxQuantity - 7).body, "quantity 2147483647");
-    EXPECT_EQ(restock(s.id, 1).body, "headroom 0");
-    EXPECT_EQ(restock(999, 1).body, "not found");
-    EXPECT_TRUE(repo.verify_stock().ok());
+    EXPECT_EQ(restock(s.id, kMaxQuantity - 6), "headroom 2147483640");
+    EXPECT_EQ(restock(s.id, kMaxQuantity - 7), "quantity 2147483647");
+    EXPECT_EQ(restock(s.id, 1), "headroom 0");
+    EXPECT_EQ(restock(999, 1), "not found");
+    EXPECT_TRUE(audit.verify_stock().ok());
 }
 
 TEST_F(SweetRepositoryContract, TheSchemaRefusesANegativeQuantity) {
@@ -135,14 +142,13 @@ TEST_F(SweetRepositoryContract, EditsRecordQuantityChangesOnly) {
     auto s = add("Mint", 150, 5);
     add("Toffee", 100, 1);
     Sweet out;
-    EXPECT_EQ(repo.update(s.id, SweetChanges{std::nullopt, "Hard"}, kBoss, out),
-              SweetRepository::UpdateStatus::Updated);
+    EXPECT_EQ(repo.update(s.id, SweetChanges{std::nullopt, "Hard"}, kBoss, out), CatalogueStore::UpdateStatus::Updated);
     EXPECT_EQ(out.category, "Hard");
     EXPECT_EQ(out.quantity, 5);
     EXPECT_EQ(repo.update(s.id, SweetChanges{std::nullopt, std::nullopt, std::nullopt, std::nullopt, 2}, kBoss, out),
-              SweetRepository::UpdateStatus::Updated);
-    EXPECT_EQ(repo.update(s.id, SweetChanges{"Toffee"}, kBoss, out), SweetRepository::UpdateStatus::NameTaken);
-    EXPECT_EQ(repo.update(999, SweetChanges{"X"}, kBoss, out), SweetRepository::UpdateStatus::NotFound);
+              CatalogueStore::UpdateStatus::Updated);
+    EXPECT_EQ(repo.update(s.id, SweetChanges{"Toffee"}, kBoss, out), CatalogueStore::UpdateStatus::NameTaken);
+    EXPECT_EQ(repo.update(999, SweetChanges{"X"}, kBoss, out), CatalogueStore::UpdateStatus::NotFound);
     EXPECT_EQ(ledger(s.id), "create:5=5:boss edit:-3=2:boss");
     EXPECT_EQ(repo.find(s.id)->category, "Hard");
     EXPECT_EQ(names(SweetFilter{"", "hard"}), std::vector<std::string>{"Mint"});  // the folded copy follows edits
@@ -155,7 +161,7 @@ TEST_F(SweetRepositoryContract, DeleteKeepsTheHistoryAndBalances) {
     EXPECT_FALSE(repo.remove(s.id, kBoss));
     EXPECT_FALSE(repo.find(s.id));
     EXPECT_EQ(ledger(s.id), "create:5=5:boss purchase:-2=3:ann delete:-3=0:boss");
-    auto report = repo.verify_stock();
+    auto report = audit.verify_stock();
     EXPECT_TRUE(report.ok());
     EXPECT_EQ(report.checked, 0);
 }
@@ -172,7 +178,7 @@ TEST_F(SweetRepositoryContract, VerifyFindsDriftOnLiveAndDeletedSweets) {
         const long long id = b.id;
         sql << "DELETE FROM stock_ledger WHERE sweet_id = :id AND reason = 'delete'", soci::use(id, "id");
     });
-    auto report = repo.verify_stock();
+    auto report = audit.verify_stock();
     EXPECT_FALSE(report.ok());
     EXPECT_EQ(report.checked, 1);
     ASSERT_EQ(report.mismatches.size(), 2u);
@@ -217,45 +223,47 @@ TEST_F(SweetRepositoryContract, OrdersByBytesAndBreaksTiesById) {
 
 TEST_F(SweetRepositoryContract, IdempotencyKeysClaimReplayMismatchAndTakeOver) {
     auto s = add("Mint", 150, 10);
-    using CS = SweetRepository::ClaimStatus;
+    using CS = IdempotencyStore::ClaimStatus;
     const Micros t = 1'000'000'000;
-    auto first = repo.claim_key(2, "k", "buy 1", t, 0, t - 60, 100);
+    auto first = keys.claim(2, "k", "buy 1", t, 0, t - 60, 100);
     ASSERT_EQ(first.status, CS::Claimed);
-    EXPECT_EQ(repo.claim_key(2, "k", "buy 1", t + 1, 0, t - 59, 100).status, CS::InProgress);
-    EXPECT_EQ(repo.claim_key(2, "k", "buy 2", t + 1, 0, t - 59, 100).status, CS::Mismatch);
-    EXPECT_EQ(repo.claim_key(3, "k", "buy 2", t + 1, 0, t - 59, 100).status, CS::Claimed);  // another user's key
+    EXPECT_EQ(keys.claim(2, "k", "buy 1", t + 1, 0, t - 59, 100).status, CS::InProgress);
+    EXPECT_EQ(keys.claim(2, "k", "buy 2", t + 1, 0, t - 59, 100).status, CS::Mismatch);
+    EXPECT_EQ(keys.claim(3, "k", "buy 2", t + 1, 0, t - 59, 100).status, CS::Claimed);  // another user's key
 
     HeldKey held{2, "k", first.token};
-    EXPECT_EQ(buy(s.id, 1, &held).body, "quantity 9");
-    auto replay = repo.claim_key(2, "k", "buy 1", t + 2, 0, t - 58, 100);
+    EXPECT_EQ(buy(s.id, 1, &held), "quantity 9");
+    auto replay = keys.claim(2, "k", "buy 1", t + 2, 0, t - 58, 100);
     EXPECT_EQ(replay.status, CS::Replay);
-    EXPECT_EQ(replay.response.status, 200);
-    EXPECT_EQ(replay.response.body, "quantity 9");
-    repo.release_key(held);  // a stored answer is never released
-    EXPECT_EQ(repo.claim_key(2, "k", "buy 1", t + 3, 0, t - 57, 100).status, CS::Replay);
+    ASSERT_TRUE(replay.outcome.has_value());
+    const auto& stored = std::get<StockOutcome>(*replay.outcome);  // the domain outcome, every field kept
+    EXPECT_EQ(stored.kind, StockOutcome::Kind::Done);
+    EXPECT_EQ(stored.sweet, *repo.find(s.id));
+    keys.release(held);  // a stored answer is never released
+    EXPECT_EQ(keys.claim(2, "k", "buy 1", t + 3, 0, t - 57, 100).status, CS::Replay);
     // Expired keys are forgotten.
-    EXPECT_EQ(repo.claim_key(2, "k", "buy 1", t + 4, t + 4, t - 56, 100).status, CS::Claimed);
+    EXPECT_EQ(keys.claim(2, "k", "buy 1", t + 4, t + 4, t - 56, 100).status, CS::Claimed);
 }
 
 TEST_F(SweetRepositoryContract, IdempotencyKeysAreCappedPerUser) {
-    using CS = SweetRepository::ClaimStatus;
+    using CS = IdempotencyStore::ClaimStatus;
     const Micros t = 1'000'000'000;
-    EXPECT_EQ(repo.claim_key(2, "a", "buy 1", t, 0, t - 60, 2).status, CS::Claimed);
-    EXPECT_EQ(repo.claim_key(2, "b", "buy 1", t + 1, 0, t - 60, 2).status, CS::Claimed);
-    auto refused = repo.claim_key(2, "c", "buy 1", t + 2, 0, t - 60, 2);
+    EXPECT_EQ(keys.claim(2, "a", "buy 1", t, 0, t - 60, 2).status, CS::Claimed);
+    EXPECT_EQ(keys.claim(2, "b", "buy 1", t + 1, 0, t - 60, 2).status, CS::Claimed);
+    auto refused = keys.claim(2, "c", "buy 1", t + 2, 0, t - 60, 2);
     EXPECT_EQ(refused.status, CS::TooMany);
     EXPECT_EQ(refused.oldest, t);
-    EXPECT_EQ(repo.claim_key(2, "a", "buy 1", t + 3, 0, t - 60, 2).status, CS::InProgress);   // a held key still works
-    EXPECT_EQ(repo.claim_key(3, "c", "buy 1", t + 3, 0, t - 60, 2).status, CS::Claimed);      // another user's count
-    EXPECT_EQ(repo.claim_key(2, "c", "buy 1", t + 4, t + 1, t - 60, 2).status, CS::Claimed);  // "a" expired
+    EXPECT_EQ(keys.claim(2, "a", "buy 1", t + 3, 0, t - 60, 2).status, CS::InProgress);   // a held key still works
+    EXPECT_EQ(keys.claim(3, "c", "buy 1", t + 3, 0, t - 60, 2).status, CS::Claimed);      // another user's count
+    EXPECT_EQ(keys.claim(2, "c", "buy 1", t + 4, t + 1, t - 60, 2).status, CS::Claimed);  // "a" expired
 }
 
 TEST_F(SweetRepositoryContract, AStaleClaimIsTakenOverAndItsOwnerCannotStore) {
     auto s = add("Mint", 150, 10);
-    using CS = SweetRepository::ClaimStatus;
+    using CS = IdempotencyStore::ClaimStatus;
     const Micros t = 1'000'000'000;
-    auto stale = repo.claim_key(2, "k", "buy 1", t, 0, 0, 100);
-    auto fresh = repo.claim_key(2, "k", "buy 1", t + 100, 0, t + 50, 100);  // the first claim is older than the lease
+    auto stale = keys.claim(2, "k", "buy 1", t, 0, 0, 100);
+    auto fresh = keys.claim(2, "k", "buy 1", t + 100, 0, t + 50, 100);  // the first claim is older than the lease
     ASSERT_EQ(fresh.status, CS::Claimed);
     EXPECT_NE(fresh.token, stale.token);
     HeldKey old{2, "k", stale.token};
@@ -266,5 +274,38 @@ TEST_F(SweetRepositoryContract, AStaleClaimIsTakenOverAndItsOwnerCannotStore) {
         EXPECT_EQ(e.code(), ErrorCode::Conflict);
     }
     EXPECT_EQ(repo.find(s.id)->quantity, 10);  // rolled back with the lost claim
-    EXPECT_TRUE(repo.verify_stock().ok());
+    EXPECT_TRUE(audit.verify_stock().ok());
+}
+
+TEST_F(SweetRepositoryContract, AKeyAnsweredBeforeOutcomesWereStoredIsNeverAppliedAgain) {
+    using CS = IdempotencyStore::ClaimStatus;
+    const Micros t = 1'000'000'000;
+    db.write([&](soci::session& sql) {  // a row as the server before migration 0004 left it: an HTTP answer
+        sql << "INSERT INTO idempotency_keys (user_id, idem_key, fingerprint, token, status, response, "
+               "created_at_us) VALUES (2, 'old', 'buy 1', 5, 200, '{}', "
+            << t << ")";
+    });
+    EXPECT_EQ(keys.claim(2, "old", "buy 1", t + 100, 0, t + 50, 100).status, CS::InProgress);  // past its lease
+    keys.release({2, "old", 5});
+    EXPECT_EQ(keys.claim(2, "old", "buy 1", t + 100, 0, t + 50, 100).status, CS::InProgress);
+    EXPECT_EQ(keys.claim(2, "old", "buy 1", t + 200, t + 1, t + 150, 100).status, CS::Claimed);  // expired
+}
+
+TEST_F(SweetRepositoryContract, EveryStockOutcomeIsStoredAndReplayedWhole) {
+    auto s = add("Mint", 150, 1);
+    const Micros t = 1'000'000'000;
+    auto replay = [&](const std::string& key, StockChange change) {
+        auto claim = keys.claim(2, key, "op", t, 0, t - 60, 100);
+        EXPECT_EQ(claim.status, IdempotencyStore::ClaimStatus::Claimed);
+        HeldKey held{2, key, claim.token};
+        const auto first = stock.change_stock(change, &held);
+        auto again = keys.claim(2, key, "op", t + 1, 0, t - 59, 100);
+        EXPECT_EQ(again.status, IdempotencyStore::ClaimStatus::Replay);
+        EXPECT_EQ(std::get<StockOutcome>(again.outcome.value()), first);
+        return text(first);
+    };
+    EXPECT_EQ(replay("a", {StockChange::Kind::Purchase, s.id, 2, kAnn}), "insufficient");
+    EXPECT_EQ(replay("b", {StockChange::Kind::Purchase, 999, 1, kAnn}), "not found");
+    EXPECT_EQ(replay("c", {StockChange::Kind::Restock, s.id, kMaxQuantity, kBoss}), "headroom 2147483646");
+    EXPECT_EQ(replay("d", {StockChange::Kind::Purchase, s.id, 1, kAnn}), "quantity 0");
 }

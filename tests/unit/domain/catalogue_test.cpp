@@ -28,7 +28,7 @@ std::string describe(const FieldErrors& errors) {
 }
 
 /// An in-memory repository: just what the catalogue rules need.
-class FakeSweets final : public SweetRepository {
+class FakeSweets final : public CatalogueStore {
   public:
     std::map<std::int64_t, Sweet> rows;
     std::int64_t next_id = 1;
@@ -70,14 +70,12 @@ class FakeSweets final : public SweetRepository {
         return UpdateStatus::Updated;
     }
     bool remove(std::int64_t id, const Actor&) override { return rows.erase(id) > 0; }
-    StoredResponse change_stock(const StockChange&, const HeldKey*, Render) override { return {}; }
-    StockReport verify_stock() override { return {}; }
-    std::vector<CategorySummary> category_summary() override { return {}; }
-    Claim claim_key(std::int64_t, const std::string&, const std::string&, Micros, Micros, Micros,
-                    std::int64_t) override {
-        return {};
-    }
-    void release_key(const HeldKey&) override {}
+};
+
+/// The metrics port, answering a fixed summary.
+class FakeMetrics final : public CatalogueMetrics {
+  public:
+    std::vector<CategorySummary> category_summary() override { return {{"Chocolate", 2, 7}}; }
 };
 
 SweetInput complete(const std::string& name) {
@@ -156,7 +154,8 @@ TEST(ParseListing, PageIsANumberFromOneOrLast) {
 
 TEST(Catalogue, ListResolvesLastAndRefusesPagesPastTheEnd) {
     FakeSweets sweets;
-    CatalogueService catalogue(sweets);
+    FakeMetrics metrics;
+    CatalogueService catalogue(sweets, metrics);
     for (int i = 0; i < 7; ++i)
         catalogue.create(complete(std::string(1, static_cast<char>('a' + i))), kBoss, {});
     Listing l;
@@ -175,7 +174,8 @@ TEST(Catalogue, ListResolvesLastAndRefusesPagesPastTheEnd) {
 
 TEST(Catalogue, CreateValidatesLengthsUniquenessAndQuantityInDeclarationOrder) {
     FakeSweets sweets;
-    CatalogueService catalogue(sweets);
+    FakeMetrics metrics;
+    CatalogueService catalogue(sweets, metrics);
     catalogue.create(complete("Mint"), kBoss, {});
     SweetInput in{"Mint", std::string(121, 'c'), std::string(2001, 'd'), std::nullopt, -1};
     FieldErrors from_http;
@@ -192,7 +192,8 @@ TEST(Catalogue, CreateValidatesLengthsUniquenessAndQuantityInDeclarationOrder) {
 
 TEST(Catalogue, NameLengthCountsCharactersNotBytes) {
     FakeSweets sweets;
-    CatalogueService catalogue(sweets);
+    FakeMetrics metrics;
+    CatalogueService catalogue(sweets, metrics);
     std::string name;
     for (int i = 0; i < 150; ++i)
         name += "é";
@@ -203,7 +204,8 @@ TEST(Catalogue, NameLengthCountsCharactersNotBytes) {
 
 TEST(Catalogue, CreateDefaultsDescriptionAndQuantity) {
     FakeSweets sweets;
-    CatalogueService catalogue(sweets);
+    FakeMetrics metrics;
+    CatalogueService catalogue(sweets, metrics);
     auto s = catalogue.create(SweetInput{"Mint", "Hard", std::nullopt, 100, std::nullopt}, kBoss, {});
     EXPECT_EQ(s.description, "");
     EXPECT_EQ(s.quantity, 0);
@@ -213,7 +215,8 @@ TEST(Catalogue, CreateDefaultsDescriptionAndQuantity) {
 
 TEST(Catalogue, ANameTakenByAConcurrentRequestIsAFieldError) {
     FakeSweets sweets;
-    CatalogueService catalogue(sweets);
+    FakeMetrics metrics;
+    CatalogueService catalogue(sweets, metrics);
     sweets.lose_name_race = true;
     auto errors = field_errors_of([&] { catalogue.create(complete("Mint"), kBoss, {}); });
     EXPECT_EQ(describe(errors), "name: sweet with this name already exists.\n");
@@ -221,7 +224,8 @@ TEST(Catalogue, ANameTakenByAConcurrentRequestIsAFieldError) {
 
 TEST(Catalogue, UpdateAnswers404BeforeValidatingAndKeepsItsOwnName) {
     FakeSweets sweets;
-    CatalogueService catalogue(sweets);
+    FakeMetrics metrics;
+    CatalogueService catalogue(sweets, metrics);
     catalogue.create(complete("Mint"), kBoss, {});
     try {
         catalogue.update(99, SweetInput{std::string(200, 'x')}, kBoss, {});
@@ -231,4 +235,14 @@ TEST(Catalogue, UpdateAnswers404BeforeValidatingAndKeepsItsOwnName) {
         EXPECT_EQ(e.detail(), "No Sweet matches the given query.");
     }
     EXPECT_EQ(catalogue.update(1, SweetInput{"Mint"}, kBoss, {}).name, "Mint");
+}
+
+TEST(Catalogue, CategoriesComeFromTheMetricsPort) {
+    FakeSweets sweets;
+    FakeMetrics metrics;
+    CatalogueService catalogue(sweets, metrics);
+    const auto categories = catalogue.categories();
+    ASSERT_EQ(categories.size(), 1u);
+    EXPECT_EQ(categories[0].category, "Chocolate");
+    EXPECT_EQ(categories[0].total_quantity, 7);
 }

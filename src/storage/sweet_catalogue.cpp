@@ -1,7 +1,7 @@
-#include "storage/sweet_repository.hpp"
+#include "storage/sweet_catalogue.hpp"
 
-// The SOCI adapter of the catalogue: find, list, count, write, and the category summary; stock changes and
-// idempotency keys are in sweet_stock.cpp.
+// The SOCI adapters of the catalogue (find, list, count, write) and of its metrics (the category summary); stock
+// changes are in sweet_stock.cpp, idempotency keys in idempotency_store.cpp, the ledger in ledger.cpp.
 #include <algorithm>
 
 #include "domain/text.hpp"
@@ -27,6 +27,13 @@ constexpr const char* kUpdateSweet =
     "updated_at_us = :now WHERE id = :id";
 constexpr const char* kNameTaken = "SELECT id FROM sweets WHERE name = :name AND id <> :except";
 constexpr const char* kDeleteSweet = "DELETE FROM sweets WHERE id = :id RETURNING name, quantity";
+constexpr const char* kCategorySummary =
+    "SELECT category, COUNT(*), CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM sweets GROUP BY category ORDER BY ";
+
+std::string select_sweet(Dialect dialect, bool for_change) {
+    return std::string("SELECT ") + kSweetColumns + " FROM sweets WHERE id = :id" +
+           (for_change ? for_update(dialect) : "");
+}
 
 std::string like_pattern(const std::string& folded) {
     std::string out = "%";
@@ -107,19 +114,19 @@ ListSql list_sql(const domain::SweetFilter& filter, const std::vector<domain::So
                                                                   " LIMIT :limit OFFSET :offset"};
 }
 
-std::optional<domain::Sweet> SqlSweetRepository::find(std::int64_t id) {
+std::optional<domain::Sweet> SqlCatalogueStore::find(std::int64_t id) {
     return db_.read([&](soci::session& sql) -> std::optional<domain::Sweet> {
         const long long key = id;
         SweetRow row;
         Query q(sql);
         row.bind(q);
         q.use(key, "id");
-        if (!q.run(std::string("SELECT ") + kSweetColumns + " FROM sweets WHERE id = :id")) return std::nullopt;
+        if (!q.run(select_sweet(db_.dialect(), false))) return std::nullopt;
         return row.value();
     });
 }
 
-bool SqlSweetRepository::name_taken(const std::string& name, std::int64_t except_id) {
+bool SqlCatalogueStore::name_taken(const std::string& name, std::int64_t except_id) {
     return db_.read([&](soci::session& sql) {
         const long long except = except_id;
         long long found = 0;
@@ -129,7 +136,7 @@ bool SqlSweetRepository::name_taken(const std::string& name, std::int64_t except
     });
 }
 
-std::int64_t SqlSweetRepository::count(const domain::SweetFilter& filter) {
+std::int64_t SqlCatalogueStore::count(const domain::SweetFilter& filter) {
     return db_.read([&](soci::session& sql) {
         const FilterParams params(filter);
         long long n = 0;
@@ -141,9 +148,9 @@ std::int64_t SqlSweetRepository::count(const domain::SweetFilter& filter) {
     });
 }
 
-std::vector<domain::Sweet> SqlSweetRepository::list(const domain::SweetFilter& filter,
-                                                    const std::vector<domain::SortKey>& order, std::int64_t limit,
-                                                    std::int64_t offset) {
+std::vector<domain::Sweet> SqlCatalogueStore::list(const domain::SweetFilter& filter,
+                                                   const std::vector<domain::SortKey>& order, std::int64_t limit,
+                                                   std::int64_t offset) {
     return db_.read([&](soci::session& sql) {
         const FilterParams params(filter);
         const long long lim = limit, off = offset;
@@ -162,7 +169,7 @@ std::vector<domain::Sweet> SqlSweetRepository::list(const domain::SweetFilter& f
     });
 }
 
-std::optional<domain::Sweet> SqlSweetRepository::insert(const domain::SweetChanges& s, const domain::Actor& actor) {
+std::optional<domain::Sweet> SqlCatalogueStore::insert(const domain::SweetChanges& s, const domain::Actor& actor) {
     return db_.write([&](soci::session& sql) -> std::optional<domain::Sweet> {
         const long long now = clock_.now();
         const long long price = *s.price_cents, quantity = *s.quantity, actor_id = actor.id;
@@ -181,8 +188,8 @@ std::optional<domain::Sweet> SqlSweetRepository::insert(const domain::SweetChang
     });
 }
 
-SqlSweetRepository::UpdateStatus SqlSweetRepository::update(std::int64_t id, const domain::SweetChanges& changes,
-                                                            const domain::Actor& actor, domain::Sweet& sweet) {
+SqlCatalogueStore::UpdateStatus SqlCatalogueStore::update(std::int64_t id, const domain::SweetChanges& changes,
+                                                          const domain::Actor& actor, domain::Sweet& sweet) {
     return db_.write([&](soci::session& sql) {
         const long long key = id;
         SweetRow row;
@@ -190,8 +197,7 @@ SqlSweetRepository::UpdateStatus SqlSweetRepository::update(std::int64_t id, con
             Query q(sql);
             row.bind(q);
             q.use(key, "id");
-            const bool found = q.run(std::string("SELECT ") + kSweetColumns + " FROM sweets WHERE id = :id" +
-                                     for_update(db_.dialect()));
+            const bool found = q.run(select_sweet(db_.dialect(), true));
             if (!found) return UpdateStatus::NotFound;
         }
         auto next = row.value();
@@ -223,7 +229,7 @@ SqlSweetRepository::UpdateStatus SqlSweetRepository::update(std::int64_t id, con
     });
 }
 
-bool SqlSweetRepository::remove(std::int64_t id, const domain::Actor& actor) {
+bool SqlCatalogueStore::remove(std::int64_t id, const domain::Actor& actor) {
     return db_.write([&](soci::session& sql) {
         const long long key = id;
         std::string name;
@@ -238,7 +244,7 @@ bool SqlSweetRepository::remove(std::int64_t id, const domain::Actor& actor) {
     });
 }
 
-std::vector<domain::CategorySummary> SqlSweetRepository::category_summary() {
+std::vector<domain::CategorySummary> SqlCatalogueMetrics::category_summary() {
     return db_.read([&](soci::session& sql) {
         std::vector<domain::CategorySummary> out;
         domain::CategorySummary row;
@@ -246,9 +252,7 @@ std::vector<domain::CategorySummary> SqlSweetRepository::category_summary() {
         Query q(sql);
         q.into(row.category).into(count).into(total);
         const std::string order = db_.dialect() == Dialect::Postgres ? "category COLLATE \"C\"" : "category";
-        if (q.run("SELECT category, COUNT(*), CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM sweets GROUP BY category "
-                  "ORDER BY " +
-                  order)) {
+        if (q.run(kCategorySummary + order)) {
             do {
                 row.sweet_count = count;
                 row.total_quantity = total;
