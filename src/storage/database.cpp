@@ -204,23 +204,33 @@ std::string Database::describe() const {
     return "PostgreSQL (" + (at == std::string::npos ? url_.connect : url_.connect.substr(0, at)) + ")";
 }
 
+namespace {
+// The session settings of every connection. One statement each: SOCI silently drops statements chained with a comma.
+constexpr const char* kPostgresSettings[] = {
+    "SET TIME ZONE 'UTC'",
+    "SET client_min_messages TO WARNING",  // no NOTICE lines from CREATE ... IF NOT EXISTS
+};
+constexpr const char* kSqliteJournal = "PRAGMA journal_mode=WAL";  // answers the mode in force
+constexpr const char* kSqliteSettings[] = {"PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+                                           "PRAGMA busy_timeout=5000"};
+// No memory map (mmap_size 0): it made purchases about 12% faster, but every mapped page of the database counts as
+// the server's resident memory (docs/performance.md). Page caches: the writer keeps SQLite's default 2 MiB, so that
+// commits find their pages; readers serve what the answer cache misses and get 512 KiB each (a commit empties their
+// caches anyway).
+constexpr const char* kSqliteReaderCache = "PRAGMA cache_size=-512";
+}  // namespace
+
 void Database::configure(soci::session& sql, Role role) {
     if (url_.dialect == Dialect::Postgres) {
-        sql << "SET TIME ZONE 'UTC'";
-        sql << "SET client_min_messages TO WARNING";  // no NOTICE lines from CREATE ... IF NOT EXISTS
+        for (const char* setting : kPostgresSettings)
+            sql << setting;
         return;
     }
-    // One statement per call: SOCI silently drops statements chained with a comma.
     std::string mode;
-    sql << "PRAGMA journal_mode=WAL", soci::into(mode);
-    sql << "PRAGMA synchronous=NORMAL";
-    sql << "PRAGMA foreign_keys=ON";
-    sql << "PRAGMA busy_timeout=5000";
-    // No memory map (mmap_size 0): it made purchases about 12% faster, but every mapped page of the database
-    // counts as the server's resident memory (docs/performance.md).
-    // Page caches: the writer keeps SQLite's default 2 MiB, so that commits find their pages; readers serve what
-    // the answer cache misses and get 512 KiB each (a commit empties their caches anyway).
-    if (role == Role::Reader) sql << "PRAGMA cache_size=-512";
+    sql << kSqliteJournal, soci::into(mode);
+    for (const char* setting : kSqliteSettings)
+        sql << setting;
+    if (role == Role::Reader) sql << kSqliteReaderCache;
 }
 
 namespace {

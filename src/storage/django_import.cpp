@@ -10,10 +10,36 @@
 #include "domain/money.hpp"
 #include "domain/text.hpp"
 #include "storage/ledger.hpp"
+#include "storage/sql_query.hpp"
 
 namespace sweetshop::storage {
 
+using namespace sql;
+
 namespace {
+// Named SQL: the original's tables (read), ours (written).
+constexpr const char* kDjangoUsers =
+    "SELECT id, username, email, password, CASE WHEN is_staff THEN 1 ELSE 0 END, "
+    "CASE WHEN is_active THEN 1 ELSE 0 END, CAST(date_joined AS TEXT) FROM auth_user ORDER BY id";
+constexpr const char* kDjangoSweets =
+    "SELECT id, name, category, description, CAST(price AS TEXT), quantity, created_by_id, "
+    "CAST(created_at AS TEXT), CAST(updated_at AS TEXT) FROM sweets_sweet ORDER BY id";
+constexpr const char* kUserExists = "SELECT COUNT(*) FROM users WHERE id = :id OR username = :value";
+constexpr const char* kSweetExists = "SELECT COUNT(*) FROM sweets WHERE id = :id OR name = :value";
+constexpr const char* kCountUsers = "SELECT COUNT(*) FROM users";
+constexpr const char* kCountSweets = "SELECT COUNT(*) FROM sweets";
+constexpr const char* kInsertUser =
+    "INSERT INTO users (id, username, email, password_hash, is_staff, is_active, date_joined_us) "
+    "VALUES (:id, :username, :email, :hash, :staff, :active, :joined)";
+constexpr const char* kInsertSweet =
+    "INSERT INTO sweets (id, name, name_folded, category, category_folded, description, price_cents, quantity, "
+    "created_by_id, created_by, created_at_us, updated_at_us) VALUES (:id, :name, :name_folded, :category, "
+    ":category_folded, :description, :price, :quantity, :creator_id, :creator, :created, :updated)";
+// Explicit ids were inserted: move PostgreSQL's sequences past them.
+constexpr const char* kPostgresSequences[] = {
+    "SELECT setval(pg_get_serial_sequence('users', 'id'), GREATEST((SELECT MAX(id) FROM users), 1))",
+    "SELECT setval(pg_get_serial_sequence('sweets', 'id'), GREATEST((SELECT MAX(id) FROM sweets), 1))",
+};
 struct DjangoUser {
     long long id = 0;
     std::string username, email, password;
@@ -34,14 +60,10 @@ std::vector<DjangoUser> read_users(Database& source) {
         std::vector<DjangoUser> out;
         DjangoUser u;
         soci::indicator email_ind = soci::i_ok;
-        soci::statement st =
-            (sql.prepare
-                 << "SELECT id, username, email, password, CASE WHEN is_staff THEN 1 ELSE 0 END, "
-                    "CASE WHEN is_active THEN 1 ELSE 0 END, CAST(date_joined AS TEXT) FROM auth_user ORDER BY id",
-             soci::into(u.id), soci::into(u.username), soci::into(u.email, email_ind), soci::into(u.password),
-             soci::into(u.is_staff), soci::into(u.is_active), soci::into(u.joined));
-        st.execute();
-        while (st.fetch()) {
+        Query q(sql);
+        q.into(u.id).into(u.username).into(u.email, email_ind).into(u.password).into(u.is_staff).into(u.is_active);
+        q.into(u.joined);
+        for (bool row = q.run(kDjangoUsers); row; row = q.fetch()) {
             if (email_ind != soci::i_ok) u.email.clear();
             out.push_back(u);
         }
@@ -54,14 +76,10 @@ std::vector<DjangoSweet> read_sweets(Database& source) {
         std::vector<DjangoSweet> out;
         DjangoSweet s;
         soci::indicator description_ind = soci::i_ok, creator_ind = soci::i_ok;
-        soci::statement st =
-            (sql.prepare << "SELECT id, name, category, description, CAST(price AS TEXT), quantity, created_by_id, "
-                            "CAST(created_at AS TEXT), CAST(updated_at AS TEXT) FROM sweets_sweet ORDER BY id",
-             soci::into(s.id), soci::into(s.name), soci::into(s.category), soci::into(s.description, description_ind),
-             soci::into(s.price), soci::into(s.quantity), soci::into(s.created_by, creator_ind), soci::into(s.created),
-             soci::into(s.updated));
-        st.execute();
-        while (st.fetch()) {
+        Query q(sql);
+        q.into(s.id).into(s.name).into(s.category).into(s.description, description_ind).into(s.price);
+        q.into(s.quantity).into(s.created_by, creator_ind).into(s.created).into(s.updated);
+        for (bool row = q.run(kDjangoSweets); row; row = q.fetch()) {
             if (description_ind != soci::i_ok) s.description.clear();
             s.has_creator = creator_ind == soci::i_ok;
             out.push_back(s);
@@ -70,11 +88,21 @@ std::vector<DjangoSweet> read_sweets(Database& source) {
     });
 }
 
-bool exists(soci::session& sql, const char* table, const char* column, long long id, const std::string& value) {
+/// Whether `count` (kUserExists, kSweetExists) finds a row with this id or natural key.
+bool exists(soci::session& sql, const char* count, long long id, const std::string& value) {
     long long found = 0;
-    sql << std::string("SELECT COUNT(*) FROM ") + table + " WHERE id = :id OR " + column + " = :value",
-        soci::use(id, "id"), soci::use(value, "value"), soci::into(found);
+    Query q(sql);
+    q.use(id, "id").use(value, "value").into(found);
+    q.run(count);
     return found > 0;
+}
+
+long long count_rows(soci::session& sql, const char* count) {
+    long long n = 0;
+    Query q(sql);
+    q.into(n);
+    q.run(count);
+    return n;
 }
 }  // namespace
 
@@ -117,10 +145,7 @@ domain::Micros parse_django_time(const std::string& text) {
 
 std::pair<long long, long long> shop_size(Database& target) {
     return target.read([](soci::session& sql) {
-        long long users = 0, sweets = 0;
-        sql << "SELECT COUNT(*) FROM users", soci::into(users);
-        sql << "SELECT COUNT(*) FROM sweets", soci::into(sweets);
-        return std::pair{users, sweets};
+        return std::pair{count_rows(sql, kCountUsers), count_rows(sql, kCountSweets)};
     });
 }
 
@@ -135,20 +160,19 @@ DjangoImportReport import_django(Database& source, Database& target,
     return target.write([&](soci::session& sql) {
         DjangoImportReport report;
         for (const auto& u : users) {
-            if (exists(sql, "users", "username", u.id, u.username)) {
+            if (exists(sql, kUserExists, u.id, u.username)) {
                 ++report.users_skipped;
                 continue;
             }
             const long long joined = parse_django_time(u.joined);
-            sql << "INSERT INTO users (id, username, email, password_hash, is_staff, is_active, date_joined_us) "
-                   "VALUES (:id, :username, :email, :hash, :staff, :active, :joined)",
-                soci::use(u.id, "id"), soci::use(u.username, "username"), soci::use(u.email, "email"),
-                soci::use(u.password, "hash"), soci::use(u.is_staff, "staff"), soci::use(u.is_active, "active"),
-                soci::use(joined, "joined");
+            Query q(sql);
+            q.use(u.id, "id").use(u.username, "username").use(u.email, "email").use(u.password, "hash");
+            q.use(u.is_staff, "staff").use(u.is_active, "active").use(joined, "joined");
+            q.run(kInsertUser);
             ++report.users_added;
         }
         for (const auto& s : sweets) {
-            if (exists(sql, "sweets", "name", s.id, s.name)) {
+            if (exists(sql, kSweetExists, s.id, s.name)) {
                 ++report.sweets_skipped;
                 continue;
             }
@@ -165,22 +189,23 @@ DjangoImportReport import_django(Database& source, Database& target,
             const long long creator_id = s.has_creator ? s.created_by : 0;
             const std::string creator = s.has_creator && usernames.count(s.created_by) ? usernames[s.created_by] : "";
             const std::string name_folded = domain::fold_case(s.name), category_folded = domain::fold_case(s.category);
-            sql << "INSERT INTO sweets (id, name, name_folded, category, category_folded, description, price_cents, "
-                   "quantity, created_by_id, created_by, created_at_us, updated_at_us) VALUES (:id, :name, "
-                   ":name_folded, :category, :category_folded, :description, :price, :quantity, :creator_id, "
-                   ":creator, :created, :updated)",
-                soci::use(s.id, "id"), soci::use(s.name, "name"), soci::use(name_folded, "name_folded"),
-                soci::use(s.category, "category"), soci::use(category_folded, "category_folded"),
-                soci::use(s.description, "description"), soci::use(cents, "price"), soci::use(s.quantity, "quantity"),
-                soci::use(creator_id, "creator_id"), soci::use(creator, "creator"), soci::use(created, "created"),
-                soci::use(updated, "updated");
+            Query q(sql);
+            q.use(s.id, "id").use(s.name, "name").use(name_folded, "name_folded").use(s.category, "category");
+            q.use(category_folded, "category_folded").use(s.description, "description").use(cents, "price");
+            q.use(s.quantity, "quantity").use(creator_id, "creator_id").use(creator, "creator");
+            q.use(created, "created").use(updated, "updated");
+            q.run(kInsertSweet);
             append_ledger(sql, s.id, s.name, domain::Actor{0, "import-django"}, "create", s.quantity, s.quantity,
                           domain::now_micros());
             ++report.sweets_added;
         }
-        if (target.dialect() == Dialect::Postgres) {  // explicit ids: move the sequences past them
-            sql << "SELECT setval(pg_get_serial_sequence('users', 'id'), GREATEST((SELECT MAX(id) FROM users), 1))";
-            sql << "SELECT setval(pg_get_serial_sequence('sweets', 'id'), GREATEST((SELECT MAX(id) FROM sweets), 1))";
+        if (target.dialect() == Dialect::Postgres) {
+            for (const char* statement : kPostgresSequences) {
+                long long value = 0;
+                Query q(sql);
+                q.into(value);
+                q.run(statement);
+            }
         }
         return report;
     });

@@ -7,18 +7,28 @@
 
 #include "domain/clock.hpp"
 #include "resources/resources.hpp"
+#include "storage/sql_query.hpp"
 
 namespace sweetshop::storage {
 
+using namespace sql;
+
 namespace {
+constexpr const char* kCreateMigrationsTable =
+    "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+    "applied_at_us BIGINT NOT NULL)";
+constexpr const char* kAppliedVersions = "SELECT version FROM schema_migrations";
+constexpr const char* kRecordMigration =
+    "INSERT INTO schema_migrations (version, name, applied_at_us) VALUES (:v, :n, :t)";
+
 std::string dialect_dir(Dialect d) {
     return d == Dialect::Sqlite ? "migrations/sqlite/" : "migrations/postgres/";
 }
 
 void ensure_table(Database& db) {
     db.write([](soci::session& sql) {
-        sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-               "applied_at_us BIGINT NOT NULL)";
+        Query q(sql);
+        q.run(kCreateMigrationsTable);
     });
 }
 
@@ -26,9 +36,9 @@ std::set<int> applied_versions(Database& db) {
     return db.read([](soci::session& sql) {
         std::set<int> out;
         int v = 0;
-        soci::statement st = (sql.prepare << "SELECT version FROM schema_migrations", soci::into(v));
-        st.execute();
-        while (st.fetch())
+        Query q(sql);
+        q.into(v);
+        for (bool row = q.run(kAppliedVersions); row; row = q.fetch())
             out.insert(v);
         return out;
     });
@@ -140,11 +150,14 @@ int migrate(Database& db, const std::function<void(const std::string&)>& progres
     for (const auto& m : migrations_for(db.dialect())) {
         if (applied.count(m.version)) continue;
         db.write([&](soci::session& sql) {
-            for (const auto& statement : split_sql(m.sql))
-                sql << statement;
-            const auto now = domain::now_micros();
-            sql << "INSERT INTO schema_migrations (version, name, applied_at_us) VALUES (:v, :n, :t)",
-                soci::use(m.version, "v"), soci::use(m.name, "n"), soci::use(now, "t");
+            for (const auto& statement : split_sql(m.sql)) {
+                Query step(sql);
+                step.run(statement);
+            }
+            const long long now = domain::now_micros();
+            Query q(sql);
+            q.use(m.version, "v").use(m.name, "n").use(now, "t");
+            q.run(kRecordMigration);
         });
         ++count;
         if (progress) progress("applied migration " + std::to_string(m.version) + " " + m.name);

@@ -1,6 +1,10 @@
 #include "storage/user_repository.hpp"
 
+#include "storage/sql_query.hpp"
+
 namespace sweetshop::storage {
+
+using namespace sql;
 
 namespace {
 // Named SQL of the accounts aggregate.
@@ -14,15 +18,22 @@ constexpr const char* kLockLoginAttempts = "SELECT pg_advisory_xact_lock(hashtex
 constexpr const char* kForgetOldFailures = "DELETE FROM login_failures WHERE at_us < :since";
 constexpr const char* kCountFailures = "SELECT COUNT(*), MIN(at_us) FROM login_failures WHERE username = :u";
 constexpr const char* kInsertFailure = "INSERT INTO login_failures (username, at_us) VALUES (:u, :at)";
+constexpr const char* kClearFailures = "DELETE FROM login_failures WHERE username = :u OR at_us < :cutoff";
+constexpr const char* kUsersVersion = "SELECT value FROM change_counters WHERE name = 'users'";
+constexpr const char* kSetPasswordHash = "UPDATE users SET password_hash = :hash WHERE id = :id";
+constexpr const char* kSetStaff = "UPDATE users SET is_staff = :staff WHERE username = :username";
+constexpr const char* kResetPassword =
+    "UPDATE users SET password_hash = :hash, is_active = 1 WHERE username = :username";
 
 template <class Param>
 std::optional<domain::User> select_user(soci::session& sql, const std::string& where, const Param& param) {
     domain::User u;
     long long id = 0, joined = 0;
     int staff = 0, active = 0;
-    sql << kSelectUser + where, soci::use(param, "p"), soci::into(id), soci::into(u.username), soci::into(u.email),
-        soci::into(u.password_hash), soci::into(staff), soci::into(active), soci::into(joined);
-    if (!sql.got_data()) return std::nullopt;
+    Query q(sql);
+    q.use(param, "p").into(id).into(u.username).into(u.email).into(u.password_hash).into(staff).into(active);
+    q.into(joined);
+    if (!q.run(kSelectUser + where)) return std::nullopt;
     u.id = id;
     u.is_staff = staff != 0;
     u.is_active = active != 0;
@@ -34,8 +45,8 @@ std::optional<domain::User> select_user(soci::session& sql, const std::string& w
 std::optional<std::uint64_t> SqlUserRepository::users_version() {
     return db_.watch([&](soci::session& sql) {
         if (!version_statement_)
-            version_statement_ = std::make_unique<soci::statement>(
-                (sql.prepare << "SELECT value FROM change_counters WHERE name = 'users'", soci::into(version_)));
+            version_statement_ =
+                std::make_unique<soci::statement>((sql.prepare << kUsersVersion, soci::into(version_)));
         execute_to_end(*version_statement_);
         return static_cast<std::uint64_t>(version_);
     });
@@ -61,10 +72,12 @@ std::optional<domain::User> SqlUserRepository::insert(const domain::NewUser& use
         const int staff = user.is_staff ? 1 : 0;
         const long long joined = clock_.now();
         long long id = 0;
-        sql << kInsertUser, soci::use(user.username, "username"), soci::use(user.email, "email"),
-            soci::use(user.password_hash, "hash"), soci::use(staff, "staff"), soci::use(joined, "joined"),
-            soci::into(id);
-        if (!sql.got_data()) return std::nullopt;
+        Query q(sql);
+        q.use(user.username, "username").use(user.email, "email").use(user.password_hash, "hash");
+        q.use(staff, "staff").use(joined, "joined").into(id);
+        const bool inserted = q.run(kInsertUser);
+        q.drain();
+        if (!inserted) return std::nullopt;
         return domain::User{id, user.username, user.email, user.password_hash, user.is_staff, true, joined};
     });
 }
@@ -72,27 +85,28 @@ std::optional<domain::User> SqlUserRepository::insert(const domain::NewUser& use
 void SqlUserRepository::update_password_hash(std::int64_t id, const std::string& hash) {
     const long long key = id;
     db_.write([&](soci::session& sql) {
-        sql << "UPDATE users SET password_hash = :hash WHERE id = :id", soci::use(hash, "hash"), soci::use(key, "id");
+        Query q(sql);
+        q.use(hash, "hash").use(key, "id");
+        q.run(kSetPasswordHash);
     });
 }
 
 bool SqlUserRepository::set_staff(const std::string& username, bool is_staff) {
     const int staff = is_staff ? 1 : 0;
     return db_.write([&](soci::session& sql) {
-        soci::statement st = (sql.prepare << "UPDATE users SET is_staff = :staff WHERE username = :username",
-                              soci::use(staff, "staff"), soci::use(username, "username"));
-        st.execute(true);
-        return st.get_affected_rows() > 0;
+        Query q(sql);
+        q.use(staff, "staff").use(username, "username");
+        q.run(kSetStaff);
+        return q.affected() > 0;
     });
 }
 
 bool SqlUserRepository::set_password(const std::string& username, const std::string& hash) {
     return db_.write([&](soci::session& sql) {
-        soci::statement st =
-            (sql.prepare << "UPDATE users SET password_hash = :hash, is_active = 1 WHERE username = :username",
-             soci::use(hash, "hash"), soci::use(username, "username"));
-        st.execute(true);
-        return st.get_affected_rows() > 0;
+        Query q(sql);
+        q.use(hash, "hash").use(username, "username");
+        q.run(kResetPassword);
+        return q.affected() > 0;
     });
 }
 
@@ -109,15 +123,30 @@ SqlUserRepository::Attempt SqlUserRepository::begin_attempt(const std::string& u
     return db_.write([&](soci::session& sql) {
         // SQLite: the writer's BEGIN IMMEDIATE already serialises every write. PostgreSQL: a lock per username for
         // the rest of the transaction, so that two instances cannot both count 9 and both admit.
-        if (db_.dialect() == Dialect::Postgres) sql << kLockLoginAttempts, soci::use(username, "u");
-        sql << kForgetOldFailures, soci::use(from, "since");
+        if (db_.dialect() == Dialect::Postgres) {
+            Query lock(sql);
+            lock.use(username, "u");
+            lock.run(kLockLoginAttempts);
+            lock.drain();
+        }
+        {
+            Query forget(sql);
+            forget.use(from, "since");
+            forget.run(kForgetOldFailures);
+        }
         long long count = 0, oldest = 0;
         soci::indicator ind = soci::i_null;
-        sql << kCountFailures, soci::use(username, "u"), soci::into(count), soci::into(oldest, ind);
+        {
+            Query q(sql);
+            q.use(username, "u").into(count).into(oldest, ind);
+            q.run(kCountFailures);
+        }
         Attempt attempt;
         attempt.failures = Failures{count, ind == soci::i_ok ? oldest : 0};
         if (count >= max) return attempt;
-        sql << kInsertFailure, soci::use(username, "u"), soci::use(at, "at");
+        Query insert(sql);
+        insert.use(username, "u").use(at, "at");
+        insert.run(kInsertFailure);
         attempt.admitted = true;
         return attempt;
     });
@@ -126,8 +155,9 @@ SqlUserRepository::Attempt SqlUserRepository::begin_attempt(const std::string& u
 void SqlUserRepository::clear_failures(const std::string& username, domain::Micros before) {
     const long long cutoff = before;
     db_.write([&](soci::session& sql) {
-        sql << "DELETE FROM login_failures WHERE username = :u OR at_us < :cutoff", soci::use(username, "u"),
-            soci::use(cutoff, "cutoff");
+        Query q(sql);
+        q.use(username, "u").use(cutoff, "cutoff");
+        q.run(kClearFailures);
     });
 }
 
