@@ -22,46 +22,52 @@ App::App(const Config& config, const domain::Clock& clock)
       idempotency_(idempotency_keys_, domain::IdempotencySettings{.max_keys_per_user = config.idempotency_max_keys},
                    clock),
       catalogue_(sweets_, catalogue_metrics_),
-      inventory_(stock_, ledger_audit_, idempotency_),
-      web_(web::embedded_assets()),
-      api_(http::Deps{accounts_, users_, tokens_, catalogue_, inventory_,
-                      http::Settings{.cors_origins = config.cors_origins,
-                                     .max_body_bytes = config.max_body_bytes,
-                                     .public_url = config.public_url,
-                                     .trusted_proxies = config.trusted_proxies,
-                                     .metrics_token = config.metrics_token,
-                                     .metrics_allow = config.metrics_allow},
-                      &metrics_,
-                      [this] {
-                          return metrics::PoolStats{static_cast<double>(db_.pool_size()),
-                                                    static_cast<double>(db_.in_use()),
-                                                    static_cast<double>(db_.waiting())};
-                      },
-                      [this] { return db_.data_version(); },
-                      std::make_shared<common::VersionedCache<std::string, std::string>>(1024), &web_}) {}
+      inventory_(stock_, ledger_audit_, idempotency_) {}
 
 int App::migrate() {
     return storage::migrate(db_);
 }
 
-http::Api App::metrics_api() {
+Service::Service(App& app)
+    : app_(app),
+      web_(web::embedded_assets()),
+      api_(http::Deps{app.accounts(), app.users(), app.tokens(), app.catalogue(), app.inventory(),
+                      http::Settings{.cors_origins = app.config().cors_origins,
+                                     .max_body_bytes = app.config().max_body_bytes,
+                                     .public_url = app.config().public_url,
+                                     .trusted_proxies = app.config().trusted_proxies,
+                                     .metrics_token = app.config().metrics_token,
+                                     .metrics_allow = app.config().metrics_allow},
+                      &metrics_,
+                      [&db = app.database()] {
+                          return metrics::PoolStats{static_cast<double>(db.pool_size()),
+                                                    static_cast<double>(db.in_use()),
+                                                    static_cast<double>(db.waiting())};
+                      },
+                      [&db = app.database()] { return db.data_version(); },
+                      std::make_shared<common::VersionedCache<std::string, std::string>>(1024), &web_}) {}
+
+http::Api Service::metrics_api() {
     auto settings = api_.settings();
     settings.public_cors = true;
-    return http::Api(http::Deps{accounts_, users_, tokens_, catalogue_, inventory_, settings}, http::metrics_routes());
+    return http::Api(
+        http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(), settings},
+        http::metrics_routes());
 }
 
-http::ServerOptions App::server_options() {
+http::ServerOptions Service::server_options() {
+    const auto& config = app_.config();
     http::ServerOptions options;
-    options.host = config_.host;
-    options.port = config_.port;
-    options.io_threads = config_.io_threads;
-    options.db_threads = config_.worker_threads;
-    options.hash_threads = config_.hash_threads;
-    options.json_log = config_.log_format == "json";
+    options.host = config.host;
+    options.port = config.port;
+    options.io_threads = config.io_threads;
+    options.db_threads = config.worker_threads;
+    options.hash_threads = config.hash_threads;
+    options.json_log = config.log_format == "json";
     options.metrics = &metrics_;
-    options.max_connections = config_.max_connections;
-    options.header_timeout = std::chrono::seconds(config_.header_timeout_seconds);
-    options.min_body_rate = config_.min_body_rate;
+    options.max_connections = config.max_connections;
+    options.header_timeout = std::chrono::seconds(config.header_timeout_seconds);
+    options.min_body_rate = config.min_body_rate;
     return options;
 }
 

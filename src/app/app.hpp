@@ -1,5 +1,6 @@
 #pragma once
-// The composition root: builds every part from a Config, explicitly, so tests can build their own.
+// The composition root: builds every part from a Config, explicitly, so tests can build their own. App is the shop
+// (storage and domain), built by every command; Service is its HTTP side, built only by the commands that serve.
 #include <memory>
 
 #include "app/config.hpp"
@@ -36,17 +37,9 @@ class App {
     domain::CatalogueService& catalogue() { return catalogue_; }
     domain::InventoryService& inventory() { return inventory_; }
     const security::TokenService& tokens() const { return tokens_; }
-    http::Api& api() { return api_; }
-    const http::WebApp& web() const { return web_; }
-    /// The API of the separate metrics service: its own routes, the same database, CORS "*".
-    http::Api metrics_api();
-    metrics::Registry& metrics() { return metrics_; }
-    /// The HTTP server options the configuration asks for.
-    http::ServerOptions server_options();
 
   private:
     Config config_;
-    metrics::Registry metrics_;
     storage::Database db_;
     storage::SqlUserRepository users_;
     security::Argon2Hasher hasher_;
@@ -60,6 +53,24 @@ class App {
     domain::Idempotency idempotency_;
     domain::CatalogueService catalogue_;
     domain::InventoryService inventory_;
+};
+
+/// The HTTP side of an App: the API over its services, the web app, the request metrics.
+class Service {
+  public:
+    explicit Service(App& app);
+
+    http::Api& api() { return api_; }
+    const http::WebApp& web() const { return web_; }
+    /// The API of the separate metrics service: its own routes, the same database, CORS "*".
+    http::Api metrics_api();
+    metrics::Registry& metrics() { return metrics_; }
+    /// The HTTP server options the configuration asks for.
+    http::ServerOptions server_options();
+
+  private:
+    App& app_;
+    metrics::Registry metrics_;
     http::WebApp web_;
     http::Api api_;
 };

@@ -12,6 +12,7 @@
 #include "app/app.hpp"
 #include "app/demo_catalogue.hpp"
 #include "app/logging.hpp"
+#include "app/settings.hpp"
 #include "domain/text.hpp"
 #include "http/openapi.hpp"
 #include "http/server.hpp"
@@ -27,12 +28,18 @@ namespace sweetshop::app {
 namespace {
 struct Flags {
     std::map<std::string, std::string> values;
-    /// Adds `--flag` bound to the variable it overrides (`names`: CLI11's "--a,--b" to give it other spellings).
-    void add(CLI::App& cmd, const std::string& variable, const std::string& help, const std::string& names = "") {
-        auto* opt = cmd.add_option_function<std::string>(
-            names.empty() ? flag_for(variable) : names,
-            [this, variable](const std::string& v) { values[variable] = v; }, help + " [env " + variable + "]");
-        opt->type_name("VALUE");
+    /// Adds the flags of every setting the command takes (settings.cpp), each bound to the variable it overrides.
+    void add_settings(CLI::App& cmd, Command command) {
+        for (const auto& setting : settings()) {
+            if (!(setting.commands & command) || setting.flag.empty()) continue;
+            std::string names(setting.flag);
+            if (!setting.alias.empty()) names = std::string(setting.alias) + "," + names;
+            const std::string variable(setting.variable);
+            auto* opt = cmd.add_option_function<std::string>(
+                names, [this, variable](const std::string& v) { values[variable] = v; },
+                std::string(setting.help) + " [env " + variable + "]");
+            opt->type_name("VALUE");
+        }
     }
 };
 
@@ -68,11 +75,12 @@ int serve(const Flags& flags) {
     http::block_termination_signals();
     App app(config);
     app.migrate();
-    http::Server server(app.api(), app.server_options());
+    Service service(app);
+    http::Server server(service.api(), service.server_options());
     server.start();
     spdlog::info("Sweet Shop {} listening on http://{}:{} (database {}, {} env)", SWEETSHOP_VERSION, config.host,
                  server.port(), database_label(app, config), config.env);
-    if (app.web().empty())
+    if (service.web().empty())
         spdlog::warn(
             "this binary holds no web app (frontend/dist was not built): only the API is served; "
             "scripts/build.sh builds both");
@@ -90,8 +98,9 @@ int metrics_service(const Flags& flags) {
     App app(config);
     app.migrate();
     // The original's Flask service: the same database, no authentication, CORS "*", its own port.
-    auto api = app.metrics_api();
-    auto options = app.server_options();
+    Service service(app);
+    auto api = service.metrics_api();
+    auto options = service.server_options();
     options.port = config.metrics_port;
     options.hash_threads = 1;
     http::Server server(api, options);
@@ -225,118 +234,84 @@ int set_staff(const Flags& flags, const std::string& username, const std::string
     std::cout << "user '" << username << "' is " << (state == "on" ? "now" : "no longer") << " staff\n";
     return 0;
 }
-}  // namespace
 
-int run_cli(int argc, char** argv) {
-    // Every file this process creates (database, WAL, secret key, data directory) is for its own user only.
-    ::umask(077);
-    CLI::App cli{"Sweet Shop: the shop-management server and its tools"};
-    cli.set_version_flag("--version", std::string("sweetshop ") + SWEETSHOP_VERSION);
-    cli.require_subcommand(1);
-    Flags flags;
-    auto common = [&](CLI::App& cmd) {
-        flags.add(cmd, "DATABASE_URL", "database URL, sqlite:///path/to/file.db");
-        flags.add(cmd, "SWEETSHOP_DATA_DIR", "data directory (default database, development secret key)");
-        flags.add(cmd, "SWEETSHOP_ENV", "development or production");
-        flags.add(cmd, "SWEETSHOP_LOG_LEVEL", "trace, debug, info, warn, error or off");
-        flags.add(cmd, "SWEETSHOP_LOG_FORMAT", "text or json");
-    };
+/// The arguments of the subcommands other than settings.
+struct Args {
+    std::string username, state, source, as;
+    bool if_missing = false, generate = false, merge = false, yaml = false;
+    int synthetic = 0;
+    std::int64_t stock = 1000;
+};
 
-    auto* serve_cmd = cli.add_subcommand("serve", "Run the HTTP API server (applies pending migrations first)");
-    common(*serve_cmd);
-    flags.add(*serve_cmd, "SWEETSHOP_HOST", "address to listen on");
-    flags.add(*serve_cmd, "SWEETSHOP_PORT", "port to listen on (0: any free port)");
-    flags.add(*serve_cmd, "JWT_ACCESS_MINUTES", "access token lifetime in minutes");
-    flags.add(*serve_cmd, "JWT_REFRESH_DAYS", "refresh token lifetime in days");
-    flags.add(*serve_cmd, "CORS_ALLOWED_ORIGINS", "comma-separated origins allowed by CORS");
-    flags.add(*serve_cmd, "SWEETSHOP_IO_THREADS", "HTTP I/O threads");
-    flags.add(*serve_cmd, "SWEETSHOP_WORKER_THREADS", "database worker threads");
-    flags.add(*serve_cmd, "SWEETSHOP_HASH_THREADS", "password-hashing threads");
-    flags.add(*serve_cmd, "SWEETSHOP_DB_POOL_SIZE", "database connections (0: workers + hashers + 2)");
-    flags.add(*serve_cmd, "SWEETSHOP_MAX_BODY_BYTES", "largest request body accepted");
-    flags.add(*serve_cmd, "SWEETSHOP_ARGON2_OPS", "Argon2id passes");
-    flags.add(*serve_cmd, "SWEETSHOP_ARGON2_MEMORY_KIB", "Argon2id memory in KiB");
-    flags.add(*serve_cmd, "SWEETSHOP_LOGIN_MAX_FAILURES", "failed logins per username before 429");
-    flags.add(*serve_cmd, "SWEETSHOP_LOGIN_WINDOW_SECONDS", "how long a failed login counts");
+int print_openapi(const Args& args) {
+    std::cout << (args.yaml ? http::openapi_yaml() : http::openapi_json() + "\n");
+    return 0;
+}
 
-    auto* metrics_cmd = cli.add_subcommand(
-        "metrics", "Run the metrics service (GET /health, GET /metrics/sweets; no authentication, CORS *)");
-    common(*metrics_cmd);
-    flags.add(*metrics_cmd, "SWEETSHOP_HOST", "address to listen on");
-    flags.add(*metrics_cmd, "SWEETSHOP_METRICS_PORT", "port to listen on (0: any free port)", "--port,--metrics-port");
-    flags.add(*metrics_cmd, "SWEETSHOP_IO_THREADS", "HTTP I/O threads");
-    flags.add(*metrics_cmd, "SWEETSHOP_WORKER_THREADS", "database worker threads");
+/// One subcommand: its name, its description, which settings it takes (settings.cpp), its own arguments, and what
+/// it runs.
+struct Subcommand {
+    const char* name;
+    const char* description;
+    Command settings;  ///< 0: none (it opens no database)
+    void (*arguments)(CLI::App& cmd, Args& args);
+    int (*run)(const Flags& flags, const Args& args);
+};
 
-    auto* migrate_cmd = cli.add_subcommand("migrate", "Apply pending database migrations");
-    common(*migrate_cmd);
+void no_arguments(CLI::App&, Args&) {}
 
-    std::string admin_name;
-    bool if_missing = false, generate = false;
-    auto* admin_cmd = cli.add_subcommand(
-        "create-admin",
-        "Create an admin, or make an existing user an admin with a new password. The password comes from "
-        "SWEETSHOP_ADMIN_PASSWORD or standard input, never from an argument");
-    common(*admin_cmd);
-    flags.add(*admin_cmd, "SWEETSHOP_ARGON2_OPS", "Argon2id passes");
-    flags.add(*admin_cmd, "SWEETSHOP_ARGON2_MEMORY_KIB", "Argon2id memory in KiB");
-    admin_cmd->add_option("username", admin_name, "the admin's username")->required();
-    admin_cmd->add_flag("--if-missing", if_missing, "do nothing when the user exists");
-    admin_cmd->add_flag("--generate-password", generate,
-                        "without SWEETSHOP_ADMIN_PASSWORD, generate a password and print it once");
+const Subcommand kSubcommands[] = {
+    {"serve", "Run the HTTP API server (applies pending migrations first)", kServe, no_arguments,
+     [](const Flags& f, const Args&) { return serve(f); }},
+    {"metrics", "Run the metrics service (GET /health, GET /metrics/sweets; no authentication, CORS *)", kMetrics,
+     no_arguments, [](const Flags& f, const Args&) { return metrics_service(f); }},
+    {"migrate", "Apply pending database migrations", kMigrate, no_arguments,
+     [](const Flags& f, const Args&) { return migrate_command(f); }},
+    {"create-admin",
+     "Create an admin, or make an existing user an admin with a new password. The password comes from "
+     "SWEETSHOP_ADMIN_PASSWORD or standard input, never from an argument",
+     kCreateAdmin,
+     [](CLI::App& cmd, Args& a) {
+         cmd.add_option("username", a.username, "the admin's username")->required();
+         cmd.add_flag("--if-missing", a.if_missing, "do nothing when the user exists");
+         cmd.add_flag("--generate-password", a.generate,
+                      "without SWEETSHOP_ADMIN_PASSWORD, generate a password and print it once");
+     },
+     [](const Flags& f, const Args& a) { return create_admin(f, a.username, a.if_missing, a.generate); }},
+    {"openapi", "Print the OpenAPI document of the API (JSON)", Command{0},
+     [](CLI::App& cmd, Args& a) { cmd.add_flag("--yaml", a.yaml, "print YAML instead of JSON"); },
+     [](const Flags&, const Args& a) { return print_openapi(a); }},
+    {"set-staff", "Promote (on) or demote (off) a user", kSetStaff,
+     [](CLI::App& cmd, Args& a) {
+         cmd.add_option("username", a.username, "the user")->required();
+         cmd.add_option("state", a.state, "on or off")->required()->check(CLI::IsMember({"on", "off"}));
+     },
+     [](const Flags& f, const Args& a) { return set_staff(f, a.username, a.state); }},
+    {"import-django", "Import users (with their passwords) and sweets from a database of the original system",
+     kImportDjango,
+     [](CLI::App& cmd, Args& a) {
+         cmd.add_option("source", a.source, "the original's DATABASE_URL (sqlite:///path or postgres://...)")
+             ->required();
+         cmd.add_flag("--merge", a.merge, "add to a shop that already has users or sweets");
+     },
+     [](const Flags& f, const Args& a) { return import_django_command(f, a.source, a.merge); }},
+    {"verify-stock", "Check that every sweet's quantity equals the sum of its stock ledger (exit 1 when not)",
+     kVerifyStock, no_arguments, [](const Flags& f, const Args&) { return verify_stock(f); }},
+    {"seed-demo", "Fill an empty shop with a demo catalogue", kSeedDemo,
+     [](CLI::App& cmd, Args& a) {
+         cmd.add_option("--as", a.as, "the admin recorded as creator (default: the first admin)");
+         cmd.add_option("--synthetic", a.synthetic, "instead, N generated sweets in 10 categories (load tests)")
+             ->check(CLI::Range(1, 100000));
+         cmd.add_option("--stock", a.stock, "stock of each generated sweet (default 1000)")
+             ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(2147483647)));
+     },
+     [](const Flags& f, const Args& a) { return seed_demo_command(f, a.as, a.synthetic, a.stock); }},
+};
 
-    auto* openapi_cmd = cli.add_subcommand("openapi", "Print the OpenAPI document of the API (JSON)");
-    bool openapi_yaml = false;
-    openapi_cmd->add_flag("--yaml", openapi_yaml, "print YAML instead of JSON");
-
-    std::string staff_name, staff_state;
-    auto* staff_cmd = cli.add_subcommand("set-staff", "Promote (on) or demote (off) a user");
-    common(*staff_cmd);
-    staff_cmd->add_option("username", staff_name, "the user")->required();
-    staff_cmd->add_option("state", staff_state, "on or off")->required()->check(CLI::IsMember({"on", "off"}));
-
-    std::string import_url;
-    bool import_merge = false;
-    auto* import_cmd = cli.add_subcommand(
-        "import-django", "Import users (with their passwords) and sweets from a database of the original system");
-    common(*import_cmd);
-    import_cmd->add_option("source", import_url, "the original's DATABASE_URL (sqlite:///path or postgres://...)")
-        ->required();
-    import_cmd->add_flag("--merge", import_merge, "add to a shop that already has users or sweets");
-
-    auto* verify_cmd = cli.add_subcommand(
-        "verify-stock", "Check that every sweet's quantity equals the sum of its stock ledger (exit 1 when not)");
-    common(*verify_cmd);
-
-    std::string seed_as;
-    auto* seed_cmd = cli.add_subcommand("seed-demo", "Fill an empty shop with a demo catalogue");
-    common(*seed_cmd);
-    seed_cmd->add_option("--as", seed_as, "the admin recorded as creator (default: the first admin)");
-    int seed_synthetic = 0;
-    std::int64_t seed_stock = 1000;
-    seed_cmd->add_option("--synthetic", seed_synthetic, "instead, N generated sweets in 10 categories (load tests)")
-        ->check(CLI::Range(1, 100000));
-    seed_cmd->add_option("--stock", seed_stock, "stock of each generated sweet (default 1000)")
-        ->check(CLI::Range(static_cast<std::int64_t>(0), static_cast<std::int64_t>(2147483647)));
-
+/// Runs the command, turning a failure into its message and exit code (2: configuration, 1: anything else).
+int run_reporting(const Subcommand& command, const Flags& flags, const Args& args) {
     try {
-        cli.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return cli.exit(e);
-    }
-
-    try {
-        if (*serve_cmd) return serve(flags);
-        if (*migrate_cmd) return migrate_command(flags);
-        if (*metrics_cmd) return metrics_service(flags);
-        if (*admin_cmd) return create_admin(flags, admin_name, if_missing, generate);
-        if (*staff_cmd) return set_staff(flags, staff_name, staff_state);
-        if (*verify_cmd) return verify_stock(flags);
-        if (*import_cmd) return import_django_command(flags, import_url, import_merge);
-        if (*seed_cmd) return seed_demo_command(flags, seed_as, seed_synthetic, seed_stock);
-        if (*openapi_cmd) {
-            std::cout << (openapi_yaml ? http::openapi_yaml() : http::openapi_json() + "\n");
-            return 0;
-        }
+        return command.run(flags, args);
     } catch (const ConfigError& e) {
         std::cerr << "configuration error: " << e.what() << "\n";
         return 2;
@@ -347,6 +322,31 @@ int run_cli(int argc, char** argv) {
         std::cerr << "error: " << e.what() << "\n";
         return 1;
     }
+}
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+    // Every file this process creates (database, WAL, secret key, data directory) is for its own user only.
+    ::umask(077);
+    CLI::App cli{"Sweet Shop: the shop-management server and its tools"};
+    cli.set_version_flag("--version", std::string("sweetshop ") + SWEETSHOP_VERSION);
+    cli.require_subcommand(1);
+    Flags flags;
+    Args args;
+    std::vector<std::pair<CLI::App*, const Subcommand*>> commands;
+    for (const auto& command : kSubcommands) {
+        auto* cmd = cli.add_subcommand(command.name, command.description);
+        flags.add_settings(*cmd, command.settings);
+        command.arguments(*cmd, args);
+        commands.emplace_back(cmd, &command);
+    }
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return cli.exit(e);
+    }
+    for (const auto& [cmd, command] : commands)
+        if (*cmd) return run_reporting(*command, flags, args);
     return 0;
 }
 

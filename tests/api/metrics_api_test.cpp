@@ -53,8 +53,8 @@ TEST_F(MetricsApi, SweetMetrics_AnswerJson503OnADatabaseFault) {
 
 TEST_F(MetricsApi, MetricsService_ServesTheOriginalRoutesWithCorsForAnyOrigin) {
     stock_the_shop();
-    auto api = server.app().metrics_api();
-    auto options = server.app().server_options();
+    auto api = server.service().metrics_api();
+    auto options = server.service().server_options();
     options.port = 0;
     options.access_log = false;
     sweetshop::http::Server metrics(api, options);

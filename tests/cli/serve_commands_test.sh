@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The serving commands as an operator starts them: `metrics --port N` (and its alias --metrics-port) like
-# `serve --port`, and the start-up line naming the SQLite file by its absolute path (a three-slash URL is relative).
+# `serve --port`, the start-up line naming the SQLite file by its absolute path (a three-slash URL is relative), and
+# the flags each command takes.
 # Usage: serve_commands_test.sh <sweetshop>
 set -euo pipefail
 bin=$(realpath "$1")
@@ -39,5 +40,16 @@ check "a three-slash SQLite URL is relative to the working directory" test -f "$
 check "and the start-up line shows its absolute path" grep -q "database SQLite $dir/cwd/tmp/x.db" "$dir/relative.log"
 start absolute "$bin" serve --port 0 --database-url "sqlite:///$dir/abs.db"
 check "a four-slash SQLite URL is absolute" grep -q "database SQLite $dir/abs.db" "$dir/absolute.log"
+
+# Every documented flag of serve is accepted (the settings table gives each command its flags).
+start flags "$bin" serve --port 0 --database-url "sqlite:///$dir/flags.db" --max-connections 8 \
+  --header-timeout-seconds 5 --min-body-rate 4096 --idempotency-max-keys 5 --public-url https://shop.example \
+  --trusted-proxies 127.0.0.1 --metrics-allow 127.0.0.1
+check "serve takes the connection, link and metrics flags" \
+  bash -c "curl -sf http://127.0.0.1:$port/api/ | grep -q 'https://shop.example/api/sweets/'"
+check "serve --help lists them with their variables" \
+  bash -c "'$bin' serve --help | grep -q -- '--max-connections VALUE  *connections served at once \\[env SWEETSHOP_MAX_CONNECTIONS\\]'"
+check "metrics takes the connection limits too" bash -c "'$bin' metrics --help | grep -q -- '--max-connections'"
+check "a command without a listener does not" bash -c "! '$bin' migrate --max-connections 8 2>/dev/null"
 
 finish

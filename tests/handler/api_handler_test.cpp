@@ -58,7 +58,9 @@ const std::vector<Route>& test_routes() {
 
 class ApiHandler : public ::testing::Test {
   protected:
-    ApiHandler() : config_(make_config()), app_(config_, clock_), api_(app_.api()) { app_.migrate(); }
+    ApiHandler() : config_(make_config()), app_(config_, clock_), service_(app_), api_(service_.api()) {
+        app_.migrate();
+    }
 
     app::Config make_config() { return sweetshop::testing::test_config(dir_.path()); }
     Deps deps() {
@@ -74,6 +76,7 @@ class ApiHandler : public ::testing::Test {
     sweetshop::testing::FakeClock clock_;
     app::Config config_;
     app::App app_;
+    app::Service service_;
     Api& api_;
 };
 

@@ -49,15 +49,17 @@ TestServer::TestServer(const std::function<void(app::Config&)>& tweak) {
     if (tweak) tweak(config);
     app_ = std::make_unique<app::App>(config, clock_);
     app_->migrate();
-    auto options = app_->server_options();
+    service_ = std::make_unique<app::Service>(*app_);
+    auto options = service_->server_options();
     options.access_log = false;
-    server_ = std::make_unique<http::Server>(app_->api(), options);
+    server_ = std::make_unique<http::Server>(service_->api(), options);
     server_->start();
 }
 
 TestServer::~TestServer() {
     server_->stop();
     server_.reset();
+    service_.reset();
     app_.reset();
 }
 

@@ -52,6 +52,7 @@ class TestServer {
 
     std::uint16_t port() const { return server_->port(); }
     app::App& app() { return *app_; }
+    app::Service& service() { return *service_; }
     /// The time the server's every part reads.
     FakeClock& clock() { return clock_; }
     http::Server& server() { return *server_; }
@@ -72,6 +73,7 @@ class TestServer {
     FakeClock clock_;
     TempDir dir_;
     std::unique_ptr<app::App> app_;
+    std::unique_ptr<app::Service> service_;
     std::unique_ptr<http::Server> server_;
 };
 
