@@ -219,18 +219,8 @@ const char* status_text(int status) {
     return reason_phrase(status);
 }
 
-Json operation(const Route& route) {
-    Json op;
-    op["summary"] = route.doc.summary;
-    std::string id = route.method;
-    for (char c : route.pattern)
-        id += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
-    op["operationId"] = id;
-    if (route.access == Access::Optional) {  // anonymous, or a Bearer token that must then be valid
-        op["security"] = Json::array({Json::object(), Json{{"bearerAuth", Json::array()}}});
-    } else if (route.access != Access::Public) {
-        op["security"] = Json::array({Json{{"bearerAuth", Json::array()}}});
-    }
+/// The path parameters of a pattern (`{id}`: an integer; `{path*}`: a string), then the named shared ones.
+Json parameters(const Route& route) {
     Json params = Json::array();
     auto pattern = std::string_view(route.pattern);
     for (auto open = pattern.find('{'); open != std::string_view::npos; open = pattern.find('{', open + 1)) {
@@ -245,50 +235,67 @@ Json operation(const Route& route) {
     }
     for (const auto& name : route.doc.parameters)
         params.push_back(Json{{"$ref", "#/components/parameters/" + name}});
-    if (!params.empty()) op["parameters"] = params;
-    if (!route.doc.description.empty()) op["description"] = route.doc.description;
-    if (!route.doc.request_schema.empty()) {
-        op["requestBody"] = {{"required", true},
-                             {"content", {{"application/json", {{"schema", ref(route.doc.request_schema)}}}}}};
-    }
-    Json responses = Json::object();
+    return params;
+}
+
+Json answer(int status, const std::string& schema) {
+    Json r{{"description", status_text(status)}};
+    if (!schema.empty()) r["content"] = {{"application/json", {{"schema", ref(schema)}}}};
+    return r;
+}
+
+/// The route's own answers, then the general ones wherever the route can give them.
+Json responses(const Route& route) {
+    Json out = Json::object();
+    const bool keyed = std::find(route.doc.parameters.begin(), route.doc.parameters.end(), "IdempotencyKey") !=
+                       route.doc.parameters.end();
     for (const auto& [status, schema] : route.doc.responses) {
-        Json r{{"description", status_text(status)}};
-        if (!schema.empty()) r["content"] = {{"application/json", {{"schema", ref(schema)}}}};
-        const bool keyed = std::find(route.doc.parameters.begin(), route.doc.parameters.end(), "IdempotencyKey") !=
-                           route.doc.parameters.end();
+        Json r = answer(status, schema);
         if (keyed && (status == 200 || status == 400 || status == 404))
             r["headers"] = {{"Idempotent-Replayed",
                              {{"description",
                                "`true` when this is the stored answer of an earlier request with the "
                                "same Idempotency-Key"},
                               {"schema", {{"type", "string"}, {"enum", {"true"}}}}}}};
-        responses[std::to_string(status)] = r;
+        out[std::to_string(status)] = r;
     }
-    // The general answers, wherever the route can give them.
-    auto detail = [&](int status) {
-        const auto key = std::to_string(status);
-        if (!responses.contains(key))
-            responses[key] = {{"description", status_text(status)},
-                              {"content", {{"application/json", {{"schema", ref("Detail")}}}}}};
+    auto general = [&](int status, const char* schema) {
+        if (!out.contains(std::to_string(status))) out[std::to_string(status)] = answer(status, schema);
     };
-    if (route.json_body) {
-        auto& bad = responses["400"];
+    if (route.json_body) {  // any body can be malformed (its headers, if any, stay)
+        auto& bad = out["400"];
         bad["description"] = status_text(400);
         bad["content"] = {{"application/json", {{"schema", ref("BadRequest")}}}};
-        detail(413);
-        detail(415);
+        general(413, "Detail");
+        general(415, "Detail");
     }
-    if (route.pool != Pool::Inline) detail(503);
-    detail(500);
-    if (route.access != Access::Public)
-        responses["401"] = {{"description", status_text(401)},
-                            {"content", {{"application/json", {{"schema", ref("TokenError")}}}}}};
-    if (route.access == Access::Admin)
-        responses["403"] = {{"description", status_text(403)},
-                            {"content", {{"application/json", {{"schema", ref("Detail")}}}}}};
-    if (responses.empty()) responses["200"] = {{"description", "OK"}};
-    op["responses"] = responses;
+    if (route.pool != Pool::Inline) general(503, "Detail");
+    general(500, "Detail");
+    if (route.access != Access::Public) out["401"] = answer(401, "TokenError");
+    if (route.access == Access::Admin) out["403"] = answer(403, "Detail");
+    if (out.empty()) out["200"] = {{"description", "OK"}};
+    return out;
+}
+
+Json operation(const Route& route) {
+    Json op;
+    op["summary"] = route.doc.summary;
+    std::string id = route.method;
+    for (char c : route.pattern)
+        id += (std::isalnum(static_cast<unsigned char>(c)) ? c : '_');
+    op["operationId"] = id;
+    if (route.access == Access::Optional) {  // anonymous, or a Bearer token that must then be valid
+        op["security"] = Json::array({Json::object(), Json{{"bearerAuth", Json::array()}}});
+    } else if (route.access != Access::Public) {
+        op["security"] = Json::array({Json{{"bearerAuth", Json::array()}}});
+    }
+    if (auto params = parameters(route); !params.empty()) op["parameters"] = params;
+    if (!route.doc.description.empty()) op["description"] = route.doc.description;
+    if (!route.doc.request_schema.empty()) {
+        op["requestBody"] = {{"required", true},
+                             {"content", {{"application/json", {{"schema", ref(route.doc.request_schema)}}}}}};
+    }
+    op["responses"] = responses(route);
     return op;
 }
 

@@ -72,50 +72,58 @@ void Registry::count_sale(std::int64_t units) {
     units_sold_.fetch_add(static_cast<std::uint64_t>(units), std::memory_order_relaxed);
 }
 
+void Registry::render_requests(std::string& out) const {
+    header(out, "sweetshop_http_requests_total", "counter", "HTTP requests answered, by method, route and status.");
+    for (const auto& [key, counter] : requests_) {
+        const auto& [method, route, status] = key;
+        out.append("sweetshop_http_requests_total{method=\"")
+            .append(escape_label(method))
+            .append("\",route=\"")
+            .append(escape_label(route))
+            .append("\",status=\"")
+            .append(std::to_string(status))
+            .append("\"} ")
+            .append(std::to_string(counter->load(std::memory_order_relaxed)))
+            .append("\n");
+    }
+}
+
+void Registry::render_latency(std::string& out) const {
+    header(out, "sweetshop_http_request_duration_seconds", "histogram",
+           "Time from a request's arrival to its answer, by route.");
+    for (const auto& [route, latency] : latency_) {
+        const std::string label = "route=\"" + escape_label(route) + "\"";
+        std::uint64_t cumulative = 0;
+        for (std::size_t i = 0; i <= kLatencyBuckets.size(); ++i) {
+            cumulative += latency->buckets[i].load(std::memory_order_relaxed);
+            out.append("sweetshop_http_request_duration_seconds_bucket{")
+                .append(label)
+                .append(",le=\"")
+                .append(i < kLatencyBuckets.size() ? number(kLatencyBuckets[i]) : std::string("+Inf"))
+                .append("\"} ")
+                .append(std::to_string(cumulative))
+                .append("\n");
+        }
+        out.append("sweetshop_http_request_duration_seconds_sum{")
+            .append(label)
+            .append("} ")
+            .append(number(static_cast<double>(latency->sum_ns.load(std::memory_order_relaxed)) / 1e9))
+            .append("\n");
+        out.append("sweetshop_http_request_duration_seconds_count{")
+            .append(label)
+            .append("} ")
+            .append(std::to_string(latency->count.load(std::memory_order_relaxed)))
+            .append("\n");
+    }
+}
+
 std::string Registry::render(const ProcessStats& process, const PoolStats& pool) const {
     std::string out;
     out.reserve(4096);
     {
         std::shared_lock lock(mutex_);
-        header(out, "sweetshop_http_requests_total", "counter", "HTTP requests answered, by method, route and status.");
-        for (const auto& [key, counter] : requests_) {
-            const auto& [method, route, status] = key;
-            out.append("sweetshop_http_requests_total{method=\"")
-                .append(escape_label(method))
-                .append("\",route=\"")
-                .append(escape_label(route))
-                .append("\",status=\"")
-                .append(std::to_string(status))
-                .append("\"} ")
-                .append(std::to_string(counter->load(std::memory_order_relaxed)))
-                .append("\n");
-        }
-        header(out, "sweetshop_http_request_duration_seconds", "histogram",
-               "Time from a request's arrival to its answer, by route.");
-        for (const auto& [route, latency] : latency_) {
-            const std::string label = "route=\"" + escape_label(route) + "\"";
-            std::uint64_t cumulative = 0;
-            for (std::size_t i = 0; i <= kLatencyBuckets.size(); ++i) {
-                cumulative += latency->buckets[i].load(std::memory_order_relaxed);
-                out.append("sweetshop_http_request_duration_seconds_bucket{")
-                    .append(label)
-                    .append(",le=\"")
-                    .append(i < kLatencyBuckets.size() ? number(kLatencyBuckets[i]) : std::string("+Inf"))
-                    .append("\"} ")
-                    .append(std::to_string(cumulative))
-                    .append("\n");
-            }
-            out.append("sweetshop_http_request_duration_seconds_sum{")
-                .append(label)
-                .append("} ")
-                .append(number(static_cast<double>(latency->sum_ns.load(std::memory_order_relaxed)) / 1e9))
-                .append("\n");
-            out.append("sweetshop_http_request_duration_seconds_count{")
-                .append(label)
-                .append("} ")
-                .append(std::to_string(latency->count.load(std::memory_order_relaxed)))
-                .append("\n");
-        }
+        render_requests(out);
+        render_latency(out);
     }
     struct Single {
         const char* name;

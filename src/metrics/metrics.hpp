@@ -42,6 +42,10 @@ class Registry {
     std::string render(const ProcessStats& process, const PoolStats& pool) const;
 
   private:
+    /// The per-route series, under the caller's shared lock.
+    void render_requests(std::string& out) const;
+    void render_latency(std::string& out) const;
+
     struct Latency {
         std::array<std::atomic<std::uint64_t>, kLatencyBuckets.size() + 1> buckets{};  ///< last: +Inf
         std::atomic<std::uint64_t> count{0};
