@@ -23,6 +23,17 @@ constexpr const char* kStockDescription =
     "invalid amount is answered 404 and not stored either. Keys are scoped to "
     "the user. The checks run in this order: authentication, permission, key format, the sweet's existence, the "
     "amount.";
+
+/// A purchase or restock: the stock change's body and answers, and its Idempotency-Key.
+RouteDoc stock_change_doc(const char* summary) {
+    return {
+        .summary = summary,
+        .request_schema = "StockChange",
+        .responses =
+            {{200, "Sweet"}, {400, "FieldErrors"}, {404, "Detail"}, {409, "Detail"}, {422, "Detail"}, {429, "Detail"}},
+        .parameters = {"IdempotencyKey"},
+        .description = kStockDescription};
+}
 }  // namespace
 
 const std::vector<Route>& api_routes() {
@@ -136,16 +147,7 @@ const std::vector<Route>& api_routes() {
          .pool = Pool::Database,
          .handler = purchase_sweet,
          .json_body = true,
-         .doc = {.summary = "Buy an amount of a sweet: atomic, never below zero",
-                 .request_schema = "StockChange",
-                 .responses = {{200, "Sweet"},
-                               {400, "FieldErrors"},
-                               {404, "Detail"},
-                               {409, "Detail"},
-                               {422, "Detail"},
-                               {429, "Detail"}},
-                 .parameters = {"IdempotencyKey"},
-                 .description = kStockDescription}},
+         .doc = stock_change_doc("Buy an amount of a sweet: atomic, never below zero")},
         {.method = "POST",
          .pattern = "/api/sweets/{id}/restock/",
          .access = Access::Admin,
@@ -153,16 +155,7 @@ const std::vector<Route>& api_routes() {
          .handler = restock_sweet,
          .forbidden = "Only admins can restock.",
          .json_body = true,
-         .doc = {.summary = "Add stock to a sweet (admin): atomic, never past 2147483647",
-                 .request_schema = "StockChange",
-                 .responses = {{200, "Sweet"},
-                               {400, "FieldErrors"},
-                               {404, "Detail"},
-                               {409, "Detail"},
-                               {422, "Detail"},
-                               {429, "Detail"}},
-                 .parameters = {"IdempotencyKey"},
-                 .description = kStockDescription}},
+         .doc = stock_change_doc("Add stock to a sweet (admin): atomic, never past 2147483647")},
         {.method = "GET",
          .pattern = "/api/admin/stock/verify/",
          .access = Access::Admin,
