@@ -23,6 +23,14 @@ Json string_prop(const char* description = nullptr) {
     return j;
 }
 
+/// An object the server always answers whole: every property is required.
+Json answer_object(Json properties) {
+    Json required = Json::array();
+    for (const auto& [name, schema] : properties.items())
+        required.push_back(name);
+    return {{"type", "object"}, {"required", required}, {"properties", std::move(properties)}};
+}
+
 Json components() {
     Json s = Json::object();
     s["Detail"] = {{"type", "object"},
@@ -48,7 +56,7 @@ Json components() {
              {{"type", "object"},
               {"properties",
                {{"token_class", string_prop()}, {"token_type", string_prop()}, {"message", string_prop()}}}}}}}}}};
-    s["ApiRoot"] = {{"type", "object"}, {"properties", {{"sweets", {{"type", "string"}, {"format", "uri"}}}}}};
+    s["ApiRoot"] = answer_object({{"sweets", {{"type", "string"}, {"format", "uri"}}}});
     s["Registration"] = {
         {"type", "object"},
         {"required", {"username", "password"}},
@@ -64,36 +72,28 @@ Json components() {
             {"minLength", domain::kPasswordMinChars},
             {"maxLength", domain::kPasswordMaxChars},
             {"writeOnly", true}}}}}};
-    s["RegisteredUser"] = {
-        {"type", "object"},
-        {"properties", {{"id", {{"type", "integer"}}}, {"username", string_prop()}, {"email", string_prop()}}}};
+    s["RegisteredUser"] =
+        answer_object({{"id", {{"type", "integer"}}}, {"username", string_prop()}, {"email", string_prop()}});
     s["Login"] = {
         {"type", "object"},
         {"required", {"username", "password"}},
         {"properties", {{"username", string_prop()}, {"password", {{"type", "string"}, {"writeOnly", true}}}}}};
-    s["User"] = {{"type", "object"},
-                 {"properties",
-                  {{"id", {{"type", "integer"}}},
-                   {"username", string_prop()},
-                   {"email", string_prop()},
-                   {"is_staff", {{"type", "boolean"}}}}}};
-    s["LoginResult"] = {
-        {"type", "object"},
-        {"properties",
-         {{"refresh", string_prop("Refresh token (JWT, HS256), valid JWT_REFRESH_DAYS")},
-          {"access",
-           string_prop("Access token (JWT, HS256), valid JWT_ACCESS_MINUTES; send as `Authorization: Bearer`")},
-          {"user", ref("User")}}}};
+    s["User"] = answer_object({{"id", {{"type", "integer"}}},
+                               {"username", string_prop()},
+                               {"email", string_prop()},
+                               {"is_staff", {{"type", "boolean"}}}});
+    s["LoginResult"] = answer_object(
+        {{"refresh", string_prop("Refresh token (JWT, HS256), valid JWT_REFRESH_DAYS")},
+         {"access",
+          string_prop("Access token (JWT, HS256), valid JWT_ACCESS_MINUTES; send as `Authorization: Bearer`")},
+         {"user", ref("User")}});
     s["Refresh"] = {{"type", "object"}, {"required", {"refresh"}}, {"properties", {{"refresh", string_prop()}}}};
-    s["AccessToken"] = {{"type", "object"}, {"properties", {{"access", string_prop()}}}};
-    s["Health"] = {{"type", "object"}, {"properties", {{"status", {{"type", "string"}, {"enum", {"ok"}}}}}}};
+    s["AccessToken"] = answer_object({{"access", string_prop()}});
+    s["Health"] = answer_object({{"status", {{"type", "string"}, {"enum", {"ok"}}}}});
     s["CategoryMetrics"] = {{"type", "array"},
-                            {"items",
-                             {{"type", "object"},
-                              {"properties",
-                               {{"category", string_prop()},
-                                {"sweet_count", {{"type", "integer"}}},
-                                {"total_quantity", {{"type", "integer"}}}}}}}};
+                            {"items", answer_object({{"category", string_prop()},
+                                                     {"sweet_count", {{"type", "integer"}}},
+                                                     {"total_quantity", {{"type", "integer"}}}})}};
 
     const Json price = {{"type", "string"},
                         {"pattern", "^[0-9]{1,6}\\.[0-9]{2}$"},
@@ -107,18 +107,16 @@ Json components() {
          "Never rounded: 3.555 is refused."}};
     const Json quantity_in = {{"type", "integer"}, {"minimum", 0}, {"maximum", domain::kMaxQuantity}, {"default", 0}};
     const Json timestamp = {{"type", "string"}, {"format", "date-time"}, {"example", "2025-12-14T13:52:12.123456Z"}};
-    s["Sweet"] = {{"type", "object"},
-                  {"properties",
-                   {{"id", {{"type", "integer"}}},
-                    {"name", string_prop()},
-                    {"category", string_prop()},
-                    {"description", string_prop()},
-                    {"price", price},
-                    {"quantity", {{"type", "integer"}, {"minimum", 0}}},
-                    {"is_available", {{"type", "boolean"}, {"description", "quantity > 0"}}},
-                    {"created_by", string_prop("The creator's username")},
-                    {"created_at", timestamp},
-                    {"updated_at", timestamp}}}};
+    s["Sweet"] = answer_object({{"id", {{"type", "integer"}}},
+                                {"name", string_prop()},
+                                {"category", string_prop()},
+                                {"description", string_prop()},
+                                {"price", price},
+                                {"quantity", {{"type", "integer"}, {"minimum", 0}}},
+                                {"is_available", {{"type", "boolean"}, {"description", "quantity > 0"}}},
+                                {"created_by", string_prop("The creator's username")},
+                                {"created_at", timestamp},
+                                {"updated_at", timestamp}});
     const Json sweet_fields = {
         {"name",
          {{"type", "string"},
@@ -135,31 +133,24 @@ Json components() {
     s["SweetCreate"] = {{"type", "object"}, {"required", {"name", "category", "price"}}, {"properties", sweet_fields}};
     s["SweetUpdate"] = {{"type", "object"}, {"required", {"name", "category", "price"}}, {"properties", sweet_fields}};
     s["SweetPatch"] = {{"type", "object"}, {"properties", sweet_fields}};
-    s["SweetPage"] = {{"type", "object"},
-                      {"properties",
-                       {{"count", {{"type", "integer"}}},
-                        {"next", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
-                        {"previous", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
-                        {"results", {{"type", "array"}, {"items", ref("Sweet")}}}}}};
+    s["SweetPage"] = answer_object({{"count", {{"type", "integer"}}},
+                                    {"next", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
+                                    {"previous", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
+                                    {"results", {{"type", "array"}, {"items", ref("Sweet")}}}});
     s["StockChange"] = {
         {"type", "object"},
         {"required", {"amount"}},
         {"properties", {{"amount", {{"type", "integer"}, {"minimum", 1}, {"maximum", domain::kMaxQuantity}}}}}};
-    s["StockReport"] = {
-        {"type", "object"},
-        {"properties",
-         {{"ok", {{"type", "boolean"}}},
-          {"checked", {{"type", "integer"}, {"description", "Sweets checked"}}},
-          {"mismatches",
-           {{"type", "array"},
-            {"description", "Sweets (deleted ones included) whose quantity differs from the sum of their ledger"},
-            {"items",
-             {{"type", "object"},
-              {"properties",
-               {{"sweet_id", {{"type", "integer"}}},
-                {"name", string_prop()},
-                {"quantity", {{"type", "integer"}}},
-                {"ledger_sum", {{"type", "integer"}}}}}}}}}}}};
+    s["StockReport"] = answer_object(
+        {{"ok", {{"type", "boolean"}}},
+         {"checked", {{"type", "integer"}, {"description", "Sweets checked"}}},
+         {"mismatches",
+          {{"type", "array"},
+           {"description", "Sweets (deleted ones included) whose quantity differs from the sum of their ledger"},
+           {"items", answer_object({{"sweet_id", {{"type", "integer"}}},
+                                    {"name", string_prop()},
+                                    {"quantity", {{"type", "integer"}}},
+                                    {"ledger_sum", {{"type", "integer"}}}})}}}});
     return s;
 }
 

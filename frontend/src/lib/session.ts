@@ -1,11 +1,8 @@
 // The signed-in session (tokens and user), kept in localStorage so it survives a reload, shared with other tabs,
 // and observable from React (useSyncExternalStore).
-export interface User {
-  id: number;
-  username: string;
-  email: string;
-  is_staff: boolean;
-}
+import type { User } from './api/types';
+
+export type { User };
 
 export interface Session {
   access: string;

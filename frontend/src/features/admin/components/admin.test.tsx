@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import type { Sweet } from '@/features/sweets/api/sweets';
+import type { Sweet } from '@/lib/api/sweets';
 import { boss, type Call, json, renderApp, sessionFor } from '@/testing/test-utils';
 import { StockTable } from './stock-table';
 import { SweetForm } from './sweet-form';

@@ -1,37 +1,27 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useApi } from '@/lib/api-context';
-import { ApiError, errorMessage } from '@/lib/api-error';
 import { amountValue } from '@/lib/format';
-import { restockSweet, type Sweet, useSweetChanged } from '@/features/sweets/api/sweets';
+import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
+import { restockSweet, type Sweet, useSweetChanged } from '@/lib/api/sweets';
 
 export function RestockForm({ sweet }: { sweet: Sweet }) {
   const client = useApi();
   const changed = useSweetChanged();
   const [amount, setAmount] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const id = `restock-${sweet.id}`;
-
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    setError(null);
-    setBusy(true);
-    try {
-      changed(await restockSweet(client, sweet.id, amountValue(amount)));
+  const { submit, busy, errors } = useFormMutation(['amount'], {
+    mutationFn: () => restockSweet(client, sweet.id, amountValue(amount)),
+    onSuccess: (result) => {
+      changed(result);
       setAmount('');
-    } catch (err) {
-      setError(
-        err instanceof ApiError && err.fieldErrors.amount ? err.fieldErrors.amount.join(' ') : errorMessage(err),
-      );
-      changed();
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    onError: () => changed(), // our numbers may be stale (deleted meanwhile, or near the limit)
+  });
+  const error = errors.fieldErrors.amount?.join(' ') ?? errors.message;
 
   return (
-    <form className="restock" onSubmit={submit} noValidate aria-label={`Restock ${sweet.name}`}>
+    <form className="restock" onSubmit={onSubmit(submit)} noValidate aria-label={`Restock ${sweet.name}`}>
       <label htmlFor={id} className="visually-hidden">
         Units to add to {sweet.name}
       </label>

@@ -8,9 +8,11 @@ import { Pagination } from '@/components/ui/pagination';
 import { useApi } from '@/lib/api-context';
 import { errorMessage } from '@/lib/api-error';
 import { formatPrice } from '@/lib/format';
-import { deleteSweet, type Sweet, useSweetChanged, useSweets } from '@/features/sweets/api/sweets';
+import { useFormMutation } from '@/lib/use-form-mutation';
+import { deleteSweet, type Sweet, useSweetChanged, useSweets } from '@/lib/api/sweets';
 import { RestockForm } from './restock-form';
 import { SweetForm } from './sweet-form';
+import '../admin.css';
 
 export const LOW_STOCK = 5;
 const PAGE_SIZE = 10;
@@ -24,28 +26,22 @@ function StockBadge({ quantity }: { quantity: number }) {
 function DeleteDialog({ sweet, onClose }: { sweet: Sweet; onClose(): void }) {
   const client = useApi();
   const changed = useSweetChanged();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const confirm = async () => {
-    setBusy(true);
-    try {
-      await deleteSweet(client, sweet.id);
+  const { submit, busy, errors } = useFormMutation([], {
+    mutationFn: () => deleteSweet(client, sweet.id),
+    onSuccess: () => {
       changed();
       onClose();
-    } catch (err) {
-      setError(errorMessage(err));
-      setBusy(false);
-    }
-  };
+    },
+  });
   return (
     <Dialog title={`Delete ${sweet.name}?`} onClose={onClose}>
       <p>{sweet.name} leaves the catalogue for good. Its sales stay in the records. This cannot be undone.</p>
-      {error ? <Alert>{error}</Alert> : null}
+      {errors.message ? <Alert>{errors.message}</Alert> : null}
       <div className="form-actions">
         <Button variant="secondary" onClick={onClose}>
           Keep it
         </Button>
-        <Button variant="danger" onClick={() => void confirm()} busy={busy}>
+        <Button variant="danger" onClick={() => submit()} busy={busy}>
           Delete
         </Button>
       </div>

@@ -4,8 +4,9 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { useApi } from '@/lib/api-context';
-import { useFormErrors } from '@/lib/use-form-errors';
-import { createSweet, type Sweet, type SweetInput, updateSweet, useSweetChanged } from '@/features/sweets/api/sweets';
+import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
+import { createSweet, type Sweet, type SweetInput, updateSweet, useSweetChanged } from '@/lib/api/sweets';
+import '../admin.css';
 
 const FIELDS = ['name', 'category', 'description', 'price', 'quantity'] as const;
 const EMPTY: SweetInput = { name: '', category: '', description: '', price: '', quantity: '0' };
@@ -29,41 +30,37 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
       }
     : EMPTY;
   const [form, setForm] = useState<SweetInput>(initial);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const errors = useFormErrors(FIELDS);
   const set = (field: keyof SweetInput) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
     setForm({ ...form, [field]: e.target.value });
   const prefix = sweet ? `edit-${sweet.id}` : 'new';
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    errors.clear();
-    setSaved(null);
-    setBusy(true);
-    try {
-      let result: Sweet;
-      if (sweet) {
-        // Only what changed: a stock count edited here would otherwise overwrite purchases made meanwhile.
-        const patch: Partial<SweetInput> = {};
-        for (const f of FIELDS) if (form[f] !== initial[f]) patch[f] = form[f];
-        result = await updateSweet(client, sweet.id, patch);
-      } else {
-        result = await createSweet(client, form);
+  const { submit, busy, errors } = useFormMutation(FIELDS, {
+    mutationFn: () => {
+      setSaved(null);
+      if (!sweet) return createSweet(client, form);
+      // Only what changed: a stock count edited here would otherwise overwrite purchases made meanwhile.
+      const patch: Partial<SweetInput> = {};
+      for (const f of FIELDS) if (form[f] !== initial[f]) patch[f] = form[f];
+      return updateSweet(client, sweet.id, patch);
+    },
+    onSuccess: (result) => {
+      if (!sweet) {
         setForm(EMPTY);
         setSaved(`Added ${result.name}.`);
       }
       changed(result);
       onSaved?.(result);
-    } catch (error) {
-      errors.fail(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <form className="sweet-form" onSubmit={submit} noValidate aria-label={sweet ? `Edit ${sweet.name}` : 'Add a sweet'}>
+    <form
+      className="sweet-form"
+      onSubmit={onSubmit(submit)}
+      noValidate
+      aria-label={sweet ? `Edit ${sweet.name}` : 'Add a sweet'}
+    >
       {errors.message ? <Alert>{errors.message}</Alert> : null}
       {saved ? <Alert kind="success">{saved}</Alert> : null}
       <div className="form-grid">

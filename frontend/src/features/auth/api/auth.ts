@@ -1,5 +1,5 @@
 import type { ApiClient } from '@/lib/api-client';
-import type { User } from '@/lib/session';
+import type { LoginResult, RegisteredUser, User } from '@/lib/api/types';
 
 export interface Credentials {
   username: string;
@@ -10,21 +10,12 @@ export interface RegisterInput extends Credentials {
   email: string;
 }
 
-export interface LoginResult {
-  access: string;
-  refresh: string;
-  user: User;
-}
-
 export function login(client: ApiClient, input: Credentials): Promise<LoginResult> {
   return client.request<LoginResult>('/api/auth/login/', { method: 'POST', body: input, auth: false });
 }
 
-export function register(
-  client: ApiClient,
-  input: RegisterInput,
-): Promise<{ id: number; username: string; email: string }> {
-  return client.request('/api/auth/register/', { method: 'POST', body: input, auth: false });
+export function register(client: ApiClient, input: RegisterInput): Promise<RegisteredUser> {
+  return client.request<RegisteredUser>('/api/auth/register/', { method: 'POST', body: input, auth: false });
 }
 
 /// The signed-in user as stored now (staff rights may have changed since the token was issued).

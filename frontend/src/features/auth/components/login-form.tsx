@@ -3,33 +3,25 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useApiContext } from '@/lib/api-context';
-import { useFormErrors } from '@/lib/use-form-errors';
+import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import { login } from '../api/auth';
+import '../auth.css';
 
 export function LoginForm({ onSignedIn }: { onSignedIn(): void }) {
   const { client, store, notice, setNotice } = useApiContext();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['username', 'password']);
-
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    errors.clear();
-    setBusy(true);
-    try {
-      const result = await login(client, { username, password });
+  const { submit, busy, errors } = useFormMutation(['username', 'password'], {
+    mutationFn: () => login(client, { username, password }),
+    onSuccess: (result) => {
       setNotice(null);
       store.save(result);
       onSignedIn();
-    } catch (error) {
-      errors.fail(error);
-      setBusy(false);
-    }
-  };
+    },
+  });
 
   return (
-    <form className="form-card" onSubmit={submit} noValidate aria-labelledby="login-title">
+    <form className="form-card" onSubmit={onSubmit(submit)} noValidate aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>
       {notice ? <Alert kind="info">{notice}</Alert> : null}
       {errors.message ? <Alert>{errors.message}</Alert> : null}

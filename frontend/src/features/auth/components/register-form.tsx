@@ -3,32 +3,22 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useApi } from '@/lib/api-context';
-import { useFormErrors } from '@/lib/use-form-errors';
+import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import { register } from '../api/auth';
+import '../auth.css';
 
 export function RegisterForm({ onRegistered }: { onRegistered(username: string): void }) {
   const client = useApi();
   const [form, setForm] = useState({ username: '', email: '', password: '' });
-  const [busy, setBusy] = useState(false);
-  const errors = useFormErrors(['username', 'email', 'password']);
+  const { submit, busy, errors } = useFormMutation(['username', 'email', 'password'], {
+    mutationFn: () => register(client, form),
+    onSuccess: (user) => onRegistered(user.username),
+  });
   const set = (field: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setForm({ ...form, [field]: e.target.value });
 
-  const submit = async (e: React.FormEvent) => {
-    e.preventDefault();
-    errors.clear();
-    setBusy(true);
-    try {
-      const user = await register(client, form);
-      onRegistered(user.username);
-    } catch (error) {
-      errors.fail(error);
-      setBusy(false);
-    }
-  };
-
   return (
-    <form className="form-card" onSubmit={submit} noValidate aria-labelledby="register-title">
+    <form className="form-card" onSubmit={onSubmit(submit)} noValidate aria-labelledby="register-title">
       <h1 id="register-title">Create an account</h1>
       {errors.message ? <Alert>{errors.message}</Alert> : null}
       <TextField

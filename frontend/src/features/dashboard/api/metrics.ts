@@ -1,12 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
 import { useApi } from '@/lib/api-context';
+import type { CategoryMetrics } from '@/lib/api/types';
 
-export interface CategoryMetrics {
-  category: string;
-  sweet_count: number;
-  total_quantity: number;
-}
+export type { CategoryMetrics };
 
 export const fetchCategoryMetrics = (client: ApiClient, signal?: AbortSignal) =>
   client.request<CategoryMetrics[]>('/api/metrics/sweets/', { auth: false, signal });

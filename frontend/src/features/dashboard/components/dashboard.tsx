@@ -3,6 +3,7 @@ import { Button } from '@/components/ui/button';
 import { errorMessage } from '@/lib/api-error';
 import { useCategoryMetrics } from '../api/metrics';
 import { CategoryChart } from './category-chart';
+import '../dashboard.css';
 
 export function Dashboard() {
   const metrics = useCategoryMetrics();

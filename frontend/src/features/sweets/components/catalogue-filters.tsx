@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { SORT_OPTIONS, type SweetQuery } from '../api/sweets';
+import { SORT_OPTIONS, type SweetQuery } from '@/lib/api/sweets';
 
 export type Filters = Required<Pick<SweetQuery, 'name' | 'category' | 'min_price' | 'max_price' | 'ordering'>>;
 

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ann, type Call, json, renderApp, sessionFor } from '@/testing/test-utils';
-import type { Sweet } from '../api/sweets';
+import type { Sweet } from '@/lib/api/sweets';
 import { Catalogue } from './catalogue';
 
 function sweet(id: number, name: string, quantity: number, extra: Partial<Sweet> = {}): Sweet {

@@ -6,9 +6,10 @@ import { Button } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { ApiError, errorMessage } from '@/lib/api-error';
 import { formatCount } from '@/lib/format';
-import { useSweets } from '../api/sweets';
+import { useSweets } from '@/lib/api/sweets';
 import { CatalogueFilters, EMPTY_FILTERS, type Filters } from './catalogue-filters';
 import { SweetCard } from './sweet-card';
+import '../sweets.css';
 
 export const CATALOGUE_PAGE_SIZE = 12;
 

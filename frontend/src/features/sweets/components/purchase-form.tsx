@@ -1,25 +1,33 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
-import { errorMessage } from '@/lib/api-error';
+import { useApi } from '@/lib/api-context';
+import { purchaseSweet, type Sweet, useSweetChanged } from '@/lib/api/sweets';
 import { amountValue } from '@/lib/format';
-import { usePurchase, type Sweet } from '../api/sweets';
+import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 
 export function PurchaseForm({ sweet }: { sweet: Sweet }) {
   const [amount, setAmount] = useState('1');
   const [done, setDone] = useState<string | null>(null);
-  const purchase = usePurchase();
+  const client = useApi();
+  const changed = useSweetChanged();
   const soldOut = sweet.quantity <= 0;
   const inputId = `buy-${sweet.id}`;
-
-  const submit = (e: React.FormEvent) => {
-    e.preventDefault();
-    setDone(null);
-    const value = amountValue(amount);
-    purchase.mutate({ id: sweet.id, amount: value }, { onSuccess: () => setDone(`Bought ${value} × ${sweet.name}.`) });
-  };
+  const purchase = useFormMutation(['amount'], {
+    mutationFn: () => {
+      setDone(null);
+      return purchaseSweet(client, sweet.id, amountValue(amount));
+    },
+    onSuccess: (bought) => {
+      changed(bought);
+      setDone(`Bought ${amountValue(amount)} × ${sweet.name}.`);
+    },
+    // A refusal (Insufficient stock) means our numbers are stale: fetch the current stock.
+    onError: () => changed(),
+  });
+  const error = purchase.errors.fieldErrors.amount?.join(' ') ?? purchase.errors.message;
 
   return (
-    <form className="purchase" onSubmit={submit} noValidate aria-label={`Buy ${sweet.name}`}>
+    <form className="purchase" onSubmit={onSubmit(purchase.submit)} noValidate aria-label={`Buy ${sweet.name}`}>
       <div className="purchase-row">
         <label htmlFor={inputId} className="visually-hidden">
           Quantity of {sweet.name}
@@ -36,14 +44,14 @@ export function PurchaseForm({ sweet }: { sweet: Sweet }) {
           onChange={(e) => setAmount(e.target.value)}
           disabled={soldOut}
         />
-        <Button type="submit" disabled={soldOut} busy={purchase.isPending}>
-          {soldOut ? 'Sold out' : purchase.isPending ? 'Buying…' : 'Purchase'}
+        <Button type="submit" disabled={soldOut} busy={purchase.busy}>
+          {soldOut ? 'Sold out' : purchase.busy ? 'Buying…' : 'Purchase'}
         </Button>
       </div>
       <div aria-live="polite" className="purchase-feedback">
-        {purchase.isError ? (
+        {error ? (
           <p className="error-text" role="alert">
-            {errorMessage(purchase.error)}
+            {error}
           </p>
         ) : done ? (
           <p className="success-text">{done}</p>

@@ -1,5 +1,5 @@
 import { formatPrice } from '@/lib/format';
-import type { Sweet } from '../api/sweets';
+import type { Sweet } from '@/lib/api/sweets';
 import { PurchaseForm } from './purchase-form';
 
 export function SweetCard({ sweet }: { sweet: Sweet }) {

@@ -1,29 +1,12 @@
-// The catalogue's API (#4-#11 of the contract) and its react-query hooks. Every stock change refreshes the lists
-// and the dashboard's numbers.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+// The catalogue's API (#4-#11 of the contract) and its react-query hooks, shared by the features that show or
+// change sweets. Every stock change refreshes the lists and the dashboard's numbers.
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
 import { useApi } from '@/lib/api-context';
 import { newIdempotencyKey } from '@/lib/format';
+import type { Sweet, SweetPage } from './types';
 
-export interface Sweet {
-  id: number;
-  name: string;
-  category: string;
-  description: string;
-  price: string;
-  quantity: number;
-  is_available: boolean;
-  created_by: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface Page<T> {
-  count: number;
-  next: string | null;
-  previous: string | null;
-  results: T[];
-}
+export type { Sweet, SweetPage } from './types';
 
 export interface SweetQuery {
   name?: string;
@@ -63,7 +46,7 @@ export function sweetsPath(query: SweetQuery): string {
 }
 
 export const listSweets = (client: ApiClient, query: SweetQuery, signal?: AbortSignal) =>
-  client.request<Page<Sweet>>(sweetsPath(query), { signal });
+  client.request<SweetPage>(sweetsPath(query), { signal });
 
 export const purchaseSweet = (client: ApiClient, id: number, amount: number | string, key = newIdempotencyKey()) =>
   client.request<Sweet>(`/api/sweets/${id}/purchase/`, {
@@ -102,22 +85,11 @@ export function useSweetChanged() {
   const queryClient = useQueryClient();
   return (sweet?: Sweet) => {
     if (sweet) {
-      queryClient.setQueriesData<Page<Sweet>>({ queryKey: ['sweets'] }, (page) =>
+      queryClient.setQueriesData<SweetPage>({ queryKey: ['sweets'] }, (page) =>
         page ? { ...page, results: page.results.map((s) => (s.id === sweet.id ? sweet : s)) } : page,
       );
     }
     void queryClient.invalidateQueries({ queryKey: ['sweets'] });
     void queryClient.invalidateQueries({ queryKey: ['metrics'] });
   };
-}
-
-export function usePurchase() {
-  const client = useApi();
-  const changed = useSweetChanged();
-  return useMutation({
-    mutationFn: ({ id, amount }: { id: number; amount: number | string }) => purchaseSweet(client, id, amount),
-    onSuccess: (sweet) => changed(sweet),
-    // A refusal (Insufficient stock) means our numbers are stale: fetch the current stock.
-    onError: () => changed(),
-  });
 }
