@@ -9,8 +9,6 @@
 
 namespace sweetshop::domain {
 
-namespace {
-/// A page number: optional surrounding spaces and '+', then digits (Django's int()). std::nullopt otherwise.
 std::optional<std::int64_t> parse_page_number(std::string_view text) {
     auto result = parse_integer(text);
     if (auto* value = std::get_if<std::int64_t>(&result)) {
@@ -21,6 +19,33 @@ std::optional<std::int64_t> parse_page_number(std::string_view text) {
     return std::nullopt;
 }
 
+void parse_page_size(std::string_view text, std::int64_t& size, FieldErrors& errors) {
+    if (text.empty()) return;
+    auto parsed = parse_page_number(text);
+    if (!parsed || *parsed < 1 || *parsed > kMaxPageSize)
+        errors.add("page_size", "Ensure this value is between 1 and " + std::to_string(kMaxPageSize) + ".");
+    else
+        size = *parsed;
+}
+
+std::int64_t parse_page(std::string_view text) {
+    if (text.empty()) return 1;
+    if (text == "last") return 0;
+    auto page = parse_page_number(text);
+    if (!page || *page < 1) throw Error(ErrorCode::NotFound, "Invalid page.");
+    return *page;
+}
+
+PageSpan resolve_page(std::int64_t count, std::int64_t size, std::int64_t page) {
+    PageSpan span;
+    span.pages = std::max<std::int64_t>(1, (count + size - 1) / size);
+    span.page = page == 0 ? span.pages : page;
+    if (span.page > span.pages) throw Error(ErrorCode::NotFound, "Invalid page.");
+    span.offset = (span.page - 1) * size;
+    return span;
+}
+
+namespace {
 std::optional<SortField> sort_field(std::string_view name) {
     if (name == "name") return SortField::Name;
     if (name == "price") return SortField::Price;
@@ -89,24 +114,9 @@ Listing parse_listing(const ListingParams& params) {
     }
     if (!params.ordering.empty()) parse_ordering(params.ordering, listing.order, errors);
     if (listing.order.empty()) listing.order.push_back({SortField::Name, false});
-    if (!params.page_size.empty()) {
-        auto size = parse_page_number(params.page_size);
-        if (!size || *size < 1 || *size > kMaxPageSize)
-            errors.add("page_size", "Ensure this value is between 1 and " + std::to_string(kMaxPageSize) + ".");
-        else
-            listing.page_size = *size;
-    }
+    parse_page_size(params.page_size, listing.page_size, errors);
     if (!errors.empty()) throw Error(std::move(errors));
-
-    if (params.page.empty()) {
-        listing.page = 1;
-    } else if (params.page == "last") {
-        listing.page = 0;
-    } else {
-        auto page = parse_page_number(params.page);
-        if (!page || *page < 1) throw Error(ErrorCode::NotFound, "Invalid page.");
-        listing.page = *page;
-    }
+    listing.page = parse_page(params.page);
     return listing;
 }
 
@@ -130,10 +140,10 @@ Sweet CatalogueService::get(std::int64_t id) {
 SweetPage CatalogueService::list(const Listing& listing) {
     SweetPage page;
     page.count = sweets_.count(listing.filter);
-    page.pages = std::max<std::int64_t>(1, (page.count + listing.page_size - 1) / listing.page_size);
-    page.page = listing.page == 0 ? page.pages : listing.page;
-    if (page.page > page.pages) throw Error(ErrorCode::NotFound, "Invalid page.");
-    page.items = sweets_.list(listing.filter, listing.order, listing.page_size, (page.page - 1) * listing.page_size);
+    const auto span = resolve_page(page.count, listing.page_size, listing.page);
+    page.page = span.page;
+    page.pages = span.pages;
+    page.items = sweets_.list(listing.filter, listing.order, listing.page_size, span.offset);
     return page;
 }
 

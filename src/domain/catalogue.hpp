@@ -8,6 +8,7 @@
 
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
+#include "domain/paging.hpp"
 
 namespace sweetshop::domain {
 
@@ -72,9 +73,6 @@ struct ListingParams {
     std::string name, category, min_price, max_price, ordering, page_size, page;
 };
 
-inline constexpr std::int64_t kDefaultPageSize = 25;
-inline constexpr std::int64_t kMaxPageSize = 100;
-
 /// A list request after validation; `page` is resolved against the count (0 = "last").
 struct Listing {
     SweetFilter filter;
@@ -93,12 +91,7 @@ inline constexpr std::size_t kMaxOrderingTerms = 5;
 /// A text that is equal for two listings exactly when they ask for the same rows (strings length-prefixed).
 std::string canonical_key(const Listing& listing);
 
-struct SweetPage {
-    std::int64_t count = 0;  ///< matching sweets in all pages
-    std::int64_t page = 1;
-    std::int64_t pages = 1;
-    std::vector<Sweet> items;
-};
+using SweetPage = Page<Sweet>;
 
 /// One line of the per-category metrics.
 struct CategorySummary {

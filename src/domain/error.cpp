@@ -4,14 +4,28 @@
 
 namespace sweetshop::domain {
 
+FieldErrors::Entry& FieldErrors::entry(std::string_view field) {
+    for (auto& [name, e] : entries_)
+        if (name == field) return e;
+    return entries_.emplace_back(std::string(field), Entry{}).second;
+}
+
 void FieldErrors::add(std::string_view field, std::string message) {
-    for (auto& [name, messages] : entries_) {
-        if (name == field) {
-            messages.push_back(std::move(message));
-            return;
-        }
-    }
-    entries_.emplace_back(std::string(field), std::vector<std::string>{std::move(message)});
+    entry(field).messages.push_back(std::move(message));
+}
+
+void FieldErrors::add_items(std::string_view field, std::vector<FieldErrors> items) {
+    entry(field).items = std::move(items);
+}
+
+void FieldErrors::add_object(std::string_view field, FieldErrors errors) {
+    entry(field).object = {std::move(errors)};
+}
+
+std::vector<std::string> FieldErrors::messages(std::string_view field) const {
+    for (const auto& [name, e] : entries_)
+        if (name == field) return e.messages;
+    return {};
 }
 
 bool FieldErrors::has(std::string_view field) const {

@@ -33,18 +33,30 @@ struct TokenMessage {
     std::string message;
 };
 
-/// Field errors in declaration order: {"field": ["message", ...], ...}.
+/// Field errors in declaration order: {"field": ["message", ...], ...}; a field may instead hold one error object
+/// per element of a list ({"lines": [{}, {"amount": [...]}]}) or a nested object's errors ({"payment": {...}}).
 class FieldErrors {
   public:
+    struct Entry {
+        std::vector<std::string> messages;
+        std::vector<FieldErrors> items;   ///< per element of a list ({} for a good one)
+        std::vector<FieldErrors> object;  ///< a nested object's errors (one element)
+    };
+
     void add(std::string_view field, std::string message);
+    void add_items(std::string_view field, std::vector<FieldErrors> items);
+    void add_object(std::string_view field, FieldErrors errors);
     bool has(std::string_view field) const;
     bool empty() const { return entries_.empty(); }
-    const std::vector<std::pair<std::string, std::vector<std::string>>>& entries() const { return entries_; }
+    const std::vector<std::pair<std::string, Entry>>& entries() const { return entries_; }
+    /// The messages of `field` (empty when it has none).
+    std::vector<std::string> messages(std::string_view field) const;
     /// Reorders the entries to follow `order`; fields not named keep their relative order at the end.
     void order(std::initializer_list<std::string_view> order);
 
   private:
-    std::vector<std::pair<std::string, std::vector<std::string>>> entries_;
+    Entry& entry(std::string_view field);
+    std::vector<std::pair<std::string, Entry>> entries_;
 };
 
 class Error : public std::runtime_error {

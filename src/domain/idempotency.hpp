@@ -10,6 +10,7 @@
 
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
+#include "domain/orders.hpp"
 #include "domain/stock.hpp"
 
 namespace sweetshop::domain {
@@ -32,7 +33,7 @@ struct HeldKey {
 };
 
 /// What a keyed request decided: stored with its change, given again on a replay.
-using RecordedOutcome = std::variant<StockOutcome>;
+using RecordedOutcome = std::variant<StockOutcome, OrderOutcome, RefundOutcome>;
 
 /// Storage port of idempotency keys. The outcome of a claimed key is stored by the change's own transaction (see
 /// StockStore), so that a change and its record commit together or not at all.

@@ -14,12 +14,26 @@ Response detail_response(int status, const std::string& detail) {
     return json_response(status, Json{{"detail", detail}});
 }
 
-/// {"field": ["message", ...], ...}
-Response field_errors_response(const domain::FieldErrors& errors) {
+/// {"field": ["message", ...], "list": [{...}, {}], "object": {...}, ...}
+Json field_errors_json(const domain::FieldErrors& errors) {
     Json body = Json::object();
-    for (const auto& [field, messages] : errors.entries())
-        body[field] = messages;
-    return json_response(400, body);
+    for (const auto& [field, entry] : errors.entries()) {
+        if (!entry.object.empty()) {
+            body[field] = field_errors_json(entry.object.front());
+        } else if (!entry.items.empty()) {
+            Json items = Json::array();
+            for (const auto& item : entry.items)
+                items.push_back(field_errors_json(item));
+            body[field] = items;
+        } else {
+            body[field] = entry.messages;
+        }
+    }
+    return body;
+}
+
+Response field_errors_response(const domain::FieldErrors& errors) {
+    return json_response(400, field_errors_json(errors));
 }
 
 /// {"detail", "code"?, "messages"?} with the WWW-Authenticate challenge every 401 carries, as DRF's views send it.

@@ -3,6 +3,7 @@
 #include "storage/sweet_stock.hpp"
 #include "storage/idempotency_store.hpp"
 #include "storage/ledger.hpp"
+#include "storage/order_store.hpp"
 #include "storage/sql_query.hpp"
 
 namespace sweetshop::storage {
@@ -18,10 +19,10 @@ constexpr const char* kPurchase =
 constexpr const char* kRestock =
     "UPDATE sweets SET quantity = quantity + :n, updated_at_us = :now WHERE id = :id AND quantity <= :limit "
     "RETURNING ";
-constexpr const char* kInsertPurchase =
-    "INSERT INTO purchases (ledger_id, sweet_id, sweet_name, buyer_id, buyer, amount, unit_price_cents, "
-    "total_cents, at_us) VALUES (:ledger_id, :sweet_id, :sweet_name, :buyer_id, :buyer, :amount, :unit, :total, "
-    ":now)";
+// A purchase is an order of one line (the order lines are the one record of sales).
+constexpr const char* kInsertPurchaseOrder =
+    "INSERT INTO orders (status, customer_id, customer, total_cents, note, created_at_us) "
+    "VALUES ('paid', :customer_id, :customer, :total, '', :now) RETURNING id";
 constexpr const char* kQuantity = "SELECT quantity FROM sweets WHERE id = :id";
 
 /// The statements of a purchase or restock, prepared once per connection and run again with new values: parsing
@@ -29,15 +30,17 @@ constexpr const char* kQuantity = "SELECT quantity FROM sweets WHERE id = :id";
 struct StockStatementsBase {
     long long n = 0, now = 0, id = 0, limit = 0;
     SweetRow row;
-    long long ledger_id = 0, delta = 0, actor_id = 0, total = 0;
+    long long ledger_id = 0, delta = 0, actor_id = 0, total = 0, order_id = 0;
+    int position = 0;
+    soci::indicator order_ind = soci::i_null;
     std::string actor, reason;
 };
 }  // namespace
 
 struct SqlStockStore::StockStatements : StockStatementsBase {
-    Query purchase, restock, ledger, sale;
+    Query purchase, restock, ledger, order, line;
 
-    explicit StockStatements(soci::session& sql) : purchase(sql), restock(sql), ledger(sql), sale(sql) {
+    explicit StockStatements(soci::session& sql) : purchase(sql), restock(sql), ledger(sql), order(sql), line(sql) {
         row.bind(purchase);
         purchase.use(n, "n").use(now, "now").use(id, "id");
         purchase.prepare(std::string(kPurchase) + kSweetColumns);
@@ -45,11 +48,14 @@ struct SqlStockStore::StockStatements : StockStatementsBase {
         restock.use(n, "n").use(now, "now").use(id, "id").use(limit, "limit");
         restock.prepare(std::string(kRestock) + kSweetColumns);
         ledger.use(id, "sweet_id").use(row.name, "sweet_name").use(actor_id, "actor_id").use(actor, "actor");
-        ledger.use(reason, "reason").use(delta, "delta").use(row.quantity, "after").use(now, "now").into(ledger_id);
+        ledger.use(reason, "reason").use(delta, "delta").use(row.quantity, "after").use(now, "now");
+        ledger.use(order_id, order_ind, "order_id").into(ledger_id);
         ledger.prepare(kInsertLedger);
-        sale.use(ledger_id, "ledger_id").use(id, "sweet_id").use(row.name, "sweet_name").use(actor_id, "buyer_id");
-        sale.use(actor, "buyer").use(n, "amount").use(row.price, "unit").use(total, "total").use(now, "now");
-        sale.prepare(kInsertPurchase);
+        order.use(actor_id, "customer_id").use(actor, "customer").use(total, "total").use(now, "now").into(order_id);
+        order.prepare(kInsertPurchaseOrder);
+        line.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(row.name, "name");
+        line.use(row.price, "price").use(n, "amount");
+        line.prepare(kInsertOrderLine);
     }
 };
 
@@ -74,12 +80,16 @@ domain::StockOutcome SqlStockStore::change_stock(const domain::StockChange& chan
             st.actor = change.actor.username;
             st.reason = purchase ? "purchase" : "restock";
             st.delta = purchase ? -st.n : st.n;
+            st.order_ind = soci::i_null;
+            if (purchase) {  // the order first: its ledger entry names it
+                st.total = st.row.price * st.n;
+                st.order.execute();
+                st.order.drain();
+                st.line.execute();
+                st.order_ind = soci::i_ok;
+            }
             st.ledger.execute();
             st.ledger.drain();
-            if (purchase) {
-                st.total = st.row.price * st.n;
-                st.sale.execute();
-            }
         } else {
             long long quantity = 0;
             Query q(sql);

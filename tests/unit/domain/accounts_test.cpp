@@ -77,7 +77,7 @@ TEST(FieldErrors, KeepsDeclarationOrder) {
     e.order({"username", "email", "password"});
     ASSERT_EQ(e.entries().size(), 2u);
     EXPECT_EQ(e.entries()[0].first, "username");
-    EXPECT_EQ(e.entries()[1].second, (std::vector<std::string>{"p1", "p2"}));
+    EXPECT_EQ(e.entries()[1].second.messages, (std::vector<std::string>{"p1", "p2"}));
 }
 
 TEST(Username, NormalisedWithNfkcAsDjangoDoes) {

@@ -21,8 +21,8 @@ FieldErrors field_errors_of(const std::function<void()>& f) {
 
 std::string describe(const FieldErrors& errors) {
     std::string out;
-    for (const auto& [field, messages] : errors.entries())
-        for (const auto& m : messages)
+    for (const auto& [field, entry] : errors.entries())
+        for (const auto& m : entry.messages)
             out += field + ": " + m + "\n";
     return out;
 }

@@ -78,9 +78,9 @@ TEST(Fields, OutOfRangeNumbersGetFieldErrors) {
     EXPECT_EQ(read_string(body.value, "name", errors).value_or(""), "inf");
     ASSERT_TRUE(errors.has("price"));
     EXPECT_EQ(errors.entries().size(), 3u);
-    for (const auto& [field, messages] : errors.entries()) {
+    for (const auto& [field, entry] : errors.entries()) {
         if (field == "amount" || field == "small") {
-            EXPECT_EQ(messages, std::vector<std::string>{"A valid integer is required."}) << field;
+            EXPECT_EQ(entry.messages, std::vector<std::string>{"A valid integer is required."}) << field;
         }
     }
 }
@@ -98,5 +98,5 @@ TEST(Fields, NullCharactersAreRefused) {
     domain::FieldErrors errors;
     EXPECT_FALSE(read_string(body.value, "name", errors));
     ASSERT_TRUE(errors.has("name"));
-    EXPECT_EQ(errors.entries().front().second, std::vector<std::string>{"Null characters are not allowed."});
+    EXPECT_EQ(errors.entries().front().second.messages, std::vector<std::string>{"Null characters are not allowed."});
 }

@@ -1,0 +1,36 @@
+#pragma once
+#include "domain/orders.hpp"
+#include "storage/database.hpp"
+
+namespace sweetshop::storage {
+
+/// One line of an order (position: its place in the order, from 0).
+inline constexpr const char* kInsertOrderLine =
+    "INSERT INTO order_lines (order_id, position, sweet_id, sweet_name, unit_price_cents, amount) "
+    "VALUES (:order_id, :position, :sweet_id, :name, :price, :amount)";
+
+/// SOCI adapter of orders: an order's lines change the sweets in id order (so that concurrent orders on PostgreSQL
+/// lock them in one order and cannot deadlock), each with its ledger entry, in one transaction.
+class SqlOrderStore final : public domain::OrderStore {
+  public:
+    explicit SqlOrderStore(Database& db, const domain::Clock& clock = domain::system_clock())
+        : db_(db), clock_(clock) {}
+
+    domain::OrderOutcome place(const domain::NewOrder& order, const domain::HeldKey* key) override;
+    std::optional<domain::Order> find(std::int64_t number) override;
+    std::int64_t count(const domain::OrderFilter& filter) override;
+    std::vector<domain::Order> list(const domain::OrderFilter& filter, std::int64_t limit,
+                                    std::int64_t offset) override;
+    domain::RefundOutcome refund(const domain::RefundRequest& refund, const domain::HeldKey* key) override;
+
+  private:
+    Database& db_;
+    const domain::Clock& clock_;
+};
+
+/// Inside the caller's transaction: records a sold order and its lines, returning its number (the purchase of one
+/// sweet uses it too). Ledger entries are the caller's.
+std::int64_t insert_order(soci::session& sql, const domain::Order& order, const std::optional<domain::Actor>& customer,
+                          const std::optional<domain::Actor>& seller);
+
+}  // namespace sweetshop::storage
