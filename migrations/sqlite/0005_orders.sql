@@ -57,6 +57,7 @@ INSERT INTO orders (id, status, customer_id, customer, total_cents, created_at_u
     SELECT 10000 + id, 'paid', buyer_id, buyer, total_cents, at_us FROM purchases ORDER BY id;
 INSERT INTO sqlite_sequence (name, seq) SELECT 'orders', 10000
     WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'orders');
+UPDATE sqlite_sequence SET seq = 10000 WHERE name = 'orders' AND seq < 10000;
 INSERT INTO order_lines (order_id, position, sweet_id, sweet_name, unit_price_cents, amount)
     SELECT 10000 + id, 0, sweet_id, sweet_name, unit_price_cents, amount FROM purchases ORDER BY id;
 

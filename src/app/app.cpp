@@ -22,7 +22,9 @@ App::App(const Config& config, const domain::Clock& clock)
       idempotency_(idempotency_keys_, domain::IdempotencySettings{.max_keys_per_user = config.idempotency_max_keys},
                    clock),
       catalogue_(sweets_, catalogue_metrics_),
-      inventory_(stock_, ledger_audit_, idempotency_) {}
+      inventory_(stock_, ledger_audit_, idempotency_),
+      order_store_(db_, clock),
+      orders_(order_store_, users_, idempotency_) {}
 
 int App::migrate() {
     return storage::migrate(db_);
@@ -31,13 +33,16 @@ int App::migrate() {
 Service::Service(App& app)
     : app_(app),
       web_(web::embedded_assets()),
-      api_(http::Deps{app.accounts(), app.users(), app.tokens(), app.catalogue(), app.inventory(),
+      api_(http::Deps{app.accounts(), app.users(), app.tokens(), app.catalogue(), app.inventory(), app.orders(),
                       http::Settings{.cors_origins = app.config().cors_origins,
                                      .max_body_bytes = app.config().max_body_bytes,
                                      .public_url = app.config().public_url,
                                      .trusted_proxies = app.config().trusted_proxies,
                                      .metrics_token = app.config().metrics_token,
-                                     .metrics_allow = app.config().metrics_allow},
+                                     .metrics_allow = app.config().metrics_allow,
+                                     .shop_name = app.config().shop_name,
+                                     .shop_address = app.config().shop_address,
+                                     .time_zone = std::make_shared<const domain::ShopTimeZone>(app.config().time_zone)},
                       &metrics_,
                       [&db = app.database()] {
                           return metrics::PoolStats{static_cast<double>(db.pool_size()),
@@ -50,9 +55,9 @@ Service::Service(App& app)
 http::Api Service::metrics_api() {
     auto settings = api_.settings();
     settings.public_cors = true;
-    return http::Api(
-        http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(), settings},
-        http::metrics_routes());
+    return http::Api(http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(),
+                                app_.orders(), settings},
+                     http::metrics_routes());
 }
 
 http::ServerOptions Service::server_options() {

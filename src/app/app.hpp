@@ -13,6 +13,7 @@
 #include "storage/database.hpp"
 #include "storage/idempotency_store.hpp"
 #include "storage/ledger.hpp"
+#include "storage/order_store.hpp"
 #include "storage/sweet_catalogue.hpp"
 #include "storage/sweet_stock.hpp"
 #include "storage/user_repository.hpp"
@@ -36,6 +37,7 @@ class App {
     storage::SqlIdempotencyStore& idempotency_keys() { return idempotency_keys_; }
     domain::CatalogueService& catalogue() { return catalogue_; }
     domain::InventoryService& inventory() { return inventory_; }
+    domain::OrderService& orders() { return orders_; }
     const security::TokenService& tokens() const { return tokens_; }
 
   private:
@@ -53,6 +55,8 @@ class App {
     domain::Idempotency idempotency_;
     domain::CatalogueService catalogue_;
     domain::InventoryService inventory_;
+    storage::SqlOrderStore order_store_;
+    domain::OrderService orders_;
 };
 
 /// The HTTP side of an App: the API over its services, the web app, the request metrics.

@@ -157,9 +157,15 @@ int verify_stock(const Flags& flags) {
     for (const auto& m : report.mismatches)
         std::cout << "MISMATCH sweet " << m.sweet_id << " \"" << m.name << "\": quantity " << m.quantity
                   << ", ledger sum " << m.ledger_sum << "\n";
+    for (const auto& m : report.sales_mismatches)
+        std::cout << "MISMATCH sales of sweet " << m.sweet_id << " \"" << m.name << "\": " << m.sold
+                  << " sold in orders, " << m.ledger_sold << " in the ledger; " << m.restocked
+                  << " restocked by refunds, " << m.ledger_restocked << " in the ledger\n";
+    const auto problems = report.mismatches.size() + report.sales_mismatches.size();
     std::cout << "checked " << report.checked << " sweet(s): "
-              << (report.ok() ? "every quantity equals the sum of its ledger"
-                              : std::to_string(report.mismatches.size()) + " mismatch(es)")
+              << (report.ok() ? "every quantity equals the sum of its ledger, and every sale and restocked refund "
+                                "is in it"
+                              : std::to_string(problems) + " mismatch(es)")
               << "\n";
     return report.ok() ? 0 : 1;
 }

@@ -47,6 +47,9 @@ struct Config {
     std::vector<std::string> trusted_proxies;   ///< addresses whose X-Forwarded-Proto/-Host are believed
     std::string metrics_token;                  ///< SWEETSHOP_METRICS_TOKEN: /metrics wants this bearer token
     std::vector<std::string> metrics_allow;     ///< addresses that may read /metrics (empty: any)
+    std::string time_zone = "UTC";              ///< IANA name: receipts' times, order filters' dates
+    std::string shop_name = "Sweet Shop";       ///< on receipts
+    std::string shop_address;                   ///< on receipts (one line; empty: none)
 
     bool production() const { return env == "production"; }
     std::size_t effective_pool_size() const { return db_pool_size ? db_pool_size : worker_threads + hash_threads + 2; }

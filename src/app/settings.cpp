@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "common/text.hpp"
+#include "domain/time_zone.hpp"
 #include "storage/database.hpp"
 
 namespace sweetshop::app {
@@ -80,6 +81,15 @@ void read_public_url(const SettingReader& r, std::string_view name, Config& c) {
         c.public_url.find_first_of("/?#", scheme_end + 3) != std::string::npos)
         r.bad(name,
               "expected the shop's origin, such as https://shop.example.com (no path), got \"" + c.public_url + "\"");
+}
+
+void read_time_zone(const SettingReader& r, std::string_view name, Config& c) {
+    r.string(name, c.time_zone);
+    try {
+        domain::ShopTimeZone zone(c.time_zone);
+    } catch (const std::invalid_argument& e) {
+        r.bad(name, e.what());
+    }
 }
 
 /// Read from the environment even by a command that has no flag for it (a secret).
@@ -299,6 +309,30 @@ const std::vector<Setting>& settings() {
          integer<&C::login_window_seconds, 1, 365LL * 24 * 3600>,
          {},
          shown<&C::login_window_seconds>},
+        {"SWEETSHOP_TIME_ZONE",
+         "--time-zone",
+         "",
+         "the shop's IANA time zone (receipts, order dates)",
+         kServe,
+         read_time_zone,
+         {},
+         shown<&C::time_zone>},
+        {"SWEETSHOP_SHOP_NAME",
+         "--shop-name",
+         "",
+         "the shop's name on receipts",
+         kServe,
+         text<&C::shop_name>,
+         {},
+         shown<&C::shop_name>},
+        {"SWEETSHOP_SHOP_ADDRESS",
+         "--shop-address",
+         "",
+         "the shop's address on receipts",
+         kServe,
+         text<&C::shop_address>,
+         {},
+         shown<&C::shop_address>},
         {"SWEETSHOP_ADMIN_PASSWORD", "", "", "the password create-admin sets", kCreateAdmin, nullptr, "none"},
     };
     return table;

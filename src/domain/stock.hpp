@@ -34,10 +34,21 @@ struct StockMismatch {
     std::int64_t ledger_sum = 0;
 };
 
+/// One sweet whose sales (order lines) or restocked refunds do not agree with its ledger.
+struct SalesMismatch {
+    std::int64_t sweet_id = 0;
+    std::string name;
+    std::int64_t sold = 0;              ///< units in order lines
+    std::int64_t ledger_sold = 0;       ///< units the ledger's sale entries took out
+    std::int64_t restocked = 0;         ///< units of refunds put back in stock
+    std::int64_t ledger_restocked = 0;  ///< units the ledger's refund entries put back
+};
+
 struct StockReport {
     std::int64_t checked = 0;
     std::vector<StockMismatch> mismatches;
-    bool ok() const { return mismatches.empty(); }
+    std::vector<SalesMismatch> sales_mismatches;
+    bool ok() const { return mismatches.empty() && sales_mismatches.empty(); }
 };
 
 }  // namespace sweetshop::domain

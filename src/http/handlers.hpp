@@ -21,6 +21,14 @@ Response purchase_sweet(Context& ctx);
 Response restock_sweet(Context& ctx);
 Response verify_stock(Context& ctx);
 
+// orders.cpp
+Response place_order(Context& ctx);
+Response list_orders(Context& ctx);
+Response get_order(Context& ctx);
+Response refund_order(Context& ctx);
+Response order_receipt(Context& ctx);
+Response receipt_css(Context& ctx);
+
 // observability.cpp
 Response health(Context& ctx);
 Response sweet_metrics(Context& ctx);

@@ -31,14 +31,102 @@ Json answer_object(Json properties) {
     return {{"type", "object"}, {"required", required}, {"properties", std::move(properties)}};
 }
 
+/// The orders' schemas: the order as answered, its body, a refund's body and their errors.
+void order_components(Json& s, const Json& price, const Json& price_in, const Json& timestamp) {
+    const Json amount = {{"type", "integer"}, {"minimum", 1}, {"maximum", domain::kMaxQuantity}};
+    const Json line_in = {{"type", "object"},
+                          {"required", {"sweet", "amount"}},
+                          {"properties", {{"sweet", {{"type", "integer"}}}, {"amount", amount}}}};
+    const Json lines_in = {
+        {"type", "array"}, {"minItems", 1}, {"maxItems", domain::kMaxOrderLines}, {"items", line_in}};
+    s["OrderLine"] = answer_object({{"sweet", {{"type", "integer"}}},
+                                    {"name", string_prop("The sweet's name when it was sold")},
+                                    {"unit_price", price},
+                                    {"amount", {{"type", "integer"}}},
+                                    {"total", price},
+                                    {"refunded", {{"type", "integer"}, {"description", "Units refunded so far"}}}});
+    s["Payment"] = answer_object({{"method", {{"type", "string"}, {"enum", {"cash", "card", "other"}}}},
+                                  {"tendered", {{"type", "string"}, {"nullable", true}, {"example", "20.00"}}},
+                                  {"change", {{"type", "string"}, {"nullable", true}, {"example", "13.00"}}}});
+    s["Refund"] = answer_object(
+        {{"at", timestamp},
+         {"by", string_prop("The staff member")},
+         {"reason", string_prop()},
+         {"restock", {{"type", "boolean"}, {"description", "true: back to stock; false: written off"}}},
+         {"lines",
+          {{"type", "array"},
+           {"items", answer_object({{"sweet", {{"type", "integer"}}}, {"amount", {{"type", "integer"}}}})}}},
+         {"total", price}});
+    s["Order"] = answer_object(
+        {{"number", {{"type", "string"}, {"example", "10001"}, {"description", "Digits, from 10001, increasing"}}},
+         {"status", {{"type", "string"}, {"enum", {"paid", "partially_refunded", "refunded"}}}},
+         {"customer", {{"type", "string"}, {"nullable", true}, {"description", "null: a walk-in counter sale"}}},
+         {"seller", {{"type", "string"}, {"nullable", true}, {"description", "The staff member of a counter sale"}}},
+         {"lines", {{"type", "array"}, {"items", ref("OrderLine")}}},
+         {"total", price},
+         {"refunded_total", price},
+         {"note", string_prop()},
+         {"created_at", timestamp},
+         {"payment", {{"allOf", {ref("Payment")}}, {"nullable", true}}},
+         {"refunds", {{"type", "array"}, {"items", ref("Refund")}}}});
+    s["OrderPage"] = answer_object({{"count", {{"type", "integer"}}},
+                                    {"next", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
+                                    {"previous", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
+                                    {"results", {{"type", "array"}, {"items", ref("Order")}}}});
+    s["OrderCreate"] = {
+        {"type", "object"},
+        {"required", {"lines"}},
+        {"properties",
+         {{"lines", lines_in},
+          {"note", {{"type", "string"}, {"maxLength", domain::kOrderNoteMaxChars}}},
+          {"customer",
+           {{"type", "string"},
+            {"nullable", true},
+            {"description",
+             "Staff only (a counter sale): a registered customer's username, or null for a walk-in sale."}}},
+          {"payment",
+           {{"type", "object"},
+            {"required", {"method"}},
+            {"properties",
+             {{"method", {{"type", "string"}, {"enum", {"cash", "card", "other"}}}}, {"tendered", price_in}}}}}}}};
+    s["RefundCreate"] = {
+        {"type", "object"},
+        {"required", {"lines", "restock", "reason"}},
+        {"properties",
+         {{"lines", lines_in},
+          {"restock", {{"type", "boolean"}}},
+          {"reason", {{"type", "string"}, {"minLength", 1}, {"maxLength", domain::kRefundReasonMaxChars}}}}}};
+    s["Unavailable"] = {{"type", "object"},
+                        {"required", {"detail", "unavailable"}},
+                        {"properties",
+                         {{"detail", {{"type", "string"}, {"enum", {"Insufficient stock"}}}},
+                          {"unavailable",
+                           {{"type", "array"},
+                            {"items", answer_object({{"sweet", {{"type", "integer"}}},
+                                                     {"name", string_prop()},
+                                                     {"requested", {{"type", "integer"}}},
+                                                     {"available", {{"type", "integer"}}}})}}}}}};
+    s["OrderErrors"] = {
+        {"description",
+         "Field errors; `lines` is a list of messages, or one error object per line ({} for a good line); `payment` "
+         "may hold the payment's own field errors. Or `Insufficient stock` with every short line."},
+        {"anyOf", {ref("FieldErrors"), ref("Unavailable")}}};
+}
+
 Json components() {
     Json s = Json::object();
     s["Detail"] = {{"type", "object"},
                    {"required", {"detail"}},
                    {"properties", {{"detail", string_prop()}, {"code", string_prop()}}}};
-    s["FieldErrors"] = {{"type", "object"},
-                        {"description", "Every invalid field with its messages, in declaration order."},
-                        {"additionalProperties", {{"type", "array"}, {"items", {{"type", "string"}}}}}};
+    s["FieldErrors"] = {
+        {"type", "object"},
+        {"description",
+         "Every invalid field with its messages, in declaration order. A list field may instead hold one error "
+         "object per element ({} for a good one), and an object field its own field errors."},
+        {"additionalProperties",
+         {{"anyOf",
+           {{{"type", "array"}, {"items", {{"anyOf", {{{"type", "string"}}, ref("FieldErrors")}}}}},
+            ref("FieldErrors")}}}}};
     s["BadRequest"] = {{"description",
                         "Field errors (`non_field_errors` for a body that is not an object), or `{\"detail\"}`: a "
                         "malformed JSON body (`JSON parse error - ...`) or a refused request such as "
@@ -150,7 +238,19 @@ Json components() {
            {"items", answer_object({{"sweet_id", {{"type", "integer"}}},
                                     {"name", string_prop()},
                                     {"quantity", {{"type", "integer"}}},
-                                    {"ledger_sum", {{"type", "integer"}}}})}}}});
+                                    {"ledger_sum", {{"type", "integer"}}}})}}},
+         {"sales_mismatches",
+          {{"type", "array"},
+           {"description",
+            "Sweets whose units sold (order lines) or restocked by refunds differ from their ledger's sale and refund "
+            "entries"},
+           {"items", answer_object({{"sweet_id", {{"type", "integer"}}},
+                                    {"name", string_prop()},
+                                    {"sold", {{"type", "integer"}}},
+                                    {"ledger_sold", {{"type", "integer"}}},
+                                    {"restocked", {{"type", "integer"}}},
+                                    {"ledger_restocked", {{"type", "integer"}}}})}}}});
+    order_components(s, price, price_in, timestamp);
     return s;
 }
 
@@ -171,6 +271,15 @@ Json parameters() {
     p["page"] = query_param("page", "Page number from 1, or `last`. Past the end: 404 `Invalid page.`");
     p["page_size"] = query_param("page_size", "Results per page, 1 to 100 (default 25).",
                                  Json{{"type", "integer"}, {"minimum", 1}, {"maximum", domain::kMaxPageSize}});
+    p["customer"] = query_param("customer",
+                                "Staff: orders of this customer (username). A customer sees only their "
+                                "own orders, whatever this says.");
+    p["from"] = query_param("from", "Orders placed on or after this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE).",
+                            Json{{"type", "string"}, {"format", "date"}});
+    p["to"] = query_param("to", "Orders placed on or before this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE).",
+                          Json{{"type", "string"}, {"format", "date"}});
+    p["status"] = query_param("status", "paid, partially_refunded or refunded.",
+                              Json{{"type", "string"}, {"enum", {"paid", "partially_refunded", "refunded"}}});
     p["IdempotencyKey"] = {
         {"name", "Idempotency-Key"},
         {"in", "header"},
@@ -229,9 +338,13 @@ Json parameters(const Route& route) {
     return params;
 }
 
+/// An answer's description and content: the component `schema` as JSON, or (`schema` "html") an HTML document.
 Json answer(int status, const std::string& schema) {
     Json r{{"description", status_text(status)}};
-    if (!schema.empty()) r["content"] = {{"application/json", {{"schema", ref(schema)}}}};
+    if (schema == "html")
+        r["content"] = {{"text/html", {{"schema", {{"type", "string"}}}}}};
+    else if (!schema.empty())
+        r["content"] = {{"application/json", {{"schema", ref(schema)}}}};
     return r;
 }
 
@@ -256,7 +369,10 @@ Json responses(const Route& route) {
     if (route.json_body) {  // any body can be malformed (its headers, if any, stay)
         auto& bad = out["400"];
         bad["description"] = status_text(400);
-        bad["content"] = {{"application/json", {{"schema", ref("BadRequest")}}}};
+        Json schema = ref("BadRequest");
+        for (const auto& [status, own] : route.doc.responses)
+            if (status == 400 && own != "FieldErrors") schema = {{"anyOf", {ref(own), ref("BadRequest")}}};
+        bad["content"] = {{"application/json", {{"schema", schema}}}};
         general(413, "Detail");
         general(415, "Detail");
     }

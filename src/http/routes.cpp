@@ -24,6 +24,15 @@ constexpr const char* kStockDescription =
     "the user. The checks run in this order: authentication, permission, key format, the sweet's existence, the "
     "amount.";
 
+constexpr const char* kOrderDescription =
+    "Every line is sold or none, in one transaction that changes the sweets in id order (so concurrent orders never "
+    "deadlock and never oversell). Names and prices are kept as sold. A customer orders for themselves; staff may "
+    "send `customer` (a username, or null for a walk-in sale) to sell at the counter, recorded with them as "
+    "`seller` and with a `payment` (required then; `tendered` for cash only, at least the total). Refusals change "
+    "nothing: field errors (per line, aligned with `lines`), an unknown sweet, or `Insufficient stock` listing every "
+    "short line. `Idempotency-Key` works as on a purchase, refusals included. A purchase of one sweet "
+    "(`POST /api/sweets/{id}/purchase/`) is recorded as an order of one line.";
+
 /// A purchase or restock: the stock change's body and answers, and its Idempotency-Key.
 RouteDoc stock_change_doc(const char* summary) {
     return {
@@ -156,6 +165,73 @@ const std::vector<Route>& api_routes() {
          .forbidden = "Only admins can restock.",
          .json_body = true,
          .doc = stock_change_doc("Add stock to a sweet (admin): atomic, never past 2147483647")},
+        {.method = "POST",
+         .pattern = "/api/orders/",
+         .access = Access::User,
+         .pool = Pool::Database,
+         .handler = place_order,
+         .json_body = true,
+         .doc = {.summary = "Place an order of several lines (or, staff, a counter sale)",
+                 .request_schema = "OrderCreate",
+                 .responses = {{201, "Order"},
+                               {400, "OrderErrors"},
+                               {403, "Detail"},
+                               {409, "Detail"},
+                               {422, "Detail"},
+                               {429, "Detail"}},
+                 .parameters = {"IdempotencyKey"},
+                 .description = kOrderDescription}},
+        {.method = "GET",
+         .pattern = "/api/orders/",
+         .access = Access::User,
+         .pool = Pool::Database,
+         .handler = list_orders,
+         .doc = {.summary = "Orders, newest first: a customer's own, or (staff) everyone's",
+                 .responses = {{200, "OrderPage"}, {400, "FieldErrors"}, {404, "Detail"}},
+                 .parameters = {"customer", "from", "to", "status", "page", "page_size"}}},
+        {.method = "GET",
+         .pattern = "/api/orders/{number}/",
+         .access = Access::User,
+         .pool = Pool::Database,
+         .handler = get_order,
+         .doc = {.summary = "One order, for its customer or staff (anyone else: 404)",
+                 .responses = {{200, "Order"}, {404, "Detail"}}}},
+        {.method = "POST",
+         .pattern = "/api/orders/{number}/refund/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = refund_order,
+         .forbidden = domain::kRefundForbidden,
+         .json_body = true,
+         .doc = {.summary = "Refund lines of an order (staff), restocked or written off",
+                 .request_schema = "RefundCreate",
+                 .responses = {{200, "Order"},
+                               {400, "OrderErrors"},
+                               {404, "Detail"},
+                               {409, "Detail"},
+                               {422, "Detail"},
+                               {429, "Detail"}},
+                 .parameters = {"IdempotencyKey"},
+                 .description = "The lines refunded (each at most what was sold minus what was refunded before), "
+                                "`restock` (true: the units go back to stock, with ledger entries naming the order; "
+                                "false: written off), and why. Who and when are recorded. `Idempotency-Key` works as "
+                                "on a purchase."}},
+        {.method = "GET",
+         .pattern = "/api/orders/{number}/receipt/",
+         .access = Access::User,
+         .pool = Pool::Database,
+         .handler = order_receipt,
+         .doc = {.summary = "The order's printable receipt (HTML), for its customer or staff",
+                 .responses = {{200, "html"}, {404, "Detail"}},
+                 .description = "A self-contained document (its style sheet from /api/receipt.css) with the shop's "
+                                "name and address, the number, the date and time in SWEETSHOP_TIME_ZONE, the seller, "
+                                "the lines, totals, payment and refunds."}},
+        {.method = "GET",
+         .pattern = "/api/receipt.css",
+         .access = Access::Public,
+         .pool = Pool::Inline,
+         .handler = receipt_css,
+         .doc = {.summary = "The receipts' style sheet", .hidden = true}},
         {.method = "GET",
          .pattern = "/api/admin/stock/verify/",
          .access = Access::Admin,

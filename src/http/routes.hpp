@@ -14,6 +14,8 @@
 #include "domain/accounts.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/inventory.hpp"
+#include "domain/order_service.hpp"
+#include "domain/time_zone.hpp"
 #include "domain/user.hpp"
 #include "http/fields.hpp"
 #include "http/message.hpp"
@@ -40,6 +42,10 @@ struct Settings {
     std::vector<std::string> trusted_proxies = {};  ///< peers whose X-Forwarded-Proto/-Host are believed
     std::string metrics_token = {};                 ///< non-empty: /metrics wants `Authorization: Bearer <token>`
     std::vector<std::string> metrics_allow = {};    ///< non-empty: only these peers may read /metrics
+    std::string shop_name = "Sweet Shop";           ///< receipts
+    std::string shop_address = {};                  ///< receipts
+    /// Where people see times (receipts) and where a filter's dates begin and end.
+    std::shared_ptr<const domain::ShopTimeZone> time_zone = std::make_shared<const domain::ShopTimeZone>();
 };
 
 /// What handlers may use. Explicit wiring: tests build their own.
@@ -49,6 +55,7 @@ struct Deps {
     const security::TokenService& tokens;
     domain::CatalogueService& catalogue;
     domain::InventoryService& inventory;
+    domain::OrderService& orders;
     Settings settings;
     metrics::Registry* metrics = nullptr;                 ///< counts sales; renders /metrics
     std::function<metrics::PoolStats()> pool_stats = {};  ///< the database pool, for /metrics

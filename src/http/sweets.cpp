@@ -1,6 +1,4 @@
 // Handlers for the catalogue and inventory (contract rows #4 to #11) and the stock check.
-#include <charconv>
-
 #include "domain/money.hpp"
 #include "domain/text.hpp"
 #include "http/cached.hpp"
@@ -8,7 +6,7 @@
 #include "http/fields.hpp"
 #include "http/handlers.hpp"
 #include "http/json_writer.hpp"
-#include "http/links.hpp"
+#include "http/params.hpp"
 
 namespace sweetshop::http::handlers {
 
@@ -17,45 +15,8 @@ domain::Actor actor(const Context& ctx) {
     return domain::Actor{ctx.user->id, ctx.user->username};
 }
 
-/// The `{id}` path parameter (digits only, by the router); an id past int64 matches no sweet.
 std::int64_t sweet_id(const Context& ctx) {
-    const auto text = ctx.request.param("id");
-    std::int64_t id = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-    if (ec != std::errc() || end != text.data() + text.size())
-        throw domain::Error(domain::ErrorCode::NotFound, domain::kSweetNotFound);
-    return id;
-}
-
-std::string query_text(const Request& request, std::string_view name) {
-    auto value = request.query_value(name);
-    return value ? domain::trim(*value) : std::string();
-}
-
-/// The query parameters other than `page`, percent-encoded in their order: what the page links keep. The encoding is
-/// one-to-one (each name and value is encoded whole), so it also keys the answer cache without ambiguity.
-std::string other_parameters(const Request& request) {
-    std::string query;
-    for (const auto& [name, value] : request.query) {
-        if (name == "page") continue;
-        if (!query.empty()) query += '&';
-        query += percent_encode(name) + '=' + percent_encode(value);
-    }
-    return query;
-}
-
-/// The list's absolute URL without a query: the shop's public origin (the same as the API root's) and the path.
-std::string list_url(const Context& ctx) {
-    std::string url = public_origin(ctx.request, ctx.deps.settings) + ctx.request.path;
-    if (url.back() != '/') url += '/';
-    return url;
-}
-
-/// An absolute link to `page` of the list just answered, keeping the other query parameters in their order.
-std::string page_link(const std::string& url, const std::string& others, std::int64_t page) {
-    std::string query = page != 1 ? "page=" + std::to_string(page) : std::string();
-    if (!others.empty()) query += (query.empty() ? "" : "&") + others;
-    return query.empty() ? url : url + '?' + query;
+    return path_id(ctx, "id", domain::kSweetNotFound);
 }
 
 /// Reads the sweet fields of a create (`partial` false: name, category and price required) or an edit.
@@ -89,12 +50,7 @@ Response render_stock(const domain::StockOutcome& outcome) {
 }
 
 Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
-    std::optional<std::string> key;
-    if (auto header = ctx.request.header("Idempotency-Key")) {
-        if (!domain::valid_idempotency_key(*header))
-            throw domain::Error(domain::ErrorCode::BadRequest, "Invalid Idempotency-Key.");
-        key = std::string(*header);
-    }
+    const auto key = idempotency_key(ctx.request);
     const auto id = sweet_id(ctx);
     domain::FieldErrors errors;
     auto amount = read_integer(ctx.body, "amount", errors, {.required = true, .min = 1, .max = domain::kMaxQuantity});
@@ -179,7 +135,16 @@ Response verify_stock(Context& ctx) {
     for (const auto& m : report.mismatches)
         mismatches.push_back(
             Json{{"sweet_id", m.sweet_id}, {"name", m.name}, {"quantity", m.quantity}, {"ledger_sum", m.ledger_sum}});
-    return ok(Json{{"ok", report.ok()}, {"checked", report.checked}, {"mismatches", mismatches}});
+    Json sales = Json::array();
+    for (const auto& m : report.sales_mismatches)
+        sales.push_back(Json{{"sweet_id", m.sweet_id},
+                             {"name", m.name},
+                             {"sold", m.sold},
+                             {"ledger_sold", m.ledger_sold},
+                             {"restocked", m.restocked},
+                             {"ledger_restocked", m.ledger_restocked}});
+    return ok(Json{
+        {"ok", report.ok()}, {"checked", report.checked}, {"mismatches", mismatches}, {"sales_mismatches", sales}});
 }
 
 }  // namespace sweetshop::http::handlers

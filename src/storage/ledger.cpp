@@ -2,6 +2,7 @@
 #include "storage/ledger.hpp"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include "storage/sql_query.hpp"
@@ -15,6 +16,56 @@ constexpr const char* kLedgerSums =
     "SELECT sweet_id, CAST(SUM(delta) AS BIGINT), MAX(id) FROM stock_ledger GROUP BY sweet_id";
 constexpr const char* kSweetQuantities = "SELECT id, name, quantity FROM sweets ORDER BY id";
 constexpr const char* kEntryName = "SELECT sweet_name FROM stock_ledger WHERE id = :id";
+// Per sweet: units sold by order lines and put back by restocked refunds, against the ledger's sale and refund
+// entries (one scan of each table).
+constexpr const char* kSoldBySweet =
+    "SELECT sweet_id, MAX(sweet_name), CAST(SUM(amount) AS BIGINT) FROM order_lines GROUP BY sweet_id";
+constexpr const char* kRestockedBySweet =
+    "SELECT l.sweet_id, CAST(SUM(l.amount) AS BIGINT) FROM refund_lines l JOIN refunds r ON r.id = l.refund_id "
+    "WHERE r.restock = 1 GROUP BY l.sweet_id";
+constexpr const char* kLedgerSalesBySweet =
+    "SELECT sweet_id, MAX(sweet_name), reason, CAST(SUM(delta) AS BIGINT) FROM stock_ledger "
+    "WHERE reason IN ('purchase', 'refund') GROUP BY sweet_id, reason";
+
+/// Every sweet whose sales or restocked refunds disagree with its ledger, by id.
+std::vector<domain::SalesMismatch> sales_mismatches(soci::session& sql) {
+    std::map<long long, domain::SalesMismatch> by_sweet;
+    auto at = [&](long long id, const std::string& name) -> domain::SalesMismatch& {
+        auto& m = by_sweet[id];
+        m.sweet_id = id;
+        if (m.name.empty()) m.name = name;
+        return m;
+    };
+    long long id = 0, units = 0;
+    std::string name, reason;
+    {
+        Query q(sql);
+        q.into(id).into(name).into(units);
+        for (bool row = q.run(kSoldBySweet); row; row = q.fetch())
+            at(id, name).sold = units;
+    }
+    {
+        Query q(sql);
+        q.into(id).into(units);
+        for (bool row = q.run(kRestockedBySweet); row; row = q.fetch())
+            at(id, "").restocked = units;
+    }
+    {
+        Query q(sql);
+        q.into(id).into(name).into(reason).into(units);
+        for (bool row = q.run(kLedgerSalesBySweet); row; row = q.fetch()) {
+            auto& m = at(id, name);
+            if (reason == "purchase")
+                m.ledger_sold = -units;
+            else
+                m.ledger_restocked = units;
+        }
+    }
+    std::vector<domain::SalesMismatch> out;
+    for (const auto& [sweet, m] : by_sweet)
+        if (m.sold != m.ledger_sold || m.restocked != m.ledger_restocked) out.push_back(m);
+    return out;
+}
 }  // namespace
 
 long long append_ledger(soci::session& sql, long long sweet_id, const std::string& sweet_name,
@@ -80,6 +131,7 @@ domain::StockReport SqlLedgerAudit::verify_stock() {
             q.run(kEntryName);
             report.mismatches.push_back(mismatch);
         }
+        report.sales_mismatches = sales_mismatches(sql);
         return report;
     });
 }

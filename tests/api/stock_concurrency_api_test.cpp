@@ -34,7 +34,8 @@ TEST_F(StockConcurrencyApi, TwoHundredPurchasesOfOneAgainstFiftyNeverOversell) {
         EXPECT_EQ(units, 50);
         EXPECT_EQ(total, 50 * 75);
     });
-    EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).body, R"({"ok":true,"checked":1,"mismatches":[]})");
+    EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).body,
+              R"({"ok":true,"checked":1,"mismatches":[],"sales_mismatches":[]})");
     EXPECT_TRUE(server.app().inventory().verify().ok());
 }
 

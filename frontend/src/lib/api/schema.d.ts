@@ -187,6 +187,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders, newest first: a customer's own, or (staff) everyone's */
+        get: operations["GET_api_orders_"];
+        put?: never;
+        /**
+         * Place an order of several lines (or, staff, a counter sale)
+         * @description Every line is sold or none, in one transaction that changes the sweets in id order (so concurrent orders never deadlock and never oversell). Names and prices are kept as sold. A customer orders for themselves; staff may send `customer` (a username, or null for a walk-in sale) to sell at the counter, recorded with them as `seller` and with a `payment` (required then; `tendered` for cash only, at least the total). Refusals change nothing: field errors (per line, aligned with `lines`), an unknown sweet, or `Insufficient stock` listing every short line. `Idempotency-Key` works as on a purchase, refusals included. A purchase of one sweet (`POST /api/sweets/{id}/purchase/`) is recorded as an order of one line.
+         */
+        post: operations["POST_api_orders_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{number}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order, for its customer or staff (anyone else: 404) */
+        get: operations["GET_api_orders__number__"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{number}/refund/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund lines of an order (staff), restocked or written off
+         * @description The lines refunded (each at most what was sold minus what was refunded before), `restock` (true: the units go back to stock, with ledger entries naming the order; false: written off), and why. Who and when are recorded. `Idempotency-Key` works as on a purchase.
+         */
+        post: operations["POST_api_orders__number__refund_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{number}/receipt/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The order's printable receipt (HTML), for its customer or staff
+         * @description A self-contained document (its style sheet from /api/receipt.css) with the shop's name and address, the number, the date and time in SWEETSHOP_TIME_ZONE, the seller, the lines, totals, payment and refunds.
+         */
+        get: operations["GET_api_orders__number__receipt_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/stock/verify/": {
         parameters: {
             query?: never;
@@ -300,9 +378,9 @@ export interface components {
             detail: string;
             code?: string;
         };
-        /** @description Every invalid field with its messages, in declaration order. */
+        /** @description Every invalid field with its messages, in declaration order. A list field may instead hold one error object per element ({} for a good one), and an object field its own field errors. */
         FieldErrors: {
-            [key: string]: string[];
+            [key: string]: (string | components["schemas"]["FieldErrors"])[] | components["schemas"]["FieldErrors"];
         };
         /** @description Field errors (`non_field_errors` for a body that is not an object), or `{"detail"}`: a malformed JSON body (`JSON parse error - ...`) or a refused request such as `Insufficient stock`. */
         BadRequest: components["schemas"]["FieldErrors"] | components["schemas"]["Detail"];
@@ -453,7 +531,141 @@ export interface components {
                 quantity: number;
                 ledger_sum: number;
             }[];
+            /** @description Sweets whose units sold (order lines) or restocked by refunds differ from their ledger's sale and refund entries */
+            sales_mismatches: {
+                sweet_id: number;
+                name: string;
+                sold: number;
+                ledger_sold: number;
+                restocked: number;
+                ledger_restocked: number;
+            }[];
         };
+        OrderLine: {
+            sweet: number;
+            /** @description The sweet's name when it was sold */
+            name: string;
+            /**
+             * @description Exact decimal money, two decimals.
+             * @example 3.50
+             */
+            unit_price: string;
+            amount: number;
+            /**
+             * @description Exact decimal money, two decimals.
+             * @example 3.50
+             */
+            total: string;
+            /** @description Units refunded so far */
+            refunded: number;
+        };
+        Payment: {
+            /** @enum {string} */
+            method: "cash" | "card" | "other";
+            /** @example 20.00 */
+            tendered: string | null;
+            /** @example 13.00 */
+            change: string | null;
+        };
+        Refund: {
+            /**
+             * Format: date-time
+             * @example 2025-12-14T13:52:12.123456Z
+             */
+            at: string;
+            /** @description The staff member */
+            by: string;
+            reason: string;
+            /** @description true: back to stock; false: written off */
+            restock: boolean;
+            lines: {
+                sweet: number;
+                amount: number;
+            }[];
+            /**
+             * @description Exact decimal money, two decimals.
+             * @example 3.50
+             */
+            total: string;
+        };
+        Order: {
+            /**
+             * @description Digits, from 10001, increasing
+             * @example 10001
+             */
+            number: string;
+            /** @enum {string} */
+            status: "paid" | "partially_refunded" | "refunded";
+            /** @description null: a walk-in counter sale */
+            customer: string | null;
+            /** @description The staff member of a counter sale */
+            seller: string | null;
+            lines: components["schemas"]["OrderLine"][];
+            /**
+             * @description Exact decimal money, two decimals.
+             * @example 3.50
+             */
+            total: string;
+            /**
+             * @description Exact decimal money, two decimals.
+             * @example 3.50
+             */
+            refunded_total: string;
+            note: string;
+            /**
+             * Format: date-time
+             * @example 2025-12-14T13:52:12.123456Z
+             */
+            created_at: string;
+            payment: components["schemas"]["Payment"] | null;
+            refunds: components["schemas"]["Refund"][];
+        };
+        OrderPage: {
+            count: number;
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
+            results: components["schemas"]["Order"][];
+        };
+        OrderCreate: {
+            lines: {
+                sweet: number;
+                amount: number;
+            }[];
+            note?: string;
+            /** @description Staff only (a counter sale): a registered customer's username, or null for a walk-in sale. */
+            customer?: string | null;
+            payment?: {
+                /** @enum {string} */
+                method: "cash" | "card" | "other";
+                /**
+                 * @description A JSON number or a numeric string: at most 8 digits, 2 decimals and 6 before the point, not negative. Never rounded: 3.555 is refused.
+                 * @example 3.50
+                 */
+                tendered?: string | number;
+            };
+        };
+        RefundCreate: {
+            lines: {
+                sweet: number;
+                amount: number;
+            }[];
+            restock: boolean;
+            reason: string;
+        };
+        Unavailable: {
+            /** @enum {string} */
+            detail: "Insufficient stock";
+            unavailable: {
+                sweet: number;
+                name: string;
+                requested: number;
+                available: number;
+            }[];
+        };
+        /** @description Field errors; `lines` is a list of messages, or one error object per line ({} for a good line); `payment` may hold the payment's own field errors. Or `Insufficient stock` with every short line. */
+        OrderErrors: components["schemas"]["FieldErrors"] | components["schemas"]["Unavailable"];
     };
     responses: never;
     parameters: {
@@ -471,6 +683,14 @@ export interface components {
         page: string;
         /** @description Results per page, 1 to 100 (default 25). */
         page_size: number;
+        /** @description Staff: orders of this customer (username). A customer sees only their own orders, whatever this says. */
+        customer: string;
+        /** @description Orders placed on or after this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+        from: string;
+        /** @description Orders placed on or before this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+        to: string;
+        /** @description paid, partially_refunded or refunded. */
+        status: "paid" | "partially_refunded" | "refunded";
         /** @description 1-255 printable ASCII characters (otherwise 400 `Invalid Idempotency-Key.`). A retry with the same key replays the first answer with `Idempotent-Replayed: true`. A user holds at most SWEETSHOP_IDEMPOTENCY_MAX_KEYS keys within 24 hours; a new one past that is 429 with Retry-After. */
         IdempotencyKey: string;
     };
@@ -1606,6 +1826,453 @@ export interface operations {
             };
             /** @description Too many failed attempts or Idempotency-Keys (see Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_orders_: {
+        parameters: {
+            query?: {
+                /** @description Staff: orders of this customer (username). A customer sees only their own orders, whatever this says. */
+                customer?: components["parameters"]["customer"];
+                /** @description Orders placed on or after this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+                from?: components["parameters"]["from"];
+                /** @description Orders placed on or before this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+                to?: components["parameters"]["to"];
+                /** @description paid, partially_refunded or refunded. */
+                status?: components["parameters"]["status"];
+                /** @description Page number from 1, or `last`. Past the end: 404 `Invalid page.` */
+                page?: components["parameters"]["page"];
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: components["parameters"]["page_size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    POST_api_orders_: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable ASCII characters (otherwise 400 `Invalid Idempotency-Key.`). A retry with the same key replays the first answer with `Idempotent-Replayed: true`. A user holds at most SWEETSHOP_IDEMPOTENCY_MAX_KEYS keys within 24 hours; a new one past that is 429 with Retry-After. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrderCreate"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderErrors"] | components["schemas"]["BadRequest"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Unsupported media type (send JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many failed attempts or Idempotency-Keys (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_orders__number__: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    POST_api_orders__number__refund_: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 1-255 printable ASCII characters (otherwise 400 `Invalid Idempotency-Key.`). A retry with the same key replays the first answer with `Idempotent-Replayed: true`. A user holds at most SWEETSHOP_IDEMPOTENCY_MAX_KEYS keys within 24 hours; a new one past that is 429 with Retry-After. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundCreate"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderErrors"] | components["schemas"]["BadRequest"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    /** @description `true` when this is the stored answer of an earlier request with the same Idempotency-Key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Unsupported media type (send JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Idempotency-Key reused with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many failed attempts or Idempotency-Keys (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_orders__number__receipt_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

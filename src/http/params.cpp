@@ -1,0 +1,55 @@
+#include "http/params.hpp"
+
+#include <charconv>
+
+#include "domain/idempotency.hpp"
+#include "domain/text.hpp"
+#include "http/links.hpp"
+
+namespace sweetshop::http {
+
+std::int64_t path_id(const Context& ctx, std::string_view name, const char* not_found) {
+    const auto text = ctx.request.param(name);
+    std::int64_t id = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc() || end != text.data() + text.size())
+        throw domain::Error(domain::ErrorCode::NotFound, not_found);
+    return id;
+}
+
+std::string query_text(const Request& request, std::string_view name) {
+    auto value = request.query_value(name);
+    return value ? domain::trim(*value) : std::string();
+}
+
+std::optional<std::string> idempotency_key(const Request& request) {
+    auto header = request.header("Idempotency-Key");
+    if (!header) return std::nullopt;
+    if (!domain::valid_idempotency_key(*header))
+        throw domain::Error(domain::ErrorCode::BadRequest, "Invalid Idempotency-Key.");
+    return std::string(*header);
+}
+
+std::string other_parameters(const Request& request) {
+    std::string query;
+    for (const auto& [name, value] : request.query) {
+        if (name == "page") continue;
+        if (!query.empty()) query += '&';
+        query += percent_encode(name) + '=' + percent_encode(value);
+    }
+    return query;
+}
+
+std::string list_url(const Context& ctx) {
+    std::string url = public_origin(ctx.request, ctx.deps.settings) + ctx.request.path;
+    if (url.back() != '/') url += '/';
+    return url;
+}
+
+std::string page_link(const std::string& url, const std::string& others, std::int64_t page) {
+    std::string query = page != 1 ? "page=" + std::to_string(page) : std::string();
+    if (!others.empty()) query += (query.empty() ? "" : "&") + others;
+    return query.empty() ? url : url + '?' + query;
+}
+
+}  // namespace sweetshop::http

@@ -1,0 +1,33 @@
+#pragma once
+// What handlers read from a request besides its body: path ids, query texts, the Idempotency-Key header, and the
+// links of a page of a list.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "http/routes.hpp"
+
+namespace sweetshop::http {
+
+/// The digits-only path parameter `name` (the router matched digits); one past int64 matches nothing, so it throws
+/// Error(NotFound, not_found).
+std::int64_t path_id(const Context& ctx, std::string_view name, const char* not_found);
+
+/// A query parameter trimmed (absent: empty).
+std::string query_text(const Request& request, std::string_view name);
+
+/// The Idempotency-Key header (absent: std::nullopt); a malformed one throws 400 "Invalid Idempotency-Key.".
+std::optional<std::string> idempotency_key(const Request& request);
+
+/// The query parameters other than `page`, percent-encoded in their order: what a page's links keep. The encoding is
+/// one-to-one (each name and value is encoded whole), so it also keys the answer cache without ambiguity.
+std::string other_parameters(const Request& request);
+
+/// The list's absolute URL without a query: the shop's public origin and the path, with its trailing slash.
+std::string list_url(const Context& ctx);
+
+/// An absolute link to `page` of the list, keeping the other query parameters in their order (page 1: no `page`).
+std::string page_link(const std::string& url, const std::string& others, std::int64_t page);
+
+}  // namespace sweetshop::http
