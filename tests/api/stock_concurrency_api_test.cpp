@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <map>
+#include <mutex>
 
 #include "shop_fixture.hpp"
 
@@ -64,4 +66,53 @@ TEST_F(StockConcurrencyApi, RestocksRacingPurchasesLoseNoUpdate) {
     EXPECT_GE(final_quantity, 0);
     EXPECT_GT(sold.load(), 0);
     EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).json()["ok"], true);
+}
+
+TEST_F(StockConcurrencyApi, FourHundredOrdersOfTwoLinesFromSixteenThreadsNeverOversell) {
+    for (const char* name : {"Fudge", "Toffee", "Nougat"})
+        add_sweet(name, "0.50", 60);
+    std::mutex mutex;
+    std::map<int, long long> ordered;  // units per sweet in the orders that were placed
+    std::atomic<int> placed{0}, refused{0}, other{0};
+    race(16, 25, [&](int thread, int i) {
+        // Two of the three sweets, in either order (so that the server, not the client, orders the locks), 1-3 each.
+        const int a = 1 + (thread + i) % 3, b = 1 + (thread + i + 1 + i % 2) % 3;
+        const int na = 1 + (thread * 7 + i) % 3, nb = 1 + (thread + i * 5) % 3;
+        const std::string body = R"({"lines":[{"sweet":)" + std::to_string(a) + R"(,"amount":)" + std::to_string(na) +
+                                 R"(},{"sweet":)" + std::to_string(b) + R"(,"amount":)" + std::to_string(nb) + "}]}";
+        auto r = server.post("/api/orders/", body, thread % 2 ? user : admin);
+        if (r.status == 201) {
+            ++placed;
+            const auto order = r.json();
+            std::lock_guard lock(mutex);
+            for (const auto& line : order["lines"])
+                ordered[line["sweet"].get<int>()] += line["amount"].get<long long>();
+        } else if (r.status == 400 && r.json().contains("unavailable")) {
+            ++refused;
+        } else {
+            ++other;
+            ADD_FAILURE() << r.status << " " << r.body;
+        }
+    });
+    EXPECT_EQ(placed.load() + refused.load(), 400);
+    EXPECT_EQ(other.load(), 0);  // on PostgreSQL: no deadlock, no serialization failure
+    long long units = 0;
+    for (int id = 1; id <= 3; ++id) {
+        const auto left =
+            server.get("/api/sweets/" + std::to_string(id) + "/", user).json()["quantity"].get<long long>();
+        EXPECT_GE(left, 0);
+        EXPECT_EQ(60 - left, ordered[id]) << "sweet " << id;  // the stock dropped by exactly the units in orders
+        units += ordered[id];
+    }
+    EXPECT_GT(placed.load(), 0);
+    server.app().database().read([&](soci::session& sql) {
+        long long orders = 0, lines = 0, sold = 0;
+        sql << "SELECT COUNT(*) FROM orders", soci::into(orders);
+        sql << "SELECT COUNT(*), SUM(amount) FROM order_lines", soci::into(lines), soci::into(sold);
+        EXPECT_EQ(orders, placed.load());
+        EXPECT_EQ(lines, 2 * orders);  // every order complete, or absent
+        EXPECT_EQ(sold, units);
+    });
+    EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).body,
+              R"({"ok":true,"checked":3,"mismatches":[],"sales_mismatches":[]})");
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two `sweetshop serve` instances on one PostgreSQL behind nginx (deploy/nginx/sweetshop.conf, round robin):
 # no oversold stock, tokens valid on either instance, login throttling and idempotency keys shared, verify-stock
-# clean. Needs SWEETSHOP_TEST_POSTGRES_URL (scripts/test.sh starts a throwaway cluster). Usage: scale_out_test.sh BIN
+# clean; and 400 two-line orders from 16 clients. Needs SWEETSHOP_TEST_POSTGRES_URL (scripts/test.sh starts a throwaway cluster). Usage: scale_out_test.sh BIN
 set -euo pipefail
 bin=$(realpath "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -115,6 +115,42 @@ again=$(curl -s -D "$work/h2" -X POST "http://127.0.0.1:$port_b/api/sweets/1/pur
 check "the retry on the other instance gets the same body" test "$first" = "$again"
 check "marked as replayed" grep -qi '^Idempotent-Replayed: true' "$work/h2"
 check "and sold once" grep -q '"quantity":3' <<<"$again"
+
+# 400 orders of 2 lines over 3 sweets holding 60 units each, from 16 clients through nginx: nothing oversold, no
+# deadlock between the instances (each order changes its sweets in id order), every order whole or absent.
+for name in Fudge Toffee Nougat; do
+  post "$port_lb" /api/sweets/ "{\"name\":\"$name\",\"category\":\"Soft\",\"price\":\"0.50\",\"quantity\":60}" \
+    "Authorization: Bearer $boss" >/dev/null
+done
+orders_count() {
+  curl -s "http://127.0.0.1:$port_a/api/orders/?page_size=1" -H "Authorization: Bearer $boss" |
+    sed 's/^{"count":\([0-9]*\).*/\1/'
+}
+before=$(orders_count)
+mkdir -p "$work/orders"
+seq 400 | xargs -P 16 -I{} sh -c 'n={}; a=$((2 + n % 3)); b=$((2 + (n + 1 + n % 2) % 3));
+  curl -s -o "'"$work"'/orders/$n" -w "%{http_code}\n" -X POST "http://127.0.0.1:'"$port_lb"'/api/orders/" \
+    -H "Content-Type: application/json" -H "Authorization: Bearer '"$ann_a"'" \
+    -d "{\"lines\":[{\"sweet\":$b,\"amount\":1},{\"sweet\":$a,\"amount\":$((1 + n % 3))}]}"' >"$work/order_codes"
+placed=$(grep -c '^201$' "$work/order_codes" || true)
+check "every order is placed (201) or refused for stock (400), none fails ($placed placed)" \
+  test "$(grep -cE '^(201|400)$' "$work/order_codes")" -eq 400
+check "the shop holds exactly the orders placed" test "$(orders_count)" -eq $((before + placed))
+units=0
+whole=0
+for f in "$work"/orders/*; do
+  grep -q '"number"' "$f" || continue
+  units=$((units + $(grep -o '"amount":[0-9]*' "$f" | cut -d: -f2 | awk '{s += $1} END {print s + 0}')))
+  [[ $(grep -o '"sweet":' "$f" | wc -l) -eq 2 ]] && whole=$((whole + 1))
+done
+check "every placed order has both its lines" test "$whole" -eq "$placed"
+left=0
+for id in 2 3 4; do
+  q=$(curl -s "http://127.0.0.1:$port_b/api/sweets/$id/" -H "Authorization: Bearer $ann_a" |
+    sed 's/.*"quantity":\([0-9]*\).*/\1/')
+  left=$((left + q))
+done
+check "the stock dropped by exactly the units in orders ($units)" test $((180 - left)) -eq "$units"
 
 out=$("$bin" verify-stock)
 check "verify-stock is clean" grep -q "every quantity equals the sum of its ledger" <<<"$out"
