@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <set>
 #include <stdexcept>
 
@@ -143,12 +144,13 @@ std::vector<int> pending_migrations(Database& db) {
     return out;
 }
 
-int migrate(Database& db, const std::function<void(const std::string&)>& progress) {
+namespace {
+int apply(Database& db, const std::function<void(const std::string&)>& progress, int up_to) {
     ensure_table(db);
     const auto applied = applied_versions(db);
     int count = 0;
     for (const auto& m : migrations_for(db.dialect())) {
-        if (applied.count(m.version)) continue;
+        if (applied.count(m.version) || m.version > up_to) continue;
         db.write([&](soci::session& sql) {
             for (const auto& statement : split_sql(m.sql)) {
                 Query step(sql);
@@ -163,6 +165,16 @@ int migrate(Database& db, const std::function<void(const std::string&)>& progres
         if (progress) progress("applied migration " + std::to_string(m.version) + " " + m.name);
     }
     return count;
+}
+
+}  // namespace
+
+int migrate(Database& db, const std::function<void(const std::string&)>& progress) {
+    return apply(db, progress, std::numeric_limits<int>::max());
+}
+
+int migrate_to(Database& db, int version) {
+    return apply(db, {}, version);
 }
 
 }  // namespace sweetshop::storage

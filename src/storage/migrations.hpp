@@ -21,6 +21,8 @@ std::vector<Migration> migrations_for(Dialect dialect);
 std::vector<std::string> split_sql(const std::string& script);
 /// Applies what is missing; reports each applied migration through `progress`; returns how many were applied.
 int migrate(Database& db, const std::function<void(const std::string&)>& progress = {});
+/// Applies the pending migrations up to and including `version` (tests of an upgrade start from an older schema).
+int migrate_to(Database& db, int version);
 /// Versions not applied yet.
 std::vector<int> pending_migrations(Database& db);
 
