@@ -79,7 +79,7 @@ test('the keyboard alone signs in and buys', async () => {
   await page.keyboard.press('Enter');
   await page.getByTestId('signed-in-user').waitFor();
 
-  // Search by typing into the name field and pressing Enter, then Tab to the card's purchase button.
+  // Search by typing into the name field and pressing Enter, then Tab past "Add to basket" to "Purchase".
   await page.getByLabel('Name', { exact: true }).focus();
   await page.keyboard.type(name);
   await page.keyboard.press('Enter');
@@ -87,6 +87,8 @@ test('the keyboard alone signs in and buys', async () => {
   await card.getByText('2 in stock').waitFor();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=sweet-card]').length === 1);
   await card.getByLabel(`Quantity of ${name}`).focus();
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Add to basket');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Purchase');
   await page.keyboard.press('Enter');

@@ -3,12 +3,14 @@ import { NavLink, Outlet, useNavigate } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { env } from '@/config/env';
 import { useApiContext, useSession } from '@/lib/api-context';
+import { useBasket } from '@/lib/basket';
 
 export function Layout() {
   const session = useSession();
   const { store } = useApiContext();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const basketUnits = useBasket().reduce((n, l) => n + l.amount, 0);
   const signOut = () => {
     store.save(null);
     queryClient.clear();
@@ -32,8 +34,23 @@ export function Layout() {
               <NavLink to="/" end>
                 Catalogue
               </NavLink>
+              <NavLink to="/basket" aria-label={`Basket, ${basketUnits} item${basketUnits === 1 ? '' : 's'}`}>
+                Basket{' '}
+                <span className="basket-count" data-testid="basket-count">
+                  {basketUnits}
+                </span>
+              </NavLink>
+              <NavLink to="/orders" end>
+                My orders
+              </NavLink>
               <NavLink to="/dashboard">Dashboard</NavLink>
-              {session.user.is_staff ? <NavLink to="/admin">Admin</NavLink> : null}
+              {session.user.is_staff ? (
+                <>
+                  <NavLink to="/staff/orders">Orders</NavLink>
+                  <NavLink to="/counter">Counter</NavLink>
+                  <NavLink to="/admin">Admin</NavLink>
+                </>
+              ) : null}
             </nav>
           ) : null}
           {session ? (

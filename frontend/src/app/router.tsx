@@ -3,7 +3,20 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { Layout } from './layout';
 import { RequireAuth } from './require-auth';
 import { LoginRoute, RegisterRoute } from './routes/auth';
-import { AdminRoute, CatalogueRoute, CrashRoute, DashboardRoute, NotFoundRoute } from './routes/pages';
+import {
+  AdminRoute,
+  BasketRoute,
+  CatalogueRoute,
+  CounterRoute,
+  CrashRoute,
+  DashboardRoute,
+  MyOrdersRoute,
+  NotFoundRoute,
+  OrderRoute,
+  StaffOrdersRoute,
+} from './routes/pages';
+
+const signedIn = (element: React.ReactNode, staff = false) => <RequireAuth staff={staff}>{element}</RequireAuth>;
 
 export const routes = [
   {
@@ -36,6 +49,11 @@ export const routes = [
           </RequireAuth>
         ),
       },
+      { path: 'basket', element: signedIn(<BasketRoute />) },
+      { path: 'orders', element: signedIn(<MyOrdersRoute />) },
+      { path: 'orders/:number', element: signedIn(<OrderRoute />) },
+      { path: 'staff/orders', element: signedIn(<StaffOrdersRoute />, true) },
+      { path: 'counter', element: signedIn(<CounterRoute />, true) },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -14,6 +14,8 @@ export interface RequestOptions {
   auth?: boolean;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /// `text`: the answer's body as text (a receipt's HTML) instead of its JSON.
+  as?: 'json' | 'text';
 }
 
 export interface ApiClientOptions {
@@ -48,7 +50,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   let refreshing: Promise<string> | null = null;
 
   async function send(path: string, opts: RequestOptions, access?: string): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+    const headers: Record<string, string> = {
+      Accept: opts.as === 'text' ? 'text/html, application/json' : 'application/json',
+      ...opts.headers,
+    };
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
     if (access) headers.Authorization = `Bearer ${access}`;
     try {
@@ -115,6 +120,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         endSession(toApiError(401, body).message);
       }
     }
+    if (response.ok && opts.as === 'text') return (await response.text()) as T;
     const body = await parse(response);
     if (!response.ok) throw toApiError(response.status, body, response.headers.get('Retry-After'));
     return body as T;

@@ -22,6 +22,22 @@ describe('toApiError', () => {
     expect(e.message).toBe('Name: sweet with this name already exists. Min price: A valid number is required.');
   });
 
+  it('words nested errors per line and per field, and keeps the body', () => {
+    const body = {
+      lines: [{}, { amount: ['Ensure this value is greater than or equal to 1.'] }],
+      payment: { tendered: ['Only cash is tendered.'] },
+    };
+    const e = toApiError(400, body);
+    expect(e.fieldErrors).toEqual({
+      lines: ['Line 2: Amount: Ensure this value is greater than or equal to 1.'],
+      payment: ['Tendered: Only cash is tendered.'],
+    });
+    expect(e.body).toBe(body);
+    const short = toApiError(400, { detail: 'Insufficient stock', unavailable: [{ sweet: 1 }] });
+    expect(short.message).toBe('Insufficient stock');
+    expect(short.body).toEqual({ detail: 'Insufficient stock', unavailable: [{ sweet: 1 }] });
+  });
+
   it('words non_field_errors without a field name', () => {
     const e = toApiError(400, { non_field_errors: ['Invalid data. Expected a dictionary, but got list.'] });
     expect(e.message).toBe('Invalid data. Expected a dictionary, but got list.');

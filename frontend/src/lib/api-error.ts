@@ -6,11 +6,13 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldErrors;
   readonly code: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /// The answer's JSON as sent (for answers with more than words, such as the short lines of an order).
+  readonly body: unknown;
 
   constructor(
     status: number,
     message: string,
-    options: { fieldErrors?: FieldErrors; code?: string; retryAfterSeconds?: number } = {},
+    options: { fieldErrors?: FieldErrors; code?: string; retryAfterSeconds?: number; body?: unknown } = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -18,6 +20,7 @@ export class ApiError extends Error {
     this.fieldErrors = options.fieldErrors ?? {};
     this.code = options.code;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.body = options.body;
   }
 }
 
@@ -39,6 +42,27 @@ function statusMessage(status: number): string {
   return `The request failed (HTTP ${status}).`;
 }
 
+/// A field's messages: a list of words, or nested errors (one object per line of a list, or an object's own fields)
+/// as "Line 2: Amount: ..." and "Tendered: ...".
+function messagesOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) {
+    return value.flatMap((item, i) => {
+      if (typeof item === 'string') return [item];
+      if (typeof item !== 'object' || item === null) return [];
+      return nestedMessages(item as Record<string, unknown>).map((m) => `Line ${i + 1}: ${m}`);
+    });
+  }
+  if (typeof value === 'object' && value !== null) return nestedMessages(value as Record<string, unknown>);
+  return [];
+}
+
+function nestedMessages(record: Record<string, unknown>): string[] {
+  return Object.entries(record).flatMap(([field, value]) =>
+    messagesOf(value).map((m) => (field === 'non_field_errors' ? m : `${fieldLabel(field)}: ${m}`)),
+  );
+}
+
 /// Maps an error response's status and parsed JSON body (or null when it was not JSON) to an ApiError.
 export function toApiError(status: number, body: unknown, retryAfter?: string | null): ApiError {
   const retryAfterSeconds = retryAfter && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined;
@@ -46,12 +70,11 @@ export function toApiError(status: number, body: unknown, retryAfter?: string | 
     const record = body as Record<string, unknown>;
     if (typeof record.detail === 'string') {
       const code = typeof record.code === 'string' ? record.code : undefined;
-      return new ApiError(status, record.detail, { code, retryAfterSeconds });
+      return new ApiError(status, record.detail, { code, retryAfterSeconds, body });
     }
     const fieldErrors: FieldErrors = {};
     for (const [field, value] of Object.entries(record)) {
-      const messages = Array.isArray(value) ? value.filter((m): m is string => typeof m === 'string') : [];
-      if (typeof value === 'string') messages.push(value);
+      const messages = messagesOf(value);
       if (messages.length) fieldErrors[field] = messages;
     }
     const entries = Object.entries(fieldErrors);
@@ -61,7 +84,7 @@ export function toApiError(status: number, body: unknown, retryAfter?: string | 
           field === 'non_field_errors' ? messages.join(' ') : `${fieldLabel(field)}: ${messages.join(' ')}`,
         )
         .join(' ');
-      return new ApiError(status, message, { fieldErrors, retryAfterSeconds });
+      return new ApiError(status, message, { fieldErrors, retryAfterSeconds, body });
     }
   }
   return new ApiError(status, statusMessage(status), { retryAfterSeconds });

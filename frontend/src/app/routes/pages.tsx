@@ -1,8 +1,12 @@
-import { Link } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { StockTable } from '@/features/admin/components/stock-table';
 import { SweetForm } from '@/features/admin/components/sweet-form';
 import { Dashboard } from '@/features/dashboard/components/dashboard';
+import { BasketPage } from '@/features/orders/components/basket-page';
+import { CounterSale } from '@/features/orders/components/counter-sale';
+import { OrderDetail } from '@/features/orders/components/order-detail';
+import { OrderList } from '@/features/orders/components/order-list';
 import { Catalogue } from '@/features/sweets/components/catalogue';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
@@ -27,6 +31,32 @@ export function AdminRoute() {
       <StockTable />
     </>
   );
+}
+
+export function BasketRoute() {
+  useDocumentTitle('Basket');
+  return <BasketPage />;
+}
+
+export function MyOrdersRoute() {
+  useDocumentTitle('My orders');
+  return <OrderList />;
+}
+
+export function StaffOrdersRoute() {
+  useDocumentTitle('Orders');
+  return <OrderList staff />;
+}
+
+export function OrderRoute() {
+  const { number = '' } = useParams();
+  useDocumentTitle(`Order ${number}`);
+  return <OrderDetail key={number} number={number} />;
+}
+
+export function CounterRoute() {
+  useDocumentTitle('Counter sale');
+  return <CounterSale />;
 }
 
 export function NotFoundRoute() {

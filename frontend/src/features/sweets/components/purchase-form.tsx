@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useApi } from '@/lib/api-context';
 import { purchaseSweet, type Sweet, useSweetChanged } from '@/lib/api/sweets';
+import { basket } from '@/lib/basket';
 import { amountValue } from '@/lib/format';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 
@@ -25,6 +26,15 @@ export function PurchaseForm({ sweet }: { sweet: Sweet }) {
     onError: () => changed(),
   });
   const error = purchase.errors.fieldErrors.amount?.join(' ') ?? purchase.errors.message;
+  const addToBasket = () => {
+    const value = amountValue(amount);
+    if (typeof value !== 'number' || value < 1) {
+      setDone(null);
+      return;
+    }
+    basket.add({ sweet: sweet.id, name: sweet.name, price: sweet.price, amount: value, stock: sweet.quantity });
+    setDone(`Added ${value} × ${sweet.name} to the basket.`);
+  };
 
   return (
     <form className="purchase" onSubmit={onSubmit(purchase.submit)} noValidate aria-label={`Buy ${sweet.name}`}>
@@ -44,6 +54,9 @@ export function PurchaseForm({ sweet }: { sweet: Sweet }) {
           onChange={(e) => setAmount(e.target.value)}
           disabled={soldOut}
         />
+        <Button variant="secondary" onClick={addToBasket} disabled={soldOut}>
+          Add to basket
+        </Button>
         <Button type="submit" disabled={soldOut} busy={purchase.busy}>
           {soldOut ? 'Sold out' : purchase.busy ? 'Buying…' : 'Purchase'}
         </Button>
