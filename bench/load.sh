@@ -160,6 +160,7 @@ add_row "GET /api/sweets/search/?name=sweet%2001&min_price=1&max_price=5" \
 add_row "GET /api/sweets/{id}/ (a random sweet)" "$(measure "$server_pid" "$base/api/sweets/1/" bench/wrk/detail.lua)"
 add_row "POST /api/sweets/{id}/purchase/ (a random sweet, amount 1)" \
   "$(measure "$server_pid" "$base/api/sweets/1/purchase/" bench/wrk/purchase.lua)"
+add_row "POST /api/orders/ (3 random sweets, 1 each)" "$(measure "$server_pid" "$base/api/orders/" bench/wrk/order.lua)"
 sold=$(sqlite3 "$db" "SELECT COALESCE(SUM(amount), 0) FROM purchases")
 stock_drop=$(sqlite3 "$db" "SELECT $SWEETS * 1000000 - SUM(quantity) FROM sweets")
 add_row "POST /api/auth/login/ (Argon2id 19 MiB x 2)" "$(measure "$server_pid" "$base/api/auth/login/" bench/wrk/login.lua)"
@@ -197,7 +198,7 @@ for row in "${rows[@]}"; do
 done
 echo
 echo "- logins during the mixed row: $mixed_login_rps per second"
-echo "- purchases: $sold units sold (sum of the sales), stock dropped by $stock_drop; $verify"
+echo "- purchases and orders: $sold units sold (sum of the order lines), stock dropped by $stock_drop; $verify"
 echo "- server peak resident memory over the whole run (VmHWM): $((peak_kib / 1024)) MiB ($peak_kib KiB)"
 echo "- process start to first answered request: $first_answer_ms ms"
 echo "- machine: $(nproc) cores, $(uname -r); wrk -t1 -c$connections, $rounds round(s) of ${duration}s, median by rate"

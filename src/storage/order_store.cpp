@@ -179,121 +179,167 @@ std::optional<Order> find_in(soci::session& sql, std::int64_t number, bool for_c
     return one.front();
 }
 
-void append_sale_ledger(soci::session& sql, const domain::OrderLine& line, long long after, const domain::Actor& actor,
-                        long long order_id, long long now) {
-    append_ledger(sql, line.sweet_id, line.name, actor, "purchase", -line.amount, after, now, order_id);
-}
+/// The values an order's statements are bound to (by address: it never moves).
+struct OrderStatementsBase {
+    // one line sold
+    long long n = 0, now = 0, id = 0, price = 0, quantity = 0;
+    std::string name;
+    // the order
+    long long customer_id = 0, seller_id = 0, total = 0, tendered = 0, order_id = 0;
+    std::string customer, seller, note, method;
+    soci::indicator customer_ind = soci::i_null, customer_name_ind = soci::i_null, seller_ind = soci::i_null,
+                    seller_name_ind = soci::i_null, method_ind = soci::i_null, tendered_ind = soci::i_null;
+    // one of its lines, and its ledger entry
+    int position = 0;
+    long long line_price = 0, line_amount = 0, delta = 0, after = 0, actor_id = 0, ledger_id = 0;
+    std::string actor, reason = "purchase";
+    soci::indicator actor_ind = soci::i_null, order_ind = soci::i_ok;
+};
+}  // namespace
 
-/// Sells the lines in id order; throws Refusal (rolling back) when a sweet is missing or short, or the cash
-/// tendered does not cover the total.
-OrderOutcome sell(soci::session& sql, const domain::NewOrder& request, long long now) {
-    const auto& lines = request.lines;
-    std::vector<std::size_t> by_id(lines.size());
-    std::iota(by_id.begin(), by_id.end(), 0);
-    std::sort(by_id.begin(), by_id.end(), [&](auto a, auto b) { return lines[a].sweet_id < lines[b].sweet_id; });
+/// Placing an order's statements, prepared once per connection (StatementCache).
+struct SqlOrderStore::OrderStatements : OrderStatementsBase {
+    Query sell_line, insert, line, ledger;
 
-    Order order;
-    order.lines.resize(lines.size());
-    std::vector<long long> after(lines.size(), 0);
-    std::vector<std::optional<long long>> stock(lines.size());  // a line that could not be sold: what is left
-    bool refused = false;
-    for (auto i : by_id) {
-        const long long id = lines[i].sweet_id, n = lines[i].amount;
-        auto& line = order.lines[i];
-        line.sweet_id = id;
-        line.amount = n;
-        long long price = 0, quantity = 0;
-        if (!refused) {
-            Query q(sql);
-            q.into(line.name).into(price).into(quantity).use(n, "n").use(now, "now").use(id, "id");
-            const bool sold = q.run(kSellLine);
-            q.drain();
-            if (sold) {
-                line.unit_price_cents = price;
-                after[i] = quantity;
-                continue;
-            }
-            refused = true;
-        }
-        Query q(sql);
-        q.use(id, "id").into(line.name).into(quantity);
-        stock[i] = q.run(kSweetStock) ? quantity : -1;
+    explicit OrderStatements(soci::session& sql) : sell_line(sql), insert(sql), line(sql), ledger(sql) {
+        sell_line.into(name).into(price).into(quantity).use(n, "n").use(now, "now").use(id, "id");
+        sell_line.prepare(kSellLine);
+        insert.use(customer_id, customer_ind, "customer_id").use(customer, customer_name_ind, "customer");
+        insert.use(seller_id, seller_ind, "seller_id").use(seller, seller_name_ind, "seller").use(total, "total");
+        insert.use(note, "note").use(method, method_ind, "method").use(tendered, tendered_ind, "tendered");
+        insert.use(now, "now").into(order_id);
+        insert.prepare(kInsertOrder);
+        line.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(name, "name");
+        line.use(line_price, "price").use(line_amount, "amount");
+        line.prepare(kInsertOrderLine);
+        ledger.use(id, "sweet_id").use(name, "sweet_name").use(actor_id, actor_ind, "actor_id").use(actor, "actor");
+        ledger.use(reason, "reason").use(delta, "delta").use(after, "after").use(now, "now");
+        ledger.use(order_id, order_ind, "order_id").into(ledger_id);
+        ledger.prepare(kInsertLedger);
     }
-    if (refused) {
+
+    /// Sells the lines in id order; throws Refusal (rolling back) when a sweet is missing or short, or the cash
+    /// tendered does not cover the total.
+    OrderOutcome sell(soci::session& sql, const domain::NewOrder& request, long long at) {
+        const auto& lines = request.lines;
+        std::vector<std::size_t> by_id(lines.size());
+        std::iota(by_id.begin(), by_id.end(), 0);
+        std::sort(by_id.begin(), by_id.end(), [&](auto a, auto b) { return lines[a].sweet_id < lines[b].sweet_id; });
+
+        Order order;
+        order.lines.resize(lines.size());
+        std::vector<long long> left(lines.size(), 0);
+        std::vector<std::optional<long long>> stock(lines.size());  // a line that could not be sold: what is left
+        bool refused = false;
+        now = at;
+        for (auto i : by_id) {
+            auto& line = order.lines[i];
+            line.sweet_id = lines[i].sweet_id;
+            line.amount = lines[i].amount;
+            id = line.sweet_id;
+            n = line.amount;
+            if (!refused) {
+                const bool sold = sell_line.execute();
+                sell_line.drain();
+                if (sold) {
+                    line.name = name;
+                    line.unit_price_cents = price;
+                    left[i] = quantity;
+                    continue;
+                }
+                refused = true;
+            }
+            long long q = 0;
+            Query check(sql);
+            check.use(id, "id").into(line.name).into(q);
+            stock[i] = check.run(kSweetStock) ? q : -1;
+        }
+        if (refused) throw Refusal{refusal(lines, order, stock)};
+        for (const auto& line : order.lines)
+            order.total_cents += line.total_cents();
+        if (request.payment && request.payment->tendered_cents &&
+            *request.payment->tendered_cents < order.total_cents) {
+            OrderOutcome out;
+            out.kind = OrderOutcome::Kind::TenderedShort;
+            out.total_cents = order.total_cents;
+            throw Refusal{out};
+        }
+        order.customer_id = request.customer ? request.customer->id : 0;
+        if (request.customer) order.customer = request.customer->username;
+        if (request.seller) order.seller = request.seller->username;
+        order.note = request.note;
+        order.created_at = at;
+        order.payment = request.payment;
+        order.number = record(order, request, left);
+        return OrderOutcome{OrderOutcome::Kind::Placed, order, {}, {}, 0};
+    }
+
+  private:
+    static OrderOutcome refusal(const std::vector<domain::LineRequest>& lines, const Order& order,
+                                const std::vector<std::optional<long long>>& stock) {
         OrderOutcome out;
         for (std::size_t i = 0; i < lines.size(); ++i)
             if (stock[i] && *stock[i] < 0) out.unknown.push_back(lines[i].sweet_id);
         if (!out.unknown.empty()) {
             out.kind = OrderOutcome::Kind::UnknownSweets;
-        } else {
-            out.kind = OrderOutcome::Kind::Unavailable;
-            for (std::size_t i = 0; i < lines.size(); ++i)
-                if (stock[i] && *stock[i] < lines[i].amount)
-                    out.unavailable.push_back({lines[i].sweet_id, order.lines[i].name, lines[i].amount, *stock[i]});
+            return out;
         }
-        throw Refusal{out};
+        out.kind = OrderOutcome::Kind::Unavailable;
+        for (std::size_t i = 0; i < lines.size(); ++i)
+            if (stock[i] && *stock[i] < lines[i].amount)
+                out.unavailable.push_back({lines[i].sweet_id, order.lines[i].name, lines[i].amount, *stock[i]});
+        return out;
     }
-    for (const auto& line : order.lines)
-        order.total_cents += line.total_cents();
-    if (request.payment && request.payment->tendered_cents && *request.payment->tendered_cents < order.total_cents) {
-        OrderOutcome out;
-        out.kind = OrderOutcome::Kind::TenderedShort;
-        out.total_cents = order.total_cents;
-        throw Refusal{out};
-    }
-    order.customer_id = request.customer ? request.customer->id : 0;
-    if (request.customer) order.customer = request.customer->username;
-    if (request.seller) order.seller = request.seller->username;
-    order.note = request.note;
-    order.created_at = now;
-    order.payment = request.payment;
-    order.number = insert_order(sql, order, request.customer, request.seller);
-    const auto& actor = request.seller ? *request.seller : *request.customer;
-    for (std::size_t i = 0; i < lines.size(); ++i)
-        append_sale_ledger(sql, order.lines[i], after[i], actor, order.number, now);
-    return OrderOutcome{OrderOutcome::Kind::Placed, order, {}, {}, 0};
-}
-}  // namespace
 
-std::int64_t insert_order(soci::session& sql, const Order& order, const std::optional<domain::Actor>& customer,
-                          const std::optional<domain::Actor>& seller) {
-    long long id = 0;
-    const long long customer_id = customer ? customer->id : 0, seller_id = seller ? seller->id : 0;
-    const long long total = order.total_cents, now = order.created_at;
-    const long long tendered = order.payment ? order.payment->tendered_cents.value_or(0) : 0;
-    const std::string customer_name = customer ? customer->username : "", seller_name = seller ? seller->username : "";
-    const std::string method = order.payment ? std::string(domain::method_name(order.payment->method)) : "";
-    soci::indicator customer_ind = customer ? soci::i_ok : soci::i_null;
-    soci::indicator customer_name_ind = customer_ind;
-    soci::indicator seller_ind = seller ? soci::i_ok : soci::i_null, seller_name_ind = seller_ind;
-    soci::indicator method_ind = order.payment ? soci::i_ok : soci::i_null;
-    soci::indicator tendered_ind = order.payment && order.payment->tendered_cents ? soci::i_ok : soci::i_null;
-    {
-        Query q(sql);
-        q.use(customer_id, customer_ind, "customer_id").use(customer_name, customer_name_ind, "customer");
-        q.use(seller_id, seller_ind, "seller_id").use(seller_name, seller_name_ind, "seller");
-        q.use(total, "total").use(order.note, "note").use(method, method_ind, "method");
-        q.use(tendered, tendered_ind, "tendered").use(now, "now").into(id);
-        q.run(kInsertOrder);
-        q.drain();
+    /// The order, its lines, and each line's ledger entry naming it (`left`: each sweet's stock after its line);
+    /// returns its number.
+    long long record(const Order& order, const domain::NewOrder& request, const std::vector<long long>& left) {
+        const auto& c = request.customer;
+        const auto& s = request.seller;
+        customer_id = c ? c->id : 0;
+        customer = c ? c->username : "";
+        customer_ind = customer_name_ind = c ? soci::i_ok : soci::i_null;
+        seller_id = s ? s->id : 0;
+        seller = s ? s->username : "";
+        seller_ind = seller_name_ind = s ? soci::i_ok : soci::i_null;
+        total = order.total_cents;
+        note = order.note;
+        method = order.payment ? std::string(domain::method_name(order.payment->method)) : "";
+        method_ind = order.payment ? soci::i_ok : soci::i_null;
+        tendered = order.payment ? order.payment->tendered_cents.value_or(0) : 0;
+        tendered_ind = order.payment && order.payment->tendered_cents ? soci::i_ok : soci::i_null;
+        insert.execute();
+        insert.drain();
+        const auto& by = s ? *s : *c;  // who made the change: the seller at the counter, else the customer
+        actor_id = by.id;
+        actor = by.username;
+        actor_ind = by.id > 0 ? soci::i_ok : soci::i_null;
+        for (std::size_t i = 0; i < order.lines.size(); ++i) {
+            const auto& l = order.lines[i];
+            position = static_cast<int>(i);
+            id = l.sweet_id;
+            name = l.name;
+            line_price = l.unit_price_cents;
+            line_amount = l.amount;
+            line.execute();
+            delta = -l.amount;
+            after = left[i];
+            ledger.execute();
+            ledger.drain();
+        }
+        return order_id;
     }
-    for (std::size_t i = 0; i < order.lines.size(); ++i) {
-        const auto& line = order.lines[i];
-        const int position = static_cast<int>(i);
-        const long long sweet_id = line.sweet_id, price = line.unit_price_cents, amount = line.amount;
-        Query q(sql);
-        q.use(id, "order_id").use(position, "position").use(sweet_id, "sweet_id").use(line.name, "name");
-        q.use(price, "price").use(amount, "amount");
-        q.run(kInsertOrderLine);
-    }
-    return id;
-}
+};
+
+SqlOrderStore::SqlOrderStore(Database& db, const domain::Clock& clock)
+    : db_(db), clock_(clock), statements_(std::make_unique<StatementCache<OrderStatements>>(db.dialect())) {}
+SqlOrderStore::~SqlOrderStore() = default;
 
 OrderOutcome SqlOrderStore::place(const domain::NewOrder& order, const domain::HeldKey* key) {
     std::optional<OrderOutcome> refused;
     try {
         return db_.write([&](soci::session& sql) {
-            auto outcome = sell(sql, order, clock_.now());
+            auto outcome = statements_->lease(sql)->sell(sql, order, clock_.now());
             if (key) record_outcome(sql, *key, outcome);
             return outcome;
         });

@@ -1,6 +1,7 @@
 #pragma once
 #include "domain/orders.hpp"
 #include "storage/database.hpp"
+#include "storage/sql_query.hpp"
 
 namespace sweetshop::storage {
 
@@ -13,8 +14,8 @@ inline constexpr const char* kInsertOrderLine =
 /// lock them in one order and cannot deadlock), each with its ledger entry, in one transaction.
 class SqlOrderStore final : public domain::OrderStore {
   public:
-    explicit SqlOrderStore(Database& db, const domain::Clock& clock = domain::system_clock())
-        : db_(db), clock_(clock) {}
+    explicit SqlOrderStore(Database& db, const domain::Clock& clock = domain::system_clock());
+    ~SqlOrderStore() override;
 
     domain::OrderOutcome place(const domain::NewOrder& order, const domain::HeldKey* key) override;
     std::optional<domain::Order> find(std::int64_t number) override;
@@ -24,13 +25,11 @@ class SqlOrderStore final : public domain::OrderStore {
     domain::RefundOutcome refund(const domain::RefundRequest& refund, const domain::HeldKey* key) override;
 
   private:
+    struct OrderStatements;
+
     Database& db_;
     const domain::Clock& clock_;
+    std::unique_ptr<sql::StatementCache<OrderStatements>> statements_;
 };
-
-/// Inside the caller's transaction: records a sold order and its lines, returning its number (the purchase of one
-/// sweet uses it too). Ledger entries are the caller's.
-std::int64_t insert_order(soci::session& sql, const domain::Order& order, const std::optional<domain::Actor>& customer,
-                          const std::optional<domain::Actor>& seller);
 
 }  // namespace sweetshop::storage

@@ -3,7 +3,10 @@
 // src/storage/.
 #include <soci/soci.h>
 
+#include <memory>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "domain/catalogue.hpp"
 #include "storage/database.hpp"
@@ -73,6 +76,46 @@ struct SweetRow {
     domain::Sweet value() const {
         return domain::Sweet{id, name, category, description, price, quantity, created_by, created, updated};
     }
+};
+
+/// Statements prepared once per connection and run again with new values (parsing a statement costs about as much as
+/// running it, docs/performance.md). SQLite: the one writer connection, never reconnected, keeps its set. PostgreSQL:
+/// a set prepared for each use, since a connection may be re-established after an outage.
+template <class Statements>
+class StatementCache {
+  public:
+    explicit StatementCache(Dialect dialect) : dialect_(dialect) {}
+
+    /// The statements of `sql`, for as long as the caller holds that connection.
+    class Lease {
+      public:
+        Statements& operator*() const { return *statements_; }
+        Statements* operator->() const { return statements_; }
+
+      private:
+        friend class StatementCache;
+        std::unique_ptr<Statements> owned_;
+        Statements* statements_ = nullptr;
+    };
+
+    Lease lease(soci::session& sql) {
+        Lease lease;
+        if (dialect_ != Dialect::Sqlite) {
+            lease.owned_ = std::make_unique<Statements>(sql);
+            lease.statements_ = lease.owned_.get();
+            return lease;
+        }
+        std::lock_guard lock(mutex_);
+        auto& slot = cache_[&sql];
+        if (!slot) slot = std::make_unique<Statements>(sql);
+        lease.statements_ = slot.get();
+        return lease;
+    }
+
+  private:
+    Dialect dialect_;
+    std::mutex mutex_;
+    std::unordered_map<soci::session*, std::unique_ptr<Statements>> cache_;
 };
 
 inline const char* for_update(Dialect dialect) {

@@ -25,8 +25,8 @@ constexpr const char* kInsertPurchaseOrder =
     "VALUES ('paid', :customer_id, :customer, :total, '', :now) RETURNING id";
 constexpr const char* kQuantity = "SELECT quantity FROM sweets WHERE id = :id";
 
-/// The statements of a purchase or restock, prepared once per connection and run again with new values: parsing
-/// the SQL cost about as much as running it (docs/performance.md). Bound by address, so it never moves.
+/// The statements of a purchase or restock, prepared once per connection (StatementCache). Bound by address, so it
+/// never moves.
 struct StockStatementsBase {
     long long n = 0, now = 0, id = 0, limit = 0;
     SweetRow row;
@@ -63,7 +63,7 @@ domain::StockOutcome SqlStockStore::change_stock(const domain::StockChange& chan
     using Kind = domain::StockOutcome::Kind;
     const bool purchase = change.kind == domain::StockChange::Kind::Purchase;
     return db_.write([&](soci::session& sql) {
-        auto held = stock_statements(sql);
+        auto held = statements_->lease(sql);
         auto& st = *held;
         st.now = clock_.now();
         st.id = change.sweet_id;
@@ -108,22 +108,9 @@ domain::StockOutcome SqlStockStore::change_stock(const domain::StockChange& chan
     });
 }
 
-// Here, where StockStatements is complete (the repository owns the cached ones).
-SqlStockStore::SqlStockStore(Database& db, const domain::Clock& clock) : db_(db), clock_(clock) {}
+// Here, where StockStatements is complete.
+SqlStockStore::SqlStockStore(Database& db, const domain::Clock& clock)
+    : db_(db), clock_(clock), statements_(std::make_unique<StatementCache<StockStatements>>(db.dialect())) {}
 SqlStockStore::~SqlStockStore() = default;
-
-SqlStockStore::StatementsLease SqlStockStore::stock_statements(soci::session& sql) {
-    // SQLite: one writer connection, which is never reconnected, keeps its statements prepared. PostgreSQL: fresh
-    // statements for each change, since a connection may be re-established after an outage.
-    if (db_.dialect() != Dialect::Sqlite) {
-        auto owned = std::make_unique<StockStatements>(sql);
-        auto* statements = owned.get();
-        return {std::move(owned), statements};
-    }
-    std::lock_guard lock(statements_mutex_);
-    auto& slot = stock_statements_[&sql];
-    if (!slot) slot = std::make_unique<StockStatements>(sql);
-    return {nullptr, slot.get()};
-}
 
 }  // namespace sweetshop::storage

@@ -1,10 +1,9 @@
 #pragma once
 #include <memory>
-#include <mutex>
-#include <unordered_map>
 
 #include "domain/inventory.hpp"
 #include "storage/database.hpp"
+#include "storage/sql_query.hpp"
 
 namespace sweetshop::storage {
 
@@ -19,20 +18,10 @@ class SqlStockStore final : public domain::StockStore {
 
   private:
     struct StockStatements;
-    /// The stock statements of a connection, for one change: the cached ones of SQLite's writer, or (PostgreSQL) a
-    /// set prepared for this change and owned by the lease.
-    struct StatementsLease {
-        std::unique_ptr<StockStatements> owned;
-        StockStatements* statements = nullptr;
-        StockStatements& operator*() const { return *statements; }
-    };
-    /// The stock statements for a connection (used only while that connection is held).
-    StatementsLease stock_statements(soci::session& sql);
 
     Database& db_;
     const domain::Clock& clock_;
-    std::mutex statements_mutex_;
-    std::unordered_map<soci::session*, std::unique_ptr<StockStatements>> stock_statements_;
+    std::unique_ptr<sql::StatementCache<StockStatements>> statements_;
 };
 
 }  // namespace sweetshop::storage
