@@ -157,7 +157,7 @@ class OrderStore {
     virtual OrderOutcome place(const NewOrder& order, const HeldKey* key) = 0;
     virtual std::optional<Order> find(std::int64_t number) = 0;
     virtual std::int64_t count(const OrderFilter& filter) = 0;
-    /// Newest first.
+    /// Newest first (by number).
     virtual std::vector<Order> list(const OrderFilter& filter, std::int64_t limit, std::int64_t offset) = 0;
     /// Refunds in one transaction; restocked units go back to stock with their ledger entries.
     virtual RefundOutcome refund(const RefundRequest& refund, const HeldKey* key) = 0;

@@ -379,7 +379,7 @@ std::vector<Order> SqlOrderStore::list(const domain::OrderFilter& filter, std::i
             f.bind(q);
             q.use(lim, "limit").use(off, "offset");
             for (bool r = q.run(kOrderColumns + f.where() +
-                                " ORDER BY created_at_us DESC, id DESC LIMIT :limit OFFSET :offset");
+                                " ORDER BY id DESC LIMIT :limit OFFSET :offset");
                  r; r = q.fetch())
                 out.push_back(row.value());
         }
