@@ -6,112 +6,13 @@
 #include "domain/catalogue.hpp"
 #include "domain/inventory.hpp"
 #include "http/message.hpp"
+#include "http/openapi_schema.hpp"
 #include "http/routes.hpp"
 
 namespace sweetshop::http {
 
 namespace {
-using Json = nlohmann::ordered_json;
-
-Json ref(const std::string& name) {
-    return Json{{"$ref", "#/components/schemas/" + name}};
-}
-
-Json string_prop(const char* description = nullptr) {
-    Json j{{"type", "string"}};
-    if (description) j["description"] = description;
-    return j;
-}
-
-/// An object the server always answers whole: every property is required.
-Json answer_object(Json properties) {
-    Json required = Json::array();
-    for (const auto& [name, schema] : properties.items())
-        required.push_back(name);
-    return {{"type", "object"}, {"required", required}, {"properties", std::move(properties)}};
-}
-
-/// The orders' schemas: the order as answered, its body, a refund's body and their errors.
-void order_components(Json& s, const Json& price, const Json& price_in, const Json& timestamp) {
-    const Json amount = {{"type", "integer"}, {"minimum", 1}, {"maximum", domain::kMaxQuantity}};
-    const Json line_in = {{"type", "object"},
-                          {"required", {"sweet", "amount"}},
-                          {"properties", {{"sweet", {{"type", "integer"}}}, {"amount", amount}}}};
-    const Json lines_in = {
-        {"type", "array"}, {"minItems", 1}, {"maxItems", domain::kMaxOrderLines}, {"items", line_in}};
-    s["OrderLine"] = answer_object({{"sweet", {{"type", "integer"}}},
-                                    {"name", string_prop("The sweet's name when it was sold")},
-                                    {"unit_price", price},
-                                    {"amount", {{"type", "integer"}}},
-                                    {"total", price},
-                                    {"refunded", {{"type", "integer"}, {"description", "Units refunded so far"}}}});
-    s["Payment"] = answer_object({{"method", {{"type", "string"}, {"enum", {"cash", "card", "other"}}}},
-                                  {"tendered", {{"type", "string"}, {"nullable", true}, {"example", "20.00"}}},
-                                  {"change", {{"type", "string"}, {"nullable", true}, {"example", "13.00"}}}});
-    s["Refund"] = answer_object(
-        {{"at", timestamp},
-         {"by", string_prop("The staff member")},
-         {"reason", string_prop()},
-         {"restock", {{"type", "boolean"}, {"description", "true: back to stock; false: written off"}}},
-         {"lines",
-          {{"type", "array"},
-           {"items", answer_object({{"sweet", {{"type", "integer"}}}, {"amount", {{"type", "integer"}}}})}}},
-         {"total", price}});
-    s["Order"] = answer_object(
-        {{"number", {{"type", "string"}, {"example", "10001"}, {"description", "Digits, from 10001, increasing"}}},
-         {"status", {{"type", "string"}, {"enum", {"paid", "partially_refunded", "refunded"}}}},
-         {"customer", {{"type", "string"}, {"nullable", true}, {"description", "null: a walk-in counter sale"}}},
-         {"seller", {{"type", "string"}, {"nullable", true}, {"description", "The staff member of a counter sale"}}},
-         {"lines", {{"type", "array"}, {"items", ref("OrderLine")}}},
-         {"total", price},
-         {"refunded_total", price},
-         {"note", string_prop()},
-         {"created_at", timestamp},
-         {"payment", {{"allOf", {ref("Payment")}}, {"nullable", true}}},
-         {"refunds", {{"type", "array"}, {"items", ref("Refund")}}}});
-    s["OrderPage"] = answer_object({{"count", {{"type", "integer"}}},
-                                    {"next", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
-                                    {"previous", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
-                                    {"results", {{"type", "array"}, {"items", ref("Order")}}}});
-    s["OrderCreate"] = {
-        {"type", "object"},
-        {"required", {"lines"}},
-        {"properties",
-         {{"lines", lines_in},
-          {"note", {{"type", "string"}, {"maxLength", domain::kOrderNoteMaxChars}}},
-          {"customer",
-           {{"type", "string"},
-            {"nullable", true},
-            {"description",
-             "Staff only (a counter sale): a registered customer's username, or null for a walk-in sale."}}},
-          {"payment",
-           {{"type", "object"},
-            {"required", {"method"}},
-            {"properties",
-             {{"method", {{"type", "string"}, {"enum", {"cash", "card", "other"}}}}, {"tendered", price_in}}}}}}}};
-    s["RefundCreate"] = {
-        {"type", "object"},
-        {"required", {"lines", "restock", "reason"}},
-        {"properties",
-         {{"lines", lines_in},
-          {"restock", {{"type", "boolean"}}},
-          {"reason", {{"type", "string"}, {"minLength", 1}, {"maxLength", domain::kRefundReasonMaxChars}}}}}};
-    s["Unavailable"] = {{"type", "object"},
-                        {"required", {"detail", "unavailable"}},
-                        {"properties",
-                         {{"detail", {{"type", "string"}, {"enum", {"Insufficient stock"}}}},
-                          {"unavailable",
-                           {{"type", "array"},
-                            {"items", answer_object({{"sweet", {{"type", "integer"}}},
-                                                     {"name", string_prop()},
-                                                     {"requested", {{"type", "integer"}}},
-                                                     {"available", {{"type", "integer"}}}})}}}}}};
-    s["OrderErrors"] = {
-        {"description",
-         "Field errors; `lines` is a list of messages, or one error object per line ({} for a good line); `payment` "
-         "may hold the payment's own field errors. Or `Insufficient stock` with every short line."},
-        {"anyOf", {ref("FieldErrors"), ref("Unavailable")}}};
-}
+using namespace schema;
 
 Json components() {
     Json s = Json::object();

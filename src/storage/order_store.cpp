@@ -6,6 +6,7 @@
 
 #include "storage/idempotency_store.hpp"
 #include "storage/ledger.hpp"
+#include "storage/order_rows.hpp"
 #include "storage/sql_query.hpp"
 
 namespace sweetshop::storage {
@@ -19,10 +20,6 @@ using domain::OrderOutcome;
 constexpr const char* kSellLine =
     "UPDATE sweets SET quantity = quantity - :n, updated_at_us = :now WHERE id = :id AND quantity >= :n "
     "RETURNING name, price_cents, quantity";
-constexpr const char* kSweetStock = "SELECT name, quantity FROM sweets WHERE id = :id";
-constexpr const char* kLockSweet = "SELECT name, quantity FROM sweets WHERE id = :id FOR UPDATE";
-constexpr const char* kReturnStock =
-    "UPDATE sweets SET quantity = quantity + :n, updated_at_us = :now WHERE id = :id RETURNING quantity";
 constexpr const char* kInsertOrder =
     "INSERT INTO orders (status, customer_id, customer, seller_id, seller, total_cents, note, payment_method, "
     "tendered_cents, created_at_us) VALUES ('paid', :customer_id, :customer, :seller_id, :seller, :total, :note, "
@@ -36,15 +33,6 @@ constexpr const char* kOrderRefunds =
     "SELECT id, order_id, actor, reason, restock, total_cents, at_us FROM refunds WHERE order_id = :id ORDER BY id";
 constexpr const char* kRefundLines =
     "SELECT sweet_id, amount FROM refund_lines WHERE refund_id = :id ORDER BY sweet_id";
-constexpr const char* kRefundLine =
-    "UPDATE order_lines SET refunded = refunded + :n WHERE order_id = :order_id AND sweet_id = :sweet_id";
-constexpr const char* kInsertRefund =
-    "INSERT INTO refunds (order_id, actor_id, actor, reason, restock, total_cents, at_us) "
-    "VALUES (:order_id, :actor_id, :actor, :reason, :restock, :total, :now) RETURNING id";
-constexpr const char* kInsertRefundLine =
-    "INSERT INTO refund_lines (refund_id, sweet_id, sweet_name, amount) VALUES (:refund_id, :sweet_id, :name, :n)";
-constexpr const char* kMarkRefunded =
-    "UPDATE orders SET refunded_cents = refunded_cents + :total, status = :status WHERE id = :id";
 
 /// Thrown inside a placing transaction to roll it back with the refusal decided.
 struct Refusal {
@@ -161,22 +149,6 @@ void load_refunds(soci::session& sql, Order& order) {
             r.lines.push_back({sweet_id, amount});
         order.refunds.push_back(std::move(r));
     }
-}
-
-std::optional<Order> find_in(soci::session& sql, std::int64_t number, bool for_change, Dialect dialect) {
-    const long long id = number;
-    OrderRow row;
-    {
-        Query q(sql);
-        row.bind(q);
-        q.use(id, "id");
-        if (!q.run(kOrderColumns + std::string(" WHERE id = :id") + (for_change ? for_update(dialect) : "")))
-            return std::nullopt;
-    }
-    std::vector<Order> one{row.value()};
-    load_lines(sql, one);
-    load_refunds(sql, one.front());
-    return one.front();
 }
 
 /// The values an order's statements are bound to (by address: it never moves).
@@ -352,7 +324,7 @@ OrderOutcome SqlOrderStore::place(const domain::NewOrder& order, const domain::H
 }
 
 std::optional<Order> SqlOrderStore::find(std::int64_t number) {
-    return db_.read([&](soci::session& sql) { return find_in(sql, number, false, db_.dialect()); });
+    return db_.read([&](soci::session& sql) { return read_order(sql, number, false, db_.dialect()); });
 }
 
 std::int64_t SqlOrderStore::count(const domain::OrderFilter& filter) {
@@ -378,9 +350,8 @@ std::vector<Order> SqlOrderStore::list(const domain::OrderFilter& filter, std::i
             row.bind(q);
             f.bind(q);
             q.use(lim, "limit").use(off, "offset");
-            for (bool r = q.run(kOrderColumns + f.where() +
-                                " ORDER BY id DESC LIMIT :limit OFFSET :offset");
-                 r; r = q.fetch())
+            for (bool r = q.run(kOrderColumns + f.where() + " ORDER BY id DESC LIMIT :limit OFFSET :offset"); r;
+                 r = q.fetch())
                 out.push_back(row.value());
         }
         load_lines(sql, out);
@@ -390,108 +361,20 @@ std::vector<Order> SqlOrderStore::list(const domain::OrderFilter& filter, std::i
     });
 }
 
-namespace {
-/// The issue of each requested line, against the order and (restocking) the sweets' room; all nullopt: fine.
-std::vector<std::optional<domain::RefundIssue>> refund_issues(soci::session& sql, const domain::RefundRequest& req,
-                                                              const Order& order, Dialect dialect) {
-    using Issue = domain::RefundIssue;
-    std::vector<std::optional<Issue>> issues(req.lines.size());
-    for (std::size_t i = 0; i < req.lines.size(); ++i) {
-        const auto& want = req.lines[i];
-        auto it = std::find_if(order.lines.begin(), order.lines.end(),
-                               [&](const auto& l) { return l.sweet_id == want.sweet_id; });
-        if (it == order.lines.end())
-            issues[i] = Issue{Issue::Kind::NotInOrder, 0};
-        else if (want.amount > it->amount - it->refunded)
-            issues[i] = Issue{Issue::Kind::TooMany, it->amount - it->refunded};
-    }
-    if (!req.restock) return issues;
-    std::vector<std::size_t> by_id(req.lines.size());
-    std::iota(by_id.begin(), by_id.end(), 0);
-    std::sort(by_id.begin(), by_id.end(),
-              [&](auto a, auto b) { return req.lines[a].sweet_id < req.lines[b].sweet_id; });
-    for (auto i : by_id) {  // in id order, as orders lock them
-        if (issues[i]) continue;
-        const long long id = req.lines[i].sweet_id;
-        long long quantity = 0;
-        std::string name;
+std::optional<Order> read_order(soci::session& sql, std::int64_t number, bool for_change, Dialect dialect) {
+    const long long id = number;
+    OrderRow row;
+    {
         Query q(sql);
-        q.use(id, "id").into(name).into(quantity);
-        if (!q.run(dialect == Dialect::Postgres ? kLockSweet : kSweetStock))
-            issues[i] = Issue{Issue::Kind::Gone, 0};
-        else if (quantity > domain::kMaxQuantity - req.lines[i].amount)
-            issues[i] = Issue{Issue::Kind::Full, domain::kMaxQuantity - quantity};
+        row.bind(q);
+        q.use(id, "id");
+        if (!q.run(kOrderColumns + std::string(" WHERE id = :id") + (for_change ? for_update(dialect) : "")))
+            return std::nullopt;
     }
-    return issues;
-}
-}  // namespace
-
-domain::RefundOutcome SqlOrderStore::refund(const domain::RefundRequest& req, const domain::HeldKey* key) {
-    using Outcome = domain::RefundOutcome;
-    return db_.write([&](soci::session& sql) {
-        Outcome outcome;
-        auto order = find_in(sql, req.number, true, db_.dialect());
-        if (!order) {
-            outcome.kind = Outcome::Kind::NotFound;
-        } else if (auto issues = refund_issues(sql, req, *order, db_.dialect());
-                   std::any_of(issues.begin(), issues.end(), [](const auto& i) { return i.has_value(); })) {
-            outcome.kind = Outcome::Kind::Refused;
-            outcome.issues = std::move(issues);
-        } else {
-            const long long now = clock_.now(), order_id = order->number;
-            long long total = 0;
-            for (const auto& want : req.lines) {
-                auto& line = *std::find_if(order->lines.begin(), order->lines.end(),
-                                           [&](const auto& l) { return l.sweet_id == want.sweet_id; });
-                line.refunded += want.amount;
-                total += line.unit_price_cents * want.amount;
-            }
-            long long refund_id = 0;
-            {
-                const long long actor_id = req.actor.id;
-                const int restock = req.restock ? 1 : 0;
-                Query q(sql);
-                q.use(order_id, "order_id").use(actor_id, "actor_id").use(req.actor.username, "actor");
-                q.use(req.reason, "reason").use(restock, "restock").use(total, "total").use(now, "now");
-                q.into(refund_id);
-                q.run(kInsertRefund);
-                q.drain();
-            }
-            auto lines = req.lines;
-            std::sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.sweet_id < b.sweet_id; });
-            for (const auto& want : lines) {
-                const auto& line = *std::find_if(order->lines.begin(), order->lines.end(),
-                                                 [&](const auto& l) { return l.sweet_id == want.sweet_id; });
-                const long long sweet_id = want.sweet_id, n = want.amount;
-                {
-                    Query q(sql);
-                    q.use(n, "n").use(order_id, "order_id").use(sweet_id, "sweet_id");
-                    q.run(kRefundLine);
-                }
-                {
-                    Query q(sql);
-                    q.use(refund_id, "refund_id").use(sweet_id, "sweet_id").use(line.name, "name").use(n, "n");
-                    q.run(kInsertRefundLine);
-                }
-                if (!req.restock) continue;
-                long long after = 0;
-                Query q(sql);
-                q.use(n, "n").use(now, "now").use(sweet_id, "id").into(after);
-                q.run(kReturnStock);
-                q.drain();
-                append_ledger(sql, sweet_id, line.name, req.actor, "refund", n, after, now, order_id);
-            }
-            order->refunded_cents += total;
-            const auto status = std::string(domain::status_name(domain::status_after(*order)));
-            Query q(sql);
-            q.use(total, "total").use(status, "status").use(order_id, "id");
-            q.run(kMarkRefunded);
-            outcome.kind = Outcome::Kind::Done;
-            outcome.order = *find_in(sql, req.number, false, db_.dialect());
-        }
-        if (key) record_outcome(sql, *key, outcome);
-        return outcome;
-    });
+    std::vector<Order> one{row.value()};
+    load_lines(sql, one);
+    load_refunds(sql, one.front());
+    return one.front();
 }
 
 }  // namespace sweetshop::storage

@@ -1,0 +1,20 @@
+#pragma once
+// Internal to the OpenAPI document's sources: the schema helpers, and the orders' schemas (openapi_orders.cpp).
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace sweetshop::http::schema {
+
+using Json = nlohmann::ordered_json;
+
+/// {"$ref": "#/components/schemas/<name>"}
+Json ref(const std::string& name);
+Json string_prop(const char* description = nullptr);
+/// An object the server always answers whole: every property is required.
+Json answer_object(Json properties);
+
+/// Adds the orders' schemas: the order as answered, its body, a refund's body and their errors.
+void order_components(Json& s, const Json& price, const Json& price_in, const Json& timestamp);
+
+}  // namespace sweetshop::http::schema
