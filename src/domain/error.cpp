@@ -4,6 +4,21 @@
 
 namespace sweetshop::domain {
 
+FieldErrors::FieldErrors() = default;
+FieldErrors::~FieldErrors() = default;
+FieldErrors::FieldErrors(const FieldErrors& other) = default;
+FieldErrors::FieldErrors(FieldErrors&& other) noexcept = default;
+FieldErrors& FieldErrors::operator=(const FieldErrors& other) = default;
+FieldErrors& FieldErrors::operator=(FieldErrors&& other) noexcept = default;
+
+bool FieldErrors::empty() const {
+    return entries_.empty();
+}
+
+const std::vector<std::pair<std::string, FieldErrors::Entry>>& FieldErrors::entries() const {
+    return entries_;
+}
+
 FieldErrors::Entry& FieldErrors::entry(std::string_view field) {
     for (auto& [name, e] : entries_)
         if (name == field) return e;

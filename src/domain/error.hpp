@@ -33,22 +33,34 @@ struct TokenMessage {
     std::string message;
 };
 
+class FieldErrors;
+
+/// One field's errors (see FieldErrors).
+struct FieldErrorEntry {
+    std::vector<std::string> messages;
+    std::vector<FieldErrors> items;   ///< per element of a list ({} for a good one)
+    std::vector<FieldErrors> object;  ///< a nested object's errors (one element)
+};
+
 /// Field errors in declaration order: {"field": ["message", ...], ...}; a field may instead hold one error object
 /// per element of a list ({"lines": [{}, {"amount": [...]}]}) or a nested object's errors ({"payment": {...}}).
 class FieldErrors {
   public:
-    struct Entry {
-        std::vector<std::string> messages;
-        std::vector<FieldErrors> items;   ///< per element of a list ({} for a good one)
-        std::vector<FieldErrors> object;  ///< a nested object's errors (one element)
-    };
+    using Entry = FieldErrorEntry;
+
+    FieldErrors();
+    ~FieldErrors();
+    FieldErrors(const FieldErrors& other);
+    FieldErrors(FieldErrors&& other) noexcept;
+    FieldErrors& operator=(const FieldErrors& other);
+    FieldErrors& operator=(FieldErrors&& other) noexcept;
 
     void add(std::string_view field, std::string message);
     void add_items(std::string_view field, std::vector<FieldErrors> items);
     void add_object(std::string_view field, FieldErrors errors);
     bool has(std::string_view field) const;
-    bool empty() const { return entries_.empty(); }
-    const std::vector<std::pair<std::string, Entry>>& entries() const { return entries_; }
+    bool empty() const;
+    const std::vector<std::pair<std::string, Entry>>& entries() const;
     /// The messages of `field` (empty when it has none).
     std::vector<std::string> messages(std::string_view field) const;
     /// Reorders the entries to follow `order`; fields not named keep their relative order at the end.
@@ -58,6 +70,9 @@ class FieldErrors {
     Entry& entry(std::string_view field);
     std::vector<std::pair<std::string, Entry>> entries_;
 };
+
+/// DRF's answer for anything that does not exist (or, as for another customer's order, is not revealed).
+inline constexpr const char* kNotFound = "Not found.";
 
 class Error : public std::runtime_error {
   public:
