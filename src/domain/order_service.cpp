@@ -8,7 +8,6 @@ void OrderService::assign_parties(NewOrder& order, const User& buyer,
                                   const std::optional<std::optional<std::string>>& customer, FieldErrors& errors) {
     if (!customer) {  // the buyer's own order
         order.customer = Actor{buyer.id, buyer.username};
-        order.seller.reset();
         return;
     }
     if (!buyer.is_staff) throw Error(ErrorCode::PermissionDenied, kCounterSaleForbidden);

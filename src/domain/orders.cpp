@@ -64,8 +64,7 @@ std::optional<PaymentMethod> parse_payment_method(std::string_view text) {
 }
 
 OrderStatus status_after(const Order& order) {
-    if (order.refunded_cents == 0 &&
-        std::all_of(order.lines.begin(), order.lines.end(), [](const OrderLine& l) { return l.refunded == 0; }))
+    if (std::all_of(order.lines.begin(), order.lines.end(), [](const OrderLine& l) { return l.refunded == 0; }))
         return OrderStatus::Paid;
     const bool all =
         std::all_of(order.lines.begin(), order.lines.end(), [](const OrderLine& l) { return l.refunded == l.amount; });

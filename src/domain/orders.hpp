@@ -19,7 +19,7 @@ inline constexpr std::size_t kOrderNoteMaxChars = 500;
 inline constexpr std::size_t kRefundReasonMaxChars = 500;
 /// The first order's number; numbers are the orders' ids, given by the database's sequence.
 inline constexpr std::int64_t kFirstOrderNumber = 10001;
-inline constexpr const char* kOrderNotFound = "Not found.";
+inline constexpr const char* kOrderNotFound = kNotFound;  ///< also for an order the viewer may not see
 
 enum class OrderStatus { Paid, PartiallyRefunded, Refunded };
 std::string_view status_name(OrderStatus status);

@@ -16,6 +16,9 @@ struct StockChange {
     Actor actor;
 };
 
+/// The refusal of a purchase or an order for want of stock.
+inline constexpr const char* kInsufficientStock = "Insufficient stock";
+
 /// The outcome of a purchase or restock, decided inside its transaction.
 struct StockOutcome {
     enum class Kind { Done, NotFound, Insufficient, Overflow };

@@ -13,7 +13,7 @@ namespace sweetshop::http {
 using Json = nlohmann::ordered_json;
 
 /// The routing 404's words (an unknown URL, a file that is not there).
-inline constexpr const char* kNotFound = "Not found.";
+using domain::kNotFound;
 
 /// 200 with a JSON body.
 Response ok(const Json& body);

@@ -179,8 +179,8 @@ std::optional<domain::Payment> read_payment(const BodyJson& body, bool counter_s
     return payment;
 }
 
-/// The answer to a placing outcome, the first time and on a replay alike.
-Response render_placed(const domain::OrderOutcome& outcome) {
+/// The answer to a placing outcome for `lines` (as asked), the first time and on a replay alike.
+Response render_placed(const domain::OrderOutcome& outcome, const std::vector<domain::LineRequest>& lines) {
     using Kind = domain::OrderOutcome::Kind;
     switch (outcome.kind) {
         case Kind::Placed:
@@ -190,22 +190,33 @@ Response render_placed(const domain::OrderOutcome& outcome) {
             for (const auto& s : outcome.unavailable)
                 unavailable.push_back(
                     {{"sweet", s.sweet_id}, {"name", s.name}, {"requested", s.requested}, {"available", s.available}});
-            auto r = error_response(domain::Error(domain::ErrorCode::BadRequest, "Insufficient stock"));
-            r.body = Json{{"detail", "Insufficient stock"}, {"unavailable", unavailable}}.dump();
+            // The contract's {"detail"} refusal, with every short line after it.
+            auto r = error_response(domain::Error(domain::ErrorCode::BadRequest, domain::kInsufficientStock));
+            r.body = Json{{"detail", domain::kInsufficientStock}, {"unavailable", unavailable}}.dump();
             return r;
         }
-        case Kind::UnknownSweets:
-            break;
-        case Kind::TenderedShort: {
-            FieldErrors tendered;
-            tendered.add("tendered", "Ensure this value is greater than or equal to " +
-                                         domain::format_money(outcome.total_cents) + ".");
+        case Kind::UnknownSweets: {
+            std::vector<FieldErrors> items;  // aligned with the lines asked for
+            for (const auto& line : lines) {
+                FieldErrors e;
+                const auto& unknown = outcome.unknown;
+                if (std::find(unknown.begin(), unknown.end(), line.sweet_id) != unknown.end())
+                    e.add("sweet", "Invalid pk \"" + std::to_string(line.sweet_id) + "\" - object does not exist.");
+                items.push_back(std::move(e));
+            }
             FieldErrors errors;
-            errors.add_object("payment", std::move(tendered));
+            errors.add_items("lines", std::move(items));
             return error_response(domain::Error(std::move(errors)));
         }
+        case Kind::TenderedShort:
+            break;
     }
-    return Response{};  // UnknownSweets: rendered by the caller, who knows the lines' positions
+    FieldErrors tendered;
+    tendered.add("tendered",
+                 "Ensure this value is greater than or equal to " + domain::format_money(outcome.total_cents) + ".");
+    FieldErrors errors;
+    errors.add_object("payment", std::move(tendered));
+    return error_response(domain::Error(std::move(errors)));
 }
 }  // namespace
 
@@ -228,23 +239,8 @@ Response place_order(Context& ctx) {
     errors.order({"lines", "note", "customer", "payment"});
     if (!errors.empty()) throw domain::Error(std::move(errors));
 
-    auto result = ctx.deps.orders.place(order, ctx.user->id, key);
-    Response response;
-    if (result.outcome.kind == domain::OrderOutcome::Kind::UnknownSweets) {
-        std::vector<FieldErrors> items;
-        for (const auto& line : order.lines) {
-            FieldErrors e;
-            const auto& unknown = result.outcome.unknown;
-            if (std::find(unknown.begin(), unknown.end(), line.sweet_id) != unknown.end())
-                e.add("sweet", "Invalid pk \"" + std::to_string(line.sweet_id) + "\" - object does not exist.");
-            items.push_back(std::move(e));
-        }
-        FieldErrors lines;
-        lines.add_items("lines", std::move(items));
-        response = error_response(domain::Error(std::move(lines)));
-    } else {
-        response = render_placed(result.outcome);
-    }
+    const auto result = ctx.deps.orders.place(order, ctx.user->id, key);
+    auto response = render_placed(result.outcome, order.lines);
     if (ctx.deps.metrics && result.outcome.kind == domain::OrderOutcome::Kind::Placed && !result.replayed)
         for (const auto& line : result.outcome.order.lines)
             ctx.deps.metrics->count_sale(line.amount);

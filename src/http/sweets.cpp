@@ -40,7 +40,7 @@ Response render_stock(const domain::StockOutcome& outcome) {
         case Kind::NotFound:
             return error_response(domain::Error(domain::ErrorCode::NotFound, domain::kSweetNotFound));
         case Kind::Insufficient:
-            return error_response(domain::Error(domain::ErrorCode::BadRequest, "Insufficient stock"));
+            return error_response(domain::Error(domain::ErrorCode::BadRequest, domain::kInsufficientStock));
         case Kind::Overflow:
             break;
     }
