@@ -122,10 +122,7 @@ Json components() {
     s["SweetCreate"] = {{"type", "object"}, {"required", {"name", "category", "price"}}, {"properties", sweet_fields}};
     s["SweetUpdate"] = {{"type", "object"}, {"required", {"name", "category", "price"}}, {"properties", sweet_fields}};
     s["SweetPatch"] = {{"type", "object"}, {"properties", sweet_fields}};
-    s["SweetPage"] = answer_object({{"count", {{"type", "integer"}}},
-                                    {"next", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
-                                    {"previous", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
-                                    {"results", {{"type", "array"}, {"items", ref("Sweet")}}}});
+    s["SweetPage"] = page_of("Sweet");
     s["StockChange"] = {
         {"type", "object"},
         {"required", {"amount"}},

@@ -23,6 +23,13 @@ Json answer_object(Json properties) {
     return {{"type", "object"}, {"required", required}, {"properties", std::move(properties)}};
 }
 
+Json page_of(const std::string& item) {
+    return answer_object({{"count", {{"type", "integer"}}},
+                          {"next", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
+                          {"previous", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
+                          {"results", {{"type", "array"}, {"items", ref(item)}}}});
+}
+
 void order_components(Json& s, const Json& price, const Json& price_in, const Json& timestamp) {
     const Json amount = {{"type", "integer"}, {"minimum", 1}, {"maximum", domain::kMaxQuantity}};
     const Json line_in = {{"type", "object"},
@@ -60,10 +67,7 @@ void order_components(Json& s, const Json& price, const Json& price_in, const Js
          {"created_at", timestamp},
          {"payment", {{"allOf", {ref("Payment")}}, {"nullable", true}}},
          {"refunds", {{"type", "array"}, {"items", ref("Refund")}}}});
-    s["OrderPage"] = answer_object({{"count", {{"type", "integer"}}},
-                                    {"next", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
-                                    {"previous", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
-                                    {"results", {{"type", "array"}, {"items", ref("Order")}}}});
+    s["OrderPage"] = page_of("Order");
     s["OrderCreate"] = {
         {"type", "object"},
         {"required", {"lines"}},

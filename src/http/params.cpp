@@ -8,6 +8,14 @@
 
 namespace sweetshop::http {
 
+namespace {
+std::string page_link(const std::string& url, const std::string& others, std::int64_t page) {
+    std::string query = page != 1 ? "page=" + std::to_string(page) : std::string();
+    if (!others.empty()) query += (query.empty() ? "" : "&") + others;
+    return query.empty() ? url : url + '?' + query;
+}
+}  // namespace
+
 std::int64_t path_id(const Context& ctx, std::string_view name, const char* not_found) {
     const auto text = ctx.request.param(name);
     std::int64_t id = 0;
@@ -46,10 +54,9 @@ std::string list_url(const Context& ctx) {
     return url;
 }
 
-std::string page_link(const std::string& url, const std::string& others, std::int64_t page) {
-    std::string query = page != 1 ? "page=" + std::to_string(page) : std::string();
-    if (!others.empty()) query += (query.empty() ? "" : "&") + others;
-    return query.empty() ? url : url + '?' + query;
+PageLinks page_links(const std::string& url, const std::string& others, std::int64_t page, std::int64_t pages) {
+    return {page < pages ? page_link(url, others, page + 1) : std::string(),
+            page > 1 ? page_link(url, others, page - 1) : std::string()};
 }
 
 }  // namespace sweetshop::http

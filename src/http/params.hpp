@@ -27,7 +27,11 @@ std::string other_parameters(const Request& request);
 /// The list's absolute URL without a query: the shop's public origin and the path, with its trailing slash.
 std::string list_url(const Context& ctx);
 
-/// An absolute link to `page` of the list, keeping the other query parameters in their order (page 1: no `page`).
-std::string page_link(const std::string& url, const std::string& others, std::int64_t page);
+/// The absolute links of the page after and before page `page` of `pages`, keeping the other query parameters in
+/// their order (the link to page 1 has no `page`); empty where there is no such page (answered as null).
+struct PageLinks {
+    std::string next, previous;
+};
+PageLinks page_links(const std::string& url, const std::string& others, std::int64_t page, std::int64_t pages);
 
 }  // namespace sweetshop::http

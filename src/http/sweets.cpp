@@ -86,8 +86,8 @@ Response list_sweets(Context& ctx) {
     const auto others = other_parameters(r);
     return cached(ctx, list_key(listing, url, others), [&] {
         const auto page = ctx.deps.catalogue.list(listing);
-        return json::page(page, page.page < page.pages ? page_link(url, others, page.page + 1) : std::string(),
-                          page.page > 1 ? page_link(url, others, page.page - 1) : std::string());
+        const auto links = page_links(url, others, page.page, page.pages);
+        return json::page(page, links.next, links.previous);
     });
 }
 

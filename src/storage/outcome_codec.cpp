@@ -16,6 +16,22 @@ constexpr std::pair<StockOutcome::Kind, const char*> kStockKinds[] = {
     {StockOutcome::Kind::Overflow, "overflow"},
 };
 
+/// A kind's name in its table, and back (a name the table does not hold is refused).
+template <class E, std::size_t N>
+const char* kind_name(const std::pair<E, const char*> (&kinds)[N], E kind) {
+    for (const auto& [k, name] : kinds)
+        if (k == kind) return name;
+    return "";
+}
+
+template <class E, std::size_t N>
+E kind_value(const std::pair<E, const char*> (&kinds)[N], const json& j) {
+    const auto text = j.at("kind").get<std::string>();
+    for (const auto& [k, name] : kinds)
+        if (text == name) return k;
+    throw std::runtime_error("stored outcome: unknown kind " + text);
+}
+
 json sweet_json(const domain::Sweet& s) {
     return json{{"id", s.id},
                 {"name", s.name},
@@ -37,28 +53,10 @@ domain::Sweet sweet_value(const json& j) {
 }
 
 json encode(const StockOutcome& o) {
-    const char* kind = "";
-    for (const auto& [k, name] : kStockKinds)
-        if (k == o.kind) kind = name;
-    json j{{"type", "stock"}, {"kind", kind}};
+    json j{{"type", "stock"}, {"kind", kind_name(kStockKinds, o.kind)}};
     if (o.kind == StockOutcome::Kind::Done) j["sweet"] = sweet_json(o.sweet);
     if (o.kind == StockOutcome::Kind::Overflow) j["headroom"] = o.headroom;
     return j;
-}
-
-template <class E, std::size_t N>
-const char* kind_name(const std::pair<E, const char*> (&kinds)[N], E kind) {
-    for (const auto& [k, name] : kinds)
-        if (k == kind) return name;
-    return "";
-}
-
-template <class E, std::size_t N>
-E kind_value(const std::pair<E, const char*> (&kinds)[N], const json& j) {
-    const auto text = j.at("kind").get<std::string>();
-    for (const auto& [k, name] : kinds)
-        if (text == name) return k;
-    throw std::runtime_error("stored outcome: unknown kind " + text);
 }
 
 using domain::Order;
@@ -71,11 +69,23 @@ constexpr std::pair<OrderOutcome::Kind, const char*> kOrderKinds[] = {
     {OrderOutcome::Kind::UnknownSweets, "unknown"},
     {OrderOutcome::Kind::TenderedShort, "tendered_short"},
 };
+constexpr std::pair<domain::RefundIssue::Kind, const char*> kIssueKinds[] = {
+    {domain::RefundIssue::Kind::NotInOrder, "not_in_order"},
+    {domain::RefundIssue::Kind::TooMany, "too_many"},
+    {domain::RefundIssue::Kind::Gone, "gone"},
+    {domain::RefundIssue::Kind::Full, "full"},
+};
 constexpr std::pair<RefundOutcome::Kind, const char*> kRefundKinds[] = {
     {RefundOutcome::Kind::Done, "done"},
     {RefundOutcome::Kind::NotFound, "not_found"},
     {RefundOutcome::Kind::Refused, "refused"},
 };
+
+template <class T>
+T known(const std::optional<T>& value, const char* what) {
+    if (!value) throw std::runtime_error(std::string("stored outcome: unknown ") + what);
+    return *value;
+}
 
 json optional_text(const std::optional<std::string>& s) {
     return s ? json(*s) : json(nullptr);
@@ -102,10 +112,10 @@ json order_json(const Order& o) {
     }
     json payment = nullptr;
     if (o.payment)
-        payment = {{"method", static_cast<int>(o.payment->method)},
+        payment = {{"method", domain::method_name(o.payment->method)},
                    {"tendered", o.payment->tendered_cents ? json(*o.payment->tendered_cents) : json(nullptr)}};
     return {{"number", o.number},
-            {"status", static_cast<int>(o.status)},
+            {"status", domain::status_name(o.status)},
             {"customer_id", o.customer_id},
             {"customer", optional_text(o.customer)},
             {"seller", optional_text(o.seller)},
@@ -121,7 +131,7 @@ json order_json(const Order& o) {
 Order order_value(const json& j) {
     Order o;
     o.number = j.at("number").get<std::int64_t>();
-    o.status = static_cast<domain::OrderStatus>(j.at("status").get<int>());
+    o.status = known(domain::parse_order_status(j.at("status").get<std::string>()), "order status");
     o.customer_id = j.at("customer_id").get<std::int64_t>();
     o.customer = optional_text(j.at("customer"));
     o.seller = optional_text(j.at("seller"));
@@ -134,7 +144,7 @@ Order order_value(const json& j) {
     o.created_at = j.at("created_at").get<std::int64_t>();
     if (const auto& p = j.at("payment"); !p.is_null()) {
         domain::Payment payment;
-        payment.method = static_cast<domain::PaymentMethod>(p.at("method").get<int>());
+        payment.method = known(domain::parse_payment_method(p.at("method").get<std::string>()), "payment method");
         if (!p.at("tendered").is_null()) payment.tendered_cents = p.at("tendered").get<std::int64_t>();
         o.payment = payment;
     }
@@ -194,7 +204,7 @@ json encode(const RefundOutcome& o) {
     if (o.kind == RefundOutcome::Kind::Refused) {
         json issues = json::array();
         for (const auto& i : o.issues)
-            issues.push_back(i ? json{static_cast<int>(i->kind), i->limit} : json(nullptr));
+            issues.push_back(i ? json{{"kind", kind_name(kIssueKinds, i->kind)}, {"limit", i->limit}} : json(nullptr));
         j["issues"] = issues;
     }
     return j;
@@ -208,21 +218,13 @@ RefundOutcome decode_refund(const json& j) {
         for (const auto& i : j.at("issues"))
             o.issues.push_back(i.is_null() ? std::nullopt
                                            : std::optional<domain::RefundIssue>(domain::RefundIssue{
-                                                 static_cast<domain::RefundIssue::Kind>(i.at(0).get<int>()),
-                                                 i.at(1).get<std::int64_t>()}));
+                                                 kind_value(kIssueKinds, i), i.at("limit").get<std::int64_t>()}));
     return o;
 }
 
 StockOutcome decode_stock(const json& j) {
     StockOutcome o;
-    const auto kind = j.at("kind").get<std::string>();
-    bool known = false;
-    for (const auto& [k, name] : kStockKinds)
-        if (kind == name) {
-            o.kind = k;
-            known = true;
-        }
-    if (!known) throw std::runtime_error("stored outcome: unknown stock outcome " + kind);
+    o.kind = kind_value(kStockKinds, j);
     if (o.kind == StockOutcome::Kind::Done) o.sweet = sweet_value(j.at("sweet"));
     if (o.kind == StockOutcome::Kind::Overflow) o.headroom = j.at("headroom").get<std::int64_t>();
     return o;

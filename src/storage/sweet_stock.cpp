@@ -13,7 +13,7 @@ using namespace sql;
 namespace {
 using domain::Micros;
 
-// Named SQL of stock changes and idempotency keys.
+// Named SQL of stock changes.
 constexpr const char* kPurchase =
     "UPDATE sweets SET quantity = quantity - :n, updated_at_us = :now WHERE id = :id AND quantity >= :n RETURNING ";
 constexpr const char* kRestock =

@@ -33,9 +33,9 @@ const Actor kBoss{1, "boss"};
 const Actor kAnn{2, "ann"};
 }  // namespace
 
-class SweetRepositoryContract : public ::testing::Test {
+class SweetStorageContract : public ::testing::Test {
   protected:
-    SweetRepositoryContract() : db(sweetshop::testing::test_database_url(dir.path()), 4) { storage::migrate(db); }
+    SweetStorageContract() : db(sweetshop::testing::test_database_url(dir.path()), 4) { storage::migrate(db); }
 
     Sweet add(const std::string& name, std::int64_t price, std::int64_t quantity,
               const std::string& category = "Chocolate") {
@@ -82,7 +82,7 @@ class SweetRepositoryContract : public ::testing::Test {
     storage::SqlIdempotencyStore keys{db};
 };
 
-TEST_F(SweetRepositoryContract, InsertFindsAndRefusesATakenName) {
+TEST_F(SweetStorageContract, InsertFindsAndRefusesATakenName) {
     auto s = add("Mint", 150, 4);
     auto found = repo.find(s.id);
     ASSERT_TRUE(found);
@@ -99,7 +99,7 @@ TEST_F(SweetRepositoryContract, InsertFindsAndRefusesATakenName) {
     EXPECT_EQ(ledger(s.id), "create:4=4:boss");
 }
 
-TEST_F(SweetRepositoryContract, PurchaseIsConditionalAndRecordsLedgerAndSale) {
+TEST_F(SweetStorageContract, PurchaseIsConditionalAndRecordsLedgerAndSale) {
     auto s = add("Mint", 150, 5);
     EXPECT_EQ(buy(s.id, 6), "insufficient");
     EXPECT_EQ(buy(s.id, 5), "quantity 0");  // exactly to zero
@@ -120,7 +120,7 @@ TEST_F(SweetRepositoryContract, PurchaseIsConditionalAndRecordsLedgerAndSale) {
     EXPECT_GT(repo.find(s.id)->updated_at, s.updated_at - 1);
 }
 
-TEST_F(SweetRepositoryContract, RestockStopsAtTheLargestQuantity) {
+TEST_F(SweetStorageContract, RestockStopsAtTheLargestQuantity) {
     auto s = add("Mint", 150, 7);
     EXPECT_EQ(restock(s.id, kMaxQuantity - 6), "headroom 2147483640");
     EXPECT_EQ(restock(s.id, kMaxQuantity - 7), "quantity 2147483647");
@@ -129,7 +129,7 @@ TEST_F(SweetRepositoryContract, RestockStopsAtTheLargestQuantity) {
     EXPECT_TRUE(audit.verify_stock().ok());
 }
 
-TEST_F(SweetRepositoryContract, TheSchemaRefusesANegativeQuantity) {
+TEST_F(SweetStorageContract, TheSchemaRefusesANegativeQuantity) {
     auto s = add("Mint", 150, 1);
     EXPECT_ANY_THROW(db.write([&](soci::session& sql) {
         const long long id = s.id;
@@ -138,7 +138,7 @@ TEST_F(SweetRepositoryContract, TheSchemaRefusesANegativeQuantity) {
     EXPECT_EQ(repo.find(s.id)->quantity, 1);
 }
 
-TEST_F(SweetRepositoryContract, EditsRecordQuantityChangesOnly) {
+TEST_F(SweetStorageContract, EditsRecordQuantityChangesOnly) {
     auto s = add("Mint", 150, 5);
     add("Toffee", 100, 1);
     Sweet out;
@@ -154,7 +154,7 @@ TEST_F(SweetRepositoryContract, EditsRecordQuantityChangesOnly) {
     EXPECT_EQ(names(SweetFilter{"", "hard"}), std::vector<std::string>{"Mint"});  // the folded copy follows edits
 }
 
-TEST_F(SweetRepositoryContract, DeleteKeepsTheHistoryAndBalances) {
+TEST_F(SweetStorageContract, DeleteKeepsTheHistoryAndBalances) {
     auto s = add("Mint", 150, 5);
     buy(s.id, 2);
     EXPECT_TRUE(repo.remove(s.id, kBoss));
@@ -166,7 +166,7 @@ TEST_F(SweetRepositoryContract, DeleteKeepsTheHistoryAndBalances) {
     EXPECT_EQ(report.checked, 0);
 }
 
-TEST_F(SweetRepositoryContract, VerifyFindsDriftOnLiveAndDeletedSweets) {
+TEST_F(SweetStorageContract, VerifyFindsDriftOnLiveAndDeletedSweets) {
     auto a = add("Mint", 150, 5);
     auto b = add("Toffee", 150, 5);
     db.write([&](soci::session& sql) {
@@ -191,7 +191,7 @@ TEST_F(SweetRepositoryContract, VerifyFindsDriftOnLiveAndDeletedSweets) {
     EXPECT_EQ(report.mismatches[1].ledger_sum, 5);
 }
 
-TEST_F(SweetRepositoryContract, SearchIsCaseInsensitiveWithLiteralWildcards) {
+TEST_F(SweetStorageContract, SearchIsCaseInsensitiveWithLiteralWildcards) {
     add("Dark Chocolate", 120, 1, "Bars");
     add("CRÈME BRÛLÉE", 500, 1, "Pâtisserie");
     add("100% Cocoa_Bar", 300, 1, "Bars");
@@ -205,7 +205,7 @@ TEST_F(SweetRepositoryContract, SearchIsCaseInsensitiveWithLiteralWildcards) {
     EXPECT_EQ(names(SweetFilter{"", "", 121, 500}), (V{"100% Cocoa_Bar", "CRÈME BRÛLÉE"}));
 }
 
-TEST_F(SweetRepositoryContract, OrdersByBytesAndBreaksTiesById) {
+TEST_F(SweetStorageContract, OrdersByBytesAndBreaksTiesById) {
     add("b", 200, 1);
     add("B", 100, 1);
     add("É", 200, 1);
@@ -221,7 +221,7 @@ TEST_F(SweetRepositoryContract, OrdersByBytesAndBreaksTiesById) {
     EXPECT_EQ(paged, (V{"B", "a", "b", "É"}));
 }
 
-TEST_F(SweetRepositoryContract, IdempotencyKeysClaimReplayMismatchAndTakeOver) {
+TEST_F(SweetStorageContract, IdempotencyKeysClaimReplayMismatchAndTakeOver) {
     auto s = add("Mint", 150, 10);
     using CS = IdempotencyStore::ClaimStatus;
     const Micros t = 1'000'000'000;
@@ -245,7 +245,7 @@ TEST_F(SweetRepositoryContract, IdempotencyKeysClaimReplayMismatchAndTakeOver) {
     EXPECT_EQ(keys.claim(2, "k", "buy 1", t + 4, t + 4, t - 56, 100).status, CS::Claimed);
 }
 
-TEST_F(SweetRepositoryContract, IdempotencyKeysAreCappedPerUser) {
+TEST_F(SweetStorageContract, IdempotencyKeysAreCappedPerUser) {
     using CS = IdempotencyStore::ClaimStatus;
     const Micros t = 1'000'000'000;
     EXPECT_EQ(keys.claim(2, "a", "buy 1", t, 0, t - 60, 2).status, CS::Claimed);
@@ -258,7 +258,7 @@ TEST_F(SweetRepositoryContract, IdempotencyKeysAreCappedPerUser) {
     EXPECT_EQ(keys.claim(2, "c", "buy 1", t + 4, t + 1, t - 60, 2).status, CS::Claimed);  // "a" expired
 }
 
-TEST_F(SweetRepositoryContract, AStaleClaimIsTakenOverAndItsOwnerCannotStore) {
+TEST_F(SweetStorageContract, AStaleClaimIsTakenOverAndItsOwnerCannotStore) {
     auto s = add("Mint", 150, 10);
     using CS = IdempotencyStore::ClaimStatus;
     const Micros t = 1'000'000'000;
@@ -277,7 +277,7 @@ TEST_F(SweetRepositoryContract, AStaleClaimIsTakenOverAndItsOwnerCannotStore) {
     EXPECT_TRUE(audit.verify_stock().ok());
 }
 
-TEST_F(SweetRepositoryContract, AKeyAnsweredBeforeOutcomesWereStoredIsNeverAppliedAgain) {
+TEST_F(SweetStorageContract, AKeyAnsweredBeforeOutcomesWereStoredIsNeverAppliedAgain) {
     using CS = IdempotencyStore::ClaimStatus;
     const Micros t = 1'000'000'000;
     db.write([&](soci::session& sql) {  // a row as the server before migration 0004 left it: an HTTP answer
@@ -291,7 +291,7 @@ TEST_F(SweetRepositoryContract, AKeyAnsweredBeforeOutcomesWereStoredIsNeverAppli
     EXPECT_EQ(keys.claim(2, "old", "buy 1", t + 200, t + 1, t + 150, 100).status, CS::Claimed);  // expired
 }
 
-TEST_F(SweetRepositoryContract, EveryStockOutcomeIsStoredAndReplayedWhole) {
+TEST_F(SweetStorageContract, EveryStockOutcomeIsStoredAndReplayedWhole) {
     auto s = add("Mint", 150, 1);
     const Micros t = 1'000'000'000;
     auto replay = [&](const std::string& key, StockChange change) {

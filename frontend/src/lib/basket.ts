@@ -2,6 +2,7 @@
 // other tabs), observable from React. It keeps the name, price and stock as last seen, to show and warn; the server
 // decides at checkout.
 import { useSyncExternalStore } from 'react';
+import { priceCents } from './format';
 
 export interface BasketLine {
   sweet: number;
@@ -95,5 +96,5 @@ export function useBasket(): BasketLine[] {
 
 /// The basket's total in cents, from the prices last seen.
 export function basketTotalCents(lines: BasketLine[]): number {
-  return lines.reduce((sum, l) => sum + Math.round(Number(l.price) * 100) * l.amount, 0);
+  return lines.reduce((sum, l) => sum + priceCents(l.price) * l.amount, 0);
 }

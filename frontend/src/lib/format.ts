@@ -6,6 +6,16 @@ export function formatPrice(price: string): string {
   return Number.isFinite(value) ? money.format(value) : price;
 }
 
+/// The API's money string ("3.50", or one typed at the till) in whole cents, for sums without float drift.
+export function priceCents(price: string): number {
+  return Math.round(Number(price) * 100);
+}
+
+/// Cents for display ("$3.50").
+export function formatCents(cents: number): string {
+  return formatPrice((cents / 100).toFixed(2));
+}
+
 export function formatCount(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 }

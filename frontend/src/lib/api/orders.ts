@@ -3,7 +3,9 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
 import { useApi } from '@/lib/api-context';
+import { ApiError } from '@/lib/api-error';
 import type { components } from './schema';
+import { listPath } from './list-path';
 
 type Schemas = components['schemas'];
 export type Order = Schemas['Order'];
@@ -21,14 +23,7 @@ export interface OrderQuery {
   page_size?: number;
 }
 
-export function ordersPath(query: OrderQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) params.set(key, String(value));
-  }
-  const qs = params.toString();
-  return `/api/orders/${qs ? `?${qs}` : ''}`;
-}
+export const ordersPath = (query: OrderQuery) => listPath('/api/orders/', query);
 
 export const placeOrder = (client: ApiClient, order: OrderCreate, key: string) =>
   client.request<Order>('/api/orders/', { method: 'POST', body: order, headers: { 'Idempotency-Key': key } });
@@ -77,6 +72,7 @@ export function useOrderChanged() {
 
 /// The Insufficient-stock answer's short lines, when that is what an error is.
 export function unavailableLines(error: unknown): Unavailable[] | null {
-  const body = (error as { body?: unknown } | null)?.body as { unavailable?: unknown } | undefined;
+  if (!(error instanceof ApiError)) return null;
+  const body = error.body as { unavailable?: unknown } | null | undefined;
   return Array.isArray(body?.unavailable) ? (body.unavailable as Unavailable[]) : null;
 }

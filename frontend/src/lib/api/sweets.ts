@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import type { ApiClient } from '@/lib/api-client';
 import { useApi } from '@/lib/api-context';
 import { newIdempotencyKey } from '@/lib/format';
+import { listPath } from './list-path';
 import type { Sweet, SweetPage } from './types';
 
 export type { Sweet, SweetPage } from './types';
@@ -36,14 +37,7 @@ export const SORT_OPTIONS = [
   { value: '-created_at', label: 'Newest first' },
 ] as const;
 
-export function sweetsPath(query: SweetQuery): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== '' && !(key === 'page' && value === 1)) params.set(key, String(value));
-  }
-  const qs = params.toString();
-  return `/api/sweets/${qs ? `?${qs}` : ''}`;
-}
+export const sweetsPath = (query: SweetQuery) => listPath('/api/sweets/', query);
 
 export const listSweets = (client: ApiClient, query: SweetQuery, signal?: AbortSignal) =>
   client.request<SweetPage>(sweetsPath(query), { signal });

@@ -8,7 +8,7 @@ import { TextField } from '@/components/ui/field';
 import { useApi } from '@/lib/api-context';
 import { placeOrder, unavailableLines, useOrderChanged, type Unavailable } from '@/lib/api/orders';
 import { basket, basketTotalCents, useBasket } from '@/lib/basket';
-import { formatPrice, newIdempotencyKey } from '@/lib/format';
+import { formatCents, formatPrice, newIdempotencyKey, priceCents } from '@/lib/format';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import '../orders.css';
 
@@ -107,9 +107,7 @@ export function BasketPage() {
                       }}
                     />
                   </td>
-                  <td className="num">
-                    {formatPrice(((Math.round(Number(l.price) * 100) * l.amount) / 100).toFixed(2))}
-                  </td>
+                  <td className="num">{formatCents(priceCents(l.price) * l.amount)}</td>
                   <td>
                     <Button variant="ghost" onClick={() => basket.remove(l.sweet)} aria-label={`Remove ${l.name}`}>
                       Remove
@@ -124,7 +122,7 @@ export function BasketPage() {
                   Total
                 </th>
                 <td className="num" data-testid="basket-total">
-                  {formatPrice((basketTotalCents(lines) / 100).toFixed(2))}
+                  {formatCents(basketTotalCents(lines))}
                 </td>
                 <td>
                   <span className="visually-hidden">No action</span>

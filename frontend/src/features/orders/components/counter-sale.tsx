@@ -8,7 +8,7 @@ import { TextField } from '@/components/ui/field';
 import { useApi } from '@/lib/api-context';
 import { type Order, placeOrder, useOrderChanged } from '@/lib/api/orders';
 import { useSweets } from '@/lib/api/sweets';
-import { formatPrice, newIdempotencyKey } from '@/lib/format';
+import { formatCents, formatPrice, newIdempotencyKey, priceCents } from '@/lib/format';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import '../orders.css';
 
@@ -18,8 +18,6 @@ interface TillLine {
   price: string;
   amount: number;
 }
-
-const cents = (price: string) => Math.round(Number(price) * 100);
 
 export function CounterSale() {
   const client = useApi();
@@ -32,8 +30,8 @@ export function CounterSale() {
   const [method, setMethod] = useState<'cash' | 'card' | 'other'>('cash');
   const [tendered, setTendered] = useState('');
   const [sold, setSold] = useState<Order | null>(null);
-  const total = lines.reduce((sum, l) => sum + cents(l.price) * l.amount, 0);
-  const tenderedCents = tendered.trim() ? Math.round(Number(tendered) * 100) : null;
+  const total = lines.reduce((sum, l) => sum + priceCents(l.price) * l.amount, 0);
+  const tenderedCents = tendered.trim() ? priceCents(tendered) : null;
   const add = (s: { id: number; name: string; price: string }) =>
     setLines((ls) =>
       ls.some((l) => l.sweet === s.id)
@@ -112,7 +110,7 @@ export function CounterSale() {
                       if (n >= 1) setLines((ls) => ls.map((x) => (x.sweet === l.sweet ? { ...x, amount: n } : x)));
                     }}
                   />
-                  <span className="num">{formatPrice(((cents(l.price) * l.amount) / 100).toFixed(2))}</span>
+                  <span className="num">{formatCents(priceCents(l.price) * l.amount)}</span>
                   <Button
                     variant="ghost"
                     onClick={() => setLines((ls) => ls.filter((x) => x.sweet !== l.sweet))}
@@ -127,7 +125,7 @@ export function CounterSale() {
             <p className="empty">No lines yet: find a sweet and add it.</p>
           )}
           <p className="till-total">
-            Total <strong data-testid="till-total">{formatPrice((total / 100).toFixed(2))}</strong>
+            Total <strong data-testid="till-total">{formatCents(total)}</strong>
           </p>
           <fieldset className="choice">
             <legend>Customer</legend>
@@ -164,7 +162,7 @@ export function CounterSale() {
               errors={sale.errors.fieldErrors.payment}
               hint={
                 tenderedCents !== null && tenderedCents >= total
-                  ? `Change ${formatPrice(((tenderedCents - total) / 100).toFixed(2))}`
+                  ? `Change ${formatCents(tenderedCents - total)}`
                   : undefined
               }
             />
