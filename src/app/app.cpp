@@ -6,7 +6,8 @@ namespace sweetshop::app {
 
 App::App(const Config& config, const domain::Clock& clock)
     : config_(config),
-      db_(config.database_url, config.effective_pool_size()),
+      db_(config.database_url, config.effective_pool_size(),
+          storage::DatabaseOptions{.sync_commits = config.sqlite_sync == "full"}),
       users_(db_, clock),
       hasher_(security::HashCost{config.argon2_ops, config.argon2_memory_kib}),
       tokens_(config.secret_key, std::chrono::minutes(config.jwt_access_minutes),
@@ -50,7 +51,8 @@ Service::Service(App& app)
                                                     static_cast<double>(db.waiting())};
                       },
                       [&db = app.database()] { return db.data_version(); },
-                      std::make_shared<common::VersionedCache<std::string, std::string>>(1024), &web_}) {}
+                      std::make_shared<common::VersionedCache<std::string, std::string>>(1024), &web_,
+                      app.database().commit_syncer()}) {}
 
 http::Api Service::metrics_api() {
     auto settings = api_.settings();

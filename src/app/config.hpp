@@ -21,6 +21,7 @@ struct Config {
     std::string env = "development";  ///< SWEETSHOP_ENV: development | production
     std::string data_dir = "data";
     std::string database_url;  ///< default sqlite:///<data_dir>/sweetshop.db
+    std::string sqlite_sync = "full";  ///< full: changes answered once on disk; normal: once committed
     std::string host = "127.0.0.1";
     std::uint16_t port = 8000;
     std::uint16_t metrics_port = 5001;  ///< `sweetshop metrics`

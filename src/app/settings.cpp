@@ -50,6 +50,10 @@ void read_database_url(const SettingReader& r, std::string_view name, Config& c)
     }
 }
 
+void read_sqlite_sync(const SettingReader& r, std::string_view name, Config& c) {
+    r.choice(name, c.sqlite_sync, {"full", "normal"});
+}
+
 void read_cors(const SettingReader& r, std::string_view name, Config& c) {
     r.list(name, c.cors_origins);
     for (const auto& o : c.cors_origins)
@@ -115,6 +119,14 @@ const std::vector<Setting>& settings() {
          shown<&C::data_dir>},
         {"DATABASE_URL", "--database-url", "", "database URL, sqlite:///path/to/file.db or postgres://...",
          kDatabaseCommands, read_database_url, "`sqlite:///<data dir>/sweetshop.db`"},
+        {"SWEETSHOP_SQLITE_SYNC",
+         "--sqlite-sync",
+         "",
+         "full (a change is answered once it is on disk) or normal (once it is committed)",
+         kDatabaseCommands,
+         read_sqlite_sync,
+         {},
+         shown<&C::sqlite_sync>},
         {"SWEETSHOP_HOST", "--host", "", "address to listen on", kListeners, text<&C::host>, {}, shown<&C::host>},
         {"SWEETSHOP_PORT",
          "--port",

@@ -68,6 +68,7 @@ RouteMatch Api::match(const Request& request) const {
 }
 
 Response Api::handle(const Request& request, const RouteMatch& match) {
+    if (deps_.durability) deps_.durability->take_ticket();  // nothing of an earlier task on this thread
     Response response;
     try {
         response = dispatch(request, match);
@@ -85,7 +86,21 @@ Response Api::handle(const Request& request, const RouteMatch& match) {
     add_cors(request, match, response);
     // No answer is ever to be read as another type than it says (a JSON error as HTML, say).
     if (!response.find_header("X-Content-Type-Options")) response.header("X-Content-Type-Options", "nosniff");
+    if (deps_.durability) response.sync_ticket = deps_.durability->take_ticket();
     return response;
+}
+
+void Api::when_synced(Response response, std::function<void(Response)> send) {
+    if (!response.sync_ticket || !deps_.durability) return send(std::move(response));
+    auto held = std::make_shared<Response>(std::move(response));
+    deps_.durability->when_synced(held->sync_ticket, [this, held, send = std::move(send)](bool synced) {
+        if (synced) return send(std::move(*held));
+        // Committed but perhaps not on disk: a power cut could still lose it, so it is not acknowledged as kept.
+        spdlog::error("could not sync a committed change to disk; answering 503 for {}", held->route);
+        auto unavailable = error_response(domain::Error(domain::ErrorCode::Unavailable, "Database unavailable."));
+        unavailable.route = held->route;
+        send(std::move(unavailable));
+    });
 }
 
 Response Api::dispatch(const Request& request, const RouteMatch& match) {

@@ -17,6 +17,9 @@ class Api {
     /// Answers a request; never throws. May block (run it where pool_for says).
     Response handle(const Request& request, const RouteMatch& match);
     Response handle(const Request& request) { return handle(request, match(request)); }
+    /// Calls send(response) once the change the response reports is on disk (at once when it reports none; a 503
+    /// instead when the sync failed), on this thread or on the syncing one.
+    void when_synced(Response response, std::function<void(Response)> send);
 
     const Settings& settings() const { return deps_.settings; }
     const std::vector<Route>& routes() const { return *routes_; }

@@ -1,5 +1,6 @@
 #pragma once
 // The http layer's own request and response values. Handlers see only these, never RESTinio.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,6 +35,8 @@ struct Response {
     std::string content_type = "application/json";  ///< empty: no Content-Type header (a 204)
     HeaderList headers;
     std::string route;  ///< the matched route pattern, for logs and metrics ("-" when none matched)
+    /// The durability ticket of the change this answer reports (0: none): it leaves once that change is on disk.
+    std::uint64_t sync_ticket = 0;
 
     Response& header(std::string name, std::string value) {
         headers.emplace_back(std::move(name), std::move(value));

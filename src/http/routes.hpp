@@ -13,6 +13,7 @@
 #include "common/versioned_cache.hpp"
 #include "domain/accounts.hpp"
 #include "domain/catalogue.hpp"
+#include "domain/durability.hpp"
 #include "domain/inventory.hpp"
 #include "domain/order_service.hpp"
 #include "domain/time_zone.hpp"
@@ -65,6 +66,8 @@ struct Deps {
     std::shared_ptr<common::VersionedCache<std::string, std::string>> responses = {};
     /// The web app, answering GET and HEAD outside /api that no route matches (null: JSON 404 for those).
     const WebApp* web = nullptr;
+    /// Holds answers to changes until they are on disk (null: answers leave when the change commits).
+    domain::Durability* durability = nullptr;
 };
 
 struct Context {

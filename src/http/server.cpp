@@ -97,12 +97,15 @@ struct Server::Impl {
             } catch (...) {  // Api::handle does not throw; this keeps the client from waiting if it ever does
                 response = server_error_response();
             }
-            try {
-                respond(req, *request, std::move(response), started);
-            } catch (const std::exception& e) {
-                --in_flight;
-                spdlog::warn("could not write a response: {}", e.what());
-            }
+            // A change's answer leaves once the change is on disk, without holding this worker meanwhile.
+            api.when_synced(std::move(response), [this, req, request, started](Response ready) {
+                try {
+                    respond(req, *request, std::move(ready), started);
+                } catch (const std::exception& e) {
+                    --in_flight;
+                    spdlog::warn("could not write a response: {}", e.what());
+                }
+            });
         };
         switch (pool) {
             case Pool::Inline:

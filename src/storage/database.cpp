@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
+#include <exception>
 #include <filesystem>
 
 #include "common/text.hpp"
@@ -147,7 +149,7 @@ void restrict_file_modes(const std::string& path) {
 }
 }  // namespace
 
-Database::Database(const std::string& url, std::size_t pool_size)
+Database::Database(const std::string& url, std::size_t pool_size, DatabaseOptions options)
     : url_(parse_database_url(url)), size_(pool_size == 0 ? 1 : pool_size), pool_(size_) {
     if (url_.dialect == Dialect::Sqlite) {
         configure_sqlite_library();
@@ -171,11 +173,21 @@ Database::Database(const std::string& url, std::size_t pool_size)
             writer_ = std::make_unique<soci::session>(*soci::factory_sqlite3(), url_.connect);
             configure(*writer_, Role::Writer);
             restrict_file_modes(url_.path);
-            writer_begin_ = std::make_unique<soci::statement>((writer_->prepare << "BEGIN IMMEDIATE"));
-            writer_commit_ = std::make_unique<soci::statement>((writer_->prepare << "COMMIT"));
+            auto prepared = [&](const char* text) {
+                return std::make_unique<soci::statement>((writer_->prepare << text));
+            };
+            writer_begin_ = prepared("BEGIN IMMEDIATE");
+            writer_commit_ = prepared("COMMIT");
+            writer_rollback_ = prepared("ROLLBACK");
+            savepoint_ = prepared("SAVEPOINT one_write");
+            release_ = prepared("RELEASE one_write");
+            rollback_to_ = prepared("ROLLBACK TO one_write");
         } catch (const soci::soci_error& e) {
             throw std::runtime_error("cannot open the database " + url_.path + ": " + e.what());
         }
+        if (options.sync_commits)
+            syncer_ =
+                std::make_unique<CommitSyncer>([wal = std::make_shared<WalFile>(url_.path)] { return wal->sync(); });
         watcher_ = std::make_unique<soci::session>(*soci::factory_sqlite3(), url_.connect);
         watcher_statement_ = std::make_unique<soci::statement>(
             (watcher_->prepare << "PRAGMA data_version", soci::into(watched_version_)));
@@ -190,6 +202,115 @@ std::optional<std::uint64_t> Database::data_version() {
 }
 
 Database::~Database() = default;
+
+struct Database::QueuedWrite {
+    explicit QueuedWrite(WriteJob j) : job(j) {}
+    WriteJob job;
+    std::condition_variable wake;
+    bool done = false;
+    std::exception_ptr error = nullptr;
+    std::uint64_t ticket = 0;
+};
+
+namespace {
+/// Writes committed in one transaction at most: enough to share a commit among all the workers and connections a
+/// server has, few enough to keep the writer's transaction short.
+constexpr std::size_t kMaxGroup = 256;
+
+/// Resets the statements that a failed write left part-way (cached statements outlive it), so that the group's
+/// savepoint can roll back and its commit go through.
+void reset_unfinished_statements(soci::session& sql) {
+    auto* db = static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
+    for (auto* st = sqlite_api::sqlite3_next_stmt(db, nullptr); st; st = sqlite_api::sqlite3_next_stmt(db, st))
+        if (sqlite_api::sqlite3_stmt_busy(st)) sqlite_api::sqlite3_reset(st);
+}
+}  // namespace
+
+std::size_t Database::queued_writes() {
+    std::lock_guard lock(queue_mutex_);
+    return queue_.size();
+}
+
+void Database::write_in_group(WriteJob job) {
+    QueuedWrite mine(job);
+    std::unique_lock lock(queue_mutex_);
+    queue_.push_back(&mine);
+    mine.wake.wait(lock, [&] { return mine.done || queue_.front() == &mine; });
+    if (!mine.done) {  // the leader: commit what has queued so far, this write first
+        const std::vector<QueuedWrite*> group(queue_.begin(),
+                                              queue_.begin() + static_cast<long>(std::min(queue_.size(), kMaxGroup)));
+        lock.unlock();
+        commit_group(group);
+        lock.lock();
+        for (auto* write : group) {
+            queue_.pop_front();
+            write->done = true;
+            if (write != &mine) write->wake.notify_one();
+        }
+        if (!queue_.empty()) queue_.front()->wake.notify_one();  // the next leader
+    }
+    lock.unlock();
+    if (mine.error) std::rethrow_exception(mine.error);
+    if (syncer_) syncer_->hand_to_this_thread(mine.ticket);
+}
+
+void Database::commit_group(const std::vector<QueuedWrite*>& group) {
+    auto& sql = *writer_;
+    const bool alone = group.size() == 1;
+    auto fail_all = [&](std::exception_ptr error) {
+        for (auto* write : group)
+            if (!write->error) write->error = error;
+    };
+    auto rollback = [&] {
+        try {
+            reset_unfinished_statements(sql);
+            writer_rollback_->execute(true);
+        } catch (...) {  // SQLite may have rolled back already
+        }
+    };
+    try {
+        guarded(sql, [&] { writer_begin_->execute(true); });
+    } catch (...) {
+        fail_all(std::current_exception());
+        return;
+    }
+    for (auto* write : group) {
+        try {
+            if (!alone) savepoint_->execute(true);
+            guarded(sql, [&] { write->job(sql); });
+            if (!alone) release_->execute(true);
+        } catch (...) {
+            write->error = std::current_exception();
+            if (alone) {
+                rollback();
+                return;
+            }
+            try {
+                reset_unfinished_statements(sql);
+                rollback_to_->execute(true);
+                release_->execute(true);
+            } catch (...) {  // the transaction itself is lost: nothing of the group is kept
+                rollback();
+                fail_all(std::current_exception());
+                return;
+            }
+        }
+    }
+    try {
+        guarded(sql, [&] { writer_commit_->execute(true); });
+    } catch (...) {
+        rollback();
+        fail_all(std::current_exception());
+        return;
+    }
+    ++commits_;
+    const auto ticket = syncer_ ? syncer_->committed() : 0;
+    for (auto* write : group)
+        if (!write->error) {
+            write->ticket = ticket;
+            ++writes_;
+        }
+}
 
 std::string Database::describe() const {
     if (url_.dialect == Dialect::Sqlite) {

@@ -1,20 +1,28 @@
 #pragma once
 // A pool of SOCI sessions over SQLite (embedded default) or PostgreSQL, and the transaction discipline:
-// reads lease a session; writes run in one transaction. On SQLite, writes run on one dedicated writer connection
-// under a process-wide lock with `BEGIN IMMEDIATE`, since SQLite has a single writer and its busy handler sleeps
-// (several writer connections push p99 latency up while they sleep in it; one writer behind a lock does not); on
-// PostgreSQL they lease a pool session.
+// reads lease a session; writes run in one transaction. On SQLite, writes run on one dedicated writer connection,
+// since SQLite has a single writer and its busy handler sleeps (several writer connections push p99 latency up while
+// they sleep in it; one writer does not), and they are committed in groups: the writes that queue while one group
+// commits become the next group, one transaction with a savepoint each (a write that fails rolls back alone), so
+// one commit writes each changed page once for the whole group. A CommitSyncer then makes the commits durable. On
+// PostgreSQL each write leases a pool session and commits alone (PostgreSQL groups the WAL flushes of concurrent
+// commits itself).
 #include <soci/soci.h>
 
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <deque>
+#include <exception>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <type_traits>
 #include <utility>
+#include <vector>
+
+#include "storage/commit_sync.hpp"
 
 namespace sweetshop::storage {
 
@@ -42,9 +50,28 @@ DatabaseUrl parse_database_url(const std::string& url);
 /// The URL for logs: a password in the user part or in a `password=` option becomes "***".
 std::string redact_database_url(std::string_view url);
 
+struct DatabaseOptions {
+    /// SQLite: answer a change only once it is on disk (a CommitSyncer; SWEETSHOP_SQLITE_SYNC=full). False: once it
+    /// is committed, which a crash of the server survives and a power cut may not (SWEETSHOP_SQLITE_SYNC=normal).
+    bool sync_commits = true;
+};
+
+/// A reference to a callable taking the writer's session, without allocating (for the writers' queue).
+class WriteJob {
+  public:
+    template <class F>
+    requires(!std::is_same_v<std::remove_cv_t<F>, WriteJob>) explicit WriteJob(F& f)
+        : callable_(&f), call_([](void* c, soci::session& sql) { (*static_cast<F*>(c))(sql); }) {}
+    void operator()(soci::session& sql) const { call_(callable_, sql); }
+
+  private:
+    void* callable_;
+    void (*call_)(void*, soci::session&);
+};
+
 class Database {
   public:
-    Database(const std::string& url, std::size_t pool_size);
+    Database(const std::string& url, std::size_t pool_size, DatabaseOptions options = {});
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
@@ -72,6 +99,16 @@ class Database {
         }
     }
 
+    /// What makes commits durable before they are answered: SQLite's CommitSyncer, or nullptr (PostgreSQL, whose
+    /// COMMIT returns once its WAL is flushed; SQLite with sync_commits off).
+    CommitSyncer* commit_syncer() { return syncer_.get(); }
+    /// Writes committed (those that threw are not counted), and how many commits they took (SQLite groups writes;
+    /// PostgreSQL commits each alone).
+    std::uint64_t writes_committed() const { return writes_.load(); }
+    std::uint64_t commits() const { return commits_.load(); }
+    /// SQLite writes queued or committing now (their group's leader included); 0 on PostgreSQL.
+    std::size_t queued_writes();
+
     /// Threads waiting for a connection now.
     std::size_t waiting() const { return waiting_.load(); }
 
@@ -95,48 +132,57 @@ class Database {
     template <class F>
     auto snapshot(F&& f) {
         Lease lease(*this);
-        return in_transaction(lease.session(), std::forward<F>(f), nullptr, nullptr, true);
+        return in_transaction(lease.session(), std::forward<F>(f), true);
     }
 
-    /// Runs `f(soci::session&)` in one transaction: committed when f returns, rolled back when it throws.
-    /// SQLite: on the one writer connection, under the writer lock, so that its page cache stays warm (a commit by
-    /// one connection empties the others' caches).
+    /// Runs `f(soci::session&)` in one transaction: committed when f returns, rolled back when it throws (and then
+    /// its exception is rethrown here). f must not call write() itself.
+    /// SQLite: on the one writer connection, so that its page cache stays warm (a commit by one connection empties
+    /// the others' caches), in a group commit with the writes queued beside it: f runs on whichever caller's thread
+    /// leads the group, inside a savepoint, and sees the effects of the writes before it in the group.
     template <class F>
     auto write(F&& f) {
         if (url_.dialect == Dialect::Sqlite) {
-            std::lock_guard<std::mutex> writer(writer_mutex_);
-            return in_transaction(*writer_, std::forward<F>(f), writer_begin_.get(), writer_commit_.get());
+            using Result = decltype(f(std::declval<soci::session&>()));
+            if constexpr (std::is_void_v<Result>) {
+                auto job = [&](soci::session& sql) { f(sql); };
+                write_in_group(WriteJob(job));
+                return;
+            } else {
+                std::optional<Result> result;
+                auto job = [&](soci::session& sql) { result.emplace(f(sql)); };
+                write_in_group(WriteJob(job));
+                return std::move(*result);
+            }
         }
         Lease lease(*this);
-        return in_transaction(lease.session(), std::forward<F>(f), nullptr, nullptr);
+        struct Counted {  // a write that committed (none when it throws)
+            Database& db;
+            int exceptions = std::uncaught_exceptions();
+            ~Counted() {
+                if (std::uncaught_exceptions() == exceptions) ++db.commits_, ++db.writes_;
+            }
+        } counted{*this};
+        return in_transaction(lease.session(), std::forward<F>(f));
     }
 
   private:
-    /// `begin` / `commit`: prepared statements of the writer connection (none: one-shot statements). `read_only`:
-    /// a deferred transaction that takes no write lock (SQLite) / a repeatable-read snapshot (PostgreSQL).
+    /// `read_only`: a deferred transaction that takes no write lock (SQLite) / a repeatable-read snapshot
+    /// (PostgreSQL).
     template <class F>
-    auto in_transaction(soci::session& sql, F&& f, soci::statement* begin, soci::statement* commit,
-                        bool read_only = false) {
+    auto in_transaction(soci::session& sql, F&& f, bool read_only = false) {
         return guarded(sql, [&] {
-            if (begin)
-                begin->execute(true);
-            else if (read_only)
+            if (read_only)
                 sql << (url_.dialect == Dialect::Sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
             else
-                sql << (url_.dialect == Dialect::Sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
-            auto finish = [&] {
-                if (commit)
-                    commit->execute(true);
-                else
-                    sql << "COMMIT";
-            };
+                sql << "BEGIN";
             try {
                 if constexpr (std::is_void_v<decltype(f(sql))>) {
                     f(sql);
-                    finish();
+                    sql << "COMMIT";
                 } else {
                     auto result = f(sql);
-                    finish();
+                    sql << "COMMIT";
                     return result;
                 }
             } catch (...) {
@@ -176,12 +222,21 @@ class Database {
     enum class Role { Reader, Writer };
     void configure(soci::session& sql, Role role);
 
+    /// A queued SQLite write: its job, and what became of it.
+    struct QueuedWrite;
+    void write_in_group(WriteJob job);
+    void commit_group(const std::vector<QueuedWrite*>& group);
+
     DatabaseUrl url_;
     std::size_t size_;
     soci::connection_pool pool_;
-    std::mutex writer_mutex_;
-    std::unique_ptr<soci::session> writer_;  ///< SQLite's single writer connection
-    std::unique_ptr<soci::statement> writer_begin_, writer_commit_;
+    std::unique_ptr<soci::session> writer_;  ///< SQLite's single writer connection, used by the group's leader
+    std::unique_ptr<soci::statement> writer_begin_, writer_commit_, writer_rollback_, savepoint_, release_,
+        rollback_to_;
+    std::mutex queue_mutex_;
+    std::deque<QueuedWrite*> queue_;  ///< SQLite writes waiting, oldest first; the first one leads
+    std::unique_ptr<CommitSyncer> syncer_;
+    std::atomic<std::uint64_t> writes_{0}, commits_{0};
     std::atomic<std::size_t> in_use_{0};
     std::atomic<std::size_t> waiting_{0};
 
