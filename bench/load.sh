@@ -54,7 +54,7 @@ if answers; then
   echo "error: something already answers on port $port; stop it or set BENCH_PORT" >&2
   exit 1
 fi
-echo "==> Starting the server (defaults: 2 I/O threads, 4 workers, Argon2id 19 MiB x 2)"
+echo "==> Starting the server (defaults: 2 I/O threads, 16 workers, Argon2id 19 MiB x 2)"
 start_ns=$(date +%s%N)
 "$bin" serve >"$work/server.log" 2>&1 &
 server_pid=$!
