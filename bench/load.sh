@@ -54,7 +54,7 @@ if answers; then
   echo "error: something already answers on port $port; stop it or set BENCH_PORT" >&2
   exit 1
 fi
-echo "==> Starting the server (defaults: 2 I/O threads, 16 workers, Argon2id 19 MiB x 2)"
+echo "==> Starting the server (defaults: 2 I/O threads, 16 workers, Argon2id 7 MiB x 5)"
 start_ns=$(date +%s%N)
 "$bin" serve >"$work/server.log" 2>&1 &
 server_pid=$!
@@ -163,7 +163,7 @@ add_row "POST /api/sweets/{id}/purchase/ (a random sweet, amount 1)" \
 add_row "POST /api/orders/ (3 random sweets, 1 each)" "$(measure "$server_pid" "$base/api/orders/" bench/wrk/order.lua)"
 sold=$(sqlite3 "$db" "SELECT COALESCE(SUM(amount), 0) FROM purchases")
 stock_drop=$(sqlite3 "$db" "SELECT $SWEETS * 1000000 - SUM(quantity) FROM sweets")
-add_row "POST /api/auth/login/ (Argon2id 19 MiB x 2)" "$(measure "$server_pid" "$base/api/auth/login/" bench/wrk/login.lua)"
+add_row "POST /api/auth/login/ (Argon2id 7 MiB x 5)" "$(measure "$server_pid" "$base/api/auth/login/" bench/wrk/login.lua)"
 add_row "GET /api/metrics/sweets/" "$(measure "$server_pid" "$base/api/metrics/sweets/")"
 add_row "GET /api/health/ (the in-process ceiling)" "$(measure "$server_pid" "$base/api/health/")"
 add_row "GET / (the web app's index.html)" "$(measure "$server_pid" "$base/" bench/wrk/gzip.lua)"

@@ -20,7 +20,7 @@ class ConfigError : public std::runtime_error {
 struct Config {
     std::string env = "development";  ///< SWEETSHOP_ENV: development | production
     std::string data_dir = "data";
-    std::string database_url;  ///< default sqlite:///<data_dir>/sweetshop.db
+    std::string database_url;          ///< default sqlite:///<data_dir>/sweetshop.db
     std::string sqlite_sync = "full";  ///< full: changes answered once on disk; normal: once committed
     std::string host = "127.0.0.1";
     std::uint16_t port = 8000;
@@ -36,8 +36,8 @@ struct Config {
     std::size_t max_body_bytes = 1 << 20;
     std::string log_level = "info";
     std::string log_format = "text";
-    unsigned long long argon2_ops = 2;
-    std::size_t argon2_memory_kib = 19 * 1024;
+    unsigned long long argon2_ops = 5;  ///< with 7 MiB: one of OWASP's equivalent Argon2id settings
+    std::size_t argon2_memory_kib = 7 * 1024;
     int login_max_failures = 10;
     int login_window_seconds = 15 * 60;
     std::size_t max_connections = 256;          ///< connections served at once

@@ -25,7 +25,7 @@ std::string random_hex(std::size_t n) {
 
 Argon2Hasher::Argon2Hasher(HashCost cost) : cost_(cost) {
     init_crypto();
-    // Each hash allocates its whole Argon2 memory (19 MiB by default) and frees it. glibc would raise its mmap
+    // Each hash allocates its whole Argon2 memory (7 MiB by default) and frees it. glibc would raise its mmap
     // threshold after the first free and keep later buffers in a thread's heap for good; a fixed threshold keeps
     // them mapped, so they go back to the system when a hash ends (docs/performance.md).
     static const bool threshold_set = mallopt(M_MMAP_THRESHOLD, 1 << 20) == 1;

@@ -8,8 +8,10 @@
 namespace sweetshop::security {
 
 struct HashCost {
-    unsigned long long ops = 2;          ///< passes (t)
-    std::size_t memory_kib = 19 * 1024;  ///< memory (m); OWASP's minimum for Argon2id is t=2, 19 MiB
+    /// OWASP's equivalent minimums for Argon2id are 19 MiB x 2, 12 MiB x 3, 9 MiB x 4 and 7 MiB x 5 passes; the
+    /// last keeps least memory in flight per login (docs/performance.md, Memory).
+    unsigned long long ops = 5;         ///< passes (t)
+    std::size_t memory_kib = 7 * 1024;  ///< memory (m)
 };
 
 inline constexpr const char* kDjangoPbkdf2Prefix = "pbkdf2_sha256";

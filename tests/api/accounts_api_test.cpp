@@ -288,8 +288,8 @@ TEST_F(Throttling, CountsLiveInTheDatabase) {
     EXPECT_EQ(stored, 4);
 }
 
-// Logins at full hashing cost (Argon2id t=2, 19 MiB) must not delay other requests: every read of /api/ started
-// while logins run completes while they are still running.
+// Logins at the old, larger hashing cost (Argon2id t=2, 19 MiB) must not delay other requests: every read of /api/
+// started while logins run completes while they are still running.
 TEST(SlowLogin, DoesNotDelayOtherRequests) {
     TestServer server{[](sweetshop::app::Config& c) {
         c.argon2_ops = 2;
@@ -320,4 +320,25 @@ TEST(SlowLogin, DoesNotDelayOtherRequests) {
         t.join();
     EXPECT_EQ(logins_done.load(), kLoginThreads * kLoginsEach);
     EXPECT_EQ(reads_while_logins_ran, reads);
+}
+
+// A hash made at the old default cost (19 MiB x 2) still logs in, and that login stores it again at the cost in
+// force (7 MiB x 5 by default), so memory per login drops as users come back.
+TEST(Login, UpgradesAHashOfAnotherCost) {
+    const sweetshop::app::Config defaults;
+    TestServer server{[&](sweetshop::app::Config& c) {
+        c.argon2_ops = defaults.argon2_ops;
+        c.argon2_memory_kib = defaults.argon2_memory_kib;
+    }};
+    const auto id = server.create_user("ann", "secret123");
+    const auto old_hash = sweetshop::security::Argon2Hasher({2, 19 * 1024}).hash("secret123");
+    ASSERT_EQ(old_hash.rfind("$argon2id$v=19$m=19456,t=2,p=1$", 0), 0u) << old_hash;
+    server.app().users().update_password_hash(id, old_hash);
+
+    const auto login = body({{"username", "ann"}, {"password", "secret123"}});
+    EXPECT_EQ(server.post("/api/auth/login/", login).status, 200);
+    const auto stored = server.app().users().find_by_username("ann")->password_hash;
+    EXPECT_EQ(stored.rfind("$argon2id$v=19$m=7168,t=5,p=1$", 0), 0u) << stored;
+    EXPECT_EQ(server.post("/api/auth/login/", login).status, 200);
+    EXPECT_EQ(server.post("/api/auth/login/", body({{"username", "ann"}, {"password", "wrong-one"}})).status, 401);
 }

@@ -133,3 +133,30 @@ TEST(WebApp, SendsTheGzipVariantToClientsThatAcceptIt) {
     EXPECT_EQ(css->body, "body{}");
     EXPECT_FALSE(css->find_header("Vary"));
 }
+
+TEST(WebApp, PrefersBrotliWhereTheBuildHasIt) {
+    const std::array<sweetshop::web::Asset, 3> build{{
+        {"assets/app-X1.js", "console.log(1)"},
+        {"assets/app-X1.js.gz", "GZIPPED"},
+        {"assets/app-X1.js.br", "BROTLI"},
+    }};
+    const WebApp web(build);
+    for (const char* accept : {"gzip, deflate, br, zstd", "br", "br;q=0.5, gzip"}) {
+        auto r = get(web, "/assets/app-X1.js", accept);
+        ASSERT_TRUE(r) << accept;
+        EXPECT_EQ(r->body, "BROTLI") << accept;
+        EXPECT_EQ(r->find_header("Content-Encoding"), "br") << accept;
+        EXPECT_EQ(r->find_header("Vary"), "Accept-Encoding");
+    }
+    for (const char* accept : {"gzip", "br;q=0, gzip", "*"}) {
+        auto r = get(web, "/assets/app-X1.js", accept);
+        ASSERT_TRUE(r) << accept;
+        EXPECT_EQ(r->body, "GZIPPED") << accept;
+        EXPECT_EQ(r->find_header("Content-Encoding"), "gzip") << accept;
+    }
+    auto plain = get(web, "/assets/app-X1.js", "identity");
+    ASSERT_TRUE(plain);
+    EXPECT_EQ(plain->body, "console.log(1)");
+    EXPECT_FALSE(plain->find_header("Content-Encoding"));
+    EXPECT_EQ(plain->find_header("Vary"), "Accept-Encoding");
+}

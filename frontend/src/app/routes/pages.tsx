@@ -1,62 +1,13 @@
-import { Link, useParams } from 'react-router';
+// The pages of the first load: the catalogue, and what shows when a page is missing or crashes. The others are
+// loaded on demand (shop.tsx, staff.tsx; see router.tsx).
+import { Link } from 'react-router';
 import { Button } from '@/components/ui/button';
-import { StockTable } from '@/features/admin/components/stock-table';
-import { SweetForm } from '@/features/admin/components/sweet-form';
-import { Dashboard } from '@/features/dashboard/components/dashboard';
-import { BasketPage } from '@/features/orders/components/basket-page';
-import { CounterSale } from '@/features/orders/components/counter-sale';
-import { OrderDetail } from '@/features/orders/components/order-detail';
-import { OrderList } from '@/features/orders/components/order-list';
 import { Catalogue } from '@/features/sweets/components/catalogue';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 export function CatalogueRoute() {
   useDocumentTitle('Catalogue');
   return <Catalogue />;
-}
-
-export function DashboardRoute() {
-  useDocumentTitle('Dashboard');
-  return <Dashboard />;
-}
-
-export function AdminRoute() {
-  useDocumentTitle('Admin');
-  return (
-    <>
-      <section className="panel" aria-labelledby="add-title">
-        <h1 id="add-title">Add a sweet</h1>
-        <SweetForm />
-      </section>
-      <StockTable />
-    </>
-  );
-}
-
-export function BasketRoute() {
-  useDocumentTitle('Basket');
-  return <BasketPage />;
-}
-
-export function MyOrdersRoute() {
-  useDocumentTitle('My orders');
-  return <OrderList />;
-}
-
-export function StaffOrdersRoute() {
-  useDocumentTitle('Orders');
-  return <OrderList staff />;
-}
-
-export function OrderRoute() {
-  const { number = '' } = useParams();
-  useDocumentTitle(`Order ${number}`);
-  return <OrderDetail key={number} number={number} />;
-}
-
-export function CounterRoute() {
-  useDocumentTitle('Counter sale');
-  return <CounterSale />;
 }
 
 export function NotFoundRoute() {

@@ -1,0 +1,29 @@
+// The staff pages, loaded when first visited (their own script chunk, never fetched by customers).
+import { StockTable } from '@/features/admin/components/stock-table';
+import { SweetForm } from '@/features/admin/components/sweet-form';
+import { CounterSale } from '@/features/orders/components/counter-sale';
+import { OrderList } from '@/features/orders/components/order-list';
+import { useDocumentTitle } from '@/lib/use-document-title';
+
+export function AdminRoute() {
+  useDocumentTitle('Admin');
+  return (
+    <>
+      <section className="panel" aria-labelledby="add-title">
+        <h1 id="add-title">Add a sweet</h1>
+        <SweetForm />
+      </section>
+      <StockTable />
+    </>
+  );
+}
+
+export function StaffOrdersRoute() {
+  useDocumentTitle('Orders');
+  return <OrderList staff />;
+}
+
+export function CounterRoute() {
+  useDocumentTitle('Counter sale');
+  return <CounterSale />;
+}
