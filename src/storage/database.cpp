@@ -377,6 +377,8 @@ Database::Lease::~Lease() {
 bool Database::reconnect_if_lost(soci::session& sql) {
     if (url_.dialect != Dialect::Postgres || sql.is_connected()) return false;
     try {
+        for (const auto& forget : reconnect_listeners_)
+            forget(sql);
         sql.reconnect();  // connect_timeout bounds the wait while the database is down
         configure(sql, Role::Reader);
         return true;

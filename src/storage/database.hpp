@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -108,6 +109,12 @@ class Database {
     std::uint64_t commits() const { return commits_.load(); }
     /// SQLite writes queued or committing now (their group's leader included); 0 on PostgreSQL.
     std::size_t queued_writes();
+
+    /// Calls `forget(session)` before a connection is re-established after an outage, on the thread holding it: what
+    /// was prepared on the old connection must be destroyed first. Register before serving requests.
+    void before_reconnect(std::function<void(soci::session&)> forget) {
+        reconnect_listeners_.push_back(std::move(forget));
+    }
 
     /// Threads waiting for a connection now.
     std::size_t waiting() const { return waiting_.load(); }
@@ -237,6 +244,7 @@ class Database {
     std::deque<QueuedWrite*> queue_;  ///< SQLite writes waiting, oldest first; the first one leads
     std::unique_ptr<CommitSyncer> syncer_;
     std::atomic<std::uint64_t> writes_{0}, commits_{0};
+    std::vector<std::function<void(soci::session&)>> reconnect_listeners_;
     std::atomic<std::size_t> in_use_{0};
     std::atomic<std::size_t> waiting_{0};
 

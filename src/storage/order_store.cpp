@@ -304,7 +304,7 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
 };
 
 SqlOrderStore::SqlOrderStore(Database& db, const domain::Clock& clock)
-    : db_(db), clock_(clock), statements_(std::make_unique<StatementCache<OrderStatements>>(db.dialect())) {}
+    : db_(db), clock_(clock), statements_(std::make_unique<StatementCache<OrderStatements>>(db)) {}
 SqlOrderStore::~SqlOrderStore() = default;
 
 OrderOutcome SqlOrderStore::place(const domain::NewOrder& order, const domain::HeldKey* key) {

@@ -79,12 +79,22 @@ struct SweetRow {
 };
 
 /// Statements prepared once per connection and run again with new values (parsing a statement costs about as much as
-/// running it, docs/performance.md). SQLite: the one writer connection, never reconnected, keeps its set. PostgreSQL:
-/// a set prepared for each use, since a connection may be re-established after an outage.
+/// running it, and on PostgreSQL a statement prepared per use costs three round trips, PREPARE, EXECUTE and
+/// DEALLOCATE, where a kept one costs one; docs/performance.md). A connection about to be re-established after an
+/// outage drops its set first (SOCI replaces the session's backend, which the statements point to), and the next use
+/// prepares it again.
 template <class Statements>
 class StatementCache {
   public:
-    explicit StatementCache(Dialect dialect) : dialect_(dialect) {}
+    /// Registers with `db` for its reconnections: construct it before the database serves requests.
+    explicit StatementCache(Database& db) {
+        db.before_reconnect([this](soci::session& sql) {
+            std::lock_guard lock(mutex_);
+            cache_.erase(&sql);
+        });
+    }
+    StatementCache(const StatementCache&) = delete;
+    StatementCache& operator=(const StatementCache&) = delete;
 
     /// The statements of `sql`, for as long as the caller holds that connection.
     class Lease {
@@ -94,26 +104,19 @@ class StatementCache {
 
       private:
         friend class StatementCache;
-        std::unique_ptr<Statements> owned_;
         Statements* statements_ = nullptr;
     };
 
     Lease lease(soci::session& sql) {
-        Lease lease;
-        if (dialect_ != Dialect::Sqlite) {
-            lease.owned_ = std::make_unique<Statements>(sql);
-            lease.statements_ = lease.owned_.get();
-            return lease;
-        }
         std::lock_guard lock(mutex_);
         auto& slot = cache_[&sql];
         if (!slot) slot = std::make_unique<Statements>(sql);
+        Lease lease;
         lease.statements_ = slot.get();
         return lease;
     }
 
   private:
-    Dialect dialect_;
     std::mutex mutex_;
     std::unordered_map<soci::session*, std::unique_ptr<Statements>> cache_;
 };

@@ -110,7 +110,7 @@ domain::StockOutcome SqlStockStore::change_stock(const domain::StockChange& chan
 
 // Here, where StockStatements is complete.
 SqlStockStore::SqlStockStore(Database& db, const domain::Clock& clock)
-    : db_(db), clock_(clock), statements_(std::make_unique<StatementCache<StockStatements>>(db.dialect())) {}
+    : db_(db), clock_(clock), statements_(std::make_unique<StatementCache<StockStatements>>(db)) {}
 SqlStockStore::~SqlStockStore() = default;
 
 }  // namespace sweetshop::storage

@@ -35,8 +35,11 @@ class PostgresOutage : public ShopFixture {
 };
 
 TEST_F(PostgresOutage, RequestsGet503WhileTheDatabaseIsDownAndSucceedOnceItIsBack) {
-    add_sweet("Mint", "1.00", 10);
+    add_sweet("Mint", "1.00", 12);
     ASSERT_EQ(server.get("/api/sweets/1/", user).status, 200);
+    // Purchases before the outage leave their statements prepared on the connections they used.
+    for (int i = 0; i < 2; ++i)
+        ASSERT_EQ(server.post("/api/sweets/1/purchase/", R"({"amount":1})", user).status, 200);
 
     ASSERT_EQ(pg_ctl("stop"), 0);
     for (int i = 0; i < 3; ++i) {
@@ -51,7 +54,8 @@ TEST_F(PostgresOutage, RequestsGet503WhileTheDatabaseIsDownAndSucceedOnceItIsBac
 
     ASSERT_EQ(pg_ctl("start"), 0);
     // Reads reconnect and answer at once; a write whose connection was lost answers 503 once (its outcome was
-    // unknown), then succeeds. Every pool connection gets its chance within a bounded number of requests.
+    // unknown), then succeeds, its statements prepared again on the new connection. Every pool connection gets its
+    // chance within a bounded number of requests.
     int reads_ok = 0, purchases_ok = 0;
     for (int i = 0; i < 40 && (reads_ok < 5 || purchases_ok < 3); ++i) {
         if (server.get("/api/sweets/1/", user).status == 200) ++reads_ok;
