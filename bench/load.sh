@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# The load benchmark: starts a Release server on a fresh SQLite database, seeds 1,000 sweets in 10 categories with
-# large stock, drives each route with wrk, runs nginx serving the list page's body as a static file as the ceiling,
-# and prints a Markdown table (the one docs/performance.md shows).
+# The load benchmark: for each backend, starts a Release server on a fresh database (SQLite; then a throwaway
+# PostgreSQL 15 with fsync on), seeds 1,000 sweets in 10 categories with large stock, drives each route with wrk, and
+# prints a Markdown table (the ones docs/performance.md shows). nginx serving the list page's body as a static file
+# is the ceiling of every row; pgbench running the purchase transaction is the PostgreSQL rows' database ceiling.
 #
-#   bench/load.sh            # 3 rounds of 10 s per row at 64 connections, after a warm-up (about 6 minutes)
-#   bench/load.sh --quick    # 1 round of 3 s per row (a smoke run)
+#   bench/load.sh                 # 3 rounds of 10 s per row at 64 connections, after a warm-up (about 14 minutes)
+#   bench/load.sh --quick         # 1 round of 3 s per row (a smoke run)
+#   BENCH_BACKENDS=sqlite bench/load.sh   # one backend only (sqlite or postgres)
 #
 # Everything runs on 127.0.0.1; wrk and the server share the machine's cores, so rates compare routes with each
 # other and with nginx measured in the same run, not absolute capacity. Server CPU per request comes from
@@ -14,6 +16,7 @@ cd "$(dirname "$0")/.."
 
 rounds=3 duration=10 warmup=3 connections=64
 if [[ "${1:-}" == "--quick" ]]; then rounds=1 duration=3 warmup=1; fi
+backends=${BENCH_BACKENDS:-sqlite postgres}
 port=${BENCH_PORT:-18080}
 nginx_port=${BENCH_NGINX_PORT:-18081}
 
@@ -23,22 +26,17 @@ bin="$PWD/build/release/sweetshop"
 
 work=$(mktemp -d /tmp/sweetshop-bench.XXXXXX)
 chmod 755 "$work"
-server_pid="" nginx_pid=""
+server_pid="" nginx_pid="" pg_dir=""
 cleanup() {
   [[ -n "$server_pid" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
   [[ -n "$nginx_pid" ]] && kill "$nginx_pid" 2>/dev/null && wait "$nginx_pid" 2>/dev/null
+  [[ -n "$pg_dir" ]] && scripts/throwaway-postgres.sh stop "$pg_dir"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-export SWEETSHOP_DATA_DIR="$work/data" SWEETSHOP_PORT="$port" SWEETSHOP_LOG_LEVEL=warn
+export SWEETSHOP_PORT="$port" SWEETSHOP_LOG_LEVEL=warn
 export USERNAME=bench PASSWORD=bench-password-1 SWEETS=1000
-db="$work/data/sweetshop.db"
-
-echo "==> Seeding 1,000 sweets (stock 1,000,000 each)"
-"$bin" migrate >/dev/null
-SWEETSHOP_ADMIN_PASSWORD="$PASSWORD" "$bin" create-admin "$USERNAME" >/dev/null
-"$bin" seed-demo --synthetic "$SWEETS" --stock 1000000 | tail -n 1
 
 # One HTTP/1.0 request over bash's /dev/tcp (no process to start, so the poll loop is fine-grained).
 answers() {
@@ -50,24 +48,54 @@ answers() {
   [[ "$line" == *" 200 "* ]]
 }
 
-if answers; then
-  echo "error: something already answers on port $port; stop it or set BENCH_PORT" >&2
-  exit 1
-fi
-echo "==> Starting the server (defaults: 2 I/O threads, 16 workers, Argon2id 7 MiB x 5)"
-start_ns=$(date +%s%N)
-"$bin" serve >"$work/server.log" 2>&1 &
-server_pid=$!
-until answers; do
-  if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log"; exit 1; fi
-  sleep 0.01  # a short wait, not a busy loop on the cores the server is starting on
-done
-first_answer_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
-kill -0 "$server_pid" 2>/dev/null || { echo "error: the server exited" >&2; cat "$work/server.log"; exit 1; }
+# start_server <backend>: a fresh database (SQLite in the work directory, or the throwaway PostgreSQL's database),
+# seeded, and the server on it; sets server_pid, first_answer_ms and TOKEN.
+start_server() {
+  export SWEETSHOP_DATA_DIR="$work/$1"
+  if [[ "$1" == postgres ]]; then export DATABASE_URL="$pg_url"; else unset DATABASE_URL; fi
+  echo "==> [$1] Seeding 1,000 sweets (stock 1,000,000 each)"
+  "$bin" migrate >/dev/null
+  SWEETSHOP_ADMIN_PASSWORD="$PASSWORD" "$bin" create-admin "$USERNAME" >/dev/null
+  "$bin" seed-demo --synthetic "$SWEETS" --stock 1000000 | tail -n 1
+  if answers; then
+    echo "error: something already answers on port $port; stop it or set BENCH_PORT" >&2
+    return 1
+  fi
+  echo "==> Starting the server (defaults: 2 I/O threads, 8 workers, Argon2id 7 MiB x 5)"
+  start_ns=$(date +%s%N)
+  "$bin" serve >"$work/server.log" 2>&1 &
+  server_pid=$!
+  until answers; do
+    if ! kill -0 "$server_pid" 2>/dev/null; then cat "$work/server.log"; return 1; fi
+    sleep 0.01  # a short wait, not a busy loop on the cores the server is starting on
+  done
+  first_answer_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+  kill -0 "$server_pid" 2>/dev/null || { echo "error: the server exited" >&2; cat "$work/server.log"; return 1; }
 
-TOKEN=$(curl -sf -X POST "http://127.0.0.1:$port/api/auth/login/" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\"}" | sed 's/.*"access":"\([^"]*\)".*/\1/')
-export TOKEN
+  TOKEN=$(curl -sf -X POST "http://127.0.0.1:$port/api/auth/login/" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\"}" | sed 's/.*"access":"\([^"]*\)".*/\1/')
+  export TOKEN
+}
+
+stop_server() {
+  kill "$server_pid" && wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+}
+
+# A query on the backend's database (for the sales check).
+query() {
+  if [[ "$1" == postgres ]]; then psql "$pg_url" -Atqc "$2"; else sqlite3 "$work/sqlite/sweetshop.db" "$2"; fi
+}
+
+if [[ " $backends " == *" postgres "* ]]; then
+  echo "==> Starting a throwaway PostgreSQL 15 (fsync on)"
+  pg_env=$(SWEETSHOP_PG_FSYNC=on scripts/throwaway-postgres.sh start)
+  pg_dir=$(echo "$pg_env" | sed -n "s/.*SWEETSHOP_PG_DIR='\([^']*\)'.*/\1/p")
+  pg_url=$(echo "$pg_env" | sed -n "s/.*SWEETSHOP_TEST_POSTGRES_URL='\([^']*\)'.*/\1/p")
+fi
+
+first_backend=${backends%% *}
+start_server "$first_backend"
 
 echo "==> Starting nginx with the list page's body as a static file"
 mkdir -p "$work/static"
@@ -149,56 +177,84 @@ add_row() {  # label, then "rps p50 p99 errors cpu_us rss_mib"
   echo "    $1: $2"
 }
 
-echo "==> Measuring ($rounds round(s) of ${duration}s at $connections connections per row)"
+# measure_backend <backend>: every row against the running server, then the checks and the table.
+measure_backend() {
+  local backend=$1
+  echo "==> [$backend] Measuring ($rounds round(s) of ${duration}s at $connections connections per row)"
+  rows=()
+  add_row "nginx, the list page as a static file" "$nginx_result"
+  add_row "GET /api/sweets/ (page 1, with a token)" "$(measure "$server_pid" "$base/api/sweets/" bench/wrk/auth.lua)"
+  add_row "GET /api/sweets/search/?name=sweet%2001&min_price=1&max_price=5" \
+    "$(measure "$server_pid" "$base/api/sweets/search/?name=sweet%2001&min_price=1&max_price=5" bench/wrk/auth.lua)"
+  add_row "GET /api/sweets/{id}/ (a random sweet)" "$(measure "$server_pid" "$base/api/sweets/1/" bench/wrk/detail.lua)"
+  add_row "POST /api/sweets/{id}/purchase/ (a random sweet, amount 1)" \
+    "$(measure "$server_pid" "$base/api/sweets/1/purchase/" bench/wrk/purchase.lua)"
+  add_row "POST /api/orders/ (3 random sweets, 1 each)" "$(measure "$server_pid" "$base/api/orders/" bench/wrk/order.lua)"
+  sold=$(query "$backend" "SELECT COALESCE(SUM(amount), 0) FROM order_lines")
+  stock_drop=$(query "$backend" "SELECT $SWEETS * 1000000 - SUM(quantity) FROM sweets")
+  add_row "POST /api/auth/login/ (Argon2id 7 MiB x 5)" "$(measure "$server_pid" "$base/api/auth/login/" bench/wrk/login.lua)"
+  add_row "GET /api/metrics/sweets/" "$(measure "$server_pid" "$base/api/metrics/sweets/")"
+  add_row "GET /api/health/ (the in-process ceiling)" "$(measure "$server_pid" "$base/api/health/")"
+  add_row "GET / (the web app's index.html)" "$(measure "$server_pid" "$base/" bench/wrk/gzip.lua)"
+  script_path=$(curl -s "$base/" | grep -o '/assets/[^"]*\.js' | head -n 1)
+  if [[ -n "$script_path" ]]; then
+    add_row "GET the web app's script (gzip, $(curl -s -H 'Accept-Encoding: gzip' "$base$script_path" | wc -c) bytes)" \
+      "$(measure "$server_pid" "$base$script_path" bench/wrk/gzip.lua)"
+  fi
+
+  # Logins and list pages at the same time: do slow logins hold up the catalogue?
+  echo "==> Logins (16 connections) while the list page is read (64 connections)"
+  wrk -t1 -c16 "-d$((duration + 2))s" -s bench/wrk/login.lua "$base/api/auth/login/" >"$work/login-mixed.out" &
+  login_wrk=$!
+  sleep 1
+  mixed_list=$(run_wrk "$server_pid" "$base/api/sweets/" bench/wrk/auth.lua)
+  wait "$login_wrk"
+  mixed_login_rps=$(awk '/Requests\/sec/ {print $2}' "$work/login-mixed.out")
+  add_row "GET /api/sweets/ while logins run" \
+    "$(echo "$mixed_list" | awk -v rss="$(rss_mib "$server_pid")" '{print $1, $2, $3, $5, $6, rss}')"
+
+  peak_kib=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
+  verify=$("$bin" verify-stock | tail -n 1)
+  ceiling=""
+  if [[ "$backend" == postgres ]]; then
+    # The database alone running the purchase transaction, durably, at the same concurrency (after the checks above:
+    # its rows are not the server's).
+    echo "==> [postgres] pgbench: the purchase transaction at $connections clients"
+    pgbench -n -M prepared -c "$connections" -j 2 -T "$duration" -f bench/pgbench/purchase.sql "$pg_url" >"$work/pgbench.out" 2>&1
+    ceiling=$(awk '/^tps/ {printf "%.0f", $3}' "$work/pgbench.out")
+  fi
+
+  echo
+  echo "### $backend"
+  echo
+  echo "| route | req/s | p50 ms | p99 ms | errors | server CPU µs/req | RSS after, MiB | share of nginx |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  for row in "${rows[@]}"; do
+    label=${row%%|*}
+    read -r rps p50 p99 errors cpu rss <<<"${row#*|}"
+    share=$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { printf "%.0f%%", b ? 100 * a / b : 0 }')
+    printf '| %s | %.0f | %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "$errors" "$cpu" "$rss" "$share"
+  done
+  echo
+  if [[ -n "$ceiling" ]]; then
+    echo "- pgbench, the purchase transaction (prepared, durable commit, $connections clients): $ceiling per second"
+  fi
+  echo "- logins during the mixed row: $mixed_login_rps per second"
+  echo "- purchases and orders: $sold units sold (sum of the order lines), stock dropped by $stock_drop; $verify"
+  echo "- server peak resident memory over the whole run (VmHWM): $((peak_kib / 1024)) MiB ($peak_kib KiB)"
+  echo "- process start to first answered request: $first_answer_ms ms"
+  echo "- machine: $(nproc) cores, $(uname -r); wrk -t1 -c$connections, $rounds round(s) of ${duration}s, median by rate"
+}
+
+echo "==> nginx, the ceiling of every row"
 nginx_worker=$(pgrep -P "$nginx_pid" | head -n 1 || true)
 nginx_result=$(measure "${nginx_worker:-$nginx_pid}" "http://127.0.0.1:$nginx_port/page.json")
 nginx_rps=$(echo "$nginx_result" | awk '{print $1}')
-add_row "nginx, the list page as a static file" "$nginx_result"
-add_row "GET /api/sweets/ (page 1, with a token)" "$(measure "$server_pid" "$base/api/sweets/" bench/wrk/auth.lua)"
-add_row "GET /api/sweets/search/?name=sweet%2001&min_price=1&max_price=5" \
-  "$(measure "$server_pid" "$base/api/sweets/search/?name=sweet%2001&min_price=1&max_price=5" bench/wrk/auth.lua)"
-add_row "GET /api/sweets/{id}/ (a random sweet)" "$(measure "$server_pid" "$base/api/sweets/1/" bench/wrk/detail.lua)"
-add_row "POST /api/sweets/{id}/purchase/ (a random sweet, amount 1)" \
-  "$(measure "$server_pid" "$base/api/sweets/1/purchase/" bench/wrk/purchase.lua)"
-add_row "POST /api/orders/ (3 random sweets, 1 each)" "$(measure "$server_pid" "$base/api/orders/" bench/wrk/order.lua)"
-sold=$(sqlite3 "$db" "SELECT COALESCE(SUM(amount), 0) FROM purchases")
-stock_drop=$(sqlite3 "$db" "SELECT $SWEETS * 1000000 - SUM(quantity) FROM sweets")
-add_row "POST /api/auth/login/ (Argon2id 7 MiB x 5)" "$(measure "$server_pid" "$base/api/auth/login/" bench/wrk/login.lua)"
-add_row "GET /api/metrics/sweets/" "$(measure "$server_pid" "$base/api/metrics/sweets/")"
-add_row "GET /api/health/ (the in-process ceiling)" "$(measure "$server_pid" "$base/api/health/")"
-add_row "GET / (the web app's index.html)" "$(measure "$server_pid" "$base/" bench/wrk/gzip.lua)"
-script_path=$(curl -s "$base/" | grep -o '/assets/[^"]*\.js' | head -n 1)
-if [[ -n "$script_path" ]]; then
-  add_row "GET the web app's script (gzip, $(curl -s -H 'Accept-Encoding: gzip' "$base$script_path" | wc -c) bytes)" \
-    "$(measure "$server_pid" "$base$script_path" bench/wrk/gzip.lua)"
-fi
-
-# Logins and list pages at the same time: do slow logins hold up the catalogue?
-echo "==> Logins (16 connections) while the list page is read (64 connections)"
-wrk -t1 -c16 "-d$((duration + 2))s" -s bench/wrk/login.lua "$base/api/auth/login/" >"$work/login-mixed.out" &
-login_wrk=$!
-sleep 1
-mixed_list=$(run_wrk "$server_pid" "$base/api/sweets/" bench/wrk/auth.lua)
-wait "$login_wrk"
-mixed_login_rps=$(awk '/Requests\/sec/ {print $2}' "$work/login-mixed.out")
-add_row "GET /api/sweets/ while logins run" \
-  "$(echo "$mixed_list" | awk -v rss="$(rss_mib "$server_pid")" '{print $1, $2, $3, $5, $6, rss}')"
-
-peak_kib=$(awk '/VmHWM/ {print $2}' "/proc/$server_pid/status")
-verify=$("$bin" verify-stock | tail -n 1)
-
-echo
-echo "| route | req/s | p50 ms | p99 ms | errors | server CPU µs/req | RSS after, MiB | share of nginx |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-for row in "${rows[@]}"; do
-  label=${row%%|*}
-  read -r rps p50 p99 errors cpu rss <<<"${row#*|}"
-  share=$(awk -v a="$rps" -v b="$nginx_rps" 'BEGIN { printf "%.0f%%", b ? 100 * a / b : 0 }')
-  printf '| %s | %.0f | %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p99" "$errors" "$cpu" "$rss" "$share"
+for backend in $backends; do
+  [[ "$backend" == "$first_backend" ]] || start_server "$backend"
+  measure_backend "$backend" | tee "$work/table-$backend.md"
+  stop_server
 done
 echo
-echo "- logins during the mixed row: $mixed_login_rps per second"
-echo "- purchases and orders: $sold units sold (sum of the order lines), stock dropped by $stock_drop; $verify"
-echo "- server peak resident memory over the whole run (VmHWM): $((peak_kib / 1024)) MiB ($peak_kib KiB)"
-echo "- process start to first answered request: $first_answer_ms ms"
-echo "- machine: $(nproc) cores, $(uname -r); wrk -t1 -c$connections, $rounds round(s) of ${duration}s, median by rate"
+echo "==> The tables"
+for backend in $backends; do sed -n '/^### /,$p' "$work/table-$backend.md"; echo; done

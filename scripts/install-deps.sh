@@ -18,9 +18,10 @@ test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev clang-format prometheus postgresql-15 postgresql-client-15
   nginx-light curl chromium clang-14 libfuzzer-14-dev libclang-rt-14-dev
 )
-# The load benchmark (bench/load.sh): wrk drives the server, nginx gives the static-file ceiling.
+# The load benchmark (bench/load.sh): wrk drives the server, nginx gives the static-file ceiling, a throwaway
+# PostgreSQL 15 runs the PostgreSQL rows and pgbench gives their ceiling.
 bench_packages=(
-  wrk nginx-light curl
+  wrk nginx-light curl postgresql-15 postgresql-client-15
 )
 want=("${packages[@]}")
 for flag in "$@"; do

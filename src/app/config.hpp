@@ -30,7 +30,7 @@ struct Config {
     int jwt_refresh_days = 7;
     std::vector<std::string> cors_origins{"http://localhost:5173"};
     std::size_t io_threads = 2;
-    std::size_t worker_threads = 16;
+    std::size_t worker_threads = 8;
     std::size_t hash_threads = 1;
     std::size_t db_pool_size = 0;  ///< 0: workers + hashers + 2
     std::size_t max_body_bytes = 1 << 20;

@@ -16,7 +16,7 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     std::uint16_t port = 8000;  ///< 0: any free port (see Server::port())
     std::size_t io_threads = 2;
-    std::size_t db_threads = 16;
+    std::size_t db_threads = 8;
     std::size_t hash_threads = 1;
     std::chrono::milliseconds shutdown_grace{10'000};  ///< how long stop() waits for requests in flight
     /// Connections served at once; further ones wait in the kernel's accept queue until one closes.
