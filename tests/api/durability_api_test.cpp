@@ -4,41 +4,15 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <condition_variable>
 #include <future>
-#include <mutex>
 #include <vector>
 
 #include "shop_fixture.hpp"
+#include "sync_gate.hpp"
 
 using namespace sweetshop;
 using namespace sweetshop::testing;
 using namespace std::chrono_literals;
-
-namespace {
-/// Holds every sync until released, and counts the syncs that started.
-struct Gate {
-    std::mutex m;
-    std::condition_variable cv;
-    bool open = false;
-    int entered = 0;
-    void pass() {
-        std::unique_lock lock(m);
-        ++entered;
-        cv.notify_all();
-        cv.wait(lock, [&] { return open; });
-    }
-    void wait_entered(int n) {
-        std::unique_lock lock(m);
-        cv.wait(lock, [&] { return entered >= n; });
-    }
-    void release() {
-        std::lock_guard lock(m);
-        open = true;
-        cv.notify_all();
-    }
-};
-}  // namespace
 
 class Durability : public ShopFixture {
   protected:
@@ -59,7 +33,7 @@ TEST_F(Durability, APurchaseIsAnsweredOnlyAfterTheSyncThatCoversIt) {
         GTEST_SKIP() << "PostgreSQL's COMMIT returns once the WAL is flushed";
     }
     const auto id = add_sweet("Fudge", "1.00", 100);  // answered, so its own sync is done
-    Gate gate;
+    SyncGate gate;
     syncer()->before_each_sync([&] { gate.pass(); });
 
     auto answer = buy(id);
@@ -74,7 +48,7 @@ TEST_F(Durability, APurchaseIsAnsweredOnlyAfterTheSyncThatCoversIt) {
 TEST_F(Durability, PurchasesCommittedDuringOneSyncShareTheNext) {
     if (!syncer()) GTEST_SKIP() << "PostgreSQL groups its WAL flushes itself";
     const auto id = add_sweet("Fudge", "1.00", 100);
-    Gate gate;
+    SyncGate gate;
     syncer()->before_each_sync([&] { gate.pass(); });
     const auto syncs_before = syncer()->syncs();
     const auto writes_before = server.app().database().writes_committed();

@@ -4,42 +4,18 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <condition_variable>
-#include <mutex>
 #include <thread>
 #include <vector>
 
 #include "storage/commit_sync.hpp"
+#include "sync_gate.hpp"
+
+using sweetshop::testing::SyncGate;
 
 using sweetshop::storage::CommitSyncer;
 
-namespace {
-/// Holds every sync until released, and counts them.
-struct Gate {
-    std::mutex m;
-    std::condition_variable cv;
-    bool open = false;
-    int entered = 0;
-    void pass() {
-        std::unique_lock lock(m);
-        ++entered;
-        cv.notify_all();
-        cv.wait(lock, [&] { return open; });
-    }
-    void wait_entered(int n) {
-        std::unique_lock lock(m);
-        cv.wait(lock, [&] { return entered >= n; });
-    }
-    void release() {
-        std::lock_guard lock(m);
-        open = true;
-        cv.notify_all();
-    }
-};
-}  // namespace
-
 TEST(CommitSyncer, AnswersAWaiterOnlyAfterTheSyncThatCoversItsCommit) {
-    Gate gate;
+    SyncGate gate;
     std::atomic<int> synced_writes{0};
     CommitSyncer syncer([&] {
         ++synced_writes;
@@ -104,7 +80,7 @@ TEST(CommitSyncer, ATicketBelongsToItsThreadAndItsSyncer) {
 TEST(CommitSyncer, StoppingSyncsWhatIsPendingAndAnswersEveryWaiter) {
     std::atomic<int> syncs{0}, answered{0};
     {
-        Gate gate;
+        SyncGate gate;
         CommitSyncer syncer([&] {
             ++syncs;
             return true;
