@@ -194,7 +194,21 @@ Database::Database(const std::string& url, std::size_t pool_size, DatabaseOption
     }
 }
 
+std::optional<std::uint64_t> Database::notified_version(ChangeListener::Table table) {
+    if (url_.dialect != Dialect::Postgres) return std::nullopt;
+    std::call_once(listener_started_, [&] {
+        listener_ = std::make_unique<ChangeListener>(url_.connect);
+        listening_ = listener_.get();
+    });
+    return listener_->version(table);
+}
+
+void Database::changed(ChangeListener::Table table) {
+    if (auto* listener = listening_.load()) listener->changed(table);
+}
+
 std::optional<std::uint64_t> Database::data_version() {
+    if (url_.dialect == Dialect::Postgres) return notified_version(ChangeListener::Table::Sweets);
     return watch([&](soci::session&) {
         execute_to_end(*watcher_statement_);
         return static_cast<std::uint64_t>(watched_version_);

@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "storage/change_listener.hpp"
 #include "storage/commit_sync.hpp"
 
 namespace sweetshop::storage {
@@ -83,8 +84,16 @@ class Database {
     std::size_t pool_size() const { return size_; }
     std::size_t in_use() const { return in_use_.load(); }
     /// A number that changes whenever any connection, of this process or another, commits a change; std::nullopt
-    /// when the backend cannot tell cheaply, and then nothing may be cached. Cheap (one prepared statement).
+    /// when the backend cannot tell cheaply, and then nothing may be cached. SQLite: `PRAGMA data_version` on the
+    /// watcher connection (one prepared statement). PostgreSQL: the ChangeListener's count of changes to the sweets
+    /// (notified by any instance, or made by this one), no round trip; started by the first call.
     std::optional<std::uint64_t> data_version();
+    /// PostgreSQL: the ChangeListener's version of `table` (std::nullopt while it is not listening, and on SQLite).
+    std::optional<std::uint64_t> notified_version(ChangeListener::Table table);
+    /// PostgreSQL: the listener, once data_version() started it (nullptr before, and on SQLite).
+    const ChangeListener* change_listener() const { return listening_.load(); }
+    /// PostgreSQL: marks `table` as changed by this process (its caches stale at once); nothing on SQLite.
+    void changed(ChangeListener::Table table);
 
     /// Runs `f(soci::session&)` on the watcher connection (SQLite: autocommit, never writes; it sees every commit
     /// at once), serialised with the other uses of it. For small reads that decide whether a cache may be trusted.
@@ -170,6 +179,10 @@ class Database {
                 if (std::uncaught_exceptions() == exceptions) ++db.commits_, ++db.writes_;
             }
         } counted{*this};
+        struct Stale {  // this instance's cached answers are stale once the write commits (or may have)
+            Database& db;
+            ~Stale() { db.changed(ChangeListener::Table::Sweets); }
+        } stale{*this};
         return in_transaction(lease.session(), std::forward<F>(f));
     }
 
@@ -245,6 +258,9 @@ class Database {
     std::unique_ptr<CommitSyncer> syncer_;
     std::atomic<std::uint64_t> writes_{0}, commits_{0};
     std::vector<std::function<void(soci::session&)>> reconnect_listeners_;
+    std::once_flag listener_started_;
+    std::unique_ptr<ChangeListener> listener_;  ///< PostgreSQL, from the first data_version()
+    std::atomic<ChangeListener*> listening_{nullptr};
     std::atomic<std::size_t> in_use_{0};
     std::atomic<std::size_t> waiting_{0};
 

@@ -85,7 +85,9 @@ bool open_trigger(const std::string& statement) {
     if (words.size() < 2 || words[i++] != "CREATE") return false;
     if (words[i] == "TEMP" || words[i] == "TEMPORARY") ++i;
     if (i >= words.size() || words[i] != "TRIGGER") return false;
-    return words.back() != "END";
+    // SQLite's body runs from BEGIN to END; PostgreSQL's trigger calls a function and ends at its first ';'.
+    return std::find(words.begin() + static_cast<long>(i), words.end(), "BEGIN") != words.end() &&
+           words.back() != "END";
 }
 }  // namespace
 

@@ -25,6 +25,17 @@ constexpr const char* kSetStaff = "UPDATE users SET is_staff = :staff WHERE user
 constexpr const char* kResetPassword =
     "UPDATE users SET password_hash = :hash, is_active = 1 WHERE username = :username";
 
+/// A write to the users table: this instance's cached users are stale once it commits (PostgreSQL; on SQLite the
+/// users' change counter moves by trigger).
+template <class F>
+auto change_users(Database& db, F&& f) {
+    struct Stale {
+        Database& db;
+        ~Stale() { db.changed(ChangeListener::Table::Users); }
+    } stale{db};
+    return db.write(std::forward<F>(f));
+}
+
 template <class Param>
 std::optional<domain::User> select_user(soci::session& sql, const std::string& where, const Param& param) {
     domain::User u;
@@ -43,6 +54,7 @@ std::optional<domain::User> select_user(soci::session& sql, const std::string& w
 }  // namespace
 
 std::optional<std::uint64_t> SqlUserRepository::users_version() {
+    if (db_.dialect() == Dialect::Postgres) return db_.notified_version(ChangeListener::Table::Users);
     return db_.watch([&](soci::session& sql) {
         if (!version_statement_)
             version_statement_ =
@@ -68,7 +80,7 @@ std::optional<domain::User> SqlUserRepository::find_by_username(const std::strin
 }
 
 std::optional<domain::User> SqlUserRepository::insert(const domain::NewUser& user) {
-    return db_.write([&](soci::session& sql) -> std::optional<domain::User> {
+    return change_users(db_, [&](soci::session& sql) -> std::optional<domain::User> {
         const int staff = user.is_staff ? 1 : 0;
         const long long joined = clock_.now();
         long long id = 0;
@@ -84,7 +96,7 @@ std::optional<domain::User> SqlUserRepository::insert(const domain::NewUser& use
 
 void SqlUserRepository::update_password_hash(std::int64_t id, const std::string& hash) {
     const long long key = id;
-    db_.write([&](soci::session& sql) {
+    change_users(db_, [&](soci::session& sql) {
         Query q(sql);
         q.use(hash, "hash").use(key, "id");
         q.run(kSetPasswordHash);
@@ -93,7 +105,7 @@ void SqlUserRepository::update_password_hash(std::int64_t id, const std::string&
 
 bool SqlUserRepository::set_staff(const std::string& username, bool is_staff) {
     const int staff = is_staff ? 1 : 0;
-    return db_.write([&](soci::session& sql) {
+    return change_users(db_, [&](soci::session& sql) {
         Query q(sql);
         q.use(staff, "staff").use(username, "username");
         q.run(kSetStaff);
@@ -102,7 +114,7 @@ bool SqlUserRepository::set_staff(const std::string& username, bool is_staff) {
 }
 
 bool SqlUserRepository::set_password(const std::string& username, const std::string& hash) {
-    return db_.write([&](soci::session& sql) {
+    return change_users(db_, [&](soci::session& sql) {
         Query q(sql);
         q.use(hash, "hash").use(username, "username");
         q.run(kResetPassword);

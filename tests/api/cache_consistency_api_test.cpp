@@ -1,16 +1,42 @@
-// The catalogue answers and the user lookup are cached per data version: a change committed by anyone (this
-// server, another process on the same database) shows at the very next request.
+// The catalogue answers and the user lookup are cached per data version: a change committed by this server shows
+// at its very next request; one committed by another process on the same database shows at the next request on
+// SQLite (PRAGMA data_version), and on PostgreSQL at the next request after the server is notified of it
+// (LISTEN/NOTIFY, docs/api.md, Freshness). Two servers on one database see each other's changes the same way.
 #include <gtest/gtest.h>
+
+#include <chrono>
+#include <iostream>
 
 #include "shop_fixture.hpp"
 #include "storage/user_repository.hpp"
 
 using namespace sweetshop::testing;
+using sweetshop::storage::Database;
+
+namespace {
+/// Notifications `db`'s listener has received (0 on SQLite, which needs none).
+std::uint64_t notified(const Database& db) {
+    const auto* listener = db.change_listener();
+    return listener ? listener->notifications() : 0;
+}
+/// On PostgreSQL, waits until `db` has been notified of a change made after it had received `before`.
+void await_notification(const Database& db, std::uint64_t before) {
+    if (!db.change_listener()) return;
+    while (notified(db) <= before)
+        std::this_thread::yield();
+}
+}  // namespace
 
 class CacheConsistencyApi : public ShopFixture {
   protected:
-    /// Another process's connection to the same database file.
-    sweetshop::storage::Database other{server.app().config().database_url, 1};
+    CacheConsistencyApi() {
+        // The server caches on both backends (on PostgreSQL once its listener listens).
+        while (!server.app().database().data_version())
+            std::this_thread::yield();
+    }
+    Database& db() { return server.app().database(); }
+    /// Another process's connection to the same database.
+    Database other{server.app().config().database_url, 1};
 };
 
 TEST_F(CacheConsistencyApi, AChangeByAnotherProcessShowsAtOnce) {
@@ -18,7 +44,9 @@ TEST_F(CacheConsistencyApi, AChangeByAnotherProcessShowsAtOnce) {
     const auto before_list = server.get("/api/sweets/", user).body;
     const auto before_detail = server.get("/api/sweets/1/", user).body;
     EXPECT_EQ(server.get("/api/sweets/", user).body, before_list);  // answered again, unchanged
+    const auto seen = notified(db());
     other.write([](soci::session& sql) { sql << "UPDATE sweets SET price_cents = 175 WHERE id = 1"; });
+    await_notification(db(), seen);
     EXPECT_EQ(server.get("/api/sweets/", user).json()["results"][0]["price"], "1.75");
     EXPECT_EQ(server.get("/api/sweets/1/", user).json()["price"], "1.75");
     EXPECT_NE(server.get("/api/sweets/1/", user).body, before_detail);
@@ -38,7 +66,9 @@ TEST_F(CacheConsistencyApi, ADemotionByAnotherProcessTakesEffectAtTheNextRequest
     add_sweet("Mint", "1.00", 5);
     EXPECT_EQ(server.post("/api/sweets/1/restock/", R"({"amount":1})", admin).status, 200);
     sweetshop::storage::SqlUserRepository users(other);
+    const auto seen = notified(db());
     ASSERT_TRUE(users.set_staff("boss", false));  // what `sweetshop set-staff boss off` does
+    await_notification(db(), seen);
     auto r = server.post("/api/sweets/1/restock/", R"({"amount":1})", admin);
     EXPECT_EQ(r.status, 403);
     EXPECT_EQ(r.body, R"({"detail":"Only admins can restock."})");
@@ -54,4 +84,43 @@ TEST_F(CacheConsistencyApi, ListsDependOnPathAndQuery) {
     auto search = server.get("/api/sweets/search/?page_size=1", user).json();
     EXPECT_EQ(search["next"], base() + "/api/sweets/search/?page=2&page_size=1");
     EXPECT_EQ(one["next"], base() + "/api/sweets/?page=2&page_size=1");
+}
+
+// Two servers on one database, as two instances behind a load balancer: each caches, and a purchase or a demotion
+// through one is answered by the other once it knows of it. Prints how long that took.
+TEST(TwoInstances, AChangeThroughOneReachesTheOthersCache) {
+    TestServer a;
+    TestServer b([&](sweetshop::app::Config& c) { c.database_url = a.app().config().database_url; });
+    a.create_user("boss", "boss-password", true);
+    const Headers admin{{"Authorization", "Bearer " + a.access_token("boss", "boss-password")}};
+    auto& b_db = b.app().database();
+    while (!b_db.data_version() || !a.app().database().data_version())
+        std::this_thread::yield();
+
+    auto seen = notified(b_db);
+    ASSERT_EQ(
+        a.post("/api/sweets/", R"({"name":"Mint","category":"Mints","price":"1.00","quantity":10})", admin).status,
+        201);
+    const auto quantity_on_b = [&] { return b.get("/api/sweets/1/", admin).json().at("quantity").get<int>(); };
+    await_notification(b_db, seen);  // b has heard of the new sweet (PostgreSQL)
+    EXPECT_EQ(quantity_on_b(), 10);
+    EXPECT_EQ(quantity_on_b(), 10);  // now from b's cache
+
+    seen = notified(b_db);
+    ASSERT_EQ(a.post("/api/sweets/1/purchase/", R"({"amount":3})", admin).status, 200);
+    const auto answered = std::chrono::steady_clock::now();
+    int fresh = quantity_on_b();
+    while (fresh != 7 && std::chrono::steady_clock::now() - answered < std::chrono::seconds(10))
+        fresh = quantity_on_b();
+    const auto delay = std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - answered);
+    EXPECT_EQ(fresh, 7);
+    std::cout << "b answered the purchase made through a after " << delay.count() << " us\n";
+    await_notification(b_db, seen);
+    EXPECT_EQ(quantity_on_b(), 7);
+
+    // A demotion through a: b refuses the admin's next restock once it knows.
+    seen = notified(b_db);
+    ASSERT_TRUE(a.app().users().set_staff("boss", false));
+    await_notification(b_db, seen);
+    EXPECT_EQ(b.post("/api/sweets/1/restock/", R"({"amount":1})", admin).status, 403);
 }

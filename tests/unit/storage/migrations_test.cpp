@@ -21,6 +21,12 @@ TEST(Migrations, SplitSqlKeepsATriggerBodyWhole) {
     EXPECT_EQ(parts[0], "CREATE TRIGGER t AFTER UPDATE ON a BEGIN\n  UPDATE b SET n = n + 1;\n  DELETE FROM c;\nEND");
     EXPECT_EQ(parts[1], "create trigger u after insert on a begin update b set n = 0; end");
     EXPECT_EQ(parts[2], "SELECT 1");
+    // PostgreSQL's triggers have no body: each ends at its ';'.
+    parts = split_sql(
+        "CREATE TRIGGER a_notify AFTER INSERT ON a FOR EACH STATEMENT EXECUTE FUNCTION f();\n"
+        "CREATE TRIGGER b_notify AFTER INSERT ON b FOR EACH STATEMENT EXECUTE FUNCTION f();");
+    ASSERT_EQ(parts.size(), 2u);
+    EXPECT_EQ(parts[1], "CREATE TRIGGER b_notify AFTER INSERT ON b FOR EACH STATEMENT EXECUTE FUNCTION f()");
 }
 
 TEST(Migrations, SplitSqlKeepsADollarQuotedBodyWhole) {
