@@ -171,9 +171,11 @@ struct OrderStatementsBase {
 
 /// Placing an order's statements, prepared once per connection (StatementCache).
 struct SqlOrderStore::OrderStatements : OrderStatementsBase {
-    Query sell_line, insert, line, ledger;
+    Query sell_line, insert, line, ledger, sale;
+    const bool one_statement_per_sale = false;  ///< PostgreSQL: each line and its ledger entry together (sale)
 
-    explicit OrderStatements(soci::session& sql) : sell_line(sql), insert(sql), line(sql), ledger(sql) {
+    explicit OrderStatements(soci::session& sql)
+        : sell_line(sql), insert(sql), line(sql), ledger(sql), sale(sql), one_statement_per_sale(on_postgres(sql)) {
         sell_line.into(name).into(price).into(quantity).use(n, "n").use(now, "now").use(id, "id");
         sell_line.prepare(kSellLine);
         insert.use(customer_id, customer_ind, "customer_id").use(customer, customer_name_ind, "customer");
@@ -188,6 +190,11 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
         ledger.use(reason, "reason").use(delta, "delta").use(after, "after").use(now, "now");
         ledger.use(order_id, order_ind, "order_id").into(ledger_id);
         ledger.prepare(kInsertLedger);
+        if (!one_statement_per_sale) return;
+        sale.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(name, "name");
+        sale.use(line_price, "price").use(line_amount, "amount").use(actor_id, actor_ind, "actor_id");
+        sale.use(actor, "actor").use(delta, "delta").use(after, "after").use(now, "now").into(ledger_id);
+        sale.prepare(kInsertSaleEntries);
     }
 
     /// Sells the lines in id order; throws Refusal (rolling back) when a sweet is missing or short, or the cash
@@ -293,11 +300,12 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
             name = l.name;
             line_price = l.unit_price_cents;
             line_amount = l.amount;
-            line.execute();
             delta = -l.amount;
             after = left[i];
-            ledger.execute();
-            ledger.drain();
+            auto& entries = one_statement_per_sale ? sale : ledger;
+            if (!one_statement_per_sale) line.execute();
+            entries.execute();
+            entries.drain();
         }
         return order_id;
     }

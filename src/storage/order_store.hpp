@@ -9,6 +9,16 @@ namespace sweetshop::storage {
 inline constexpr const char* kInsertOrderLine =
     "INSERT INTO order_lines (order_id, position, sweet_id, sweet_name, unit_price_cents, amount) "
     "VALUES (:order_id, :position, :sweet_id, :name, :price, :amount)";
+/// PostgreSQL: a sold line and its ledger entry in one statement, one round trip where two statements take two (the
+/// same rows as kInsertOrderLine and kInsertLedger).
+inline constexpr const char* kInsertSaleEntries =
+    "WITH line AS (INSERT INTO order_lines (order_id, position, sweet_id, sweet_name, unit_price_cents, amount) "
+    "VALUES (:order_id, :position, :sweet_id, :name, :price, :amount)) "
+    "INSERT INTO stock_ledger (sweet_id, sweet_name, actor_id, actor, reason, delta, quantity_after, at_us, order_id) "
+    "VALUES (:sweet_id, :name, :actor_id, :actor, 'purchase', :delta, :after, :now, :order_id) RETURNING id";
+inline bool on_postgres(soci::session& sql) {
+    return sql.get_backend_name() == "postgresql";
+}
 
 /// SOCI adapter of orders: an order's lines change the sweets in id order (so that concurrent orders on PostgreSQL
 /// lock them in one order and cannot deadlock), each with its ledger entry, in one transaction.

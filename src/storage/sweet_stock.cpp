@@ -38,9 +38,17 @@ struct StockStatementsBase {
 }  // namespace
 
 struct SqlStockStore::StockStatements : StockStatementsBase {
-    Query purchase, restock, ledger, order, line;
+    Query purchase, restock, ledger, order, line, sale;
+    const bool one_statement_per_sale = false;  ///< PostgreSQL: the line and its ledger entry together (sale)
 
-    explicit StockStatements(soci::session& sql) : purchase(sql), restock(sql), ledger(sql), order(sql), line(sql) {
+    explicit StockStatements(soci::session& sql)
+        : purchase(sql),
+          restock(sql),
+          ledger(sql),
+          order(sql),
+          line(sql),
+          sale(sql),
+          one_statement_per_sale(on_postgres(sql)) {
         row.bind(purchase);
         purchase.use(n, "n").use(now, "now").use(id, "id");
         purchase.prepare(std::string(kPurchase) + kSweetColumns);
@@ -56,6 +64,11 @@ struct SqlStockStore::StockStatements : StockStatementsBase {
         line.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(row.name, "name");
         line.use(row.price, "price").use(n, "amount");
         line.prepare(kInsertOrderLine);
+        if (!one_statement_per_sale) return;
+        sale.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(row.name, "name");
+        sale.use(row.price, "price").use(n, "amount").use(actor_id, "actor_id").use(actor, "actor");
+        sale.use(delta, "delta").use(row.quantity, "after").use(now, "now").into(ledger_id);
+        sale.prepare(kInsertSaleEntries);
     }
 };
 
@@ -85,11 +98,16 @@ domain::StockOutcome SqlStockStore::change_stock(const domain::StockChange& chan
                 st.total = st.row.price * st.n;
                 st.order.execute();
                 st.order.drain();
-                st.line.execute();
                 st.order_ind = soci::i_ok;
             }
-            st.ledger.execute();
-            st.ledger.drain();
+            if (purchase && st.one_statement_per_sale) {
+                st.sale.execute();
+                st.sale.drain();
+            } else {
+                if (purchase) st.line.execute();
+                st.ledger.execute();
+                st.ledger.drain();
+            }
         } else {
             long long quantity = 0;
             Query q(sql);
