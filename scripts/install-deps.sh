@@ -12,7 +12,7 @@ packages=(
 )
 # Tests: GoogleTest, Google Benchmark (the bench/ programs build with the tests), promtool (checks /metrics),
 # PostgreSQL 15 (the test command runs the storage and API suites on a throwaway cluster too), nginx and curl (the
-# scale-out test puts two instances behind nginx), Chromium (the web app's end-to-end tests drive Debian's browser
+# scale-out test puts four instances behind nginx), Chromium (the web app's end-to-end tests drive Debian's browser
 # through playwright-core from npm; no browser is ever downloaded), clang with libFuzzer (the fuzz targets).
 test_packages=(
   libgtest-dev libgmock-dev libbenchmark-dev clang-format prometheus postgresql-15 postgresql-client-15

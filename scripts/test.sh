@@ -38,7 +38,7 @@ echo "==> Tests (release, PostgreSQL on port $SWEETSHOP_PG_PORT)"
 SWEETSHOP_TEST_DATABASE_URL="$SWEETSHOP_TEST_POSTGRES_URL" \
   ctest --preset release -j2 --timeout 600 --no-tests=error -L storage
 SWEETSHOP_TEST_DATABASE_URL="$SWEETSHOP_TEST_POSTGRES_URL" ctest --preset release -j2 --timeout 600 --no-tests=error -L api
-# The outage test (stops and starts the cluster under a running server) and the scale-out test (two instances
+# The outage test (stops and starts the cluster under a running server) and the scale-out test (four instances
 # behind nginx), one at a time.
 SWEETSHOP_TEST_DATABASE_URL="$SWEETSHOP_TEST_POSTGRES_URL" ctest --preset release --timeout 600 --no-tests=error \
   -L postgres-only

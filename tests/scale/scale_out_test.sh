@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Two `sweetshop serve` instances on one PostgreSQL behind nginx (deploy/nginx/sweetshop.conf, round robin):
-# no oversold stock, tokens valid on either instance, login throttling and idempotency keys shared, verify-stock
-# clean; and 400 two-line orders from 16 clients. Needs SWEETSHOP_TEST_POSTGRES_URL (scripts/test.sh starts a throwaway cluster). Usage: scale_out_test.sh BIN
+# Four `sweetshop serve` instances on one PostgreSQL behind nginx (deploy/nginx/sweetshop.conf with four servers,
+# round robin): no oversold stock, tokens valid on any instance, login throttling and idempotency keys shared,
+# verify-stock clean; and 400 two-line orders from 16 clients (docs/scaling.md). Needs SWEETSHOP_TEST_POSTGRES_URL (scripts/test.sh starts a throwaway cluster). Usage: scale_out_test.sh BIN
 set -euo pipefail
 bin=$(realpath "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,7 +24,8 @@ free_port() {
   done
   return 1
 }
-port_a=$(free_port) port_b=$(free_port) port_lb=$(free_port)
+port_a=$(free_port) port_b=$(free_port) port_c=$(free_port) port_d=$(free_port) port_lb=$(free_port)
+instances=("$port_a" "$port_b" "$port_c" "$port_d")
 
 # A schema of its own in the test database.
 schema="scale_$RANDOM$RANDOM"
@@ -36,11 +37,12 @@ export SWEETSHOP_ARGON2_OPS=1 SWEETSHOP_ARGON2_MEMORY_KIB=8 SWEETSHOP_LOG_LEVEL=
 
 "$bin" migrate >/dev/null
 SWEETSHOP_ADMIN_PASSWORD=boss-password-1 "$bin" create-admin boss >/dev/null
-for port in "$port_a" "$port_b"; do
+for port in "${instances[@]}"; do
   SWEETSHOP_PORT=$port "$bin" serve >"$work/serve-$port.log" 2>&1 &
   pids+=($!)
 done
-sed -e "s/SWEETSHOP_PORT_A/$port_a/" -e "s/SWEETSHOP_PORT_B/$port_b/" -e "s/SWEETSHOP_LISTEN_PORT/$port_lb/" \
+sed -e "s/server 127.0.0.1:SWEETSHOP_PORT_B;/&\n    server 127.0.0.1:$port_c;\n    server 127.0.0.1:$port_d;/" \
+  -e "s/SWEETSHOP_PORT_A/$port_a/" -e "s/SWEETSHOP_PORT_B/$port_b/" -e "s/SWEETSHOP_LISTEN_PORT/$port_lb/" \
   "$root/deploy/nginx/sweetshop.conf" >"$work/sweetshop.conf"
 cat >"$work/nginx.conf" <<NGINX
 worker_processes 1;
@@ -55,7 +57,7 @@ http {
 NGINX
 nginx -e "$work/nginx-error.log" -p "$work" -c "$work/nginx.conf" &
 pids+=($!)
-for port in "$port_a" "$port_b" "$port_lb"; do
+for port in "${instances[@]}" "$port_lb"; do
   for _ in $(seq 100); do curl -sf -o /dev/null "http://127.0.0.1:$port/api/health/" && break; sleep 0.05; done
 done
 
@@ -89,7 +91,7 @@ check "the other 150 are Insufficient stock" test "$(grep -c '^400$' "$work/code
 sleep 0.1
 check "the stock ends at 0" grep -q '"quantity":0' <(curl -s "http://127.0.0.1:$port_b/api/sweets/1/" \
   -H "Authorization: Bearer $ann_a")
-for port in "$port_a" "$port_b"; do
+for port in "${instances[@]}"; do
   served=$(curl -s "http://127.0.0.1:$port/metrics" |
     awk '/^sweetshop_http_requests_total\{method="POST",route="\/api\/sweets\/\{id\}\/purchase\/"/ {n += $2} END {print n + 0}')
   check "instance on port $port answered some of the purchases ($served)" test "$served" -gt 0
