@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstring>
+#include <stdexcept>
 
 namespace sweetshop::storage {
 
