@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs every test suite: unit, API (real server) and the OpenAPI validation
+# Installs what is missing, builds, checks the C++ formatting, and runs every test suite: unit, API (real server) and the OpenAPI validation
 # on the Release build; the web app's unit tests (Vitest) and end-to-end tests (Debian's Chromium against the real
 # server); the libFuzzer targets for a bounded time; the storage and API suites again on a throwaway PostgreSQL 15
 # cluster; then everything again under AddressSanitizer + UndefinedBehaviorSanitizer (on SQLite).
@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/build.sh release --test
+# The committed .clang-format over every C++ file git tracks (the web app's formatting is checked below).
+echo "==> C++ format check (clang-format)"
+git ls-files '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 echo "==> Tests (release, SQLite)"
 ctest --preset release -j2 --timeout 600 --no-tests=error -LE postgres-only
 

@@ -1,7 +1,8 @@
 // The schema helpers of the OpenAPI document and the orders' schemas.
+#include "http/openapi_schema.hpp"
+
 #include "domain/catalogue.hpp"
 #include "domain/orders.hpp"
-#include "http/openapi_schema.hpp"
 
 namespace sweetshop::http::schema {
 

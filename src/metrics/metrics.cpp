@@ -132,7 +132,8 @@ std::string Registry::render(const ProcessStats& process, const PoolStats& pool)
         double value;
     };
     const Single singles[] = {
-        {"sweetshop_purchases_total", "counter", "Sales: each purchase and each line of an order (replays not counted).",
+        {"sweetshop_purchases_total", "counter",
+         "Sales: each purchase and each line of an order (replays not counted).",
          static_cast<double>(purchases_.load())},
         {"sweetshop_units_sold_total", "counter", "Units sold by purchases and orders.",
          static_cast<double>(units_sold_.load())},

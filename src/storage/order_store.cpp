@@ -171,7 +171,8 @@ struct OrderStatementsBase {
 
 /// Placing an order's statements, prepared once per connection (StatementCache).
 struct SqlOrderStore::OrderStatements : OrderStatementsBase {
-    Query sell_line, insert, line, ledger, sale;
+    Query sell_line, insert, line, ledger;      // line and ledger: SQLite
+    Query sale;                                 // PostgreSQL: a line with its ledger entry
     const bool one_statement_per_sale = false;  ///< PostgreSQL: each line and its ledger entry together (sale)
 
     explicit OrderStatements(soci::session& sql)
@@ -183,6 +184,13 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
         insert.use(note, "note").use(method, method_ind, "method").use(tendered, tendered_ind, "tendered");
         insert.use(now, "now").into(order_id);
         insert.prepare(kInsertOrder);
+        if (one_statement_per_sale) {
+            sale.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(name, "name");
+            sale.use(line_price, "price").use(line_amount, "amount").use(actor_id, actor_ind, "actor_id");
+            sale.use(actor, "actor").use(delta, "delta").use(after, "after").use(now, "now").into(ledger_id);
+            sale.prepare(kInsertSaleEntries);
+            return;
+        }
         line.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(name, "name");
         line.use(line_price, "price").use(line_amount, "amount");
         line.prepare(kInsertOrderLine);
@@ -190,11 +198,6 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
         ledger.use(reason, "reason").use(delta, "delta").use(after, "after").use(now, "now");
         ledger.use(order_id, order_ind, "order_id").into(ledger_id);
         ledger.prepare(kInsertLedger);
-        if (!one_statement_per_sale) return;
-        sale.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(name, "name");
-        sale.use(line_price, "price").use(line_amount, "amount").use(actor_id, actor_ind, "actor_id");
-        sale.use(actor, "actor").use(delta, "delta").use(after, "after").use(now, "now").into(ledger_id);
-        sale.prepare(kInsertSaleEntries);
     }
 
     /// Sells the lines in id order; throws Refusal (rolling back) when a sweet is missing or short, or the cash

@@ -38,7 +38,9 @@ struct StockStatementsBase {
 }  // namespace
 
 struct SqlStockStore::StockStatements : StockStatementsBase {
-    Query purchase, restock, ledger, order, line, sale;
+    Query purchase, restock, ledger, order;
+    Query line;                                 // SQLite: a purchase's line (its entry goes through ledger)
+    Query sale;                                 // PostgreSQL: a purchase's line with its ledger entry
     const bool one_statement_per_sale = false;  ///< PostgreSQL: the line and its ledger entry together (sale)
 
     explicit StockStatements(soci::session& sql)
@@ -61,10 +63,12 @@ struct SqlStockStore::StockStatements : StockStatementsBase {
         ledger.prepare(kInsertLedger);
         order.use(actor_id, "customer_id").use(actor, "customer").use(total, "total").use(now, "now").into(order_id);
         order.prepare(kInsertPurchaseOrder);
-        line.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(row.name, "name");
-        line.use(row.price, "price").use(n, "amount");
-        line.prepare(kInsertOrderLine);
-        if (!one_statement_per_sale) return;
+        if (!one_statement_per_sale) {  // a purchase's line, then its entry through `ledger`
+            line.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(row.name, "name");
+            line.use(row.price, "price").use(n, "amount");
+            line.prepare(kInsertOrderLine);
+            return;
+        }
         sale.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(row.name, "name");
         sale.use(row.price, "price").use(n, "amount").use(actor_id, "actor_id").use(actor, "actor");
         sale.use(delta, "delta").use(row.quantity, "after").use(now, "now").into(ledger_id);
