@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "common/no_blocking.hpp"
 #include "http/errors.hpp"
 #include "http/fields.hpp"
 #include "http/web_app.hpp"
@@ -74,6 +75,8 @@ Response Api::handle(const Request& request, const RouteMatch& match) {
         response = dispatch(request, match);
     } catch (const domain::Error& e) {
         response = error_response(e);
+    } catch (const common::WouldBlock&) {
+        throw;  // only inside try_without_blocking()
     } catch (const std::exception& e) {
         spdlog::error("unhandled error on {} {}: {}", request.method, request.path, e.what());
         response = server_error_response();
@@ -88,6 +91,16 @@ Response Api::handle(const Request& request, const RouteMatch& match) {
     if (!response.find_header("X-Content-Type-Options")) response.header("X-Content-Type-Options", "nosniff");
     if (deps_.durability) response.sync_ticket = deps_.durability->take_ticket();
     return response;
+}
+
+std::optional<Response> Api::try_without_blocking(const Request& request, const RouteMatch& match) {
+    if (pool_for(match) != Pool::CacheFirst) return std::nullopt;
+    common::NoBlocking scope;
+    try {
+        return handle(request, match);
+    } catch (const common::WouldBlock&) {
+        return std::nullopt;
+    }
 }
 
 void Api::when_synced(Response response, std::function<void(Response)> send) {

@@ -17,6 +17,10 @@ class Api {
     /// Answers a request; never throws. May block (run it where pool_for says).
     Response handle(const Request& request, const RouteMatch& match);
     Response handle(const Request& request) { return handle(request, match(request)); }
+    /// For Pool::CacheFirst routes: the answer, if it can be given without waiting for anything (a cached answer
+    /// for a token that verified before, say; also its 4xx errors, such as a bad token's 401); std::nullopt when the
+    /// request must run on the database pool (or the route is not CacheFirst). Runs on the calling thread.
+    std::optional<Response> try_without_blocking(const Request& request, const RouteMatch& match);
     /// Calls send(response) once the change the response reports is on disk (at once when it reports none; a 503
     /// instead when the sync failed), on this thread or on the syncing one.
     void when_synced(Response response, std::function<void(Response)> send);

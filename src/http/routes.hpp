@@ -32,8 +32,10 @@ class WebApp;
 enum class Access { Public, Optional, User, Admin };
 
 /// Where a route runs: on the I/O thread (no blocking work), on the database pool, or on the hashing pool
-/// (routes that hash passwords, so a slow login never holds a database worker).
-enum class Pool { Inline, Database, Hashing };
+/// (routes that hash passwords, so a slow login never holds a database worker). `CacheFirst`: reads whose answer the
+/// response cache may hold are tried on the I/O thread first, where anything that would wait (a database connection,
+/// a busy version check) stops the attempt (common::NoBlocking); they then run on the database pool.
+enum class Pool { Inline, Database, Hashing, CacheFirst };
 
 struct Settings {
     std::vector<std::string> cors_origins;  ///< "*" allows any

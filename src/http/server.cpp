@@ -90,7 +90,15 @@ struct Server::Impl {
         auto request = std::make_shared<Request>(convert(req));
         auto match = std::make_shared<RouteMatch>(api.match(*request));
         const auto pool = Api::pool_for(*match);
-        auto work_fn = [this, req, request, match, started] {
+        auto send = [this, req, request, started](Response ready) {
+            try {
+                respond(req, *request, std::move(ready), started);
+            } catch (const std::exception& e) {
+                --in_flight;
+                spdlog::warn("could not write a response: {}", e.what());
+            }
+        };
+        auto work_fn = [this, request, match, send] {
             Response response;
             try {
                 response = api.handle(*request, *match);
@@ -98,19 +106,18 @@ struct Server::Impl {
                 response = server_error_response();
             }
             // A change's answer leaves once the change is on disk, without holding this worker meanwhile.
-            api.when_synced(std::move(response), [this, req, request, started](Response ready) {
-                try {
-                    respond(req, *request, std::move(ready), started);
-                } catch (const std::exception& e) {
-                    --in_flight;
-                    spdlog::warn("could not write a response: {}", e.what());
-                }
-            });
+            api.when_synced(std::move(response), send);
         };
         switch (pool) {
             case Pool::Inline:
                 work_fn();
                 break;
+            case Pool::CacheFirst:
+                if (auto answer = api.try_without_blocking(*request, *match)) {
+                    send(std::move(*answer));
+                    break;
+                }
+                [[fallthrough]];
             case Pool::Database:
                 asio::post(db_pool, std::move(work_fn));
                 break;

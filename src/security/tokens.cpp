@@ -6,7 +6,9 @@
 #include <charconv>
 #include <cstdlib>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 #include "security/password.hpp"
 
@@ -47,9 +49,24 @@ std::optional<std::int64_t> int_grant(jwt_t* j, const char* name) {
 }
 }  // namespace
 
+/// Access tokens that verified, with the time they verified at: until its `exp`, such a token verifies again with
+/// the same claims (its signature, algorithm, type, `nbf` and `iat` cannot change). A full table starts over.
+struct TokenService::Remembered {
+    struct Entry {
+        TokenClaims claims;
+        std::int64_t verified_at = 0;
+    };
+    std::mutex mutex;
+    std::unordered_map<std::string, Entry> entries;
+};
+
 TokenService::TokenService(std::string secret, std::chrono::seconds access_ttl, std::chrono::seconds refresh_ttl,
                            const domain::Clock& clock)
-    : secret_(std::move(secret)), access_ttl_(access_ttl), refresh_ttl_(refresh_ttl), clock_(clock) {
+    : secret_(std::move(secret)),
+      access_ttl_(access_ttl),
+      refresh_ttl_(refresh_ttl),
+      clock_(clock),
+      remembered_(std::make_shared<Remembered>()) {
     if (secret_.empty()) throw std::invalid_argument("the token secret must not be empty");
 }
 
@@ -86,6 +103,26 @@ std::variant<TokenClaims, TokenError> TokenService::verify(const std::string& to
 }
 
 std::variant<TokenClaims, TokenError> TokenService::verify(const std::string& token, TokenType expected,
+                                                           std::int64_t now) const {
+    if (expected != TokenType::Access) return decode(token, expected, now);
+    auto& memory = *remembered_;
+    {
+        std::lock_guard lock(memory.mutex);
+        if (auto it = memory.entries.find(token); it != memory.entries.end()) {
+            const auto& entry = it->second;
+            if (now >= entry.verified_at && now < entry.claims.exp) return entry.claims;
+        }
+    }
+    auto result = decode(token, expected, now);
+    if (auto* claims = std::get_if<TokenClaims>(&result)) {
+        std::lock_guard lock(memory.mutex);
+        if (memory.entries.size() >= kRememberedTokens) memory.entries.clear();
+        memory.entries.insert_or_assign(token, Remembered::Entry{*claims, now});
+    }
+    return result;
+}
+
+std::variant<TokenClaims, TokenError> TokenService::decode(const std::string& token, TokenType expected,
                                                            std::int64_t now) const {
     if (token.empty() || token.size() > 8192) return TokenError::Invalid;
     jwt_t* raw = nullptr;

@@ -4,6 +4,7 @@
 // future (past kClockSkewSeconds) is invalid.
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <variant>
@@ -42,15 +43,24 @@ class TokenService {
 
     std::string issue(const domain::User& user, TokenType type) const;
     std::string issue(const domain::User& user, TokenType type, std::int64_t now_seconds) const;
+    /// An access token that verified once is remembered until it expires (at most kRememberedTokens of them), so
+    /// that the next requests with it skip the decoding and the signature check.
     std::variant<TokenClaims, TokenError> verify(const std::string& token, TokenType expected) const;
     std::variant<TokenClaims, TokenError> verify(const std::string& token, TokenType expected,
                                                  std::int64_t now_seconds) const;
 
+    static constexpr std::size_t kRememberedTokens = 4096;
+
   private:
+    std::variant<TokenClaims, TokenError> decode(const std::string& token, TokenType expected,
+                                                 std::int64_t now_seconds) const;
+
     std::string secret_;
     std::chrono::seconds access_ttl_;
     std::chrono::seconds refresh_ttl_;
     const domain::Clock& clock_;
+    struct Remembered;
+    std::shared_ptr<Remembered> remembered_;
 };
 
 }  // namespace sweetshop::security

@@ -196,6 +196,7 @@ Database::Database(const std::string& url, std::size_t pool_size, DatabaseOption
 
 std::optional<std::uint64_t> Database::notified_version(ChangeListener::Table table) {
     if (url_.dialect != Dialect::Postgres) return std::nullopt;
+    if (!listening_.load()) common::may_block();  // starting the listener connects
     std::call_once(listener_started_, [&] {
         listener_ = std::make_unique<ChangeListener>(url_.connect);
         listening_ = listener_.get();
@@ -246,6 +247,7 @@ std::size_t Database::queued_writes() {
 }
 
 void Database::write_in_group(WriteJob job) {
+    common::may_block();
     QueuedWrite mine(job);
     std::unique_lock lock(queue_mutex_);
     queue_.push_back(&mine);
@@ -379,7 +381,8 @@ std::size_t lease_counting_waiters(soci::connection_pool& pool, std::atomic<std:
 }
 }  // namespace
 
-Database::Lease::Lease(Database& db) : db_(db), pos_(lease_counting_waiters(db.pool_, db.waiting_)) {
+Database::Lease::Lease(Database& db)
+    : db_(db), pos_((common::may_block(), lease_counting_waiters(db.pool_, db.waiting_))) {
     ++db_.in_use_;
 }
 

@@ -23,6 +23,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/no_blocking.hpp"
 #include "storage/change_listener.hpp"
 #include "storage/commit_sync.hpp"
 
@@ -97,11 +98,16 @@ class Database {
 
     /// Runs `f(soci::session&)` on the watcher connection (SQLite: autocommit, never writes; it sees every commit
     /// at once), serialised with the other uses of it. For small reads that decide whether a cache may be trusted.
-    /// std::nullopt when there is no watcher (then nothing may be cached).
+    /// std::nullopt when there is no watcher (then nothing may be cached). Inside common::NoBlocking, it runs only if
+    /// the watcher is free (common::WouldBlock otherwise); read(), snapshot() and write() never run there.
     template <class F>
     auto watch(F&& f) -> std::optional<decltype(f(std::declval<soci::session&>()))> {
         if (!watcher_) return std::nullopt;
-        std::lock_guard lock(watcher_mutex_);
+        std::unique_lock lock(watcher_mutex_, std::defer_lock);
+        if (!common::must_not_block())
+            lock.lock();
+        else if (!lock.try_lock())
+            throw common::WouldBlock{};  // another thread is reading the version: run where waiting is allowed
         try {
             return f(*watcher_);
         } catch (const soci::soci_error&) {

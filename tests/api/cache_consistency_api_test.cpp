@@ -124,3 +124,55 @@ TEST(TwoInstances, AChangeThroughOneReachesTheOthersCache) {
     await_notification(b_db, seen);
     EXPECT_EQ(b.post("/api/sweets/1/restock/", R"({"amount":1})", admin).status, 403);
 }
+
+namespace {
+sweetshop::http::Request get_request(const std::string& path, const Headers& headers) {
+    sweetshop::http::Request r;
+    r.method = "GET";
+    r.path = path;
+    for (const auto& [name, value] : headers)
+        r.headers.emplace_back(name, value);
+    return r;
+}
+}  // namespace
+
+// Pool::CacheFirst: a cached answer is given on the calling thread (the server's I/O thread) without the database;
+// inside common::NoBlocking any database use would have stopped the attempt, so an answer proves none was made.
+TEST_F(CacheConsistencyApi, ACachedAnswerIsGivenWithoutWaitingForTheDatabase) {
+    add_sweet("Mint", "1.00", 5);
+    auto& api = server.service().api();
+    const auto request = get_request("/api/sweets/1/", user);
+    const auto first = server.get("/api/sweets/1/", user);  // renders and caches the answer, and ann's user row
+    ASSERT_EQ(first.status, 200);
+    auto answer = api.try_without_blocking(request, api.match(request));
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->status, 200);
+    EXPECT_EQ(answer->body, first.body);
+
+    // After a purchase the cached answer is stale: the attempt needs the database and gives up.
+    const auto seen = notified(db());
+    ASSERT_EQ(server.post("/api/sweets/1/purchase/", R"({"amount":1})", user).status, 200);
+    await_notification(db(), seen);
+    EXPECT_FALSE(api.try_without_blocking(request, api.match(request)));
+    const auto fresh = server.get("/api/sweets/1/", user);
+    EXPECT_EQ(fresh.json()["quantity"], 4);
+    answer = api.try_without_blocking(request, api.match(request));
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->body, fresh.body);
+}
+
+TEST_F(CacheConsistencyApi, ABadTokenIsRefusedWithoutTheDatabaseAndOnlyCacheFirstRoutesAreTried) {
+    add_sweet("Mint", "1.00", 5);
+    auto& api = server.service().api();
+    const auto bad = get_request("/api/sweets/1/", {{"Authorization", "Bearer not-a-token"}});
+    auto answer = api.try_without_blocking(bad, api.match(bad));
+    ASSERT_TRUE(answer);
+    EXPECT_EQ(answer->status, 401);
+    EXPECT_EQ(answer->body, server.get("/api/sweets/1/", {{"Authorization", "Bearer not-a-token"}}).body);
+
+    auto purchase = get_request("/api/sweets/1/purchase/", user);
+    purchase.method = "POST";
+    purchase.body = R"({"amount":1})";
+    EXPECT_FALSE(api.try_without_blocking(purchase, api.match(purchase)));
+    EXPECT_EQ(server.get("/api/sweets/1/", user).json()["quantity"], 5);  // and nothing was bought
+}

@@ -120,3 +120,17 @@ TEST_F(GroupCommit, WritesQueuedBehindACommitShareTheNextOne) {
     // One commit for the first write, one for the twelve queued behind it.
     EXPECT_EQ(db.commits() - commits_before, 2u);
 }
+
+// Where a thread must not block (common::NoBlocking, the server's I/O threads), no database work starts: it throws
+// common::WouldBlock before leasing a connection or queueing a write, and nothing is written.
+TEST_F(GroupCommit, NothingRunsOnTheDatabaseWhereNoThreadMayBlock) {
+    {
+        common::NoBlocking scope;
+        EXPECT_THROW(stored(db), common::WouldBlock);
+        EXPECT_THROW(db.write([](soci::session& sql) { insert(sql, 1); }), common::WouldBlock);
+        EXPECT_THROW(db.snapshot([](soci::session&) { return 0; }), common::WouldBlock);
+    }
+    EXPECT_TRUE(stored(db).empty());
+    db.write([](soci::session& sql) { insert(sql, 2); });  // outside the scope, as before
+    EXPECT_EQ(stored(db), std::set<long long>{2});
+}

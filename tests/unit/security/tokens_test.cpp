@@ -152,3 +152,33 @@ TEST(Tokens, IssuedInTheFutureIsInvalid) {
     EXPECT_TRUE(std::holds_alternative<security::TokenClaims>(
         service().verify(forge_jwt(kHs256, c, kKey), TokenType::Access, kNow)));
 }
+
+TEST(Tokens, ARememberedTokenStillExpires) {
+    auto s = service();
+    const auto token = forge_jwt(kHs256, claims("access", kNow + 60), kKey);
+    ASSERT_TRUE(std::holds_alternative<security::TokenClaims>(s.verify(token, TokenType::Access, kNow)));
+    // The second check is answered from memory, with the same claims, until the token's exp.
+    auto again = s.verify(token, TokenType::Access, kNow + 59);
+    ASSERT_TRUE(std::holds_alternative<security::TokenClaims>(again));
+    EXPECT_EQ(std::get<security::TokenClaims>(again).user_id, 3);
+    EXPECT_EQ(error_of(s.verify(token, TokenType::Access, kNow + 60)), TokenError::Expired);
+}
+
+TEST(Tokens, ARememberedAccessTokenIsStillNotARefreshToken) {
+    auto s = service();
+    const auto token = s.issue(ann(), TokenType::Access, kNow);
+    ASSERT_TRUE(std::holds_alternative<security::TokenClaims>(s.verify(token, TokenType::Access, kNow)));
+    EXPECT_EQ(error_of(s.verify(token, TokenType::Refresh, kNow)), TokenError::WrongType);
+}
+
+TEST(Tokens, OnlyTheExactTokenIsRemembered) {
+    auto s = service();
+    const auto token = s.issue(ann(), TokenType::Access, kNow);
+    ASSERT_TRUE(std::holds_alternative<security::TokenClaims>(s.verify(token, TokenType::Access, kNow)));
+    auto tampered = token;
+    tampered.back() = tampered.back() == 'A' ? 'B' : 'A';
+    EXPECT_EQ(error_of(s.verify(tampered, TokenType::Access, kNow)), TokenError::Invalid);
+    // A token from the future of the time it verified at is checked afresh (its iat is now in the future).
+    EXPECT_EQ(error_of(s.verify(token, TokenType::Access, kNow - security::kClockSkewSeconds - 1)),
+              TokenError::Invalid);
+}
