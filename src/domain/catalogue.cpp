@@ -52,6 +52,8 @@ std::optional<SortField> sort_field(std::string_view name) {
     if (name == "quantity") return SortField::Quantity;
     if (name == "created_at") return SortField::CreatedAt;
     if (name == "updated_at") return SortField::UpdatedAt;
+    if (name == "category") return SortField::Category;
+    if (name == "reorder_level") return SortField::ReorderLevel;
     return std::nullopt;
 }
 
@@ -112,6 +114,21 @@ Listing parse_listing(const ListingParams& params) {
         listing.filter.max_cents = parse_price_bound(params.max_price, Bound::Upper);
         if (!listing.filter.max_cents) errors.add("max_price", "A valid number is required.");
     }
+    if (!params.active.empty()) {
+        if (params.active == "true" || params.active == "1")
+            listing.filter.active = true;
+        else if (params.active == "false" || params.active == "0")
+            listing.filter.active = false;
+        else
+            errors.add("active", "Must be a valid boolean.");
+    }
+    if (params.stock == "low")
+        listing.filter.stock = StockFilter::Low;
+    else if (params.stock == "out")
+        listing.filter.stock = StockFilter::Out;
+    else if (!params.stock.empty())
+        errors.add("stock",
+                   "Select a valid choice. " + params.stock.substr(0, 100) + " is not one of the available choices.");
     if (!params.ordering.empty()) parse_ordering(params.ordering, listing.order, errors);
     if (listing.order.empty()) listing.order.push_back({SortField::Name, false});
     parse_page_size(params.page_size, listing.page_size, errors);
@@ -128,6 +145,11 @@ std::string canonical_key(const Listing& listing) {
         "n" + text(f.name) + " c" + text(f.category) + " lo" + bound(f.min_cents) + " hi" + bound(f.max_cents) + " o";
     for (const auto& k : listing.order)
         key += std::to_string(static_cast<int>(k.field)) + (k.descending ? "-" : "+");
+    key += " a" +
+           std::string(!f.active   ? "-"
+                       : *f.active ? "1"
+                                   : "0") +
+           " k" + std::to_string(static_cast<int>(f.stock));
     return key + " s" + std::to_string(listing.page_size) + " p" + std::to_string(listing.page);
 }
 
@@ -156,7 +178,8 @@ void CatalogueService::validate(const SweetInput& input, std::int64_t self_id, F
     if (input.quantity && (*input.quantity < 0 || *input.quantity > kMaxQuantity) && !errors.has("quantity"))
         errors.add("quantity", *input.quantity < 0 ? "Ensure this value is greater than or equal to 0."
                                                    : "Ensure this value is less than or equal to 2147483647.");
-    errors.order({"name", "category", "description", "price", "quantity"});
+    errors.order({"name", "category", "description", "price", "quantity", "reorder_level", "reorder_quantity", "cost",
+                  "active"});
     if (!errors.empty()) throw Error(std::move(errors));
 }
 

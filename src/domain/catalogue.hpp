@@ -1,6 +1,7 @@
 #pragma once
 // The catalogue: sweets, their field rules, listing (filters, order, pages), and its storage ports. Plain C++: no
 // HTTP, no JSON, no SQL.
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -29,8 +30,17 @@ struct Sweet {
     std::string created_by;  ///< the creator's username
     Micros created_at = 0;
     Micros updated_at = 0;
+    // Stock control (staff only in answers; the original's ten fields come first)
+    std::int64_t reorder_level = 0;               ///< at or below it an alert opens; 0: no alert
+    std::int64_t reorder_quantity = 0;            ///< the usual restock amount
+    std::optional<std::int64_t> cost_cents = {};  ///< unit cost; unknown when absent
+    bool active = true;                           ///< archived sweets are hidden from customers and not sold
 
     bool is_available() const { return quantity > 0; }
+    /// At or below its reorder level (and it has one, and it is still sold).
+    bool is_low() const { return active && reorder_level > 0 && quantity <= reorder_level; }
+    /// What a restock should add: the usual amount, or at least enough to be above the level again.
+    std::int64_t suggested_restock() const { return std::max(reorder_quantity, reorder_level - quantity + 1); }
     bool operator==(const Sweet&) const = default;
 };
 
@@ -48,12 +58,16 @@ struct SweetInput {
     std::optional<std::string> description = {};
     std::optional<std::int64_t> price_cents = {};
     std::optional<std::int64_t> quantity = {};
+    std::optional<std::int64_t> reorder_level = {};
+    std::optional<std::int64_t> reorder_quantity = {};
+    std::optional<std::optional<std::int64_t>> cost_cents = {};  ///< present with std::nullopt: clear the cost
+    std::optional<bool> active = {};
 };
 
 /// The values to store: complete for a create; for an edit, what changes.
 using SweetChanges = SweetInput;
 
-enum class SortField { Name, Price, Quantity, CreatedAt, UpdatedAt };
+enum class SortField { Name, Price, Quantity, CreatedAt, UpdatedAt, Category, ReorderLevel };
 
 struct SortKey {
     SortField field = SortField::Name;
@@ -61,16 +75,22 @@ struct SortKey {
 };
 
 /// Filters, combined with AND. Texts are case-folded (fold_case); empty means no filter.
+/// Which sweets a list shows by their stock (staff's stock table): `Low` at or below the reorder level, `Out` none.
+enum class StockFilter { Any, Low, Out };
+
 struct SweetFilter {
     std::string name = {};
     std::string category = {};
     std::optional<std::int64_t> min_cents = {};
     std::optional<std::int64_t> max_cents = {};
+    std::optional<bool> active = {};  ///< customers' lists: true (archived sweets are hidden); staff's: any by default
+    StockFilter stock = StockFilter::Any;
 };
 
 /// The query parameters of a list, as text (absent or empty: the default).
 struct ListingParams {
     std::string name, category, min_price, max_price, ordering, page_size, page;
+    std::string active = {}, stock = {};  ///< staff's filters ("true"/"false"; "low"/"out")
 };
 
 /// A list request after validation; `page` is resolved against the count (0 = "last").

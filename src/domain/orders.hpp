@@ -41,7 +41,8 @@ struct OrderLine {
     std::string name;  ///< at the time of sale
     std::int64_t unit_price_cents = 0;
     std::int64_t amount = 0;
-    std::int64_t refunded = 0;  ///< units refunded so far
+    std::int64_t refunded = 0;                         ///< units refunded so far
+    std::optional<std::int64_t> unit_cost_cents = {};  ///< the sweet's cost at the time of sale (profit reports)
     std::int64_t total_cents() const { return unit_price_cents * amount; }
     bool operator==(const OrderLine&) const = default;
 };

@@ -19,7 +19,9 @@ using domain::OrderOutcome;
 
 constexpr const char* kSellLine =
     "UPDATE sweets SET quantity = quantity - :n, updated_at_us = :now WHERE id = :id AND quantity >= :n "
-    "RETURNING name, price_cents, quantity";
+    "AND active = 1 RETURNING name, price_cents, quantity, cost_cents";
+// Why a line could not be sold: an archived sweet is not for sale, as if it did not exist.
+constexpr const char* kSellableStock = "SELECT name, quantity FROM sweets WHERE id = :id AND active = 1";
 constexpr const char* kInsertOrder =
     "INSERT INTO orders (status, customer_id, customer, seller_id, seller, total_cents, note, payment_method, "
     "tendered_cents, created_at_us) VALUES ('paid', :customer_id, :customer, :seller_id, :seller, :total, :note, "
@@ -154,7 +156,8 @@ void load_refunds(soci::session& sql, Order& order) {
 /// The values an order's statements are bound to (by address: it never moves).
 struct OrderStatementsBase {
     // one line sold
-    long long n = 0, now = 0, id = 0, price = 0, quantity = 0;
+    long long n = 0, now = 0, id = 0, price = 0, quantity = 0, cost = 0;
+    soci::indicator cost_ind = soci::i_null;
     std::string name;
     // the order
     long long customer_id = 0, seller_id = 0, total = 0, tendered = 0, order_id = 0;
@@ -163,7 +166,8 @@ struct OrderStatementsBase {
                     seller_name_ind = soci::i_null, method_ind = soci::i_null, tendered_ind = soci::i_null;
     // one of its lines, and its ledger entry
     int position = 0;
-    long long line_price = 0, line_amount = 0, delta = 0, after = 0, actor_id = 0, ledger_id = 0;
+    long long line_price = 0, line_amount = 0, delta = 0, after = 0, actor_id = 0, ledger_id = 0, line_cost = 0;
+    soci::indicator line_cost_ind = soci::i_null;
     std::string actor, reason = "purchase";
     soci::indicator actor_ind = soci::i_null, order_ind = soci::i_ok;
 };
@@ -177,7 +181,7 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
 
     explicit OrderStatements(soci::session& sql)
         : sell_line(sql), insert(sql), line(sql), ledger(sql), sale(sql), one_statement_per_sale(on_postgres(sql)) {
-        sell_line.into(name).into(price).into(quantity).use(n, "n").use(now, "now").use(id, "id");
+        sell_line.into(name).into(price).into(quantity).into(cost, cost_ind).use(n, "n").use(now, "now").use(id, "id");
         sell_line.prepare(kSellLine);
         insert.use(customer_id, customer_ind, "customer_id").use(customer, customer_name_ind, "customer");
         insert.use(seller_id, seller_ind, "seller_id").use(seller, seller_name_ind, "seller").use(total, "total");
@@ -187,12 +191,13 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
         if (one_statement_per_sale) {
             sale.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(name, "name");
             sale.use(line_price, "price").use(line_amount, "amount").use(actor_id, actor_ind, "actor_id");
+            sale.use(line_cost, line_cost_ind, "cost");
             sale.use(actor, "actor").use(delta, "delta").use(after, "after").use(now, "now").into(ledger_id);
             sale.prepare(kInsertSaleEntries);
             return;
         }
         line.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(name, "name");
-        line.use(line_price, "price").use(line_amount, "amount");
+        line.use(line_price, "price").use(line_amount, "amount").use(line_cost, line_cost_ind, "cost");
         line.prepare(kInsertOrderLine);
         ledger.use(id, "sweet_id").use(name, "sweet_name").use(actor_id, actor_ind, "actor_id").use(actor, "actor");
         ledger.use(reason, "reason").use(delta, "delta").use(after, "after").use(now, "now");
@@ -226,6 +231,7 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
                 if (sold) {
                     line.name = name;
                     line.unit_price_cents = price;
+                    if (cost_ind == soci::i_ok) line.unit_cost_cents = cost;
                     left[i] = quantity;
                     continue;
                 }
@@ -234,7 +240,7 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
             long long q = 0;
             Query check(sql);
             check.use(id, "id").into(line.name).into(q);
-            stock[i] = check.run(kSweetStock) ? q : -1;
+            stock[i] = check.run(kSellableStock) ? q : -1;
         }
         if (refused) throw Refusal{refusal(lines, order, stock)};
         for (const auto& line : order.lines)
@@ -303,6 +309,8 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
             name = l.name;
             line_price = l.unit_price_cents;
             line_amount = l.amount;
+            line_cost = l.unit_cost_cents.value_or(0);
+            line_cost_ind = l.unit_cost_cents ? soci::i_ok : soci::i_null;
             delta = -l.amount;
             after = left[i];
             auto& entries = one_statement_per_sale ? sale : ledger;

@@ -41,15 +41,27 @@ json sweet_json(const domain::Sweet& s) {
                 {"quantity", s.quantity},
                 {"created_by", s.created_by},
                 {"created_at", s.created_at},
-                {"updated_at", s.updated_at}};
+                {"updated_at", s.updated_at},
+                {"reorder_level", s.reorder_level},
+                {"reorder_quantity", s.reorder_quantity},
+                {"cost_cents", s.cost_cents ? json(*s.cost_cents) : json(nullptr)},
+                {"active", s.active}};
 }
 
 domain::Sweet sweet_value(const json& j) {
-    return domain::Sweet{j.at("id").get<std::int64_t>(),          j.at("name").get<std::string>(),
-                         j.at("category").get<std::string>(),     j.at("description").get<std::string>(),
-                         j.at("price_cents").get<std::int64_t>(), j.at("quantity").get<std::int64_t>(),
-                         j.at("created_by").get<std::string>(),   j.at("created_at").get<std::int64_t>(),
-                         j.at("updated_at").get<std::int64_t>()};
+    const domain::Sweet sweet{j.at("id").get<std::int64_t>(),          j.at("name").get<std::string>(),
+                              j.at("category").get<std::string>(),     j.at("description").get<std::string>(),
+                              j.at("price_cents").get<std::int64_t>(), j.at("quantity").get<std::int64_t>(),
+                              j.at("created_by").get<std::string>(),   j.at("created_at").get<std::int64_t>(),
+                              j.at("updated_at").get<std::int64_t>()};
+    // Outcomes stored before stock control have none of these: a sweet then had the defaults.
+    domain::Sweet s = sweet;
+    s.reorder_level = j.value("reorder_level", std::int64_t{0});
+    s.reorder_quantity = j.value("reorder_quantity", std::int64_t{0});
+    if (auto it = j.find("cost_cents"); it != j.end() && it->is_number_integer())
+        s.cost_cents = it->get<std::int64_t>();
+    s.active = j.value("active", true);
+    return s;
 }
 
 json encode(const StockOutcome& o) {

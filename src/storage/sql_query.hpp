@@ -14,7 +14,8 @@
 namespace sweetshop::storage::sql {
 
 inline constexpr const char* kSweetColumns =
-    "id, name, category, description, price_cents, quantity, created_by, created_at_us, updated_at_us";
+    "id, name, category, description, price_cents, quantity, created_by, created_at_us, updated_at_us, "
+    "reorder_level, reorder_quantity, cost_cents, active";
 
 /// A statement built step by step (SOCI's low-level API), so that row bindings can be shared.
 class Query {
@@ -66,15 +67,23 @@ class Query {
 };
 
 struct SweetRow {
-    long long id = 0, price = 0, quantity = 0, created = 0, updated = 0;
+    long long id = 0, price = 0, quantity = 0, created = 0, updated = 0, reorder_level = 0, reorder_quantity = 0,
+              cost = 0;
+    int active = 1;
+    soci::indicator cost_ind = soci::i_null;
     std::string name, category, description, created_by;
 
     void bind(Query& q) {
         q.into(id).into(name).into(category).into(description).into(price).into(quantity).into(created_by);
-        q.into(created).into(updated);
+        q.into(created).into(updated).into(reorder_level).into(reorder_quantity).into(cost, cost_ind).into(active);
     }
     domain::Sweet value() const {
-        return domain::Sweet{id, name, category, description, price, quantity, created_by, created, updated};
+        domain::Sweet s{id, name, category, description, price, quantity, created_by, created, updated};
+        s.reorder_level = reorder_level;
+        s.reorder_quantity = reorder_quantity;
+        if (cost_ind == soci::i_ok) s.cost_cents = cost;
+        s.active = active != 0;
+        return s;
     }
 };
 

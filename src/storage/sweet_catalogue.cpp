@@ -18,13 +18,43 @@ using domain::Micros;
 // Named SQL of the catalogue.
 constexpr const char* kInsertSweet =
     "INSERT INTO sweets (name, name_folded, category, category_folded, description, price_cents, quantity, "
-    "created_by_id, created_by, created_at_us, updated_at_us) VALUES (:name, :name_folded, :category, "
-    ":category_folded, :description, :price, :quantity, :actor_id, :actor, :now, :now) "
-    "ON CONFLICT (name) DO NOTHING RETURNING id";
+    "created_by_id, created_by, created_at_us, updated_at_us, reorder_level, reorder_quantity, cost_cents, active) "
+    "VALUES (:name, :name_folded, :category, :category_folded, :description, :price, :quantity, :actor_id, :actor, "
+    ":now, :now, :level, :reorder, :cost, :active) ON CONFLICT (name) DO NOTHING RETURNING id";
 constexpr const char* kUpdateSweet =
     "UPDATE sweets SET name = :name, name_folded = :name_folded, category = :category, "
     "category_folded = :category_folded, description = :description, price_cents = :price, quantity = :quantity, "
-    "updated_at_us = :now WHERE id = :id";
+    "updated_at_us = :now, reorder_level = :level, reorder_quantity = :reorder, cost_cents = :cost, "
+    "active = :active WHERE id = :id";
+
+/// The stock-control fields of a sweet, bound for a write.
+struct ControlParams {
+    long long level = 0, reorder = 0, cost = 0;
+    int active = 1;
+    soci::indicator cost_ind = soci::i_null;
+    explicit ControlParams(const domain::Sweet& s)
+        : level(s.reorder_level),
+          reorder(s.reorder_quantity),
+          cost(s.cost_cents.value_or(0)),
+          active(s.active ? 1 : 0),
+          cost_ind(s.cost_cents ? soci::i_ok : soci::i_null) {}
+    void bind(Query& q) {
+        q.use(level, "level").use(reorder, "reorder").use(cost, cost_ind, "cost").use(active, "active");
+    }
+};
+
+/// `changes` applied to `sweet` (the fields present).
+void apply(const domain::SweetChanges& changes, domain::Sweet& sweet) {
+    if (changes.name) sweet.name = *changes.name;
+    if (changes.category) sweet.category = *changes.category;
+    if (changes.description) sweet.description = *changes.description;
+    if (changes.price_cents) sweet.price_cents = *changes.price_cents;
+    if (changes.quantity) sweet.quantity = *changes.quantity;
+    if (changes.reorder_level) sweet.reorder_level = *changes.reorder_level;
+    if (changes.reorder_quantity) sweet.reorder_quantity = *changes.reorder_quantity;
+    if (changes.cost_cents) sweet.cost_cents = *changes.cost_cents;
+    if (changes.active) sweet.active = *changes.active;
+}
 constexpr const char* kNameTaken = "SELECT id FROM sweets WHERE name = :name AND id <> :except";
 constexpr const char* kDeleteSweet = "DELETE FROM sweets WHERE id = :id RETURNING name, quantity";
 constexpr const char* kCategorySummary =
@@ -50,17 +80,20 @@ struct FilterParams {
     const domain::SweetFilter& filter;
     std::string name, category;
     long long lo = 0, hi = 0;
+    int active = 1;
     explicit FilterParams(const domain::SweetFilter& f)
         : filter(f),
           name(like_pattern(f.name)),
           category(like_pattern(f.category)),
           lo(f.min_cents.value_or(0)),
-          hi(f.max_cents.value_or(0)) {}
+          hi(f.max_cents.value_or(0)),
+          active(f.active.value_or(true) ? 1 : 0) {}
     void bind(Query& q) const {
         if (!filter.name.empty()) q.use(name, "name");
         if (!filter.category.empty()) q.use(category, "category");
         if (filter.min_cents) q.use(lo, "lo");
         if (filter.max_cents) q.use(hi, "hi");
+        if (filter.active) q.use(active, "active");
     }
 };
 
@@ -74,6 +107,9 @@ std::string where(const domain::SweetFilter& filter) {
     if (!filter.category.empty()) add("category_folded LIKE :category ESCAPE '\\'");
     if (filter.min_cents) add("price_cents >= :lo");
     if (filter.max_cents) add("price_cents <= :hi");
+    if (filter.active) add("active = :active");
+    if (filter.stock == domain::StockFilter::Low) add("active = 1 AND reorder_level > 0 AND quantity <= reorder_level");
+    if (filter.stock == domain::StockFilter::Out) add("quantity = 0");
     return out;
 }
 
@@ -96,6 +132,12 @@ std::string order_by(const std::vector<domain::SortKey>& order, Dialect dialect)
                 break;
             case domain::SortField::UpdatedAt:
                 out += "updated_at_us";
+                break;
+            case domain::SortField::Category:
+                out += dialect == Dialect::Postgres ? "category COLLATE \"C\"" : "category";
+                break;
+            case domain::SortField::ReorderLevel:
+                out += "reorder_level";
                 break;
         }
         out += key.descending ? " DESC, " : ", ";
@@ -172,19 +214,27 @@ std::vector<domain::Sweet> SqlCatalogueStore::list(const domain::SweetFilter& fi
 std::optional<domain::Sweet> SqlCatalogueStore::insert(const domain::SweetChanges& s, const domain::Actor& actor) {
     return db_.write([&](soci::session& sql) -> std::optional<domain::Sweet> {
         const long long now = clock_.now();
-        const long long price = *s.price_cents, quantity = *s.quantity, actor_id = actor.id;
-        const std::string name_folded = domain::fold_case(*s.name), category_folded = domain::fold_case(*s.category);
+        domain::Sweet sweet;
+        sweet.created_by = actor.username;
+        sweet.created_at = sweet.updated_at = now;
+        apply(s, sweet);
+        const long long price = sweet.price_cents, quantity = sweet.quantity, actor_id = actor.id;
+        const std::string name_folded = domain::fold_case(sweet.name);
+        const std::string category_folded = domain::fold_case(sweet.category);
+        ControlParams control(sweet);
         long long id = 0;
         Query q(sql);
-        q.use(*s.name, "name").use(name_folded, "name_folded").use(*s.category, "category");
-        q.use(category_folded, "category_folded").use(*s.description, "description").use(price, "price");
+        q.use(sweet.name, "name").use(name_folded, "name_folded").use(sweet.category, "category");
+        q.use(category_folded, "category_folded").use(sweet.description, "description").use(price, "price");
         q.use(quantity, "quantity").use(actor_id, "actor_id").use(actor.username, "actor").use(now, "now");
+        control.bind(q);
         q.into(id);
         const bool inserted = q.run(kInsertSweet);
         q.drain();
         if (!inserted) return std::nullopt;
-        append_ledger(sql, id, *s.name, actor, "create", quantity, quantity, now);
-        return domain::Sweet{id, *s.name, *s.category, *s.description, price, quantity, actor.username, now, now};
+        sweet.id = id;
+        append_ledger(sql, id, sweet.name, actor, "create", quantity, quantity, now);
+        return sweet;
     });
 }
 
@@ -207,11 +257,7 @@ SqlCatalogueStore::UpdateStatus SqlCatalogueStore::update(std::int64_t id, const
             q.use(*changes.name, "name").use(key, "except").into(other);
             if (q.run(kNameTaken)) return UpdateStatus::NameTaken;
         }
-        if (changes.name) next.name = *changes.name;
-        if (changes.category) next.category = *changes.category;
-        if (changes.description) next.description = *changes.description;
-        if (changes.price_cents) next.price_cents = *changes.price_cents;
-        if (changes.quantity) next.quantity = *changes.quantity;
+        apply(changes, next);
         next.updated_at = clock_.now();
 
         const long long price = next.price_cents, quantity = next.quantity, now = next.updated_at;
@@ -221,6 +267,8 @@ SqlCatalogueStore::UpdateStatus SqlCatalogueStore::update(std::int64_t id, const
         q.use(next.name, "name").use(name_folded, "name_folded").use(next.category, "category");
         q.use(category_folded, "category_folded").use(next.description, "description").use(price, "price");
         q.use(quantity, "quantity").use(now, "now").use(key, "id");
+        ControlParams control(next);
+        control.bind(q);
         q.run(kUpdateSweet);
         if (next.quantity != row.quantity)
             append_ledger(sql, key, next.name, actor, "edit", quantity - row.quantity, quantity, now);

@@ -15,7 +15,8 @@ using domain::Micros;
 
 // Named SQL of stock changes.
 constexpr const char* kPurchase =
-    "UPDATE sweets SET quantity = quantity - :n, updated_at_us = :now WHERE id = :id AND quantity >= :n RETURNING ";
+    "UPDATE sweets SET quantity = quantity - :n, updated_at_us = :now WHERE id = :id AND quantity >= :n "
+    "AND active = 1 RETURNING ";
 constexpr const char* kRestock =
     "UPDATE sweets SET quantity = quantity + :n, updated_at_us = :now WHERE id = :id AND quantity <= :limit "
     "RETURNING ";
@@ -23,7 +24,7 @@ constexpr const char* kRestock =
 constexpr const char* kInsertPurchaseOrder =
     "INSERT INTO orders (status, customer_id, customer, total_cents, note, created_at_us) "
     "VALUES ('paid', :customer_id, :customer, :total, '', :now) RETURNING id";
-constexpr const char* kQuantity = "SELECT quantity FROM sweets WHERE id = :id";
+constexpr const char* kQuantity = "SELECT quantity, active FROM sweets WHERE id = :id";
 
 /// The statements of a purchase or restock, prepared once per connection (StatementCache). Bound by address, so it
 /// never moves.
@@ -65,12 +66,13 @@ struct SqlStockStore::StockStatements : StockStatementsBase {
         order.prepare(kInsertPurchaseOrder);
         if (!one_statement_per_sale) {  // a purchase's line, then its entry through `ledger`
             line.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(row.name, "name");
-            line.use(row.price, "price").use(n, "amount");
+            line.use(row.price, "price").use(n, "amount").use(row.cost, row.cost_ind, "cost");
             line.prepare(kInsertOrderLine);
             return;
         }
         sale.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(row.name, "name");
         sale.use(row.price, "price").use(n, "amount").use(actor_id, "actor_id").use(actor, "actor");
+        sale.use(row.cost, row.cost_ind, "cost");
         sale.use(delta, "delta").use(row.quantity, "after").use(now, "now").into(ledger_id);
         sale.prepare(kInsertSaleEntries);
     }
@@ -114,9 +116,10 @@ domain::StockOutcome SqlStockStore::change_stock(const domain::StockChange& chan
             }
         } else {
             long long quantity = 0;
+            int active = 0;
             Query q(sql);
-            q.use(id, "id").into(quantity);
-            if (!q.run(kQuantity))
+            q.use(id, "id").into(quantity).into(active);
+            if (!q.run(kQuantity) || (purchase && !active))  // an archived sweet is not for sale
                 outcome.kind = Kind::NotFound;
             else if (purchase)
                 outcome.kind = Kind::Insufficient;
