@@ -25,7 +25,9 @@ App::App(const Config& config, const domain::Clock& clock)
       catalogue_(sweets_, catalogue_metrics_),
       inventory_(stock_, ledger_audit_, idempotency_),
       order_store_(db_, clock),
-      orders_(order_store_, users_, idempotency_) {}
+      orders_(order_store_, users_, idempotency_),
+      stock_control_store_(db_, clock),
+      stock_control_(stock_control_store_, sweets_) {}
 
 int App::migrate() {
     return storage::migrate(db_);
@@ -35,6 +37,7 @@ Service::Service(App& app)
     : app_(app),
       web_(web::embedded_assets()),
       api_(http::Deps{app.accounts(), app.users(), app.tokens(), app.catalogue(), app.inventory(), app.orders(),
+                      app.stock_control(),
                       http::Settings{.cors_origins = app.config().cors_origins,
                                      .max_body_bytes = app.config().max_body_bytes,
                                      .public_url = app.config().public_url,
@@ -58,7 +61,7 @@ http::Api Service::metrics_api() {
     auto settings = api_.settings();
     settings.public_cors = true;
     return http::Api(http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(),
-                                app_.orders(), settings},
+                                app_.orders(), app_.stock_control(), settings},
                      http::metrics_routes());
 }
 

@@ -14,6 +14,7 @@
 #include "storage/idempotency_store.hpp"
 #include "storage/ledger.hpp"
 #include "storage/order_store.hpp"
+#include "storage/stock_control_store.hpp"
 #include "storage/sweet_catalogue.hpp"
 #include "storage/sweet_stock.hpp"
 #include "storage/user_repository.hpp"
@@ -38,6 +39,7 @@ class App {
     domain::CatalogueService& catalogue() { return catalogue_; }
     domain::InventoryService& inventory() { return inventory_; }
     domain::OrderService& orders() { return orders_; }
+    domain::StockControl& stock_control() { return stock_control_; }
     const security::TokenService& tokens() const { return tokens_; }
 
   private:
@@ -57,6 +59,8 @@ class App {
     domain::InventoryService inventory_;
     storage::SqlOrderStore order_store_;
     domain::OrderService orders_;
+    storage::SqlStockControlStore stock_control_store_;
+    domain::StockControl stock_control_;
 };
 
 /// The HTTP side of an App: the API over its services, the web app, the request metrics.

@@ -1,6 +1,7 @@
 #include "http/fields.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <variant>
 
@@ -153,6 +154,51 @@ const char* python_type_name(const BodyJson& value) {
         default:
             return "dict";
     }
+}
+
+std::optional<bool> read_boolean(const BodyJson& body, const char* name, domain::FieldErrors& errors, bool required) {
+    const auto* value = present(body, name, errors, required);
+    if (!value) return std::nullopt;
+    if (value->is_boolean()) return value->get<bool>();
+    if (value->is_number_integer() && (value->get<std::int64_t>() == 0 || value->get<std::int64_t>() == 1))
+        return value->get<std::int64_t>() == 1;
+    if (value->is_string()) {
+        static const char* const kTrue[] = {"true", "True", "TRUE", "1",  "yes", "Yes",
+                                            "YES",  "on",   "On",   "ON", "y",   "Y"};
+        static const char* const kFalse[] = {"false", "False", "FALSE", "0",   "no", "No",
+                                             "NO",    "off",   "Off",   "OFF", "n",  "N"};
+        const auto text = value->get<std::string>();
+        for (const char* t : kTrue)
+            if (text == t) return true;
+        for (const char* f : kFalse)
+            if (text == f) return false;
+    }
+    errors.add(name, "Must be a valid boolean.");
+    return std::nullopt;
+}
+
+/// A sweet's primary key as DRF's PrimaryKeyRelatedField reads it: an integer, or a string of one.
+std::optional<std::int64_t> read_sweet_pk(const BodyJson& line, domain::FieldErrors& errors) {
+    auto it = line.find("sweet");
+    if (it == line.end()) {
+        errors.add("sweet", "This field is required.");
+        return std::nullopt;
+    }
+    if (it->is_null()) {
+        errors.add("sweet", "This field may not be null.");
+        return std::nullopt;
+    }
+    if (it->is_number_integer()) return it->get<std::int64_t>();
+    if (it->is_string()) {
+        const auto text = it->get<std::string>();
+        std::int64_t id = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+        if (ec == std::errc() && end == text.data() + text.size() && !text.empty()) return id;
+        errors.add("sweet", "Invalid pk \"" + text + "\" - object does not exist.");
+        return std::nullopt;
+    }
+    errors.add("sweet", std::string("Incorrect type. Expected pk value, received ") + python_type_name(*it) + ".");
+    return std::nullopt;
 }
 
 }  // namespace sweetshop::http

@@ -21,6 +21,13 @@ Response purchase_sweet(Context& ctx);
 Response restock_sweet(Context& ctx);
 Response verify_stock(Context& ctx);
 
+// stock.cpp
+Response adjust_sweet(Context& ctx);
+Response count_stock(Context& ctx);
+Response sweet_history(Context& ctx);
+Response low_stock(Context& ctx);
+Response stock_alerts(Context& ctx);
+
 // orders.cpp
 Response place_order(Context& ctx);
 Response list_orders(Context& ctx);

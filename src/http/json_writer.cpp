@@ -12,7 +12,7 @@ void append_int(std::string& out, std::int64_t value) {
     out.append(buf, result.ptr);
 }
 
-void append_sweet(std::string& out, const domain::Sweet& s) {
+void append_sweet(std::string& out, const domain::Sweet& s, View view) {
     out.append("{\"id\":");
     append_int(out, s.id);
     out.append(",\"name\":");
@@ -32,17 +32,33 @@ void append_sweet(std::string& out, const domain::Sweet& s) {
     out.append(domain::format_timestamp(s.created_at));
     out.append("\",\"updated_at\":\"");
     out.append(domain::format_timestamp(s.updated_at));
-    out.append("\"}");
+    out.push_back('"');
+    if (view == View::Staff) {
+        out.append(",\"reorder_level\":");
+        append_int(out, s.reorder_level);
+        out.append(",\"reorder_quantity\":");
+        append_int(out, s.reorder_quantity);
+        out.append(",\"cost\":");
+        if (s.cost_cents) {
+            out.push_back('"');
+            out.append(domain::format_money(*s.cost_cents));
+            out.push_back('"');
+        } else {
+            out.append("null");
+        }
+        out.append(s.active ? ",\"active\":true" : ",\"active\":false");
+    }
+    out.push_back('}');
 }
 
-std::string sweet(const domain::Sweet& s) {
+std::string sweet(const domain::Sweet& s, View view) {
     std::string out;
     out.reserve(256 + s.description.size());
-    append_sweet(out, s);
+    append_sweet(out, s, view);
     return out;
 }
 
-std::string page(const domain::SweetPage& page, const std::string& next, const std::string& previous) {
+std::string page(const domain::SweetPage& page, const std::string& next, const std::string& previous, View view) {
     std::string out;
     out.reserve(128 + page.items.size() * 300);
     out.append("{\"count\":");
@@ -60,7 +76,7 @@ std::string page(const domain::SweetPage& page, const std::string& next, const s
     out.append(",\"results\":[");
     for (std::size_t i = 0; i < page.items.size(); ++i) {
         if (i) out += ',';
-        append_sweet(out, page.items[i]);
+        append_sweet(out, page.items[i], view);
     }
     out.append("]}");
     return out;

@@ -16,11 +16,16 @@ inline void append_string(std::string& out, std::string_view text) {
 }
 void append_int(std::string& out, std::int64_t value);
 
-/// The contract's sweet object, fields in its order.
-void append_sweet(std::string& out, const domain::Sweet& sweet);
-std::string sweet(const domain::Sweet& sweet);
+/// Who an answer is for: customers see the contract's fields only; staff also the stock-control fields after them
+/// (reorder_level, reorder_quantity, cost, active).
+enum class View { Customer, Staff };
+
+/// The contract's sweet object, fields in its order (and the staff's after them).
+void append_sweet(std::string& out, const domain::Sweet& sweet, View view = View::Customer);
+std::string sweet(const domain::Sweet& sweet, View view = View::Customer);
 
 /// A list page: {"count","next","previous","results"}; empty links are written as null.
-std::string page(const domain::SweetPage& page, const std::string& next, const std::string& previous);
+std::string page(const domain::SweetPage& page, const std::string& next, const std::string& previous,
+                 View view = View::Customer);
 
 }  // namespace sweetshop::http::json

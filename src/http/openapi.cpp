@@ -149,6 +149,7 @@ Json components() {
                                     {"restocked", {{"type", "integer"}}},
                                     {"ledger_restocked", {{"type", "integer"}}}})}}}});
     order_components(s, price, price_in, timestamp);
+    stock_components(s, price, price_in, timestamp);
     return s;
 }
 
@@ -163,9 +164,25 @@ Json parameters() {
     p["min_price"] = query_param("min_price", "Price at least this (a decimal); otherwise 400.");
     p["max_price"] = query_param("max_price", "Price at most this (a decimal); otherwise 400.");
     p["ordering"] = query_param("ordering",
-                                "Comma-separated fields among name, price, quantity, created_at, updated_at, each "
+                                "Comma-separated fields among name, price, quantity, created_at, updated_at, category, "
+                                "reorder_level, each "
                                 "optionally prefixed with - for descending; at most 5, each field once (otherwise "
                                 "400). Default: name.");
+    p["active"] = query_param("active",
+                              "Staff: true for the sweets on sale, false for the archived ones (default: both). "
+                              "Customers always see the sweets on sale only.",
+                              Json{{"type", "boolean"}});
+    p["stock"] =
+        query_param("stock", "Staff: low (at or below the reorder level) or out (none left). Ignored for customers.",
+                    Json{{"type", "string"}, {"enum", {"low", "out"}}});
+    p["before"] = query_param("before", "Entries older than this entry id (the `next` link sets it).",
+                              Json{{"type", "integer"}, {"minimum", 1}});
+    p["history_page_size"] = query_param("page_size", "Entries per page, 1 to 500 (default 50).",
+                                         Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 500}});
+    p["alert_status"] =
+        query_param("status", "open (default) or all.", Json{{"type", "string"}, {"enum", {"open", "all"}}});
+    p["alert_page_size"] = query_param("page_size", "At most this many alerts, 1 to 500 (default 100).",
+                                       Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 500}});
     p["page"] = query_param("page", "Page number from 1, or `last`. Past the end: 404 `Invalid page.`");
     p["page_size"] = query_param("page_size", "Results per page, 1 to 100 (default 25).",
                                  Json{{"type", "integer"}, {"minimum", 1}, {"maximum", domain::kMaxPageSize}});

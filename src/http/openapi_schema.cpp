@@ -109,4 +109,104 @@ void order_components(Json& s, const Json& price, const Json& price_in, const Js
         {"anyOf", {ref("FieldErrors"), ref("Unavailable")}}};
 }
 
+void stock_components(Json& s, const Json& price, const Json& price_in, const Json& timestamp) {
+    const Json level = {{"type", "integer"}, {"minimum", 0}, {"maximum", 2147483647}};
+    auto nullable = [](Json schema, const char* description = nullptr) {
+        schema["nullable"] = true;
+        if (description) schema["description"] = description;
+        return schema;
+    };
+    // Staff answers carry these after the contract's fields (customers' answers do not): not required.
+    auto& sweet = s["Sweet"]["properties"];
+    sweet["reorder_level"] = {{"type", "integer"},
+                              {"description", "Staff only. At or below it an alert opens; 0: none."}};
+    sweet["reorder_quantity"] = {{"type", "integer"}, {"description", "Staff only. The usual restock amount."}};
+    sweet["cost"] = nullable(price, "Staff only. Unit cost, null while unknown.");
+    sweet["active"] = {{"type", "boolean"},
+                       {"description", "Staff only. false: archived (hidden from customers, not sold)."}};
+    for (const char* body : {"SweetCreate", "SweetUpdate", "SweetPatch"}) {
+        auto& p = s[body]["properties"];
+        p["reorder_level"] = level;
+        p["reorder_quantity"] = level;
+        p["cost"] = nullable(price_in, "Unit cost (the rules of price); null clears it.");
+        p["active"] = {{"type", "boolean"}, {"description", "false archives the sweet, true restores it."}};
+    }
+    const Json reasons = {{"type", "string"}, {"enum", {"count", "damaged", "expired", "sample", "other"}}};
+    s["Adjustment"] = {{"type", "object"},
+                       {"required", {"reason"}},
+                       {"properties",
+                        {{"counted",
+                          {{"type", "integer"},
+                           {"minimum", 0},
+                           {"maximum", 2147483647},
+                           {"description", "The quantity counted (or give delta)."}}},
+                         {"delta", {{"type", "integer"}, {"description", "The change, not 0 (or give counted)."}}},
+                         {"reason", reasons},
+                         {"note", {{"type", "string"}, {"maxLength", 500}}}}}};
+    const Json entry = answer_object({{"id", {{"type", "integer"}}},
+                                      {"at", timestamp},
+                                      {"actor", string_prop("Who made the change")},
+                                      {"reason",
+                                       {{"type", "string"},
+                                        {"enum",
+                                         {"create", "purchase", "restock", "edit", "delete", "refund", "count",
+                                          "damaged", "expired", "sample", "other"}}}},
+                                      {"delta", {{"type", "integer"}}},
+                                      {"quantity_after", {{"type", "integer"}}},
+                                      {"order", nullable({{"type", "integer"}}, "Sales and refunds")},
+                                      {"note", string_prop()}});
+    s["LedgerEntry"] = entry;
+    s["AdjustmentResult"] = answer_object({{"entry", ref("LedgerEntry")}, {"sweet", ref("Sweet")}});
+    s["HistoryPage"] =
+        answer_object({{"next", nullable({{"type", "string"}, {"format", "uri"}}, "The next (older) entries, or null")},
+                       {"results", {{"type", "array"}, {"items", ref("LedgerEntry")}}}});
+    s["Stocktake"] = {
+        {"type", "object"},
+        {"required", {"counts"}},
+        {"properties",
+         {{"counts",
+           {{"type", "array"},
+            {"minItems", 1},
+            {"maxItems", 1000},
+            {"items",
+             {{"type", "object"},
+              {"required", {"sweet", "counted"}},
+              {"properties",
+               {{"sweet", {{"type", "integer"}}}, {"counted", {{"type", "integer"}, {"minimum", 0}}}}}}}}},
+          {"note", {{"type", "string"}, {"maxLength", 500}}},
+          {"dry_run",
+           {{"type", "boolean"}, {"default", false}, {"description", "true: answer the differences only"}}}}}};
+    s["StocktakeResult"] =
+        answer_object({{"applied", {{"type", "boolean"}}},
+                       {"counted", {{"type", "integer"}}},
+                       {"changed", {{"type", "integer"}, {"description", "Lines whose count differed from the books"}}},
+                       {"lines",
+                        {{"type", "array"},
+                         {"items", answer_object({{"sweet", {{"type", "integer"}}},
+                                                  {"name", string_prop()},
+                                                  {"expected", {{"type", "integer"}}},
+                                                  {"counted", {{"type", "integer"}}},
+                                                  {"delta", {{"type", "integer"}}}})}}}});
+    Json low_item = s["Sweet"];
+    low_item["properties"]["suggested"] = {{"type", "integer"},
+                                           {"description", "max(reorder_quantity, reorder_level - quantity + 1)"}};
+    low_item["required"].push_back("suggested");
+    s["LowStock"] =
+        answer_object({{"count", {{"type", "integer"}}}, {"results", {{"type", "array"}, {"items", low_item}}}});
+    const Json optional_time = nullable(timestamp);
+    s["StockAlerts"] = answer_object(
+        {{"count", {{"type", "integer"}}},
+         {"results",
+          {{"type", "array"},
+           {"items", answer_object({{"id", {{"type", "integer"}}},
+                                    {"sweet", {{"type", "integer"}}},
+                                    {"name", string_prop()},
+                                    {"reorder_level", {{"type", "integer"}}},
+                                    {"quantity", {{"type", "integer"}, {"description", "When it opened"}}},
+                                    {"suggested", {{"type", "integer"}}},
+                                    {"opened_at", timestamp},
+                                    {"closed_at", optional_time},
+                                    {"delivered_at", nullable(timestamp, "To SWEETSHOP_ALERT_WEBHOOK")}})}}}});
+}
+
 }  // namespace sweetshop::http::schema

@@ -20,4 +20,8 @@ Json page_of(const std::string& item);
 /// Adds the orders' schemas: the order as answered, its body, a refund's body and their errors.
 void order_components(Json& s, const Json& price, const Json& price_in, const Json& timestamp);
 
+/// Adds stock control: the sweet's staff fields (answers and bodies), adjustments, stocktakes, history, low stock
+/// and alerts.
+void stock_components(Json& s, const Json& price, const Json& price_in, const Json& timestamp);
+
 }  // namespace sweetshop::http::schema

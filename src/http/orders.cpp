@@ -71,59 +71,10 @@ Json order_json(const domain::Order& o) {
             {"refunds", refunds}};
 }
 
-/// A sweet's primary key as DRF's PrimaryKeyRelatedField reads it: an integer, or a string of one.
-std::optional<std::int64_t> read_sweet_pk(const BodyJson& line, FieldErrors& errors) {
-    auto it = line.find("sweet");
-    if (it == line.end()) {
-        errors.add("sweet", "This field is required.");
-        return std::nullopt;
-    }
-    if (it->is_null()) {
-        errors.add("sweet", "This field may not be null.");
-        return std::nullopt;
-    }
-    if (it->is_number_integer()) return it->get<std::int64_t>();
-    if (it->is_string()) {
-        const auto text = it->get<std::string>();
-        std::int64_t id = 0;
-        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-        if (ec == std::errc() && end == text.data() + text.size() && !text.empty()) return id;
-        errors.add("sweet", "Invalid pk \"" + text + "\" - object does not exist.");
-        return std::nullopt;
-    }
-    errors.add("sweet", std::string("Incorrect type. Expected pk value, received ") + python_type_name(*it) + ".");
-    return std::nullopt;
-}
-
-/// A list of {sweet, amount} lines with DRF's list and per-line messages; the lines read are in `out`.
+/// An order's or a refund's {sweet, amount} lines, and the order rules over them.
 template <class Line>
 void read_lines(const BodyJson& body, FieldErrors& errors, std::vector<Line>& out) {
-    auto it = body.find("lines");
-    if (it == body.end()) return errors.add("lines", "This field is required.");
-    if (it->is_null()) return errors.add("lines", "This field may not be null.");
-    if (!it->is_array())
-        return errors.add("lines",
-                          std::string("Expected a list of items but got type \"") + python_type_name(*it) + "\".");
-    if (it->empty()) return errors.add("lines", "This list may not be empty.");
-    if (it->size() > domain::kMaxOrderLines)
-        return errors.add(
-            "lines", "Ensure this field has no more than " + std::to_string(domain::kMaxOrderLines) + " elements.");
-    std::vector<FieldErrors> items;
-    bool bad = false;
-    for (const auto& line : *it) {
-        FieldErrors e;
-        if (!line.is_object()) {
-            e.add("non_field_errors",
-                  std::string("Invalid data. Expected a dictionary, but got ") + python_type_name(line) + ".");
-        } else {
-            auto sweet = read_sweet_pk(line, e);
-            auto amount = read_integer(line, "amount", e, {.required = true, .min = 1, .max = domain::kMaxQuantity});
-            if (sweet && amount) out.push_back({*sweet, *amount});
-        }
-        bad = bad || !e.empty();
-        items.push_back(std::move(e));
-    }
-    if (bad) return errors.add_items("lines", std::move(items));
+    if (!read_sweet_lines(body, {.name = "lines", .max_items = domain::kMaxOrderLines}, errors, out)) return;
     std::vector<domain::LineRequest> requests;
     for (const auto& l : out)
         requests.push_back({l.sweet_id, l.amount});

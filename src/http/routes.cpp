@@ -5,13 +5,27 @@
 namespace sweetshop::http {
 
 namespace {
-const std::vector<std::string> kListParameters = {"name",     "category", "min_price", "max_price",
-                                                  "ordering", "page",     "page_size"};
+const std::vector<std::string> kListParameters = {"name", "category",  "min_price", "max_price", "ordering",
+                                                  "page", "page_size", "active",    "stock"};
 constexpr const char* kListDescription =
     "Filters are optional, combined with AND, and empty values are ignored. `name` and `category` match a "
     "case-insensitive substring (Unicode letters included). Prices are compared exactly, in cents. Sorted by name "
     "(byte order of the UTF-8 name) unless `ordering` says otherwise; ties are broken by id. `next` and `previous` "
     "are absolute links that keep the other query parameters; the link to page 1 has no `page`.";
+constexpr const char* kAdjustDescription =
+    "Give `counted` (the quantity found) or `delta` (the change, not 0), and a `reason`: count, damaged, expired, "
+    "sample or other; an optional `note` (up to 500 characters). The quantity and its ledger entry (with the reason, "
+    "note and actor) change in one transaction; a change below 0 or past 2147483647 is refused with the quantity "
+    "found. A count that finds what the books say is recorded too (delta 0). Archived sweets can be adjusted.";
+constexpr const char* kHistoryDescription =
+    "Newest first, 50 per page (`page_size` up to 500), through an index on (sweet, entry): a page costs the same on "
+    "a ledger of any size. `next` links to the older entries (`before` the last one shown); there is no count. A "
+    "deleted sweet's history stays readable; 404 only for an id that never had any.";
+constexpr const char* kCountDescription =
+    "Every line sets a sweet's quantity to what was counted, with a ledger entry of reason `count` (and the note) "
+    "each, all in one transaction: an unknown sweet refuses the whole stocktake, and a sweet may appear once. "
+    "`dry_run: true` answers the same differences without changing anything (what the books say now against the "
+    "counts). The answer lists every line in the order given.";
 constexpr const char* kStockDescription =
     "One conditional UPDATE in one transaction, with a ledger entry (and, for a purchase, a sale record) in the same "
     "transaction. With an `Idempotency-Key` header, the first answer for the key (a success, `Insufficient stock`, "
@@ -165,6 +179,56 @@ const std::vector<Route>& api_routes() {
          .forbidden = "Only admins can restock.",
          .json_body = true,
          .doc = stock_change_doc("Add stock to a sweet (admin): atomic, never past 2147483647")},
+        {.method = "POST",
+         .pattern = "/api/sweets/{id}/adjust/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = adjust_sweet,
+         .forbidden = "Only staff can adjust stock.",
+         .json_body = true,
+         .doc = {.summary = "Adjust a sweet's stock (staff): the quantity counted, or a change, with a reason",
+                 .request_schema = "Adjustment",
+                 .responses = {{200, "AdjustmentResult"}, {400, "FieldErrors"}, {404, "Detail"}},
+                 .description = kAdjustDescription}},
+        {.method = "GET",
+         .pattern = "/api/sweets/{id}/history/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = sweet_history,
+         .forbidden = "Only staff can read stock history.",
+         .doc = {.summary = "A sweet's stock ledger, newest first (staff)",
+                 .responses = {{200, "HistoryPage"}, {400, "FieldErrors"}, {404, "Detail"}},
+                 .parameters = {"before", "history_page_size"},
+                 .description = kHistoryDescription}},
+        {.method = "POST",
+         .pattern = "/api/stock/count/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = count_stock,
+         .forbidden = "Only staff can count stock.",
+         .json_body = true,
+         .doc = {.summary = "A stocktake (staff): the quantities counted of many sweets, in one transaction",
+                 .request_schema = "Stocktake",
+                 .responses = {{200, "StocktakeResult"}, {400, "FieldErrors"}},
+                 .description = kCountDescription}},
+        {.method = "GET",
+         .pattern = "/api/stock/low/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = low_stock,
+         .forbidden = "Only staff can see low stock.",
+         .doc = {.summary = "Sweets at or below their reorder level, most urgent first, with a suggested restock "
+                            "(staff)",
+                 .responses = {{200, "LowStock"}}}},
+        {.method = "GET",
+         .pattern = "/api/stock/alerts/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = stock_alerts,
+         .forbidden = "Only staff can see stock alerts.",
+         .doc = {.summary = "Low-stock alerts, newest first: the open ones, or all with ?status=all (staff)",
+                 .responses = {{200, "StockAlerts"}, {400, "FieldErrors"}},
+                 .parameters = {"alert_status", "alert_page_size"}}},
         {.method = "POST",
          .pattern = "/api/orders/",
          .access = Access::User,

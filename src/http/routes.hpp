@@ -16,6 +16,7 @@
 #include "domain/durability.hpp"
 #include "domain/inventory.hpp"
 #include "domain/order_service.hpp"
+#include "domain/stock_control.hpp"
 #include "domain/time_zone.hpp"
 #include "domain/user.hpp"
 #include "http/fields.hpp"
@@ -59,6 +60,7 @@ struct Deps {
     domain::CatalogueService& catalogue;
     domain::InventoryService& inventory;
     domain::OrderService& orders;
+    domain::StockControl& stock;
     Settings settings;
     metrics::Registry* metrics = nullptr;                 ///< counts sales; renders /metrics
     std::function<metrics::PoolStats()> pool_stats = {};  ///< the database pool, for /metrics

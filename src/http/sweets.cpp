@@ -19,6 +19,14 @@ std::int64_t sweet_id(const Context& ctx) {
     return path_id(ctx, "id", domain::kSweetNotFound);
 }
 
+bool is_staff(const Context& ctx) {
+    return ctx.user && ctx.user->is_staff;
+}
+
+json::View view(const Context& ctx) {
+    return is_staff(ctx) ? json::View::Staff : json::View::Customer;
+}
+
 /// Reads the sweet fields of a create (`partial` false: name, category and price required) or an edit.
 domain::SweetInput read_sweet(const Context& ctx, bool partial, domain::FieldErrors& errors) {
     domain::SweetInput in;
@@ -28,15 +36,24 @@ domain::SweetInput read_sweet(const Context& ctx, bool partial, domain::FieldErr
     in.price_cents = read_money(ctx.body, ctx.numbers, "price", errors, !partial);
     in.quantity =
         read_integer(ctx.body, "quantity", errors, {.required = false, .min = 0, .max = domain::kMaxQuantity});
+    in.reorder_level =
+        read_integer(ctx.body, "reorder_level", errors, {.required = false, .min = 0, .max = domain::kMaxQuantity});
+    in.reorder_quantity =
+        read_integer(ctx.body, "reorder_quantity", errors, {.required = false, .min = 0, .max = domain::kMaxQuantity});
+    if (auto it = ctx.body.find("cost"); it != ctx.body.end() && it->is_null())
+        in.cost_cents = std::optional<std::int64_t>{};  // null clears the cost
+    else if (auto cost = read_money(ctx.body, ctx.numbers, "cost", errors, false))
+        in.cost_cents = cost;
+    in.active = read_boolean(ctx.body, "active", errors, false);
     return in;
 }
 
 /// The answer to a purchase or restock outcome, the first time and on a replay of its Idempotency-Key alike.
-Response render_stock(const domain::StockOutcome& outcome) {
+Response render_stock(const domain::StockOutcome& outcome, json::View view) {
     using Kind = domain::StockOutcome::Kind;
     switch (outcome.kind) {
         case Kind::Done:
-            return ok_text(json::sweet(outcome.sweet));
+            return ok_text(json::sweet(outcome.sweet, view));
         case Kind::NotFound:
             return error_response(domain::Error(domain::ErrorCode::NotFound, domain::kSweetNotFound));
         case Kind::Insufficient:
@@ -63,7 +80,7 @@ Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
     if (ctx.deps.metrics && kind == domain::StockChange::Kind::Purchase &&
         result.outcome.kind == domain::StockOutcome::Kind::Done && !result.replayed)
         ctx.deps.metrics->count_sale(*amount);
-    auto response = render_stock(result.outcome);
+    auto response = render_stock(result.outcome, view(ctx));
     if (result.replayed) response.header("Idempotent-Replayed", "true");
     return response;
 }
@@ -71,8 +88,10 @@ Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
 /// The cache key of a list answer: the parsed listing (filters, ordering, page size, page) in a canonical text,
 /// and what its links are made of (the list's URL and the other parameters, encoded one-to-one). Two requests share
 /// a key only when their answers are the same.
-std::string list_key(const domain::Listing& listing, const std::string& url, const std::string& others) {
-    return "list " + domain::canonical_key(listing) + " " + url + "?" + others;
+std::string list_key(const domain::Listing& listing, const std::string& url, const std::string& others,
+                     json::View view) {
+    return std::string(view == json::View::Staff ? "staff " : "") + "list " + domain::canonical_key(listing) + " " +
+           url + "?" + others;
 }
 }  // namespace
 
@@ -81,39 +100,51 @@ Response list_sweets(Context& ctx) {
     domain::ListingParams params{query_text(r, "name"),      query_text(r, "category"), query_text(r, "min_price"),
                                  query_text(r, "max_price"), query_text(r, "ordering"), query_text(r, "page_size"),
                                  query_text(r, "page")};
-    const auto listing = domain::parse_listing(params);
+    if (is_staff(ctx)) {  // customers see the sweets on sale, whatever they ask
+        params.active = query_text(r, "active");
+        params.stock = query_text(r, "stock");
+    }
+    auto listing = domain::parse_listing(params);
+    if (!is_staff(ctx)) listing.filter.active = true;
+    const auto shown = view(ctx);
     const auto url = list_url(ctx);
     const auto others = other_parameters(r);
-    return cached(ctx, list_key(listing, url, others), [&] {
+    return cached(ctx, list_key(listing, url, others, shown), [&] {
         const auto page = ctx.deps.catalogue.list(listing);
         const auto links = page_links(url, others, page.page, page.pages);
-        return json::page(page, links.next, links.previous);
+        return json::page(page, links.next, links.previous, shown);
     });
 }
 
 Response get_sweet(Context& ctx) {
     const auto id = sweet_id(ctx);
-    return cached(ctx, "sweet " + std::to_string(id), [&] { return json::sweet(ctx.deps.catalogue.get(id)); });
+    const auto shown = view(ctx);
+    return cached(ctx, std::string(shown == json::View::Staff ? "staff " : "") + "sweet " + std::to_string(id), [&] {
+        const auto sweet = ctx.deps.catalogue.get(id);
+        if (!sweet.active && shown != json::View::Staff)  // archived: hidden from customers
+            throw domain::Error(domain::ErrorCode::NotFound, domain::kSweetNotFound);
+        return json::sweet(sweet, shown);
+    });
 }
 
 Response create_sweet(Context& ctx) {
     domain::FieldErrors errors;
     auto input = read_sweet(ctx, false, errors);
-    return created_text(json::sweet(ctx.deps.catalogue.create(input, actor(ctx), std::move(errors))));
+    return created_text(json::sweet(ctx.deps.catalogue.create(input, actor(ctx), std::move(errors)), view(ctx)));
 }
 
 Response replace_sweet(Context& ctx) {
     const auto id = sweet_id(ctx);
     domain::FieldErrors errors;
     auto input = read_sweet(ctx, false, errors);
-    return ok_text(json::sweet(ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors))));
+    return ok_text(json::sweet(ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors)), view(ctx)));
 }
 
 Response patch_sweet(Context& ctx) {
     const auto id = sweet_id(ctx);
     domain::FieldErrors errors;
     auto input = read_sweet(ctx, true, errors);
-    return ok_text(json::sweet(ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors))));
+    return ok_text(json::sweet(ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors)), view(ctx)));
 }
 
 Response delete_sweet(Context& ctx) {

@@ -70,7 +70,7 @@ std::vector<domain::SalesMismatch> sales_mismatches(soci::session& sql) {
 
 long long append_ledger(soci::session& sql, long long sweet_id, const std::string& sweet_name,
                         const domain::Actor& actor, const std::string& reason, long long delta, long long after,
-                        long long now, long long order_id) {
+                        long long now, long long order_id, const std::string& note) {
     long long ledger_id = 0;
     const long long actor_id = actor.id;
     soci::indicator actor_known = actor.id > 0 ? soci::i_ok : soci::i_null;
@@ -79,7 +79,8 @@ long long append_ledger(soci::session& sql, long long sweet_id, const std::strin
     q.use(sweet_id, "sweet_id").use(sweet_name, "sweet_name").use(actor_id, actor_known, "actor_id");
     q.use(actor.username, "actor").use(order_id, order_known, "order_id");
     q.use(reason, "reason").use(delta, "delta").use(after, "after").use(now, "now").into(ledger_id);
-    q.run(kInsertLedger);
+    if (!note.empty()) q.use(note, "note");
+    q.run(note.empty() ? kInsertLedger : kInsertNotedLedger);
     q.drain();
     return ledger_id;
 }

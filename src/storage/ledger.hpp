@@ -7,16 +7,22 @@
 
 namespace sweetshop::storage {
 
-/// One ledger entry (bound by name; RETURNING its id). Prepared once per connection by the stock statements.
+/// One ledger entry (bound by name; RETURNING its id). Prepared once per connection by the stock statements. Its
+/// note is the column's default, empty: notes come with adjustments (kInsertNotedLedger).
 inline constexpr const char* kInsertLedger =
     "INSERT INTO stock_ledger (sweet_id, sweet_name, actor_id, actor, reason, delta, quantity_after, at_us, order_id) "
     "VALUES (:sweet_id, :sweet_name, :actor_id, :actor, :reason, :delta, :after, :now, :order_id) RETURNING id";
+
+inline constexpr const char* kInsertNotedLedger =
+    "INSERT INTO stock_ledger (sweet_id, sweet_name, actor_id, actor, reason, delta, quantity_after, at_us, order_id, "
+    "note) VALUES (:sweet_id, :sweet_name, :actor_id, :actor, :reason, :delta, :after, :now, :order_id, :note) "
+    "RETURNING id";
 
 /// Appends a ledger entry inside the caller's transaction; an actor with id 0 (a tool, not a user) is stored without
 /// an actor id, and `order_id` 0 means the change belongs to no order. Returns the entry's id.
 long long append_ledger(soci::session& sql, long long sweet_id, const std::string& sweet_name,
                         const domain::Actor& actor, const std::string& reason, long long delta, long long after,
-                        long long now, long long order_id = 0);
+                        long long now, long long order_id = 0, const std::string& note = {});
 
 /// SOCI adapter of the ledger check.
 class SqlLedgerAudit final : public domain::LedgerAudit {

@@ -21,7 +21,9 @@ TEST_F(SweetsApi, Create_AnswersTheSweetWithItsFieldsInTheContractsOrder) {
     ASSERT_EQ(r.status, 201);
     EXPECT_EQ(stamped(r.body), R"({"id":1,"name":"Caramel Fudge","category":"Chocolate",)"
                                R"("description":"Classic caramel","price":"3.50","quantity":10,"is_available":true,)"
-                               R"("created_by":"boss","created_at":"T","updated_at":"T"})");
+                               R"("created_by":"boss","created_at":"T","updated_at":"T",)"
+                               // staff answers: the stock-control fields after the contract's ten
+                               R"("reorder_level":0,"reorder_quantity":0,"cost":null,"active":true})");
     EXPECT_EQ(r.json()["created_at"], r.json()["updated_at"]);
 }
 
@@ -366,7 +368,11 @@ TEST_F(SweetsApi, Put_RequiresNameCategoryAndPriceAndKeepsWhatIsAbsent) {
     EXPECT_EQ(sweet["quantity"], 10);
     EXPECT_EQ(sweet["created_at"], created["created_at"]);
     EXPECT_NE(sweet["updated_at"], created["updated_at"]);
-    EXPECT_EQ(server.get("/api/sweets/1/", user).body, r.body);
+    EXPECT_EQ(server.get("/api/sweets/1/", admin).body, r.body);
+    // A customer's answer is the same sweet without the staff's fields.
+    const std::string staff_tail = R"(,"reorder_level":0,"reorder_quantity":0,"cost":null,"active":true})";
+    ASSERT_TRUE(r.body.ends_with(staff_tail));
+    EXPECT_EQ(server.get("/api/sweets/1/", user).body, r.body.substr(0, r.body.size() - staff_tail.size()) + "}");
 }
 
 TEST_F(SweetsApi, Patch_ChangesAnySubsetWithTheSameRules) {

@@ -191,6 +191,27 @@ await call('POST', purchase, { body: { amount: 1 }, headers: { 'Idempotency-Key'
 await call('POST', `/api/sweets/${id}/restock/`, { body: { amount: 10 }, token: boss.access, expect: 200 });
 await call('POST', `/api/sweets/${id}/restock/`, { body: { amount: 2147483647 }, token: boss.access, expect: 400 });
 await call('POST', `/api/sweets/${id}/restock/`, { body: { amount: 1 }, token: ann.access, expect: 403 });
+// Stock control.
+await call('PATCH', `/api/sweets/${id}/`, { body: { reorder_level: 50, reorder_quantity: 20, cost: '0.40' }, token: boss.access, expect: 200 });
+await call('GET', `/api/sweets/${id}/`, { token: boss.access, expect: 200 });
+await call('GET', '/api/sweets/?stock=low&active=true&ordering=reorder_level', { token: boss.access, expect: 200 });
+await call('POST', `/api/sweets/${id}/adjust/`, { body: { delta: -1, reason: 'damaged', note: 'dropped' }, token: boss.access, expect: 200 });
+await call('POST', `/api/sweets/${id}/adjust/`, { body: { reason: 'count' }, token: boss.access, expect: 400 });
+await call('POST', '/api/sweets/999/adjust/', { body: { counted: 1, reason: 'count' }, token: boss.access, expect: 404 });
+await call('POST', `/api/sweets/${id}/adjust/`, { body: { counted: 1, reason: 'count' }, token: ann.access, expect: 403 });
+await call('POST', '/api/stock/count/', { body: { counts: [{ sweet: id, counted: 12 }], dry_run: true }, token: boss.access, expect: 200 });
+await call('POST', '/api/stock/count/', { body: { counts: [{ sweet: 999, counted: 1 }] }, token: boss.access, expect: 400 });
+await call('POST', '/api/stock/count/', { body: { counts: [{ sweet: id, counted: 1 }] }, token: ann.access, expect: 403 });
+await call('GET', `/api/sweets/${id}/history/?page_size=2`, { token: boss.access, expect: 200 });
+await call('GET', `/api/sweets/${id}/history/?page_size=0`, { token: boss.access, expect: 400 });
+await call('GET', '/api/sweets/999/history/', { token: boss.access, expect: 404 });
+await call('GET', `/api/sweets/${id}/history/`, { token: ann.access, expect: 403 });
+await call('GET', '/api/stock/low/', { token: boss.access, expect: 200 });
+await call('GET', '/api/stock/low/', { token: ann.access, expect: 403 });
+await call('GET', '/api/stock/alerts/?status=all', { token: boss.access, expect: 200 });
+await call('GET', '/api/stock/alerts/?status=x', { token: boss.access, expect: 400 });
+await call('GET', '/api/stock/alerts/', { token: ann.access, expect: 403 });
+await call('PATCH', `/api/sweets/${id}/`, { body: { reorder_level: 0 }, token: boss.access, expect: 200 });
 // Orders.
 const line = [{ sweet: id, amount: 1 }];
 const order = (await call('POST', '/api/orders/', { body: { lines: line, note: 'gift' }, token: ann.access, expect: 201 }))

@@ -187,6 +187,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sweets/{id}/adjust/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adjust a sweet's stock (staff): the quantity counted, or a change, with a reason
+         * @description Give `counted` (the quantity found) or `delta` (the change, not 0), and a `reason`: count, damaged, expired, sample or other; an optional `note` (up to 500 characters). The quantity and its ledger entry (with the reason, note and actor) change in one transaction; a change below 0 or past 2147483647 is refused with the quantity found. A count that finds what the books say is recorded too (delta 0). Archived sweets can be adjusted.
+         */
+        post: operations["POST_api_sweets__id__adjust_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sweets/{id}/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A sweet's stock ledger, newest first (staff)
+         * @description Newest first, 50 per page (`page_size` up to 500), through an index on (sweet, entry): a page costs the same on a ledger of any size. `next` links to the older entries (`before` the last one shown); there is no count. A deleted sweet's history stays readable; 404 only for an id that never had any.
+         */
+        get: operations["GET_api_sweets__id__history_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/count/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A stocktake (staff): the quantities counted of many sweets, in one transaction
+         * @description Every line sets a sweet's quantity to what was counted, with a ledger entry of reason `count` (and the note) each, all in one transaction: an unknown sweet refuses the whole stocktake, and a sweet may appear once. `dry_run: true` answers the same differences without changing anything (what the books say now against the counts). The answer lists every line in the order given.
+         */
+        post: operations["POST_api_stock_count_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/low/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sweets at or below their reorder level, most urgent first, with a suggested restock (staff) */
+        get: operations["GET_api_stock_low_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/alerts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Low-stock alerts, newest first: the open ones, or all with ?status=all (staff) */
+        get: operations["GET_api_stock_alerts_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/": {
         parameters: {
             query?: never;
@@ -466,6 +560,17 @@ export interface components {
              * @example 2025-12-14T13:52:12.123456Z
              */
             updated_at: string;
+            /** @description Staff only. At or below it an alert opens; 0: none. */
+            reorder_level?: number;
+            /** @description Staff only. The usual restock amount. */
+            reorder_quantity?: number;
+            /**
+             * @description Staff only. Unit cost, null while unknown.
+             * @example 3.50
+             */
+            cost?: string | null;
+            /** @description Staff only. false: archived (hidden from customers, not sold). */
+            active?: boolean;
         };
         SweetCreate: {
             /** @description Unique, trimmed. */
@@ -480,6 +585,15 @@ export interface components {
             price: string | number;
             /** @default 0 */
             quantity: number;
+            reorder_level?: number;
+            reorder_quantity?: number;
+            /**
+             * @description Unit cost (the rules of price); null clears it.
+             * @example 3.50
+             */
+            cost?: (string | number) | null;
+            /** @description false archives the sweet, true restores it. */
+            active?: boolean;
         };
         SweetUpdate: {
             /** @description Unique, trimmed. */
@@ -494,6 +608,15 @@ export interface components {
             price: string | number;
             /** @default 0 */
             quantity: number;
+            reorder_level?: number;
+            reorder_quantity?: number;
+            /**
+             * @description Unit cost (the rules of price); null clears it.
+             * @example 3.50
+             */
+            cost?: (string | number) | null;
+            /** @description false archives the sweet, true restores it. */
+            active?: boolean;
         };
         SweetPatch: {
             /** @description Unique, trimmed. */
@@ -508,6 +631,15 @@ export interface components {
             price?: string | number;
             /** @default 0 */
             quantity: number;
+            reorder_level?: number;
+            reorder_quantity?: number;
+            /**
+             * @description Unit cost (the rules of price); null clears it.
+             * @example 3.50
+             */
+            cost?: (string | number) | null;
+            /** @description false archives the sweet, true restores it. */
+            active?: boolean;
         };
         SweetPage: {
             count: number;
@@ -666,6 +798,139 @@ export interface components {
         };
         /** @description Field errors; `lines` is a list of messages, or one error object per line ({} for a good line); `payment` may hold the payment's own field errors. Or `Insufficient stock` with every short line. */
         OrderErrors: components["schemas"]["FieldErrors"] | components["schemas"]["Unavailable"];
+        Adjustment: {
+            /** @description The quantity counted (or give delta). */
+            counted?: number;
+            /** @description The change, not 0 (or give counted). */
+            delta?: number;
+            /** @enum {string} */
+            reason: "count" | "damaged" | "expired" | "sample" | "other";
+            note?: string;
+        };
+        LedgerEntry: {
+            id: number;
+            /**
+             * Format: date-time
+             * @example 2025-12-14T13:52:12.123456Z
+             */
+            at: string;
+            /** @description Who made the change */
+            actor: string;
+            /** @enum {string} */
+            reason: "create" | "purchase" | "restock" | "edit" | "delete" | "refund" | "count" | "damaged" | "expired" | "sample" | "other";
+            delta: number;
+            quantity_after: number;
+            /** @description Sales and refunds */
+            order: number | null;
+            note: string;
+        };
+        AdjustmentResult: {
+            entry: components["schemas"]["LedgerEntry"];
+            sweet: components["schemas"]["Sweet"];
+        };
+        HistoryPage: {
+            /**
+             * Format: uri
+             * @description The next (older) entries, or null
+             */
+            next: string | null;
+            results: components["schemas"]["LedgerEntry"][];
+        };
+        Stocktake: {
+            counts: {
+                sweet: number;
+                counted: number;
+            }[];
+            note?: string;
+            /**
+             * @description true: answer the differences only
+             * @default false
+             */
+            dry_run: boolean;
+        };
+        StocktakeResult: {
+            applied: boolean;
+            counted: number;
+            /** @description Lines whose count differed from the books */
+            changed: number;
+            lines: {
+                sweet: number;
+                name: string;
+                expected: number;
+                counted: number;
+                delta: number;
+            }[];
+        };
+        LowStock: {
+            count: number;
+            results: {
+                id: number;
+                name: string;
+                category: string;
+                description: string;
+                /**
+                 * @description Exact decimal money, two decimals.
+                 * @example 3.50
+                 */
+                price: string;
+                quantity: number;
+                /** @description quantity > 0 */
+                is_available: boolean;
+                /** @description The creator's username */
+                created_by: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-12-14T13:52:12.123456Z
+                 */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-12-14T13:52:12.123456Z
+                 */
+                updated_at: string;
+                /** @description Staff only. At or below it an alert opens; 0: none. */
+                reorder_level?: number;
+                /** @description Staff only. The usual restock amount. */
+                reorder_quantity?: number;
+                /**
+                 * @description Staff only. Unit cost, null while unknown.
+                 * @example 3.50
+                 */
+                cost?: string | null;
+                /** @description Staff only. false: archived (hidden from customers, not sold). */
+                active?: boolean;
+                /** @description max(reorder_quantity, reorder_level - quantity + 1) */
+                suggested: number;
+            }[];
+        };
+        StockAlerts: {
+            count: number;
+            results: {
+                id: number;
+                sweet: number;
+                name: string;
+                reorder_level: number;
+                /** @description When it opened */
+                quantity: number;
+                suggested: number;
+                /**
+                 * Format: date-time
+                 * @example 2025-12-14T13:52:12.123456Z
+                 */
+                opened_at: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-12-14T13:52:12.123456Z
+                 */
+                closed_at: string | null;
+                /**
+                 * Format: date-time
+                 * @description To SWEETSHOP_ALERT_WEBHOOK
+                 * @example 2025-12-14T13:52:12.123456Z
+                 */
+                delivered_at: string | null;
+            }[];
+        };
     };
     responses: never;
     parameters: {
@@ -677,8 +942,20 @@ export interface components {
         min_price: string;
         /** @description Price at most this (a decimal); otherwise 400. */
         max_price: string;
-        /** @description Comma-separated fields among name, price, quantity, created_at, updated_at, each optionally prefixed with - for descending; at most 5, each field once (otherwise 400). Default: name. */
+        /** @description Comma-separated fields among name, price, quantity, created_at, updated_at, category, reorder_level, each optionally prefixed with - for descending; at most 5, each field once (otherwise 400). Default: name. */
         ordering: string;
+        /** @description Staff: true for the sweets on sale, false for the archived ones (default: both). Customers always see the sweets on sale only. */
+        active: boolean;
+        /** @description Staff: low (at or below the reorder level) or out (none left). Ignored for customers. */
+        stock: "low" | "out";
+        /** @description Entries older than this entry id (the `next` link sets it). */
+        before: number;
+        /** @description Entries per page, 1 to 500 (default 50). */
+        history_page_size: number;
+        /** @description open (default) or all. */
+        alert_status: "open" | "all";
+        /** @description At most this many alerts, 1 to 500 (default 100). */
+        alert_page_size: number;
         /** @description Page number from 1, or `last`. Past the end: 404 `Invalid page.` */
         page: string;
         /** @description Results per page, 1 to 100 (default 25). */
@@ -1039,12 +1316,16 @@ export interface operations {
                 min_price?: components["parameters"]["min_price"];
                 /** @description Price at most this (a decimal); otherwise 400. */
                 max_price?: components["parameters"]["max_price"];
-                /** @description Comma-separated fields among name, price, quantity, created_at, updated_at, each optionally prefixed with - for descending; at most 5, each field once (otherwise 400). Default: name. */
+                /** @description Comma-separated fields among name, price, quantity, created_at, updated_at, category, reorder_level, each optionally prefixed with - for descending; at most 5, each field once (otherwise 400). Default: name. */
                 ordering?: components["parameters"]["ordering"];
                 /** @description Page number from 1, or `last`. Past the end: 404 `Invalid page.` */
                 page?: components["parameters"]["page"];
                 /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: components["parameters"]["page_size"];
+                /** @description Staff: true for the sweets on sale, false for the archived ones (default: both). Customers always see the sweets on sale only. */
+                active?: components["parameters"]["active"];
+                /** @description Staff: low (at or below the reorder level) or out (none left). Ignored for customers. */
+                stock?: components["parameters"]["stock"];
             };
             header?: never;
             path?: never;
@@ -1206,12 +1487,16 @@ export interface operations {
                 min_price?: components["parameters"]["min_price"];
                 /** @description Price at most this (a decimal); otherwise 400. */
                 max_price?: components["parameters"]["max_price"];
-                /** @description Comma-separated fields among name, price, quantity, created_at, updated_at, each optionally prefixed with - for descending; at most 5, each field once (otherwise 400). Default: name. */
+                /** @description Comma-separated fields among name, price, quantity, created_at, updated_at, category, reorder_level, each optionally prefixed with - for descending; at most 5, each field once (otherwise 400). Default: name. */
                 ordering?: components["parameters"]["ordering"];
                 /** @description Page number from 1, or `last`. Past the end: 404 `Invalid page.` */
                 page?: components["parameters"]["page"];
                 /** @description Results per page, 1 to 100 (default 25). */
                 page_size?: components["parameters"]["page_size"];
+                /** @description Staff: true for the sweets on sale, false for the archived ones (default: both). Customers always see the sweets on sale only. */
+                active?: components["parameters"]["active"];
+                /** @description Staff: low (at or below the reorder level) or out (none left). Ignored for customers. */
+                stock?: components["parameters"]["stock"];
             };
             header?: never;
             path?: never;
@@ -1826,6 +2111,398 @@ export interface operations {
             };
             /** @description Too many failed attempts or Idempotency-Keys (see Retry-After) */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    POST_api_sweets__id__adjust_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Adjustment"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustmentResult"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequest"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Unsupported media type (send JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_sweets__id__history_: {
+        parameters: {
+            query?: {
+                /** @description Entries older than this entry id (the `next` link sets it). */
+                before?: components["parameters"]["before"];
+                /** @description Entries per page, 1 to 500 (default 50). */
+                page_size?: components["parameters"]["history_page_size"];
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    POST_api_stock_count_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Stocktake"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StocktakeResult"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequest"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Unsupported media type (send JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_stock_low_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LowStock"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_stock_alerts_: {
+        parameters: {
+            query?: {
+                /** @description open (default) or all. */
+                status?: components["parameters"]["alert_status"];
+                /** @description At most this many alerts, 1 to 500 (default 100). */
+                page_size?: components["parameters"]["alert_page_size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockAlerts"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,94 @@
+#include "domain/stock_control.hpp"
+
+#include <set>
+
+#include "domain/text.hpp"
+
+namespace sweetshop::domain {
+
+namespace {
+constexpr std::pair<AdjustReason, std::string_view> kReasons[] = {
+    {AdjustReason::Count, "count"},   {AdjustReason::Damaged, "damaged"}, {AdjustReason::Expired, "expired"},
+    {AdjustReason::Sample, "sample"}, {AdjustReason::Other, "other"},
+};
+}  // namespace
+
+std::string_view reason_name(AdjustReason reason) {
+    for (const auto& [r, name] : kReasons)
+        if (r == reason) return name;
+    return "other";
+}
+
+std::optional<AdjustReason> parse_adjust_reason(std::string_view text) {
+    for (const auto& [r, name] : kReasons)
+        if (name == text) return r;
+    return std::nullopt;
+}
+
+AdjustOutcome StockControl::adjust(std::int64_t sweet_id, const Adjustment& adjustment, const Actor& actor,
+                                   FieldErrors errors) {
+    if (!sweets_.find(sweet_id)) throw Error(ErrorCode::NotFound, kSweetNotFound);
+    if (adjustment.delta && *adjustment.delta == 0 && !errors.has("delta"))
+        errors.add("delta", "Ensure this value is not 0.");
+    if (!errors.has("counted") && !errors.has("delta")) {
+        if (adjustment.counted && adjustment.delta)
+            errors.add("non_field_errors", "Give either counted or delta, not both.");
+        else if (!adjustment.counted && !adjustment.delta)
+            errors.add("non_field_errors", "Give either counted or delta.");
+    }
+    if (char_count(adjustment.note) > kNoteMaxChars && !errors.has("note"))
+        errors.add("note", "Ensure this field has no more than " + std::to_string(kNoteMaxChars) + " characters.");
+    errors.order({"counted", "delta", "reason", "note", "non_field_errors"});
+    if (!errors.empty()) throw Error(std::move(errors));
+
+    auto outcome = store_.adjust(sweet_id, adjustment, actor);
+    switch (outcome.kind) {
+        case AdjustOutcome::Kind::Done:
+            return outcome;
+        case AdjustOutcome::Kind::NotFound:  // deleted since the check
+            throw Error(ErrorCode::NotFound, kSweetNotFound);
+        case AdjustOutcome::Kind::Negative: {
+            FieldErrors below;
+            below.add("delta",
+                      "Ensure the stock stays at or above 0: there are " + std::to_string(outcome.before) + ".");
+            throw Error(std::move(below));
+        }
+        case AdjustOutcome::Kind::Overflow:
+            break;
+    }
+    FieldErrors above;
+    above.add("delta", "Ensure the stock stays at or below " + std::to_string(kMaxQuantity) + ": there are " +
+                           std::to_string(outcome.before) + ".");
+    throw Error(std::move(above));
+}
+
+CountOutcome StockControl::count(const std::vector<CountLine>& lines, const std::string& note, const Actor& actor,
+                                 bool dry_run) {
+    FieldErrors errors;
+    std::set<std::int64_t> seen;
+    for (const auto& line : lines)
+        if (!seen.insert(line.sweet_id).second) {
+            errors.add("counts", "Sweet " + std::to_string(line.sweet_id) + " is counted more than once.");
+            break;
+        }
+    if (char_count(note) > kNoteMaxChars)
+        errors.add("note", "Ensure this field has no more than " + std::to_string(kNoteMaxChars) + " characters.");
+    if (!errors.empty()) throw Error(std::move(errors));
+    auto outcome = store_.count(lines, note, actor, dry_run);
+    if (outcome.kind == CountOutcome::Kind::UnknownSweets) {
+        FieldErrors unknown;
+        for (auto id : outcome.unknown)
+            unknown.add("counts", "No sweet has the id " + std::to_string(id) + ".");
+        throw Error(std::move(unknown));
+    }
+    return outcome;
+}
+
+std::vector<LedgerEntry> StockControl::history(std::int64_t sweet_id, std::optional<std::int64_t> before,
+                                               std::int64_t limit) {
+    auto entries = store_.history(sweet_id, before, limit);
+    if (entries.empty() && !before && !sweets_.find(sweet_id)) throw Error(ErrorCode::NotFound, kSweetNotFound);
+    return entries;
+}
+
+}  // namespace sweetshop::domain

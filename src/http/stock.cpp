@@ -1,0 +1,161 @@
+// Handlers for stock control (staff): adjustments, stocktakes, a sweet's history, the low-stock list and alerts.
+#include "domain/catalogue.hpp"
+#include "domain/stock_control.hpp"
+#include "http/errors.hpp"
+#include "http/fields.hpp"
+#include "http/handlers.hpp"
+#include "http/json_writer.hpp"
+#include "http/params.hpp"
+
+namespace sweetshop::http::handlers {
+
+namespace {
+using domain::FieldErrors;
+
+domain::Actor actor(const Context& ctx) {
+    return domain::Actor{ctx.user->id, ctx.user->username};
+}
+
+Json optional_time(const std::optional<domain::Micros>& at) {
+    return at ? Json(domain::format_timestamp(*at)) : Json(nullptr);
+}
+
+Json entry_json(const domain::LedgerEntry& e) {
+    return Json{{"id", e.id},
+                {"at", domain::format_timestamp(e.at)},
+                {"actor", e.actor},
+                {"reason", e.reason},
+                {"delta", e.delta},
+                {"quantity_after", e.quantity_after},
+                {"order", e.order ? Json(*e.order) : Json(nullptr)},
+                {"note", e.note}};
+}
+
+/// A staff answer's sweet, as the catalogue writes it.
+Json staff_sweet(const domain::Sweet& s) {
+    return Json::parse(json::sweet(s, json::View::Staff));
+}
+
+std::optional<domain::AdjustReason> read_reason(const BodyJson& body, FieldErrors& errors) {
+    auto text = read_string(body, "reason", errors);
+    if (!text) return std::nullopt;
+    auto reason = domain::parse_adjust_reason(*text);
+    if (!reason) {
+        std::string message = "\"";  // appended step by step: GCC 12 warns (-Wrestrict) on the chained form
+        message.append(*text, 0, 100).append("\" is not a valid choice.");
+        errors.add("reason", message);
+    }
+    return reason;
+}
+
+std::string read_note(const BodyJson& body, FieldErrors& errors) {
+    return read_string(body, "note", errors, {.required = false, .allow_blank = true}).value_or("");
+}
+
+/// `name` from the query: a whole number in [min, max], or `fallback` when absent; else a 400 on that parameter.
+std::int64_t query_number(const Context& ctx, const char* name, std::int64_t fallback, std::int64_t min,
+                          std::int64_t max) {
+    const auto text = query_text(ctx.request, name);
+    if (text.empty()) return fallback;
+    auto parsed = domain::parse_page_number(text);
+    if (!parsed || *parsed < min || *parsed > max) {
+        FieldErrors errors;
+        errors.add(name, "Ensure this value is a whole number between " + std::to_string(min) + " and " +
+                             std::to_string(max) + ".");
+        throw domain::Error(std::move(errors));
+    }
+    return *parsed;
+}
+}  // namespace
+
+Response adjust_sweet(Context& ctx) {
+    const auto id = path_id(ctx, "id", domain::kSweetNotFound);
+    FieldErrors errors;
+    domain::Adjustment adjustment;
+    adjustment.counted =
+        read_integer(ctx.body, "counted", errors, {.required = false, .min = 0, .max = domain::kMaxQuantity});
+    adjustment.delta = read_integer(ctx.body, "delta", errors,
+                                    {.required = false, .min = -domain::kMaxQuantity, .max = domain::kMaxQuantity});
+    if (auto reason = read_reason(ctx.body, errors)) adjustment.reason = *reason;
+    adjustment.note = read_note(ctx.body, errors);
+    const auto outcome = ctx.deps.stock.adjust(id, adjustment, actor(ctx), std::move(errors));
+    return ok(Json{{"entry", entry_json(outcome.entry)}, {"sweet", staff_sweet(outcome.sweet)}});
+}
+
+Response count_stock(Context& ctx) {
+    FieldErrors errors;
+    std::vector<domain::CountLine> lines;
+    read_sweet_lines(ctx.body, {.name = "counts", .amount = "counted", .min = 0, .max_items = domain::kMaxCountLines},
+                     errors, lines);
+    const auto note = read_note(ctx.body, errors);
+    const auto dry_run = read_boolean(ctx.body, "dry_run", errors, false).value_or(false);
+    errors.order({"counts", "note", "dry_run"});
+    if (!errors.empty()) throw domain::Error(std::move(errors));
+    const auto outcome = ctx.deps.stock.count(lines, note, actor(ctx), dry_run);
+    Json out = Json::array();
+    std::int64_t changed = 0;
+    for (const auto& line : outcome.lines) {
+        if (line.delta() != 0) ++changed;
+        out.push_back({{"sweet", line.sweet_id},
+                       {"name", line.name},
+                       {"expected", line.expected},
+                       {"counted", line.counted},
+                       {"delta", line.delta()}});
+    }
+    return ok(Json{{"applied", !dry_run}, {"counted", outcome.lines.size()}, {"changed", changed}, {"lines", out}});
+}
+
+Response sweet_history(Context& ctx) {
+    const auto id = path_id(ctx, "id", domain::kSweetNotFound);
+    const auto size = query_number(ctx, "page_size", 50, 1, 500);
+    std::optional<std::int64_t> before;
+    if (!query_text(ctx.request, "before").empty())
+        before = query_number(ctx, "before", 0, 1, std::numeric_limits<std::int64_t>::max());
+    // One entry more than the page tells whether there is a next page.
+    auto entries = ctx.deps.stock.history(id, before, size + 1);
+    const bool more = static_cast<std::int64_t>(entries.size()) > size;
+    if (more) entries.pop_back();
+    Json results = Json::array();
+    for (const auto& e : entries)
+        results.push_back(entry_json(e));
+    Json next = nullptr;
+    if (more)
+        next = list_url(ctx) + "?before=" + std::to_string(entries.back().id) + "&page_size=" + std::to_string(size);
+    return ok(Json{{"next", next}, {"results", results}});
+}
+
+Response low_stock(Context& ctx) {
+    Json results = Json::array();
+    for (const auto& s : ctx.deps.stock.low_stock()) {
+        auto item = staff_sweet(s);
+        item["suggested"] = s.suggested_restock();
+        results.push_back(std::move(item));
+    }
+    return ok(Json{{"count", results.size()}, {"results", results}});
+}
+
+Response stock_alerts(Context& ctx) {
+    const auto status = query_text(ctx.request, "status");
+    if (!status.empty() && status != "open" && status != "all") {
+        FieldErrors errors;
+        std::string message = "Select a valid choice. ";
+        message.append(status, 0, 100).append(" is not one of the available choices.");
+        errors.add("status", message);
+        throw domain::Error(std::move(errors));
+    }
+    const auto limit = query_number(ctx, "page_size", 100, 1, 500);
+    Json results = Json::array();
+    for (const auto& a : ctx.deps.stock.alerts(status != "all", limit))
+        results.push_back({{"id", a.id},
+                           {"sweet", a.sweet_id},
+                           {"name", a.sweet_name},
+                           {"reorder_level", a.reorder_level},
+                           {"quantity", a.quantity},
+                           {"suggested", a.suggested},
+                           {"opened_at", domain::format_timestamp(a.opened_at)},
+                           {"closed_at", optional_time(a.closed_at)},
+                           {"delivered_at", optional_time(a.delivered_at)}});
+    return ok(Json{{"count", results.size()}, {"results", results}});
+}
+
+}  // namespace sweetshop::http::handlers

@@ -1,0 +1,199 @@
+#include "storage/stock_control_store.hpp"
+
+#include "storage/ledger.hpp"
+#include "storage/sql_query.hpp"
+
+namespace sweetshop::storage {
+
+using namespace sql;
+
+namespace {
+constexpr const char* kSetQuantity = "UPDATE sweets SET quantity = :q, updated_at_us = :now WHERE id = :id";
+constexpr const char* kHistory =
+    "SELECT id, sweet_id, sweet_name, actor, reason, delta, quantity_after, at_us, order_id, note FROM stock_ledger "
+    "WHERE sweet_id = :id";
+constexpr const char* kLowCondition =
+    " FROM sweets WHERE active = 1 AND reorder_level > 0 AND quantity <= reorder_level";
+constexpr const char* kAlerts =
+    "SELECT id, sweet_id, sweet_name, reorder_level, quantity, suggested, opened_at_us, closed_at_us, "
+    "delivered_at_us FROM stock_alerts";
+
+/// The sweet `id` as it is now; `lock`: for a change (PostgreSQL: FOR UPDATE; SQLite's writer holds the lock).
+std::optional<domain::Sweet> sweet_now(soci::session& sql, Dialect dialect, long long id, bool lock) {
+    SweetRow row;
+    Query q(sql);
+    row.bind(q);
+    q.use(id, "id");
+    if (!q.run(std::string("SELECT ") + kSweetColumns + " FROM sweets WHERE id = :id" +
+               (lock ? for_update(dialect) : "")))
+        return std::nullopt;
+    return row.value();
+}
+
+/// Sets the quantity and appends its ledger entry; returns the entry.
+domain::LedgerEntry record(soci::session& sql, domain::Sweet& sweet, long long after, const std::string& reason,
+                           const std::string& note, const domain::Actor& actor, long long now) {
+    const long long id = sweet.id, delta = after - sweet.quantity;
+    if (delta != 0) {
+        Query q(sql);
+        q.use(after, "q").use(now, "now").use(id, "id");
+        q.run(kSetQuantity);
+        sweet.updated_at = now;
+    }
+    domain::LedgerEntry entry;
+    entry.id = append_ledger(sql, id, sweet.name, actor, reason, delta, after, now, 0, note);
+    entry.sweet_id = id;
+    entry.sweet_name = sweet.name;
+    entry.actor = actor.username;
+    entry.reason = reason;
+    entry.delta = delta;
+    entry.quantity_after = after;
+    entry.at = now;
+    entry.note = note;
+    sweet.quantity = after;
+    return entry;
+}
+
+/// Thrown inside a stocktake's transaction to roll it back.
+struct UnknownSweets {
+    std::vector<std::int64_t> ids;
+};
+}  // namespace
+
+domain::AdjustOutcome SqlStockControlStore::adjust(std::int64_t sweet_id, const domain::Adjustment& adjustment,
+                                                   const domain::Actor& actor) {
+    using Kind = domain::AdjustOutcome::Kind;
+    return db_.write([&](soci::session& sql) {
+        domain::AdjustOutcome outcome;
+        auto sweet = sweet_now(sql, db_.dialect(), sweet_id, true);
+        if (!sweet) {
+            outcome.kind = Kind::NotFound;
+            return outcome;
+        }
+        // Wide enough for any delta the http layer lets through; the bounds below decide.
+        const long double target = adjustment.counted ? static_cast<long double>(*adjustment.counted)
+                                                      : static_cast<long double>(sweet->quantity) +
+                                                            static_cast<long double>(adjustment.delta.value_or(0));
+        if (target < 0 || target > static_cast<long double>(domain::kMaxQuantity)) {
+            outcome.kind = target < 0 ? Kind::Negative : Kind::Overflow;
+            outcome.before = sweet->quantity;
+            return outcome;
+        }
+        const auto after = static_cast<long long>(target);
+        outcome.entry = record(sql, *sweet, after, std::string(domain::reason_name(adjustment.reason)), adjustment.note,
+                               actor, clock_.now());
+        outcome.sweet = *sweet;
+        return outcome;
+    });
+}
+
+domain::CountOutcome SqlStockControlStore::count(const std::vector<domain::CountLine>& lines, const std::string& note,
+                                                 const domain::Actor& actor, bool dry_run) {
+    domain::CountOutcome outcome;
+    auto take_stock = [&](soci::session& sql) {
+        const long long now = clock_.now();
+        std::vector<std::int64_t> unknown;
+        for (const auto& line : lines) {
+            auto sweet = sweet_now(sql, db_.dialect(), line.sweet_id, !dry_run);
+            if (!sweet) {
+                unknown.push_back(line.sweet_id);
+                continue;
+            }
+            outcome.lines.push_back({sweet->id, sweet->name, sweet->quantity, line.counted});
+            if (!dry_run) record(sql, *sweet, line.counted, "count", note, actor, now);
+        }
+        if (!unknown.empty()) throw UnknownSweets{std::move(unknown)};
+    };
+    try {
+        if (dry_run)
+            db_.snapshot([&](soci::session& sql) { take_stock(sql); });
+        else
+            db_.write([&](soci::session& sql) { take_stock(sql); });
+    } catch (const UnknownSweets& e) {
+        domain::CountOutcome refused;
+        refused.kind = domain::CountOutcome::Kind::UnknownSweets;
+        refused.unknown = e.ids;
+        return refused;
+    }
+    return outcome;
+}
+
+std::vector<domain::LedgerEntry> SqlStockControlStore::history(std::int64_t sweet_id,
+                                                               std::optional<std::int64_t> before, std::int64_t limit) {
+    return db_.read([&](soci::session& sql) {
+        std::vector<domain::LedgerEntry> out;
+        domain::LedgerEntry e;
+        long long id = 0, sweet = 0, delta = 0, after = 0, at = 0, order = 0;
+        soci::indicator order_ind = soci::i_null;
+        const long long key = sweet_id, lim = limit, older_than = before.value_or(0);
+        Query q(sql);
+        q.into(id).into(sweet).into(e.sweet_name).into(e.actor).into(e.reason).into(delta).into(after).into(at);
+        q.into(order, order_ind).into(e.note).use(key, "id").use(lim, "limit");
+        if (before) q.use(older_than, "before");
+        const std::string text =
+            std::string(kHistory) + (before ? " AND id < :before" : "") + " ORDER BY id DESC LIMIT :limit";
+        for (bool row = q.run(text); row; row = q.fetch()) {
+            e.id = id;
+            e.sweet_id = sweet;
+            e.delta = delta;
+            e.quantity_after = after;
+            e.at = at;
+            e.order = order_ind == soci::i_ok ? std::optional<std::int64_t>(order) : std::nullopt;
+            out.push_back(e);
+        }
+        return out;
+    });
+}
+
+std::vector<domain::Sweet> SqlStockControlStore::low_stock() {
+    return db_.read([&](soci::session& sql) {
+        std::vector<domain::Sweet> out;
+        SweetRow row;
+        Query q(sql);
+        row.bind(q);
+        const std::string text = std::string("SELECT ") + kSweetColumns + kLowCondition +
+                                 " ORDER BY quantity * 1.0 / reorder_level, quantity, id";
+        for (bool found = q.run(text); found; found = q.fetch())
+            out.push_back(row.value());
+        return out;
+    });
+}
+
+std::vector<domain::StockAlert> SqlStockControlStore::alerts(bool open_only, std::int64_t limit) {
+    return db_.read([&](soci::session& sql) {
+        std::vector<domain::StockAlert> out;
+        domain::StockAlert a;
+        long long id = 0, sweet = 0, level = 0, quantity = 0, suggested = 0, opened = 0, closed = 0, delivered = 0;
+        soci::indicator closed_ind = soci::i_null, delivered_ind = soci::i_null;
+        const long long lim = limit;
+        Query q(sql);
+        q.into(id).into(sweet).into(a.sweet_name).into(level).into(quantity).into(suggested).into(opened);
+        q.into(closed, closed_ind).into(delivered, delivered_ind).use(lim, "limit");
+        const std::string text =
+            std::string(kAlerts) + (open_only ? " WHERE closed_at_us IS NULL" : "") + " ORDER BY id DESC LIMIT :limit";
+        for (bool row = q.run(text); row; row = q.fetch()) {
+            a.id = id;
+            a.sweet_id = sweet;
+            a.reorder_level = level;
+            a.quantity = quantity;
+            a.suggested = suggested;
+            a.opened_at = opened;
+            a.closed_at = closed_ind == soci::i_ok ? std::optional<domain::Micros>(closed) : std::nullopt;
+            a.delivered_at = delivered_ind == soci::i_ok ? std::optional<domain::Micros>(delivered) : std::nullopt;
+            out.push_back(a);
+        }
+        return out;
+    });
+}
+
+std::int64_t SqlStockControlStore::low_stock_count() {
+    return db_.read([&](soci::session& sql) {
+        long long n = 0;
+        Query q(sql);
+        q.into(n);
+        q.run(std::string("SELECT COUNT(*)") + kLowCondition);
+        return static_cast<std::int64_t>(n);
+    });
+}
+
+}  // namespace sweetshop::storage
