@@ -6,6 +6,7 @@ namespace sweetshop::app {
 
 App::App(const Config& config, const domain::Clock& clock)
     : config_(config),
+      clock_(clock),
       db_(config.database_url, config.effective_pool_size(),
           storage::DatabaseOptions{.sync_commits = config.sqlite_sync == "full"}),
       users_(db_, clock),
@@ -55,7 +56,12 @@ Service::Service(App& app)
                       },
                       [&db = app.database()] { return db.data_version(); },
                       std::make_shared<common::VersionedCache<std::string, std::string>>(1024), &web_,
-                      app.database().commit_syncer()}) {}
+                      app.database().commit_syncer()}) {
+    const auto& config = app.config();
+    if (!config.alert_webhook.empty())
+        alerts_ = std::make_unique<AlertWebhook>(app.database(), config.alert_webhook, config.shop_name,
+                                                 std::chrono::seconds(config.alert_retry_seconds), app.clock());
+}
 
 http::Api Service::metrics_api() {
     auto settings = api_.settings();

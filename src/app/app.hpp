@@ -3,6 +3,7 @@
 // (storage and domain), built by every command; Service is its HTTP side, built only by the commands that serve.
 #include <memory>
 
+#include "app/alert_webhook.hpp"
 #include "app/config.hpp"
 #include "domain/accounts.hpp"
 #include "http/api.hpp"
@@ -41,9 +42,11 @@ class App {
     domain::OrderService& orders() { return orders_; }
     domain::StockControl& stock_control() { return stock_control_; }
     const security::TokenService& tokens() const { return tokens_; }
+    const domain::Clock& clock() const { return clock_; }
 
   private:
     Config config_;
+    const domain::Clock& clock_;
     storage::Database db_;
     storage::SqlUserRepository users_;
     security::Argon2Hasher hasher_;
@@ -81,6 +84,7 @@ class Service {
     metrics::Registry metrics_;
     http::WebApp web_;
     http::Api api_;
+    std::unique_ptr<AlertWebhook> alerts_;  ///< when SWEETSHOP_ALERT_WEBHOOK is set
 };
 
 }  // namespace sweetshop::app

@@ -87,6 +87,14 @@ void read_public_url(const SettingReader& r, std::string_view name, Config& c) {
               "expected the shop's origin, such as https://shop.example.com (no path), got \"" + c.public_url + "\"");
 }
 
+void read_alert_webhook(const SettingReader& r, std::string_view name, Config& c) {
+    if (auto v = r.raw(name)) c.alert_webhook = std::string(common::trim_ows(*v));
+    if (c.alert_webhook.empty()) return;
+    const bool scheme_ok = c.alert_webhook.rfind("http://", 0) == 0 || c.alert_webhook.rfind("https://", 0) == 0;
+    if (!scheme_ok || c.alert_webhook.find_first_of(" \t\r\n") != std::string::npos)
+        r.bad(name, "expected an http:// or https:// URL");
+}
+
 void read_time_zone(const SettingReader& r, std::string_view name, Config& c) {
     r.string(name, c.time_zone);
     try {
@@ -345,6 +353,16 @@ const std::vector<Setting>& settings() {
          text<&C::shop_address>,
          {},
          shown<&C::shop_address>},
+        {"SWEETSHOP_ALERT_WEBHOOK", "", "", "URL that low-stock alerts are POSTed to as JSON (empty: none)", kServe,
+         read_alert_webhook, "none"},
+        {"SWEETSHOP_ALERT_RETRY_SECONDS",
+         "--alert-retry-seconds",
+         "",
+         "first wait before a failed alert is sent again (doubling, at most an hour)",
+         kServe,
+         integer<&C::alert_retry_seconds, 1, 3600>,
+         {},
+         shown<&C::alert_retry_seconds>},
         {"SWEETSHOP_ADMIN_PASSWORD", "", "", "the password create-admin sets", kCreateAdmin, nullptr, "none"},
     };
     return table;

@@ -1,5 +1,6 @@
 #include "domain/stock_control.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "domain/text.hpp"
@@ -82,6 +83,34 @@ CountOutcome StockControl::count(const std::vector<CountLine>& lines, const std:
         throw Error(std::move(unknown));
     }
     return outcome;
+}
+
+std::chrono::seconds AlertDelivery::backoff(int attempts) const {
+    constexpr std::chrono::seconds kMaxWait{3600};
+    auto wait = retry_;
+    for (int i = 1; i < attempts && wait < kMaxWait; ++i)
+        wait *= 2;
+    return std::min(wait, kMaxWait);
+}
+
+int AlertDelivery::run_once() {
+    using std::chrono::duration_cast;
+    using std::chrono::microseconds;
+    int delivered = 0;
+    for (;;) {
+        const Micros now = clock_.now();
+        const Micros since = now - duration_cast<microseconds>(kMaxAge).count();
+        if (!outbox_.any_due(now, since)) return delivered;
+        int attempts = 0;
+        auto alert = outbox_.claim(now, since, now + duration_cast<microseconds>(kLease).count(), attempts);
+        if (!alert) return delivered;  // another server took it
+        if (auto error = sink_.send(*alert)) {
+            outbox_.failed(alert->id, clock_.now() + duration_cast<microseconds>(backoff(attempts)).count(), *error);
+            return delivered;  // the receiver is unwell: the rest waits for the next round
+        }
+        outbox_.delivered(alert->id, clock_.now());
+        ++delivered;
+    }
 }
 
 std::vector<LedgerEntry> StockControl::history(std::int64_t sweet_id, std::optional<std::int64_t> before,

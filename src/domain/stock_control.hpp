@@ -1,6 +1,7 @@
 #pragma once
 // Stock control: adjustments with a reason (one sweet, or a stocktake of many in one transaction), each sweet's
 // ledger as its history, the low-stock list and its alerts. Plain rules over a small storage port.
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -103,6 +104,50 @@ class StockControlStore {
     virtual std::vector<StockAlert> alerts(bool open_only, std::int64_t limit) = 0;
     /// How many active sweets are at or below their reorder level (the Prometheus gauge).
     virtual std::int64_t low_stock_count() = 0;
+};
+
+/// Storage port of the alerts' delivery to the webhook: a claim makes one server at a time send an alert.
+class AlertOutbox {
+  public:
+    virtual ~AlertOutbox() = default;
+    /// Whether an alert opened at or after `since` waits to be sent at `now` (a cheap read, before any claim).
+    virtual bool any_due(Micros now, Micros since) = 0;
+    /// Claims the oldest such alert until `lease_until` (no other server takes it meanwhile) and counts the
+    /// attempt; std::nullopt when there is none (or another server took it first).
+    virtual std::optional<StockAlert> claim(Micros now, Micros since, Micros lease_until, int& attempts) = 0;
+    virtual void delivered(std::int64_t alert_id, Micros at) = 0;
+    /// Releases the claim; the next attempt waits until `next_attempt`.
+    virtual void failed(std::int64_t alert_id, Micros next_attempt, const std::string& error) = 0;
+};
+
+/// Where alerts go: std::nullopt when the receiver took it (a 2xx), else what went wrong.
+class AlertSink {
+  public:
+    virtual ~AlertSink() = default;
+    virtual std::optional<std::string> send(const StockAlert& alert) = 0;
+};
+
+/// Sends the alerts that wait, one at a time: each at most once at a time across servers (the claim), again after
+/// a failure with a doubling wait (`retry`, then 2×, 4×, … at most an hour), and only those opened within the last
+/// day (so that a webhook set up later does not send old news). A crash between the receiver's answer and the
+/// record of it sends that alert again after the claim expires: receivers can tell by its id.
+class AlertDelivery {
+  public:
+    AlertDelivery(AlertOutbox& outbox, AlertSink& sink, const Clock& clock, std::chrono::seconds retry)
+        : outbox_(outbox), sink_(sink), clock_(clock), retry_(retry) {}
+    /// Sends what waits now; returns how many were delivered.
+    int run_once();
+    /// The wait before attempt `attempts + 1`.
+    std::chrono::seconds backoff(int attempts) const;
+
+    static constexpr std::chrono::seconds kLease{60};
+    static constexpr std::chrono::hours kMaxAge{24};
+
+  private:
+    AlertOutbox& outbox_;
+    AlertSink& sink_;
+    const Clock& clock_;
+    std::chrono::seconds retry_;
 };
 
 class StockControl {

@@ -58,7 +58,12 @@ Response prometheus(Context& ctx) {
     Response r;
     r.content_type = "text/plain; version=0.0.4; charset=utf-8";
     const auto pool = ctx.deps.pool_stats ? ctx.deps.pool_stats() : metrics::PoolStats{};
-    if (ctx.deps.metrics) r.body = ctx.deps.metrics->render(metrics::read_process_stats(), pool);
+    metrics::ShopStats shop;
+    try {
+        shop.low_stock_sweets = static_cast<double>(ctx.deps.stock.low_stock_count());
+    } catch (const std::exception&) {  // the database is down: the other metrics still answer, without this one
+    }
+    if (ctx.deps.metrics) r.body = ctx.deps.metrics->render(metrics::read_process_stats(), pool, shop);
     return r;
 }
 

@@ -322,9 +322,9 @@ const std::vector<Route>& api_routes() {
         {.method = "GET",
          .pattern = "/metrics/",
          .access = Access::Public,
-         .pool = Pool::Inline,
+         .pool = Pool::Database,
          .handler = prometheus,
-         .doc = {.summary = "Prometheus metrics (text format 0.0.4): requests, latency, sales, database pool, process",
+         .doc = {.summary = "Prometheus metrics (text format 0.0.4): requests, latency, sales, low stock, database pool, process",
                  .responses = {{200, ""}, {401, "Detail"}, {403, "Detail"}},
                  .description =
                      "Public unless `SWEETSHOP_METRICS_TOKEN` (then `Authorization: Bearer <token>`, else 401) or "

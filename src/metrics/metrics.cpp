@@ -117,7 +117,7 @@ void Registry::render_latency(std::string& out) const {
     }
 }
 
-std::string Registry::render(const ProcessStats& process, const PoolStats& pool) const {
+std::string Registry::render(const ProcessStats& process, const PoolStats& pool, const ShopStats& shop) const {
     std::string out;
     out.reserve(4096);
     {
@@ -150,6 +150,11 @@ std::string Registry::render(const ProcessStats& process, const PoolStats& pool)
     for (const auto& m : singles) {
         header(out, m.name, m.type, m.help);
         sample(out, m.name, m.value);
+    }
+    if (shop.low_stock_sweets) {
+        header(out, "sweetshop_sweets_low_stock", "gauge",
+               "Sweets on sale at or below their reorder level (those with one).");
+        sample(out, "sweetshop_sweets_low_stock", *shop.low_stock_sweets);
     }
     return out;
 }

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <shared_mutex>
 #include <string>
 #include <string_view>
@@ -30,6 +31,11 @@ struct PoolStats {
     double waiting = 0;  ///< threads waiting for a connection
 };
 
+/// What the shop's data says, read at the scrape (absent when the database could not be read).
+struct ShopStats {
+    std::optional<double> low_stock_sweets = {};  ///< active sweets at or below their reorder level
+};
+
 /// Thread-safe: requests are recorded from every I/O and worker thread.
 class Registry {
   public:
@@ -39,7 +45,7 @@ class Registry {
     void count_sale(std::int64_t units);
 
     /// The Prometheus text exposition format (version 0.0.4).
-    std::string render(const ProcessStats& process, const PoolStats& pool) const;
+    std::string render(const ProcessStats& process, const PoolStats& pool, const ShopStats& shop = {}) const;
 
   private:
     /// The per-route series, under the caller's shared lock.

@@ -18,6 +18,12 @@ constexpr const char* kAlerts =
     "SELECT id, sweet_id, sweet_name, reorder_level, quantity, suggested, opened_at_us, closed_at_us, "
     "delivered_at_us FROM stock_alerts";
 
+constexpr const char* kDue =
+    "delivered_at_us IS NULL AND next_attempt_us <= :now AND claimed_until_us <= :now AND opened_at_us >= :since";
+constexpr const char* kDelivered = "UPDATE stock_alerts SET delivered_at_us = :at WHERE id = :id";
+constexpr const char* kFailed =
+    "UPDATE stock_alerts SET claimed_until_us = 0, next_attempt_us = :next, last_error = :error WHERE id = :id";
+
 /// The sweet `id` as it is now; `lock`: for a change (PostgreSQL: FOR UPDATE; SQLite's writer holds the lock).
 std::optional<domain::Sweet> sweet_now(soci::session& sql, Dialect dialect, long long id, bool lock) {
     SweetRow row;
@@ -193,6 +199,69 @@ std::int64_t SqlStockControlStore::low_stock_count() {
         q.into(n);
         q.run(std::string("SELECT COUNT(*)") + kLowCondition);
         return static_cast<std::int64_t>(n);
+    });
+}
+
+bool SqlAlertOutbox::any_due(domain::Micros now, domain::Micros since) {
+    return db_.read([&](soci::session& sql) {
+        const long long at = now, from = since;
+        long long id = 0;
+        Query q(sql);
+        q.use(at, "now").use(from, "since").into(id);
+        return q.run(std::string("SELECT id FROM stock_alerts WHERE ") + kDue + " LIMIT 1");
+    });
+}
+
+std::optional<domain::StockAlert> SqlAlertOutbox::claim(domain::Micros now, domain::Micros since,
+                                                        domain::Micros lease_until, int& attempts) {
+    return db_.write([&](soci::session& sql) -> std::optional<domain::StockAlert> {
+        const long long at = now, from = since, lease = lease_until;
+        long long id = 0, sweet = 0, level = 0, quantity = 0, suggested = 0, opened = 0, closed = 0;
+        soci::indicator closed_ind = soci::i_null;
+        int tries = 0;
+        domain::StockAlert a;
+        const bool postgres = db_.dialect() == Dialect::Postgres;
+        Query q(sql);
+        q.use(at, "now").use(from, "since").use(lease, "lease");
+        q.into(id).into(sweet).into(a.sweet_name).into(level).into(quantity).into(suggested).into(opened);
+        q.into(closed, closed_ind).into(tries);
+        const std::string text =
+            std::string("UPDATE stock_alerts SET claimed_until_us = :lease, attempts = attempts + 1 WHERE ") + kDue +
+            " AND id = (SELECT id FROM stock_alerts WHERE " + kDue + " ORDER BY id LIMIT 1" +
+            (postgres ? " FOR UPDATE SKIP LOCKED" : "") +
+            ") RETURNING id, sweet_id, sweet_name, reorder_level, quantity, suggested, opened_at_us, closed_at_us, "
+            "attempts";
+        const bool claimed = q.run(text);
+        q.drain();
+        if (!claimed) return std::nullopt;
+        a.id = id;
+        a.sweet_id = sweet;
+        a.reorder_level = level;
+        a.quantity = quantity;
+        a.suggested = suggested;
+        a.opened_at = opened;
+        if (closed_ind == soci::i_ok) a.closed_at = closed;
+        attempts = tries;
+        return a;
+    });
+}
+
+void SqlAlertOutbox::delivered(std::int64_t alert_id, domain::Micros at) {
+    db_.write([&](soci::session& sql) {
+        const long long id = alert_id, when = at;
+        Query q(sql);
+        q.use(when, "at").use(id, "id");
+        q.run(kDelivered);
+    });
+}
+
+void SqlAlertOutbox::failed(std::int64_t alert_id, domain::Micros next_attempt, const std::string& error) {
+    db_.write([&](soci::session& sql) {
+        const long long id = alert_id, next = next_attempt;
+        const std::string reason = error.substr(0, 500);
+        Query q(sql);
+        q.use(next, "next").use(reason, "error").use(id, "id");
+        q.run(kFailed);
     });
 }
 

@@ -26,4 +26,19 @@ class SqlStockControlStore final : public domain::StockControlStore {
     const domain::Clock& clock_;
 };
 
+/// SOCI adapter of the alerts' outbox: a claim is one UPDATE of the oldest waiting alert (PostgreSQL: FOR UPDATE SKIP
+/// LOCKED, so servers claiming at once take different alerts or none).
+class SqlAlertOutbox final : public domain::AlertOutbox {
+  public:
+    explicit SqlAlertOutbox(Database& db) : db_(db) {}
+    bool any_due(domain::Micros now, domain::Micros since) override;
+    std::optional<domain::StockAlert> claim(domain::Micros now, domain::Micros since, domain::Micros lease_until,
+                                            int& attempts) override;
+    void delivered(std::int64_t alert_id, domain::Micros at) override;
+    void failed(std::int64_t alert_id, domain::Micros next_attempt, const std::string& error) override;
+
+  private:
+    Database& db_;
+};
+
 }  // namespace sweetshop::storage

@@ -4,7 +4,10 @@
 // PostgreSQL too (SWEETSHOP_TEST_DATABASE_URL).
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "shop_fixture.hpp"
+#include "webhook_receiver.hpp"
 
 using namespace sweetshop::testing;
 
@@ -305,4 +308,97 @@ TEST(StockAlertsTwoInstances, OneAlertPerCrossing) {
     const auto all = a.get("/api/stock/alerts/?status=all", admin).json();
     EXPECT_EQ(all["count"], 1);
     EXPECT_EQ(all["results"][0]["quantity"], 20);
+}
+
+TEST_F(StockControlApi, PrometheusCountsTheSweetsAtOrBelowTheirReorderLevel) {
+    auto gauge = [&] {
+        const auto text = server.get("/metrics/").body;
+        const auto at = text.find("\nsweetshop_sweets_low_stock ");
+        return at == std::string::npos ? std::string("absent")
+                                       : text.substr(at + 28, text.find('\n', at + 1) - at - 28);
+    };
+    EXPECT_EQ(gauge(), "0");
+    ASSERT_EQ(server.post("/api/sweets/1/purchase/", R"({"amount":5})", user).status, 200);  // 5 of level 5
+    EXPECT_EQ(gauge(), "1");
+    ASSERT_EQ(patch("/api/sweets/1/", R"({"active":false})", admin).status, 200);  // archived: not counted
+    EXPECT_EQ(gauge(), "0");
+}
+
+namespace {
+sweetshop::testing::Headers boss_of(TestServer& server) {
+    return {{"Authorization", "Bearer " + server.access_token("boss", "boss-password")}};
+}
+}  // namespace
+
+// SWEETSHOP_ALERT_WEBHOOK against a local receiver that the test starts: each alert is POSTed as JSON off the
+// request path, sent again after a failure (once the backoff has passed), and recorded as delivered.
+TEST(StockAlertWebhook, EachAlertIsPostedAndRetriedAfterAFailure) {
+    WebhookReceiver receiver(1);  // the first POST fails
+    TestServer server([&](sweetshop::app::Config& c) {
+        c.alert_webhook = receiver.url();
+        c.alert_retry_seconds = 5;
+        c.shop_name = "Corner Sweets";
+    });
+    server.create_user("boss", "boss-password", true);
+    const auto admin = boss_of(server);
+    ASSERT_EQ(server
+                  .post("/api/sweets/",
+                        R"({"name":"Mint","category":"Mints","price":"1.00","quantity":8,)"
+                        R"("reorder_level":5,"reorder_quantity":24})",
+                        admin)
+                  .status,
+              201);
+    ASSERT_EQ(server.post("/api/sweets/1/purchase/", R"({"amount":4})", admin).status, 200);  // 4: low
+    ASSERT_TRUE(receiver.wait_for(1));
+    auto sent = nlohmann::ordered_json::parse(receiver.bodies().at(0));
+    sent.erase("opened_at");
+    EXPECT_EQ(sent.dump(), R"({"id":1,"event":"low_stock","shop":"Corner Sweets","sweet":{"id":1,"name":"Mint"},)"
+                           R"("quantity":4,"reorder_level":5,"suggested":24,"text":"Low stock at Corner Sweets: Mint )"
+                           R"(has 4 left (reorder level 5); suggested restock 24."})");
+    EXPECT_TRUE(server.get("/api/stock/alerts/", admin).json()["results"][0]["delivered_at"].is_null());
+
+    server.clock().advance(std::chrono::seconds(6));  // past the first backoff
+    ASSERT_TRUE(receiver.wait_for(2));
+    EXPECT_EQ(receiver.bodies().at(1), receiver.bodies().at(0));
+    for (int i = 0; i < 200 && server.get("/api/stock/alerts/", admin).json()["results"][0]["delivered_at"].is_null();
+         ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    EXPECT_FALSE(server.get("/api/stock/alerts/", admin).json()["results"][0]["delivered_at"].is_null());
+    server.clock().advance(std::chrono::hours(2));
+    EXPECT_FALSE(receiver.wait_for(3, std::chrono::milliseconds(2500)));  // delivered: never sent again
+}
+
+// Two servers on one database with the same webhook: each alert reaches the receiver once.
+TEST(StockAlertWebhook, TwoServersSendEachAlertOnce) {
+    WebhookReceiver receiver;
+    auto tweak = [&](sweetshop::app::Config& c) { c.alert_webhook = receiver.url(); };
+    TestServer a(tweak);
+    TestServer b([&](sweetshop::app::Config& c) {
+        tweak(c);
+        c.database_url = a.app().config().database_url;
+    });
+    a.create_user("boss", "boss-password", true);
+    const auto admin = boss_of(a);
+    for (const char* name : {"Mint", "Toffee", "Fudge"})
+        ASSERT_EQ(a.post("/api/sweets/",
+                         std::string(R"({"name":")") + name +
+                             R"(","category":"Mints","price":"1.00","quantity":30,"reorder_level":10})",
+                         admin)
+                      .status,
+                  201);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t)
+        threads.emplace_back([&, t] {
+            for (int i = 0; i < 15; ++i)
+                (t % 2 ? a : b)
+                    .post("/api/sweets/" + std::to_string(1 + (i % 3)) + "/purchase/", R"({"amount":1})", admin);
+        });
+    for (auto& th : threads)
+        th.join();
+    ASSERT_TRUE(receiver.wait_for(3));
+    EXPECT_FALSE(receiver.wait_for(4, std::chrono::milliseconds(2500)));
+    std::set<long long> ids;
+    for (const auto& body : receiver.bodies())
+        ids.insert(nlohmann::json::parse(body)["id"].get<long long>());
+    EXPECT_EQ(ids, (std::set<long long>{1, 2, 3}));
 }

@@ -418,7 +418,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Prometheus metrics (text format 0.0.4): requests, latency, sales, database pool, process
+         * Prometheus metrics (text format 0.0.4): requests, latency, sales, low stock, database pool, process
          * @description Public unless `SWEETSHOP_METRICS_TOKEN` (then `Authorization: Bearer <token>`, else 401) or `SWEETSHOP_METRICS_ALLOW` (then only those addresses, else 403) is set.
          */
         get: operations["GET_metrics_"];
@@ -3136,6 +3136,15 @@ export interface operations {
             };
             /** @description A server error occurred (the cause only in the server's log) */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
