@@ -24,7 +24,7 @@ test('create, edit, restock and delete a sweet', async () => {
   const { page } = tab;
   await signIn(page, 'admin', adminPassword);
   await page.getByRole('link', { name: 'Admin' }).click();
-  await page.getByRole('heading', { name: 'Stock, least first' }).waitFor();
+  await page.getByRole('heading', { name: 'Stock', exact: true }).waitFor();
   await expectTitle(page, 'Admin · Sweet Shop');
 
   // Least stock first: the first rows are the sold-out ones.
@@ -50,6 +50,7 @@ test('create, edit, restock and delete a sweet', async () => {
   await form.getByLabel('Name').fill(name);
   await form.getByLabel('Price').fill('0.75');
   await form.getByLabel('Quantity in stock').fill('2');
+  await form.getByLabel('Reorder level').fill('5');
   await form.getByLabel('Description').fill('Striped and strong.');
   await form.getByRole('button', { name: 'Add sweet' }).click();
   await form.getByText(`Added ${name}.`).waitFor();

@@ -49,6 +49,8 @@ export function Layout() {
                   <NavLink to="/staff/orders">Orders</NavLink>
                   <NavLink to="/counter">Counter</NavLink>
                   <NavLink to="/admin">Admin</NavLink>
+                  <NavLink to="/stock/low">Low stock</NavLink>
+                  <NavLink to="/stock/count">Stocktake</NavLink>
                 </>
               ) : null}
             </nav>

@@ -36,6 +36,8 @@ export const routes = [
       { path: 'admin', ...onDemand(() => staff().then((m) => m.AdminRoute), true) },
       { path: 'staff/orders', ...onDemand(() => staff().then((m) => m.StaffOrdersRoute), true) },
       { path: 'counter', ...onDemand(() => staff().then((m) => m.CounterRoute), true) },
+      { path: 'stock/low', ...onDemand(() => staff().then((m) => m.LowStockRoute), true) },
+      { path: 'stock/count', ...onDemand(() => staff().then((m) => m.StocktakeRoute), true) },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

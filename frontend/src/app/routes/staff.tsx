@@ -2,6 +2,8 @@
 import { StockTable } from '@/features/admin/components/stock-table';
 import { SweetForm } from '@/features/admin/components/sweet-form';
 import { CounterSale } from '@/features/orders/components/counter-sale';
+import { LowStock } from '@/features/stock/components/low-stock';
+import { Stocktake } from '@/features/stock/components/stocktake';
 import { OrderList } from '@/features/orders/components/order-list';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
@@ -26,4 +28,14 @@ export function StaffOrdersRoute() {
 export function CounterRoute() {
   useDocumentTitle('Counter sale');
   return <CounterSale />;
+}
+
+export function StocktakeRoute() {
+  useDocumentTitle('Stocktake');
+  return <Stocktake />;
+}
+
+export function LowStockRoute() {
+  useDocumentTitle('Low stock');
+  return <LowStock />;
 }

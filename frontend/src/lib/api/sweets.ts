@@ -17,6 +17,9 @@ export interface SweetQuery {
   ordering?: string;
   page?: number;
   page_size?: number;
+  /// Staff only: archived (false) or on sale (true); low or out of stock.
+  active?: boolean;
+  stock?: 'low' | 'out';
 }
 
 export interface SweetInput {
@@ -25,7 +28,15 @@ export interface SweetInput {
   description: string;
   price: string;
   quantity: string;
+  reorder_level: string;
+  reorder_quantity: string;
+  /// Empty: unknown (sent as null).
+  cost: string;
 }
+
+/// The body for the API: a blank cost is "unknown" (null).
+export const sweetBody = (input: Partial<SweetInput>) =>
+  'cost' in input ? { ...input, cost: input.cost?.trim() ? input.cost : null } : input;
 
 export const SORT_OPTIONS = [
   { value: 'name', label: 'Name (A–Z)' },
@@ -57,10 +68,13 @@ export const restockSweet = (client: ApiClient, id: number, amount: number | str
   });
 
 export const createSweet = (client: ApiClient, input: SweetInput) =>
-  client.request<Sweet>('/api/sweets/', { method: 'POST', body: input });
+  client.request<Sweet>('/api/sweets/', { method: 'POST', body: sweetBody(input) });
 
-export const updateSweet = (client: ApiClient, id: number, input: Partial<SweetInput>) =>
-  client.request<Sweet>(`/api/sweets/${id}/`, { method: 'PATCH', body: input });
+export const updateSweet = (client: ApiClient, id: number, input: Partial<SweetInput> | { active: boolean }) =>
+  client.request<Sweet>(`/api/sweets/${id}/`, {
+    method: 'PATCH',
+    body: 'active' in input ? input : sweetBody(input),
+  });
 
 export const deleteSweet = (client: ApiClient, id: number) =>
   client.request<void>(`/api/sweets/${id}/`, { method: 'DELETE' });
@@ -84,6 +98,7 @@ export function useSweetChanged() {
       );
     }
     void queryClient.invalidateQueries({ queryKey: ['sweets'] });
+    void queryClient.invalidateQueries({ queryKey: ['stock'] });
     void queryClient.invalidateQueries({ queryKey: ['metrics'] });
   };
 }

@@ -17,6 +17,10 @@ const fudge: Sweet = {
   created_by: 'boss',
   created_at: '2026-01-01T00:00:00Z',
   updated_at: '2026-01-01T00:00:00Z',
+  reorder_level: 3,
+  reorder_quantity: 12,
+  cost: '0.90',
+  active: true,
 };
 
 describe('SweetForm', () => {
@@ -60,6 +64,9 @@ describe('SweetForm', () => {
       description: '',
       price: '2',
       quantity: '7',
+      reorder_level: '0',
+      reorder_quantity: '0',
+      cost: null, // blank: unknown
     });
     expect(screen.getByLabelText('Name')).toHaveValue('');
   });
@@ -74,6 +81,19 @@ describe('SweetForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0]!.body).toEqual({ price: '2.50' });
+  });
+
+  it('sets the reorder level and cost, and a blank cost clears it', async () => {
+    const { calls } = renderApp(<SweetForm sweet={fudge} />, {
+      session: sessionFor(boss),
+      routes: { 'PATCH /api/sweets/4/': () => json(200, fudge) },
+    });
+    await userEvent.clear(screen.getByLabelText('Reorder level'));
+    await userEvent.type(screen.getByLabelText('Reorder level'), '6');
+    await userEvent.clear(screen.getByLabelText('Unit cost'));
+    await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.body).toEqual({ reorder_level: '6', cost: null });
   });
 });
 
@@ -97,8 +117,8 @@ describe('StockTable', () => {
       },
     });
     const row = within((await screen.findAllByTestId('stock-row'))[0]!);
-    expect(row.getByText('Low')).toBeInTheDocument();
-    expect(calls[0]!.path).toBe('/api/sweets/?ordering=quantity&page_size=10');
+    expect(row.getByText('Low')).toBeInTheDocument(); // 2 left, reorder level 3
+    expect(calls[0]!.path).toBe('/api/sweets/?ordering=quantity&page_size=10&active=true');
 
     const units = row.getByLabelText('Units to add to Fudge');
     await userEvent.type(units, '0');
@@ -121,5 +141,50 @@ describe('StockTable', () => {
     await userEvent.click(row.getByRole('button', { name: 'Delete Fudge' }));
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('No sweets yet: add the first one above.')).toBeInTheDocument();
+  });
+
+  it('filters by stock, sorts by a column, archives, and adjusts with a reason', async () => {
+    let sweets = [fudge];
+    const { calls } = renderApp(<StockTable />, {
+      session: sessionFor(boss),
+      routes: {
+        'GET /api/sweets/': () => json(200, { count: sweets.length, next: null, previous: null, results: sweets }),
+        'PATCH /api/sweets/4/': (call: Call) => {
+          sweets = [{ ...fudge, ...(call.body as object) }];
+          return json(200, sweets[0]);
+        },
+        'POST /api/sweets/4/adjust/': (call: Call) => {
+          const body = call.body as { counted: number };
+          sweets = [{ ...fudge, quantity: body.counted }];
+          return json(200, { entry: {}, sweet: sweets[0] });
+        },
+      },
+    });
+    await screen.findAllByTestId('stock-row');
+    await userEvent.click(screen.getByRole('button', { name: 'Low' }));
+    await waitFor(() => expect(calls.at(-1)!.path).toBe('/api/sweets/?ordering=quantity&page_size=10&stock=low'));
+    expect(screen.getByRole('button', { name: 'Low' })).toHaveAttribute('aria-pressed', 'true');
+    await userEvent.click(screen.getByRole('button', { name: 'Price' }));
+    await waitFor(() => expect(calls.at(-1)!.path).toBe('/api/sweets/?ordering=price&page_size=10&stock=low'));
+    await userEvent.click(screen.getByRole('button', { name: 'Price' }));
+    await waitFor(() => expect(calls.at(-1)!.path).toBe('/api/sweets/?ordering=-price&page_size=10&stock=low'));
+    expect(screen.getByRole('columnheader', { name: /Price/ })).toHaveAttribute('aria-sort', 'descending');
+
+    await userEvent.click(screen.getByRole('button', { name: 'Archive Fudge' }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')!.body).toEqual({ active: false });
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Adjust Fudge' }));
+    const dialog = within(await screen.findByRole('dialog', { name: 'Adjust Fudge' }));
+    await userEvent.type(dialog.getByLabelText('Quantity counted'), '9');
+    await userEvent.selectOptions(dialog.getByLabelText('Reason'), 'damaged');
+    await userEvent.type(dialog.getByLabelText('Note (optional)'), 'box crushed');
+    await userEvent.click(dialog.getByRole('button', { name: 'Save adjustment' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(calls.find((c) => c.path === '/api/sweets/4/adjust/')!.body).toEqual({
+      counted: 9,
+      reason: 'damaged',
+      note: 'box crushed',
+    });
   });
 });

@@ -1,4 +1,5 @@
-// The admin's view of the stock, least stock first: edit, restock and delete each sweet.
+// The staff's view of the stock: All / Low / Out / Archived, sortable columns (least stock first by default), and per
+// sweet: restock, adjust, history, edit, archive or restore, delete.
 import { useState } from 'react';
 import { Alert, Spinner } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -9,18 +10,57 @@ import { useApi } from '@/lib/api-context';
 import { errorMessage } from '@/lib/api-error';
 import { formatPrice } from '@/lib/format';
 import { useFormMutation } from '@/lib/use-form-mutation';
-import { deleteSweet, type Sweet, useSweetChanged, useSweets } from '@/lib/api/sweets';
+import { isLow } from '@/lib/api/stock';
+import { deleteSweet, type Sweet, type SweetQuery, updateSweet, useSweetChanged, useSweets } from '@/lib/api/sweets';
+import { AdjustDialog } from './adjust-dialog';
+import { HistoryDialog } from './history-dialog';
 import { RestockForm } from './restock-form';
 import { SweetForm } from './sweet-form';
 import '../admin.css';
 
-export const LOW_STOCK = 5;
 const PAGE_SIZE = 10;
 
-function StockBadge({ quantity }: { quantity: number }) {
-  if (quantity === 0) return <span className="badge badge-out">Out of stock</span>;
-  if (quantity <= LOW_STOCK) return <span className="badge badge-low">Low</span>;
+const FILTERS = [
+  { key: 'all', label: 'All', query: { active: true } },
+  { key: 'low', label: 'Low', query: { stock: 'low' } },
+  { key: 'out', label: 'Out', query: { active: true, stock: 'out' } },
+  { key: 'archived', label: 'Archived', query: { active: false } },
+] as const satisfies readonly { key: string; label: string; query: Partial<SweetQuery> }[];
+type Filter = (typeof FILTERS)[number]['key'];
+
+const COLUMNS = [
+  { field: 'name', label: 'Sweet' },
+  { field: 'price', label: 'Price' },
+  { field: 'quantity', label: 'In stock' },
+  { field: 'reorder_level', label: 'Reorder at' },
+] as const;
+type SortField = (typeof COLUMNS)[number]['field'];
+
+function StockBadge({ sweet }: { sweet: Sweet }) {
+  if (sweet.active === false) return <span className="badge">Archived</span>;
+  if (sweet.quantity === 0) return <span className="badge badge-out">Out of stock</span>;
+  if (isLow(sweet)) return <span className="badge badge-low">Low</span>;
   return null;
+}
+
+function ArchiveButton({ sweet }: { sweet: Sweet }) {
+  const client = useApi();
+  const changed = useSweetChanged();
+  const archived = sweet.active === false;
+  const { submit, busy } = useFormMutation([], {
+    mutationFn: () => updateSweet(client, sweet.id, { active: archived }),
+    onSuccess: () => changed(),
+  });
+  return (
+    <Button
+      variant="secondary"
+      onClick={() => submit()}
+      busy={busy}
+      aria-label={`${archived ? 'Restore' : 'Archive'} ${sweet.name}`}
+    >
+      {archived ? 'Restore' : 'Archive'}
+    </Button>
+  );
 }
 
 function DeleteDialog({ sweet, onClose }: { sweet: Sweet; onClose(): void }) {
@@ -35,7 +75,10 @@ function DeleteDialog({ sweet, onClose }: { sweet: Sweet; onClose(): void }) {
   });
   return (
     <Dialog title={`Delete ${sweet.name}?`} onClose={onClose}>
-      <p>{sweet.name} leaves the catalogue for good. Its sales stay in the records. This cannot be undone.</p>
+      <p>
+        {sweet.name} leaves the catalogue for good. Its sales stay in the records. This cannot be undone: to stop
+        selling it but keep it, archive it instead.
+      </p>
       {errors.message ? <Alert>{errors.message}</Alert> : null}
       <div className="form-actions">
         <Button variant="secondary" onClick={onClose}>
@@ -53,16 +96,22 @@ export function StockTable() {
   const [page, setPage] = useState(1);
   const [name, setName] = useState('');
   const [find, setFind] = useState('');
+  const [filter, setFilter] = useState<Filter>('all');
+  const [sort, setSort] = useState<{ field: SortField; descending: boolean }>({ field: 'quantity', descending: false });
   const [editing, setEditing] = useState<Sweet | null>(null);
   const [deleting, setDeleting] = useState<Sweet | null>(null);
-  const query = useSweets({ name, ordering: 'quantity', page, page_size: PAGE_SIZE });
+  const [adjusting, setAdjusting] = useState<Sweet | null>(null);
+  const [showing, setShowing] = useState<Sweet | null>(null);
+  const ordering = `${sort.descending ? '-' : ''}${sort.field}`;
+  const chosen = FILTERS.find((f) => f.key === filter) ?? FILTERS[0];
+  const query = useSweets({ name, ordering, page, page_size: PAGE_SIZE, ...chosen.query });
   const pageCount = query.data ? Math.max(1, Math.ceil(query.data.count / PAGE_SIZE)) : 1;
   if (query.data && page > pageCount) setPage(pageCount);
 
   return (
     <section className="panel" aria-labelledby="stock-title">
       <div className="panel-head">
-        <h2 id="stock-title">Stock, least first</h2>
+        <h2 id="stock-title">Stock</h2>
         {query.data ? <p className="count">{query.data.count} sweets</p> : null}
       </div>
       <form
@@ -80,19 +129,56 @@ export function StockTable() {
           Find
         </Button>
       </form>
+      <div className="filters" role="group" aria-label="Show">
+        {FILTERS.map((f) => (
+          <Button
+            key={f.key}
+            variant={f.key === filter ? 'primary' : 'secondary'}
+            aria-pressed={f.key === filter}
+            onClick={() => {
+              setFilter(f.key);
+              setPage(1);
+            }}
+          >
+            {f.label}
+          </Button>
+        ))}
+      </div>
       {query.isPending ? <Spinner label="Loading stock…" /> : null}
       {query.error ? <Alert>{errorMessage(query.error)}</Alert> : null}
       {query.data && query.data.count === 0 ? (
-        <p className="empty">{name ? `No sweet named like "${name}".` : 'No sweets yet: add the first one above.'}</p>
+        <p className="empty">
+          {name
+            ? `No sweet named like "${name}".`
+            : filter === 'all'
+              ? 'No sweets yet: add the first one above.'
+              : `No ${chosen.label.toLowerCase()} sweets.`}
+        </p>
       ) : null}
       {query.data && query.data.count > 0 ? (
         <div className="table-wrap">
           <table className="stock-table">
             <thead>
               <tr>
-                <th scope="col">Sweet</th>
-                <th scope="col">Price</th>
-                <th scope="col">In stock</th>
+                {COLUMNS.map((c) => (
+                  <th
+                    key={c.field}
+                    scope="col"
+                    aria-sort={sort.field === c.field ? (sort.descending ? 'descending' : 'ascending') : undefined}
+                  >
+                    <button
+                      type="button"
+                      className="sort"
+                      onClick={() => {
+                        setSort({ field: c.field, descending: sort.field === c.field && !sort.descending });
+                        setPage(1);
+                      }}
+                    >
+                      {c.label}
+                      <span aria-hidden="true">{sort.field === c.field ? (sort.descending ? ' ▼' : ' ▲') : ''}</span>
+                    </button>
+                  </th>
+                ))}
                 <th scope="col">Restock</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -108,16 +194,24 @@ export function StockTable() {
                   </th>
                   <td>{formatPrice(s.price)}</td>
                   <td className="num">
-                    <span data-testid="row-quantity">{s.quantity}</span> <StockBadge quantity={s.quantity} />
+                    <span data-testid="row-quantity">{s.quantity}</span> <StockBadge sweet={s} />
                   </td>
+                  <td className="num">{s.reorder_level ? s.reorder_level : '–'}</td>
                   <td>
                     <RestockForm sweet={s} />
                   </td>
                   <td className="row-actions">
                     <div>
+                      <Button variant="secondary" onClick={() => setAdjusting(s)} aria-label={`Adjust ${s.name}`}>
+                        Adjust
+                      </Button>
+                      <Button variant="secondary" onClick={() => setShowing(s)} aria-label={`History of ${s.name}`}>
+                        History
+                      </Button>
                       <Button variant="secondary" onClick={() => setEditing(s)} aria-label={`Edit ${s.name}`}>
                         Edit
                       </Button>
+                      <ArchiveButton sweet={s} />
                       <Button variant="danger" onClick={() => setDeleting(s)} aria-label={`Delete ${s.name}`}>
                         Delete
                       </Button>
@@ -136,6 +230,8 @@ export function StockTable() {
         </Dialog>
       ) : null}
       {deleting ? <DeleteDialog sweet={deleting} onClose={() => setDeleting(null)} /> : null}
+      {adjusting ? <AdjustDialog sweet={adjusting} onClose={() => setAdjusting(null)} /> : null}
+      {showing ? <HistoryDialog sweet={showing} onClose={() => setShowing(null)} /> : null}
     </section>
   );
 }

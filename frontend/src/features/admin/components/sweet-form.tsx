@@ -8,8 +8,26 @@ import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import { createSweet, type Sweet, type SweetInput, updateSweet, useSweetChanged } from '@/lib/api/sweets';
 import '../admin.css';
 
-const FIELDS = ['name', 'category', 'description', 'price', 'quantity'] as const;
-const EMPTY: SweetInput = { name: '', category: '', description: '', price: '', quantity: '0' };
+const FIELDS = [
+  'name',
+  'category',
+  'description',
+  'price',
+  'quantity',
+  'reorder_level',
+  'reorder_quantity',
+  'cost',
+] as const;
+const EMPTY: SweetInput = {
+  name: '',
+  category: '',
+  description: '',
+  price: '',
+  quantity: '0',
+  reorder_level: '0',
+  reorder_quantity: '0',
+  cost: '',
+};
 
 export interface SweetFormProps {
   sweet?: Sweet;
@@ -27,6 +45,9 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
         description: sweet.description,
         price: sweet.price,
         quantity: String(sweet.quantity),
+        reorder_level: String(sweet.reorder_level ?? 0),
+        reorder_quantity: String(sweet.reorder_quantity ?? 0),
+        cost: sweet.cost ?? '',
       }
     : EMPTY;
   const [form, setForm] = useState<SweetInput>(initial);
@@ -97,6 +118,33 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
           value={form.quantity}
           onChange={set('quantity')}
           errors={errors.fieldErrors.quantity}
+        />
+        <TextField
+          id={`${prefix}-reorder-level`}
+          label="Reorder level"
+          inputMode="numeric"
+          value={form.reorder_level}
+          onChange={set('reorder_level')}
+          errors={errors.fieldErrors.reorder_level}
+          hint="Alert at or below this; 0 for none"
+        />
+        <TextField
+          id={`${prefix}-reorder-quantity`}
+          label="Usual restock"
+          inputMode="numeric"
+          value={form.reorder_quantity}
+          onChange={set('reorder_quantity')}
+          errors={errors.fieldErrors.reorder_quantity}
+          hint="Units a restock usually adds"
+        />
+        <TextField
+          id={`${prefix}-cost`}
+          label="Unit cost"
+          inputMode="decimal"
+          value={form.cost}
+          onChange={set('cost')}
+          errors={errors.fieldErrors.cost}
+          hint="What one costs you; blank if unknown"
         />
         <TextAreaField
           id={`${prefix}-description`}
