@@ -324,11 +324,13 @@ const std::vector<Route>& api_routes() {
          .access = Access::Public,
          .pool = Pool::Database,
          .handler = prometheus,
-         .doc = {.summary = "Prometheus metrics (text format 0.0.4): requests, latency, sales, low stock, database pool, process",
-                 .responses = {{200, ""}, {401, "Detail"}, {403, "Detail"}},
-                 .description =
-                     "Public unless `SWEETSHOP_METRICS_TOKEN` (then `Authorization: Bearer <token>`, else 401) or "
-                     "`SWEETSHOP_METRICS_ALLOW` (then only those addresses, else 403) is set."}},
+         .doc =
+             {.summary =
+                  "Prometheus metrics (text format 0.0.4): requests, latency, sales, low stock, database pool, process",
+              .responses = {{200, ""}, {401, "Detail"}, {403, "Detail"}},
+              .description =
+                  "Public unless `SWEETSHOP_METRICS_TOKEN` (then `Authorization: Bearer <token>`, else 401) or "
+                  "`SWEETSHOP_METRICS_ALLOW` (then only those addresses, else 403) is set."}},
         {.method = "GET",
          .pattern = "/api/schema/",
          .access = Access::Public,

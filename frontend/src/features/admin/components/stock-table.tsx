@@ -17,6 +17,7 @@ import { HistoryDialog } from './history-dialog';
 import { RestockForm } from './restock-form';
 import { SweetForm } from './sweet-form';
 import '../admin.css';
+import { SweetCell } from './sweet-cell';
 
 const PAGE_SIZE = 10;
 
@@ -188,10 +189,7 @@ export function StockTable() {
             <tbody>
               {query.data.results.map((s) => (
                 <tr key={s.id} data-testid="stock-row">
-                  <th scope="row">
-                    <span className="row-name">{s.name}</span>
-                    <span className="muted">{s.category}</span>
-                  </th>
+                  <SweetCell sweet={s} />
                   <td>{formatPrice(s.price)}</td>
                   <td className="num">
                     <span data-testid="row-quantity">{s.quantity}</span> <StockBadge sweet={s} />

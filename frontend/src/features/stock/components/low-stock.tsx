@@ -9,6 +9,7 @@ import { type LowSweet, useAlerts, useLowStock, useStockChanged } from '@/lib/ap
 import { restockSweet } from '@/lib/api/sweets';
 import { formatWhen } from '@/features/orders/components/order-facts';
 import '../stock.css';
+import { SweetCell } from '@/features/admin/components/sweet-cell';
 
 function RestockSuggested({ sweet }: { sweet: LowSweet }) {
   const client = useApi();
@@ -61,10 +62,7 @@ export function LowStock() {
               <tbody>
                 {low.data.results.map((s) => (
                   <tr key={s.id} data-testid="low-row">
-                    <th scope="row">
-                      <span className="row-name">{s.name}</span>
-                      <span className="muted">{s.category}</span>
-                    </th>
+                    <SweetCell sweet={s} />
                     <td className="num" data-testid="low-quantity">
                       {s.quantity}
                     </td>

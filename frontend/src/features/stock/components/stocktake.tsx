@@ -12,6 +12,7 @@ import { useFormMutation } from '@/lib/use-form-mutation';
 import { type CountLine, countStock, type StocktakeResult, useStockChanged } from '@/lib/api/stock';
 import { useSweets } from '@/lib/api/sweets';
 import '../stock.css';
+import { SweetCell } from '@/features/admin/components/sweet-cell';
 
 const PAGE_SIZE = 50;
 
@@ -122,10 +123,7 @@ export function Stocktake() {
                 <tbody>
                   {sweets.data.results.map((s) => (
                     <tr key={s.id} data-testid="count-row">
-                      <th scope="row">
-                        <span className="row-name">{s.name}</span>
-                        <span className="muted">{s.category}</span>
-                      </th>
+                      <SweetCell sweet={s} />
                       <td className="num">{s.quantity}</td>
                       <td>
                         <label className="visually-hidden" htmlFor={`count-${s.id}`}>
