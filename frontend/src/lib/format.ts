@@ -35,3 +35,8 @@ export function amountValue(text: string): number | string {
   const n = Number(trimmed);
   return trimmed !== '' && Number.isInteger(n) ? n : trimmed;
 }
+
+/// A time as people read it ("1 Dec 2026, 17:56"), in the browser's time zone.
+export function formatWhen(timestamp: string): string {
+  return new Date(timestamp).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}

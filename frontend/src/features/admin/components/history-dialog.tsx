@@ -5,7 +5,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { errorMessage } from '@/lib/api-error';
 import { REASON_LABELS, useHistory } from '@/lib/api/stock';
 import type { Sweet } from '@/lib/api/sweets';
-import { formatWhen } from '@/features/orders/components/order-facts';
+import { formatWhen } from '@/lib/format';
 
 export function HistoryDialog({ sweet, onClose }: { sweet: Sweet; onClose(): void }) {
   const history = useHistory(sweet.id);

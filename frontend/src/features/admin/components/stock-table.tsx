@@ -17,7 +17,7 @@ import { HistoryDialog } from './history-dialog';
 import { RestockForm } from './restock-form';
 import { SweetForm } from './sweet-form';
 import '../admin.css';
-import { SweetCell } from './sweet-cell';
+import { SweetCell } from '@/components/ui/sweet-cell';
 
 const PAGE_SIZE = 10;
 

@@ -8,9 +8,7 @@ export const STATUS_LABELS: Record<Order['status'], string> = {
   refunded: 'Refunded',
 };
 
-export function formatWhen(timestamp: string): string {
-  return new Date(timestamp).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
+export { formatWhen } from '@/lib/format';
 
 export function StatusBadge({ status }: { status: Order['status'] }) {
   return <span className={`badge badge-${status}`}>{STATUS_LABELS[status]}</span>;

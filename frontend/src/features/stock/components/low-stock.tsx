@@ -7,9 +7,9 @@ import { errorMessage } from '@/lib/api-error';
 import { useFormMutation } from '@/lib/use-form-mutation';
 import { type LowSweet, useAlerts, useLowStock, useStockChanged } from '@/lib/api/stock';
 import { restockSweet } from '@/lib/api/sweets';
-import { formatWhen } from '@/features/orders/components/order-facts';
+import { formatWhen } from '@/lib/format';
 import '../stock.css';
-import { SweetCell } from '@/features/admin/components/sweet-cell';
+import { SweetCell } from '@/components/ui/sweet-cell';
 
 function RestockSuggested({ sweet }: { sweet: LowSweet }) {
   const client = useApi();

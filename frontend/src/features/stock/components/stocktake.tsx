@@ -12,7 +12,7 @@ import { useFormMutation } from '@/lib/use-form-mutation';
 import { type CountLine, countStock, type StocktakeResult, useStockChanged } from '@/lib/api/stock';
 import { useSweets } from '@/lib/api/sweets';
 import '../stock.css';
-import { SweetCell } from '@/features/admin/components/sweet-cell';
+import { SweetCell } from '@/components/ui/sweet-cell';
 
 const PAGE_SIZE = 50;
 
