@@ -357,7 +357,25 @@ TEST(StockAlertWebhook, EachAlertIsPostedAndRetriedAfterAFailure) {
                            R"(has 4 left (reorder level 5); suggested restock 24."})");
     EXPECT_TRUE(server.get("/api/stock/alerts/", admin).json()["results"][0]["delivered_at"].is_null());
 
-    server.clock().advance(std::chrono::seconds(6));  // past the first backoff
+    // Once the server has recorded the failure (the receiver counts the request before it answers 500), the clock
+    // moves past the first backoff.
+    auto failure_recorded = [&] {
+        return server.app().database().read([](soci::session& sql) {
+            std::string error;
+            sql << "SELECT last_error FROM stock_alerts WHERE id = 1", soci::into(error);
+            return !error.empty();
+        });
+    };
+    for (int i = 0; i < 1000 && !failure_recorded(); ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    ASSERT_TRUE(failure_recorded());
+    EXPECT_EQ(server.app().database().read([](soci::session& sql) {
+        std::string error;
+        sql << "SELECT last_error FROM stock_alerts WHERE id = 1", soci::into(error);
+        return error;
+    }),
+              "HTTP 500");
+    server.clock().advance(std::chrono::seconds(6));
     ASSERT_TRUE(receiver.wait_for(2));
     EXPECT_EQ(receiver.bodies().at(1), receiver.bodies().at(0));
     for (int i = 0; i < 200 && server.get("/api/stock/alerts/", admin).json()["results"][0]["delivered_at"].is_null();
