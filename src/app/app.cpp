@@ -28,7 +28,9 @@ App::App(const Config& config, const domain::Clock& clock)
       order_store_(db_, clock),
       orders_(order_store_, users_, idempotency_),
       stock_control_store_(db_, clock),
-      stock_control_(stock_control_store_, sweets_) {}
+      stock_control_(stock_control_store_, sweets_),
+      report_store_(db_),
+      reports_(report_store_, clock) {}
 
 int App::migrate() {
     return storage::migrate(db_);
@@ -38,7 +40,7 @@ Service::Service(App& app)
     : app_(app),
       web_(web::embedded_assets()),
       api_(http::Deps{app.accounts(), app.users(), app.tokens(), app.catalogue(), app.inventory(), app.orders(),
-                      app.stock_control(),
+                      app.stock_control(), app.reports(),
                       http::Settings{.cors_origins = app.config().cors_origins,
                                      .max_body_bytes = app.config().max_body_bytes,
                                      .public_url = app.config().public_url,
@@ -67,7 +69,7 @@ http::Api Service::metrics_api() {
     auto settings = api_.settings();
     settings.public_cors = true;
     return http::Api(http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(),
-                                app_.orders(), app_.stock_control(), settings},
+                                app_.orders(), app_.stock_control(), app_.reports(), settings},
                      http::metrics_routes());
 }
 

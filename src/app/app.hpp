@@ -15,6 +15,7 @@
 #include "storage/idempotency_store.hpp"
 #include "storage/ledger.hpp"
 #include "storage/order_store.hpp"
+#include "storage/report_store.hpp"
 #include "storage/stock_control_store.hpp"
 #include "storage/sweet_catalogue.hpp"
 #include "storage/sweet_stock.hpp"
@@ -41,6 +42,7 @@ class App {
     domain::InventoryService& inventory() { return inventory_; }
     domain::OrderService& orders() { return orders_; }
     domain::StockControl& stock_control() { return stock_control_; }
+    domain::Reports& reports() { return reports_; }
     const security::TokenService& tokens() const { return tokens_; }
     const domain::Clock& clock() const { return clock_; }
 
@@ -64,6 +66,8 @@ class App {
     domain::OrderService orders_;
     storage::SqlStockControlStore stock_control_store_;
     domain::StockControl stock_control_;
+    storage::SqlReportStore report_store_;
+    domain::Reports reports_;
 };
 
 /// The HTTP side of an App: the API over its services, the web app, the request metrics.

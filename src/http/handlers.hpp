@@ -28,6 +28,11 @@ Response sweet_history(Context& ctx);
 Response low_stock(Context& ctx);
 Response stock_alerts(Context& ctx);
 
+// reports.cpp
+Response sales_report(Context& ctx);
+Response best_sellers(Context& ctx);
+Response stock_report(Context& ctx);
+
 // orders.cpp
 Response place_order(Context& ctx);
 Response list_orders(Context& ctx);

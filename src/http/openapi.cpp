@@ -150,6 +150,7 @@ Json components() {
                                     {"ledger_restocked", {{"type", "integer"}}}})}}}});
     order_components(s, price, price_in, timestamp);
     stock_components(s, price, price_in, timestamp);
+    report_components(s);
     return s;
 }
 
@@ -183,6 +184,17 @@ Json parameters() {
         query_param("status", "open (default) or all.", Json{{"type", "string"}, {"enum", {"open", "all"}}});
     p["alert_page_size"] = query_param("page_size", "At most this many alerts, 1 to 500 (default 100).",
                                        Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 500}});
+    p["report_from"] =
+        query_param("from", "The first day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). Default: 29 days before `to`.",
+                    Json{{"type", "string"}, {"format", "date"}});
+    p["report_to"] = query_param("to", "The last day, included (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). Default: today.",
+                                 Json{{"type", "string"}, {"format", "date"}});
+    p["report_group"] = query_param("group", "Rows by day (default), week (from Monday), month, sweet or category.",
+                                    Json{{"type", "string"}, {"enum", {"day", "week", "month", "sweet", "category"}}});
+    p["best_by"] = query_param("by", "units (sold less refunded; default) or revenue (net).",
+                               Json{{"type", "string"}, {"enum", {"units", "revenue"}}});
+    p["best_limit"] = query_param("limit", "At most this many sweets, 1 to 100 (default 10).",
+                                  Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 100}});
     p["page"] = query_param("page", "Page number from 1, or `last`. Past the end: 404 `Invalid page.`");
     p["page_size"] = query_param("page_size", "Results per page, 1 to 100 (default 25).",
                                  Json{{"type", "integer"}, {"minimum", 1}, {"maximum", domain::kMaxPageSize}});

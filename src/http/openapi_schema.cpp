@@ -209,4 +209,77 @@ void stock_components(Json& s, const Json& price, const Json& price_in, const Js
                                     {"delivered_at", nullable(timestamp, "To SWEETSHOP_ALERT_WEBHOOK")}})}}}});
 }
 
+void report_components(Json& s) {
+    const Json money = {{"type", "string"},
+                        {"pattern", "^-?[0-9]+\\.[0-9]{2}$"},
+                        {"example", "12.50"},
+                        {"description", "Exact decimal money; negative where refunds exceed sales."}};
+    const Json count = {{"type", "integer"}};
+    const Json figures = {{"orders", count},
+                          {"units", count},
+                          {"revenue", money},
+                          {"refunded_units", count},
+                          {"refunds", money},
+                          {"net_revenue", money},
+                          {"cost", money},
+                          {"gross_profit", money},
+                          {"margin",
+                           {{"type", "string"},
+                            {"nullable", true},
+                            {"example", "42.5"},
+                            {"description", "Gross profit over net revenue, percent with one decimal"}}},
+                          {"uncosted_units", count}};
+    s["SalesFigures"] = answer_object(figures);
+    Json row = {
+        {"type", "object"},
+        {"description", "The figures, keyed by `period` (day, week, month), `sweet` and `name` (sweet) or `category`"},
+        {"required", Json::array()},
+        {"properties",
+         {{"period", {{"type", "string"}, {"example", "2026-12-01"}}},
+          {"sweet", count},
+          {"name", string_prop()},
+          {"category", string_prop()}}}};
+    for (const auto& [name, schema] : figures.items()) {
+        row["properties"][name] = schema;
+        row["required"].push_back(name);
+    }
+    s["SalesRow"] = row;
+    const Json date = {{"type", "string"}, {"format", "date"}};
+    s["SalesReport"] =
+        answer_object({{"from", date},
+                       {"to", date},
+                       {"group", {{"type", "string"}, {"enum", {"day", "week", "month", "sweet", "category"}}}},
+                       {"time_zone", string_prop("SWEETSHOP_TIME_ZONE")},
+                       {"rows", {{"type", "array"}, {"items", ref("SalesRow")}}},
+                       {"totals", ref("SalesFigures")}});
+    s["BestSellers"] = answer_object(
+        {{"from", date},
+         {"to", date},
+         {"by", {{"type", "string"}, {"enum", {"units", "revenue"}}}},
+         {"results",
+          {{"type", "array"},
+           {"items", answer_object({{"sweet", count},
+                                    {"name", string_prop()},
+                                    {"units", {{"type", "integer"}, {"description", "Sold less refunded"}}},
+                                    {"net_revenue", money},
+                                    {"gross_profit", money}})}}}});
+    const Json value = {{"sweets", count},
+                        {"units", count},
+                        {"value_at_price", money},
+                        {"value_at_cost", money},
+                        {"uncosted_units", count}};
+    Json category = answer_object(value);
+    category["properties"]["category"] = string_prop();
+    category["required"].push_back("category");
+    s["StockValueReport"] = answer_object({{"categories", {{"type", "array"}, {"items", category}}},
+                                           {"totals", answer_object(value)},
+                                           {"low_stock",
+                                            {{"type", "array"},
+                                             {"items", answer_object({{"sweet", count},
+                                                                      {"name", string_prop()},
+                                                                      {"quantity", count},
+                                                                      {"reorder_level", count},
+                                                                      {"suggested", count}})}}}});
+}
+
 }  // namespace sweetshop::http::schema

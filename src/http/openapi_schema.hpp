@@ -24,4 +24,7 @@ void order_components(Json& s, const Json& price, const Json& price_in, const Js
 /// and alerts.
 void stock_components(Json& s, const Json& price, const Json& price_in, const Json& timestamp);
 
+/// Adds the reports: sales (rows and totals), best sellers, stock value.
+void report_components(Json& s);
+
 }  // namespace sweetshop::http::schema

@@ -205,19 +205,8 @@ Response list_orders(Context& ctx) {
     FieldErrors errors;
     if (auto customer = query_text(r, "customer"); !customer.empty()) listing.filter.customer = customer;
     const auto& zone = *ctx.deps.settings.time_zone;
-    for (const char* name : {"from", "to"}) {
-        const auto text = query_text(r, name);
-        if (text.empty()) continue;
-        auto date = domain::parse_local_date(text);
-        if (!date) {
-            errors.add(name, "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.");
-            continue;
-        }
-        if (std::string_view(name) == "from")
-            listing.filter.from = zone.start_of(*date);
-        else
-            listing.filter.before = zone.end_of(*date);
-    }
+    if (auto from = query_date(r, "from", errors)) listing.filter.from = zone.start_of(*from);
+    if (auto to = query_date(r, "to", errors)) listing.filter.before = zone.end_of(*to);
     if (auto status = query_text(r, "status"); !status.empty()) {
         listing.filter.status = domain::parse_order_status(status);
         if (!listing.filter.status)

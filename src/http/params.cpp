@@ -30,6 +30,14 @@ std::string query_text(const Request& request, std::string_view name) {
     return value ? domain::trim(*value) : std::string();
 }
 
+std::optional<domain::LocalDate> query_date(const Request& request, const char* name, domain::FieldErrors& errors) {
+    const auto text = query_text(request, name);
+    if (text.empty()) return std::nullopt;
+    auto date = domain::parse_local_date(text);
+    if (!date) errors.add(name, "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.");
+    return date;
+}
+
 std::optional<std::string> idempotency_key(const Request& request) {
     auto header = request.header("Idempotency-Key");
     if (!header) return std::nullopt;

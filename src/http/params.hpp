@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "domain/time_zone.hpp"
 #include "http/routes.hpp"
 
 namespace sweetshop::http {
@@ -16,6 +17,9 @@ std::int64_t path_id(const Context& ctx, std::string_view name, const char* not_
 
 /// A query parameter trimmed (absent: empty).
 std::string query_text(const Request& request, std::string_view name);
+
+/// A YYYY-MM-DD query parameter (absent: std::nullopt); a malformed one adds DRF's DateField message to `errors`.
+std::optional<domain::LocalDate> query_date(const Request& request, const char* name, domain::FieldErrors& errors);
 
 /// The Idempotency-Key header (absent: std::nullopt); a malformed one throws 400 "Invalid Idempotency-Key.".
 std::optional<std::string> idempotency_key(const Request& request);

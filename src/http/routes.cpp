@@ -26,6 +26,16 @@ constexpr const char* kCountDescription =
     "each, all in one transaction: an unknown sweet refuses the whole stocktake, and a sweet may appear once. "
     "`dry_run: true` answers the same differences without changing anything (what the books say now against the "
     "counts). The answer lists every line in the order given.";
+constexpr const char* kSalesReportDescription =
+    "`from` and `to` are days in SWEETSHOP_TIME_ZONE, both included (default: the 30 days that end today; at most "
+    "3660 days). A sale counts on the day its order was placed, a refund on the day it was made, so a past period "
+    "never changes. Money is exact: two-decimal strings from integer cents (negative where refunds exceed sales). "
+    "`cost` is the known unit cost of the units sold (kept on each order line at the time of sale), less that of "
+    "units refunded back to stock; `uncosted_units` counts units sold without a known cost, which the profit "
+    "leaves out. `margin` is gross profit over net revenue in percent with one decimal (null without revenue). "
+    "Day, week (from Monday) and month rows cover the whole period, with zeros where nothing sold; sweet rows are "
+    "by sweet id (its name now), category rows by the sweet's category now (\"\" for a deleted sweet). Totals count "
+    "each order once.";
 constexpr const char* kStockDescription =
     "One conditional UPDATE in one transaction, with a ledger entry (and, for a purchase, a sale record) in the same "
     "transaction. With an `Idempotency-Key` header, the first answer for the key (a success, `Insufficient stock`, "
@@ -220,6 +230,35 @@ const std::vector<Route>& api_routes() {
          .doc = {.summary = "Sweets at or below their reorder level, most urgent first, with a suggested restock "
                             "(staff)",
                  .responses = {{200, "LowStock"}}}},
+        {.method = "GET",
+         .pattern = "/api/reports/sales/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = sales_report,
+         .forbidden = "Only staff can see reports.",
+         .doc = {.summary = "Sales over a period (staff): orders, units, revenue, refunds, cost, profit and margin, "
+                            "by day, week, month, sweet or category, with totals",
+                 .responses = {{200, "SalesReport"}, {400, "FieldErrors"}},
+                 .parameters = {"report_from", "report_to", "report_group"},
+                 .description = kSalesReportDescription}},
+        {.method = "GET",
+         .pattern = "/api/reports/best-sellers/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = best_sellers,
+         .forbidden = "Only staff can see reports.",
+         .doc = {.summary = "The sweets that sold most over a period, by net units or net revenue (staff)",
+                 .responses = {{200, "BestSellers"}, {400, "FieldErrors"}},
+                 .parameters = {"report_from", "report_to", "best_by", "best_limit"}}},
+        {.method = "GET",
+         .pattern = "/api/reports/stock/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = stock_report,
+         .forbidden = "Only staff can see reports.",
+         .doc = {.summary = "Stock now (staff): units and their value at price and at cost, per category and in "
+                            "total, and the sweets at or below their reorder level",
+                 .responses = {{200, "StockValueReport"}}}},
         {.method = "GET",
          .pattern = "/api/stock/alerts/",
          .access = Access::Admin,

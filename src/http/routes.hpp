@@ -16,6 +16,7 @@
 #include "domain/durability.hpp"
 #include "domain/inventory.hpp"
 #include "domain/order_service.hpp"
+#include "domain/reports.hpp"
 #include "domain/stock_control.hpp"
 #include "domain/time_zone.hpp"
 #include "domain/user.hpp"
@@ -61,6 +62,7 @@ struct Deps {
     domain::InventoryService& inventory;
     domain::OrderService& orders;
     domain::StockControl& stock;
+    domain::Reports& reports;
     Settings settings;
     metrics::Registry* metrics = nullptr;                 ///< counts sales; renders /metrics
     std::function<metrics::PoolStats()> pool_stats = {};  ///< the database pool, for /metrics

@@ -212,6 +212,17 @@ await call('GET', '/api/stock/alerts/?status=all', { token: boss.access, expect:
 await call('GET', '/api/stock/alerts/?status=x', { token: boss.access, expect: 400 });
 await call('GET', '/api/stock/alerts/', { token: ann.access, expect: 403 });
 await call('PATCH', `/api/sweets/${id}/`, { body: { reorder_level: 0 }, token: boss.access, expect: 200 });
+// Reports.
+await call('GET', '/api/reports/sales/', { token: boss.access, expect: 200 });
+await call('GET', '/api/reports/sales/?group=sweet', { token: boss.access, expect: 200 });
+await call('GET', '/api/reports/sales/?group=category&from=2026-01-01&to=2026-12-31', { token: boss.access, expect: 200 });
+await call('GET', '/api/reports/sales/?group=year', { token: boss.access, expect: 400 });
+await call('GET', '/api/reports/sales/', { token: ann.access, expect: 403 });
+await call('GET', '/api/reports/best-sellers/?by=revenue&limit=5', { token: boss.access, expect: 200 });
+await call('GET', '/api/reports/best-sellers/?limit=0', { token: boss.access, expect: 400 });
+await call('GET', '/api/reports/best-sellers/', { token: ann.access, expect: 403 });
+await call('GET', '/api/reports/stock/', { token: boss.access, expect: 200 });
+await call('GET', '/api/reports/stock/', { token: ann.access, expect: 403 });
 // Orders.
 const line = [{ sweet: id, amount: 1 }];
 const order = (await call('POST', '/api/orders/', { body: { lines: line, note: 'gift' }, token: ann.access, expect: 201 }))

@@ -264,6 +264,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/sales/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sales over a period (staff): orders, units, revenue, refunds, cost, profit and margin, by day, week, month, sweet or category, with totals
+         * @description `from` and `to` are days in SWEETSHOP_TIME_ZONE, both included (default: the 30 days that end today; at most 3660 days). A sale counts on the day its order was placed, a refund on the day it was made, so a past period never changes. Money is exact: two-decimal strings from integer cents (negative where refunds exceed sales). `cost` is the known unit cost of the units sold (kept on each order line at the time of sale), less that of units refunded back to stock; `uncosted_units` counts units sold without a known cost, which the profit leaves out. `margin` is gross profit over net revenue in percent with one decimal (null without revenue). Day, week (from Monday) and month rows cover the whole period, with zeros where nothing sold; sweet rows are by sweet id (its name now), category rows by the sweet's category now ("" for a deleted sweet). Totals count each order once.
+         */
+        get: operations["GET_api_reports_sales_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/best-sellers/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sweets that sold most over a period, by net units or net revenue (staff) */
+        get: operations["GET_api_reports_best_sellers_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/stock/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stock now (staff): units and their value at price and at cost, per category and in total, and the sweets at or below their reorder level */
+        get: operations["GET_api_reports_stock_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/alerts/": {
         parameters: {
             query?: never;
@@ -931,6 +985,160 @@ export interface components {
                 delivered_at: string | null;
             }[];
         };
+        SalesFigures: {
+            orders: number;
+            units: number;
+            /**
+             * @description Exact decimal money; negative where refunds exceed sales.
+             * @example 12.50
+             */
+            revenue: string;
+            refunded_units: number;
+            /**
+             * @description Exact decimal money; negative where refunds exceed sales.
+             * @example 12.50
+             */
+            refunds: string;
+            /**
+             * @description Exact decimal money; negative where refunds exceed sales.
+             * @example 12.50
+             */
+            net_revenue: string;
+            /**
+             * @description Exact decimal money; negative where refunds exceed sales.
+             * @example 12.50
+             */
+            cost: string;
+            /**
+             * @description Exact decimal money; negative where refunds exceed sales.
+             * @example 12.50
+             */
+            gross_profit: string;
+            /**
+             * @description Gross profit over net revenue, percent with one decimal
+             * @example 42.5
+             */
+            margin: string | null;
+            uncosted_units: number;
+        };
+        /** @description The figures, keyed by `period` (day, week, month), `sweet` and `name` (sweet) or `category` */
+        SalesRow: {
+            /** @example 2026-12-01 */
+            period?: string;
+            sweet?: number;
+            name?: string;
+            category?: string;
+            orders: number;
+            units: number;
+            /**
+             * @description Exact decimal money; negative where refunds exceed sales.
+             * @example 12.50
+             */
+            revenue: string;
+            refunded_units: number;
+            /**
+             * @description Exact decimal money; negative where refunds exceed sales.
+             * @example 12.50
+             */
+            refunds: string;
+            /**
+             * @description Exact decimal money; negative where refunds exceed sales.
+             * @example 12.50
+             */
+            net_revenue: string;
+            /**
+             * @description Exact decimal money; negative where refunds exceed sales.
+             * @example 12.50
+             */
+            cost: string;
+            /**
+             * @description Exact decimal money; negative where refunds exceed sales.
+             * @example 12.50
+             */
+            gross_profit: string;
+            /**
+             * @description Gross profit over net revenue, percent with one decimal
+             * @example 42.5
+             */
+            margin: string | null;
+            uncosted_units: number;
+        };
+        SalesReport: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            group: "day" | "week" | "month" | "sweet" | "category";
+            /** @description SWEETSHOP_TIME_ZONE */
+            time_zone: string;
+            rows: components["schemas"]["SalesRow"][];
+            totals: components["schemas"]["SalesFigures"];
+        };
+        BestSellers: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            by: "units" | "revenue";
+            results: {
+                sweet: number;
+                name: string;
+                /** @description Sold less refunded */
+                units: number;
+                /**
+                 * @description Exact decimal money; negative where refunds exceed sales.
+                 * @example 12.50
+                 */
+                net_revenue: string;
+                /**
+                 * @description Exact decimal money; negative where refunds exceed sales.
+                 * @example 12.50
+                 */
+                gross_profit: string;
+            }[];
+        };
+        StockValueReport: {
+            categories: {
+                sweets: number;
+                units: number;
+                /**
+                 * @description Exact decimal money; negative where refunds exceed sales.
+                 * @example 12.50
+                 */
+                value_at_price: string;
+                /**
+                 * @description Exact decimal money; negative where refunds exceed sales.
+                 * @example 12.50
+                 */
+                value_at_cost: string;
+                uncosted_units: number;
+                category: string;
+            }[];
+            totals: {
+                sweets: number;
+                units: number;
+                /**
+                 * @description Exact decimal money; negative where refunds exceed sales.
+                 * @example 12.50
+                 */
+                value_at_price: string;
+                /**
+                 * @description Exact decimal money; negative where refunds exceed sales.
+                 * @example 12.50
+                 */
+                value_at_cost: string;
+                uncosted_units: number;
+            };
+            low_stock: {
+                sweet: number;
+                name: string;
+                quantity: number;
+                reorder_level: number;
+                suggested: number;
+            }[];
+        };
     };
     responses: never;
     parameters: {
@@ -956,6 +1164,16 @@ export interface components {
         alert_status: "open" | "all";
         /** @description At most this many alerts, 1 to 500 (default 100). */
         alert_page_size: number;
+        /** @description The first day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). Default: 29 days before `to`. */
+        report_from: string;
+        /** @description The last day, included (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). Default: today. */
+        report_to: string;
+        /** @description Rows by day (default), week (from Monday), month, sweet or category. */
+        report_group: "day" | "week" | "month" | "sweet" | "category";
+        /** @description units (sold less refunded; default) or revenue (net). */
+        best_by: "units" | "revenue";
+        /** @description At most this many sweets, 1 to 100 (default 10). */
+        best_limit: number;
         /** @description Page number from 1, or `last`. Past the end: 404 `Invalid page.` */
         page: string;
         /** @description Results per page, 1 to 100 (default 25). */
@@ -2420,6 +2638,208 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LowStock"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_reports_sales_: {
+        parameters: {
+            query?: {
+                /** @description The first day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). Default: 29 days before `to`. */
+                from?: components["parameters"]["report_from"];
+                /** @description The last day, included (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). Default: today. */
+                to?: components["parameters"]["report_to"];
+                /** @description Rows by day (default), week (from Monday), month, sweet or category. */
+                group?: components["parameters"]["report_group"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesReport"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_reports_best_sellers_: {
+        parameters: {
+            query?: {
+                /** @description The first day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). Default: 29 days before `to`. */
+                from?: components["parameters"]["report_from"];
+                /** @description The last day, included (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). Default: today. */
+                to?: components["parameters"]["report_to"];
+                /** @description units (sold less refunded; default) or revenue (net). */
+                by?: components["parameters"]["best_by"];
+                /** @description At most this many sweets, 1 to 100 (default 10). */
+                limit?: components["parameters"]["best_limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BestSellers"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_reports_stock_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockValueReport"];
                 };
             };
             /** @description Not authenticated, or bad credentials or token */

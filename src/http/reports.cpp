@@ -1,0 +1,155 @@
+// Handlers for the reports (staff): sales over time, by sweet or by category; best sellers; stock value.
+#include "domain/reports.hpp"
+#include "domain/money.hpp"
+#include "http/errors.hpp"
+#include "http/handlers.hpp"
+#include "http/json_writer.hpp"
+#include "http/params.hpp"
+
+namespace sweetshop::http::handlers {
+
+namespace {
+using domain::FieldErrors;
+
+/// Money that may be negative (a profit, a period of refunds only): "-1.50".
+std::string signed_money(std::int64_t cents) {
+    return cents < 0 ? "-" + domain::format_money(-cents) : domain::format_money(cents);
+}
+
+/// Tenths of a percent as a decimal string: 635 -> "63.5", -5 -> "-0.5".
+Json margin_json(const std::optional<std::int64_t>& permille) {
+    if (!permille) return nullptr;
+    const auto magnitude = *permille < 0 ? -*permille : *permille;
+    return (*permille < 0 ? "-" : "") + std::to_string(magnitude / 10) + "." + std::to_string(magnitude % 10);
+}
+
+void put_figures(Json& out, const domain::SalesFigures& f) {
+    out["orders"] = f.orders;
+    out["units"] = f.units;
+    out["revenue"] = signed_money(f.revenue_cents);
+    out["refunded_units"] = f.refunded_units;
+    out["refunds"] = signed_money(f.refunds_cents);
+    out["net_revenue"] = signed_money(f.net_revenue_cents());
+    out["cost"] = signed_money(f.cost_cents);
+    out["gross_profit"] = signed_money(f.gross_profit_cents());
+    out["margin"] = margin_json(f.margin_permille());
+    out["uncosted_units"] = f.uncosted_units;
+}
+
+/// `from` and `to` (inclusive days in the shop's zone): by default the 30 days that end today.
+std::pair<domain::LocalDate, domain::LocalDate> period(Context& ctx, FieldErrors& errors) {
+    const auto& zone = *ctx.deps.settings.time_zone;
+    auto to = query_date(ctx.request, "to", errors);
+    auto from = query_date(ctx.request, "from", errors);
+    const auto end = to.value_or(ctx.deps.reports.today(zone));
+    return {from.value_or(domain::add_days(end, -29)), end};
+}
+
+std::int64_t query_limit(Context& ctx, FieldErrors& errors) {
+    const auto text = query_text(ctx.request, "limit");
+    if (text.empty()) return 10;
+    auto n = domain::parse_page_number(text);
+    if (!n || *n < 1 || *n > 100) {
+        errors.add("limit", "Ensure this value is a whole number between 1 and 100.");
+        return 10;
+    }
+    return *n;
+}
+
+std::string choice_error(const std::string& value) {
+    std::string message = "Select a valid choice. ";
+    message.append(value, 0, 100).append(" is not one of the available choices.");
+    return message;
+}
+}  // namespace
+
+Response sales_report(Context& ctx) {
+    FieldErrors errors;
+    const auto [from, to] = period(ctx, errors);
+    auto group = domain::ReportGroup::Day;
+    if (const auto text = query_text(ctx.request, "group"); !text.empty()) {
+        auto parsed = domain::parse_report_group(text);
+        if (parsed)
+            group = *parsed;
+        else
+            errors.add("group", choice_error(text));
+    }
+    if (!errors.empty()) throw domain::Error(std::move(errors));
+    const auto& zone = *ctx.deps.settings.time_zone;
+    const auto report = ctx.deps.reports.sales(from, to, group, zone);
+    Json rows = Json::array();
+    for (const auto& r : report.rows) {
+        Json row = Json::object();
+        if (group == domain::ReportGroup::Sweet) {
+            row["sweet"] = *r.sweet_id;
+            row["name"] = r.name;
+        } else if (group == domain::ReportGroup::Category) {
+            row["category"] = r.name;
+        } else {
+            row["period"] = r.period;
+        }
+        put_figures(row, r.figures);
+        rows.push_back(std::move(row));
+    }
+    Json totals = Json::object();
+    put_figures(totals, report.totals);
+    return ok(Json{{"from", domain::format_local_date(from)},
+                   {"to", domain::format_local_date(to)},
+                   {"group", domain::group_name(group)},
+                   {"time_zone", zone.name()},
+                   {"rows", rows},
+                   {"totals", totals}});
+}
+
+Response best_sellers(Context& ctx) {
+    FieldErrors errors;
+    const auto [from, to] = period(ctx, errors);
+    const auto by = query_text(ctx.request, "by");
+    if (!by.empty() && by != "units" && by != "revenue") errors.add("by", choice_error(by));
+    const auto limit = query_limit(ctx, errors);
+    if (!errors.empty()) throw domain::Error(std::move(errors));
+    const bool by_revenue = by == "revenue";
+    Json results = Json::array();
+    for (const auto& item : ctx.deps.reports.best_sellers(from, to, by_revenue, static_cast<std::size_t>(limit),
+                                                          *ctx.deps.settings.time_zone)) {
+        const auto& f = item.figures;
+        results.push_back({{"sweet", item.sweet_id},
+                           {"name", item.name},
+                           {"units", f.units - f.refunded_units},
+                           {"net_revenue", signed_money(f.net_revenue_cents())},
+                           {"gross_profit", signed_money(f.gross_profit_cents())}});
+    }
+    return ok(Json{{"from", domain::format_local_date(from)},
+                   {"to", domain::format_local_date(to)},
+                   {"by", by_revenue ? "revenue" : "units"},
+                   {"results", results}});
+}
+
+Response stock_report(Context& ctx) {
+    domain::StockValue total;
+    total.category = "";
+    Json categories = Json::array();
+    auto value_json = [](const domain::StockValue& v) {
+        return Json{{"sweets", v.sweets},
+                    {"units", v.units},
+                    {"value_at_price", signed_money(v.value_at_price_cents)},
+                    {"value_at_cost", signed_money(v.value_at_cost_cents)},
+                    {"uncosted_units", v.uncosted_units}};
+    };
+    for (const auto& v : ctx.deps.reports.stock_value()) {
+        total += v;
+        Json row = {{"category", v.category}};
+        row.update(value_json(v));
+        categories.push_back(std::move(row));
+    }
+    Json low = Json::array();
+    for (const auto& s : ctx.deps.stock.low_stock())
+        low.push_back({{"sweet", s.id},
+                       {"name", s.name},
+                       {"quantity", s.quantity},
+                       {"reorder_level", s.reorder_level},
+                       {"suggested", s.suggested_restock()}});
+    return ok(Json{{"categories", categories}, {"totals", value_json(total)}, {"low_stock", low}});
+}
+
+}  // namespace sweetshop::http::handlers

@@ -1,0 +1,163 @@
+// Reports over real HTTP with exact figures: orders and refunds on both sides of the shop's midnight (New York),
+// grouped by day, sweet and category, best sellers, the stock's value, and the rules: a refund counts when it is
+// made, the cost of units refunded back to stock comes off, units without a cost are counted apart. Runs on
+// PostgreSQL too (SWEETSHOP_TEST_DATABASE_URL).
+#include <gtest/gtest.h>
+
+#include "domain/time_zone.hpp"
+#include "test_server.hpp"
+
+using namespace sweetshop::testing;
+using sweetshop::domain::LocalDate;
+
+namespace {
+constexpr const char* kZone = "America/New_York";
+
+class ReportsApi : public ::testing::Test {
+  protected:
+    ReportsApi() : server([](sweetshop::app::Config& c) { c.time_zone = kZone; }) {
+        // Ten seconds before the shop's next midnight: day one's order, then day two's sales and refunds.
+        const sweetshop::domain::ShopTimeZone zone(kZone);
+        day_one = zone.date_of(server.clock().now());
+        day_two = sweetshop::domain::next_day(day_one);
+        server.clock().advance(std::chrono::microseconds(zone.start_of(day_two) - server.clock().now() - 10'000'000));
+        server.create_user("boss", "boss-password", true);
+        server.create_user("ann", "ann-password");
+        admin = {{"Authorization", "Bearer " + server.access_token("boss", "boss-password")}};
+        user = {{"Authorization", "Bearer " + server.access_token("ann", "ann-password")}};
+        add(R"({"name":"Mint","category":"Mints","price":"1.00","cost":"0.40","quantity":100})");
+        add(R"({"name":"Toffee","category":"Toffees","price":"2.50","quantity":100})");     // no cost known
+        place(R"({"lines":[{"sweet":1,"amount":3},{"sweet":2,"amount":2}]})");              // 10001, day one
+        server.clock().advance(std::chrono::seconds(20));                                   // past midnight
+        place(R"({"lines":[{"sweet":1,"amount":1}]})");                                     // 10002, day two
+        refund(R"({"lines":[{"sweet":1,"amount":1}],"restock":true,"reason":"crushed"})");  // back to stock
+        refund(R"({"lines":[{"sweet":2,"amount":1}],"restock":false,"reason":"melted"})");  // written off
+    }
+    void add(const std::string& body) { ASSERT_EQ(server.post("/api/sweets/", body, admin).status, 201); }
+    void place(const std::string& body) { ASSERT_EQ(server.post("/api/orders/", body, user).status, 201); }
+    void refund(const std::string& body) {
+        ASSERT_EQ(server.post("/api/orders/10001/refund/", body, admin).status, 200);
+    }
+    std::string report(const std::string& query) { return server.get("/api/reports/" + query, admin).body; }
+    int call_patch(const std::string& body) {
+        return http(server.port(), "PATCH", "/api/sweets/2/", body, admin).status;
+    }
+    std::string days(const std::string& path) {
+        return path + "from=" + sweetshop::domain::format_local_date(day_one) +
+               "&to=" + sweetshop::domain::format_local_date(day_two);
+    }
+
+    TestServer server;
+    Headers admin, user;
+    LocalDate day_one, day_two;
+};
+
+// Day one: order 10001 (3 Mint at 1.00, cost 0.40; 2 Toffee at 2.50, no cost).
+constexpr const char* kDayOne =
+    R"("orders":1,"units":5,"revenue":"8.00","refunded_units":0,"refunds":"0.00","net_revenue":"8.00",)"
+    R"("cost":"1.20","gross_profit":"6.80","margin":"85.0","uncosted_units":2)";
+// Day two: order 10002 (1 Mint), and two refunds of 10001 made that day (a Mint back to stock, a Toffee written off).
+constexpr const char* kDayTwo =
+    R"("orders":1,"units":1,"revenue":"1.00","refunded_units":2,"refunds":"3.50","net_revenue":"-2.50",)"
+    R"("cost":"0.00","gross_profit":"-2.50","margin":"100.0","uncosted_units":0)";
+constexpr const char* kTotals =
+    R"("orders":2,"units":6,"revenue":"9.00","refunded_units":2,"refunds":"3.50","net_revenue":"5.50",)"
+    R"("cost":"1.20","gross_profit":"4.30","margin":"78.2","uncosted_units":2)";
+}  // namespace
+
+TEST_F(ReportsApi, SalesByDayFallOnTheShopsDaysAndRefundsOnTheDayTheyWereMade) {
+    const auto one = sweetshop::domain::format_local_date(day_one), two = sweetshop::domain::format_local_date(day_two);
+    EXPECT_EQ(report(days("sales/?")), R"({"from":")" + one + R"(","to":")" + two +
+                                           R"(","group":"day","time_zone":"America/New_York",)" +
+                                           R"("rows":[{"period":")" + one + "\"," + kDayOne + R"(},{"period":")" + two +
+                                           "\"," + kDayTwo + R"(}],"totals":{)" + kTotals + "}}");
+    // Day two alone.
+    EXPECT_NE(report("sales/?from=" + two + "&to=" + two).find(std::string(R"("totals":{)") + kDayTwo + "}"),
+              std::string::npos);
+}
+
+TEST_F(ReportsApi, SalesBySweetAndByCategory) {
+    const std::string mint =
+        R"("orders":2,"units":4,"revenue":"4.00","refunded_units":1,"refunds":"1.00","net_revenue":"3.00",)"
+        R"("cost":"1.20","gross_profit":"1.80","margin":"60.0","uncosted_units":0)";
+    const std::string toffee =
+        R"("orders":1,"units":2,"revenue":"5.00","refunded_units":1,"refunds":"2.50","net_revenue":"2.50",)"
+        R"("cost":"0.00","gross_profit":"2.50","margin":"100.0","uncosted_units":2)";
+    const auto by_sweet = report(days("sales/?group=sweet&"));
+    EXPECT_NE(by_sweet.find(R"("rows":[{"sweet":1,"name":"Mint",)" + mint + R"(},{"sweet":2,"name":"Toffee",)" +
+                            toffee + R"(}],"totals":{)" + kTotals + "}}"),
+              std::string::npos)
+        << by_sweet;
+    const auto by_category = report(days("sales/?group=category&"));
+    EXPECT_NE(
+        by_category.find(R"("rows":[{"category":"Mints",)" + mint + R"(},{"category":"Toffees",)" + toffee + "}]"),
+        std::string::npos)
+        << by_category;
+}
+
+TEST_F(ReportsApi, WeeksAndMonthsCoverThePeriodWithZerosWhereNothingSold) {
+    const auto before = sweetshop::domain::add_days(day_one, -40);
+    auto body = server
+                    .get("/api/reports/sales/?group=month&from=" + sweetshop::domain::format_local_date(before) +
+                             "&to=" + sweetshop::domain::format_local_date(day_two),
+                         admin)
+                    .json();
+    ASSERT_GE(body["rows"].size(), 2u);
+    EXPECT_EQ(body["rows"][0]["orders"], 0);
+    EXPECT_EQ(body["rows"][0]["margin"], nullptr);
+    EXPECT_EQ(body["totals"]["net_revenue"], "5.50");
+    std::int64_t orders = 0;
+    for (const auto& row : body["rows"])
+        orders += row["orders"].get<std::int64_t>();
+    EXPECT_EQ(orders, 2);
+    body = server
+               .get("/api/reports/sales/?group=week&from=" + sweetshop::domain::format_local_date(before) +
+                        "&to=" + sweetshop::domain::format_local_date(day_two),
+                    admin)
+               .json();
+    for (const auto& row : body["rows"]) {  // each week by its Monday
+        auto monday = sweetshop::domain::parse_local_date(row["period"].get<std::string>());
+        ASSERT_TRUE(monday);
+        EXPECT_EQ(sweetshop::domain::weekday(*monday), 1) << row["period"];
+    }
+}
+
+TEST_F(ReportsApi, BestSellersByUnitsAndByRevenue) {
+    const auto by_units = server.get(days("/api/reports/best-sellers/?"), admin).json();
+    EXPECT_EQ(by_units["by"], "units");
+    EXPECT_EQ(by_units["results"].dump(),
+              R"([{"sweet":1,"name":"Mint","units":3,"net_revenue":"3.00","gross_profit":"1.80"},)"
+              R"({"sweet":2,"name":"Toffee","units":1,"net_revenue":"2.50","gross_profit":"2.50"}])");
+    const auto top = server.get(days("/api/reports/best-sellers/?by=revenue&limit=1&"), admin).json();
+    EXPECT_EQ(top["results"].size(), 1u);
+    EXPECT_EQ(top["results"][0]["name"], "Mint");
+}
+
+TEST_F(ReportsApi, TheStocksValueAtPriceAndAtCost) {
+    ASSERT_EQ(call_patch(R"({"reorder_level":100})"), 200);
+    EXPECT_EQ(report("stock/"),
+              R"({"categories":[)"
+              R"({"category":"Mints","sweets":1,"units":97,"value_at_price":"97.00","value_at_cost":"38.80",)"
+              R"("uncosted_units":0},)"
+              R"({"category":"Toffees","sweets":1,"units":98,"value_at_price":"245.00","value_at_cost":"0.00",)"
+              R"("uncosted_units":98}],)"
+              R"("totals":{"sweets":2,"units":195,"value_at_price":"342.00","value_at_cost":"38.80",)"
+              R"("uncosted_units":98},)"
+              R"("low_stock":[{"sweet":2,"name":"Toffee","quantity":98,"reorder_level":100,"suggested":3}]})");
+}
+
+TEST_F(ReportsApi, ErrorsAndPermissions) {
+    EXPECT_EQ(report("sales/?from=2026-02-30&group=year"),
+              R"({"from":["Date has wrong format. Use one of these formats instead: YYYY-MM-DD."],)"
+              R"("group":["Select a valid choice. year is not one of the available choices."]})");
+    EXPECT_EQ(report("sales/?from=2026-12-02&to=2026-12-01"), R"({"to":["Ensure this date is on or after from."]})");
+    EXPECT_EQ(report("sales/?from=2000-01-01&to=2026-12-01"), R"({"to":["Ensure the period is at most 3660 days."]})");
+    EXPECT_EQ(report("best-sellers/?by=profit&limit=0"),
+              R"({"by":["Select a valid choice. profit is not one of the available choices."],)"
+              R"("limit":["Ensure this value is a whole number between 1 and 100."]})");
+    for (const char* path : {"/api/reports/sales/", "/api/reports/best-sellers/", "/api/reports/stock/"}) {
+        auto r = server.get(path, user);
+        EXPECT_EQ(r.status, 403) << path;
+        EXPECT_EQ(r.body, R"({"detail":"Only staff can see reports."})");
+    }
+}
