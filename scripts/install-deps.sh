@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git ca-certificates
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev nlohmann-json3-dev
-  libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev libcurl4-openssl-dev
+  libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev libcurl4-openssl-dev libcsv-dev
   libjwt-dev libsodium-dev libssl-dev libspdlog-dev libcli11-dev libicu-dev
   nodejs npm
 )

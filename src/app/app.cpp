@@ -30,7 +30,8 @@ App::App(const Config& config, const domain::Clock& clock)
       stock_control_store_(db_, clock),
       stock_control_(stock_control_store_, sweets_),
       report_store_(db_),
-      reports_(report_store_, clock) {}
+      reports_(report_store_, clock),
+      export_store_(db_) {}
 
 int App::migrate() {
     return storage::migrate(db_);
@@ -40,7 +41,7 @@ Service::Service(App& app)
     : app_(app),
       web_(web::embedded_assets()),
       api_(http::Deps{app.accounts(), app.users(), app.tokens(), app.catalogue(), app.inventory(), app.orders(),
-                      app.stock_control(), app.reports(),
+                      app.stock_control(), app.reports(), app.exports(),
                       http::Settings{.cors_origins = app.config().cors_origins,
                                      .max_body_bytes = app.config().max_body_bytes,
                                      .public_url = app.config().public_url,
@@ -69,7 +70,7 @@ http::Api Service::metrics_api() {
     auto settings = api_.settings();
     settings.public_cors = true;
     return http::Api(http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(),
-                                app_.orders(), app_.stock_control(), app_.reports(), settings},
+                                app_.orders(), app_.stock_control(), app_.reports(), app_.exports(), settings},
                      http::metrics_routes());
 }
 

@@ -12,6 +12,7 @@
 #include "security/password.hpp"
 #include "security/tokens.hpp"
 #include "storage/database.hpp"
+#include "storage/export_store.hpp"
 #include "storage/idempotency_store.hpp"
 #include "storage/ledger.hpp"
 #include "storage/order_store.hpp"
@@ -43,6 +44,7 @@ class App {
     domain::OrderService& orders() { return orders_; }
     domain::StockControl& stock_control() { return stock_control_; }
     domain::Reports& reports() { return reports_; }
+    domain::ExportStore& exports() { return export_store_; }
     const security::TokenService& tokens() const { return tokens_; }
     const domain::Clock& clock() const { return clock_; }
 
@@ -68,6 +70,7 @@ class App {
     domain::StockControl stock_control_;
     storage::SqlReportStore report_store_;
     domain::Reports reports_;
+    storage::SqlExportStore export_store_;
 };
 
 /// The HTTP side of an App: the API over its services, the web app, the request metrics.

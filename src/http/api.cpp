@@ -166,7 +166,10 @@ Response Api::dispatch(const Request& request, const RouteMatch& match) {
         ctx.numbers = std::move(body.numbers);
     }
     auto response = route.handler(ctx);
-    if (request.method == "HEAD") response.body.clear();
+    if (request.method == "HEAD") {
+        response.body.clear();
+        response.stream = nullptr;
+    }
     return response;
 }
 

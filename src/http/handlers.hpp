@@ -33,6 +33,12 @@ Response sales_report(Context& ctx);
 Response best_sellers(Context& ctx);
 Response stock_report(Context& ctx);
 
+// exports.cpp
+Response export_orders(Context& ctx);
+Response export_order_lines(Context& ctx);
+Response export_ledger(Context& ctx);
+Response export_stock(Context& ctx);
+
 // orders.cpp
 Response place_order(Context& ctx);
 Response list_orders(Context& ctx);

@@ -1,6 +1,7 @@
 #pragma once
 // The http layer's own request and response values. Handlers see only these, never RESTinio.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +38,11 @@ struct Response {
     std::string route;  ///< the matched route pattern, for logs and metrics ("-" when none matched)
     /// The durability ticket of the change this answer reports (0: none): it leaves once that change is on disk.
     std::uint64_t sync_ticket = 0;
+    /// A body made part by part (an export of any size), sent with chunked transfer encoding after `body`: each call
+    /// appends the next part to `out` and returns false once it has appended the last. The server calls it on a
+    /// database worker, the next time only after the previous part was written to the socket, so one part is in
+    /// memory at a time however long the body. It may throw: the answer then ends where it got to.
+    std::function<bool(std::string& out)> stream = {};
 
     Response& header(std::string name, std::string value) {
         headers.emplace_back(std::move(name), std::move(value));

@@ -184,6 +184,12 @@ Json parameters() {
         query_param("status", "open (default) or all.", Json{{"type", "string"}, {"enum", {"open", "all"}}});
     p["alert_page_size"] = query_param("page_size", "At most this many alerts, 1 to 500 (default 100).",
                                        Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 500}});
+    p["export_from"] = query_param("from", "Rows from this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE).",
+                                   Json{{"type", "string"}, {"format", "date"}});
+    p["export_to"] = query_param("to", "Rows up to this day, included (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE).",
+                                 Json{{"type", "string"}, {"format", "date"}});
+    p["export_format"] =
+        query_param("format", "csv (the default and the only format).", Json{{"type", "string"}, {"enum", {"csv"}}});
     p["report_from"] =
         query_param("from", "The first day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). Default: 29 days before `to`.",
                     Json{{"type", "string"}, {"format", "date"}});

@@ -11,11 +11,6 @@ namespace sweetshop::http::handlers {
 namespace {
 using domain::FieldErrors;
 
-/// Money that may be negative (a profit, a period of refunds only): "-1.50".
-std::string signed_money(std::int64_t cents) {
-    return cents < 0 ? "-" + domain::format_money(-cents) : domain::format_money(cents);
-}
-
 /// Tenths of a percent as a decimal string: 635 -> "63.5", -5 -> "-0.5".
 Json margin_json(const std::optional<std::int64_t>& permille) {
     if (!permille) return nullptr;
@@ -26,12 +21,12 @@ Json margin_json(const std::optional<std::int64_t>& permille) {
 void put_figures(Json& out, const domain::SalesFigures& f) {
     out["orders"] = f.orders;
     out["units"] = f.units;
-    out["revenue"] = signed_money(f.revenue_cents);
+    out["revenue"] = domain::format_money(f.revenue_cents);
     out["refunded_units"] = f.refunded_units;
-    out["refunds"] = signed_money(f.refunds_cents);
-    out["net_revenue"] = signed_money(f.net_revenue_cents());
-    out["cost"] = signed_money(f.cost_cents);
-    out["gross_profit"] = signed_money(f.gross_profit_cents());
+    out["refunds"] = domain::format_money(f.refunds_cents);
+    out["net_revenue"] = domain::format_money(f.net_revenue_cents());
+    out["cost"] = domain::format_money(f.cost_cents);
+    out["gross_profit"] = domain::format_money(f.gross_profit_cents());
     out["margin"] = margin_json(f.margin_permille());
     out["uncosted_units"] = f.uncosted_units;
 }
@@ -116,8 +111,8 @@ Response best_sellers(Context& ctx) {
         results.push_back({{"sweet", item.sweet_id},
                            {"name", item.name},
                            {"units", f.units - f.refunded_units},
-                           {"net_revenue", signed_money(f.net_revenue_cents())},
-                           {"gross_profit", signed_money(f.gross_profit_cents())}});
+                           {"net_revenue", domain::format_money(f.net_revenue_cents())},
+                           {"gross_profit", domain::format_money(f.gross_profit_cents())}});
     }
     return ok(Json{{"from", domain::format_local_date(from)},
                    {"to", domain::format_local_date(to)},
@@ -132,8 +127,8 @@ Response stock_report(Context& ctx) {
     auto value_json = [](const domain::StockValue& v) {
         return Json{{"sweets", v.sweets},
                     {"units", v.units},
-                    {"value_at_price", signed_money(v.value_at_price_cents)},
-                    {"value_at_cost", signed_money(v.value_at_cost_cents)},
+                    {"value_at_price", domain::format_money(v.value_at_price_cents)},
+                    {"value_at_cost", domain::format_money(v.value_at_cost_cents)},
                     {"uncosted_units", v.uncosted_units}};
     };
     for (const auto& v : ctx.deps.reports.stock_value()) {

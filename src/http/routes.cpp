@@ -36,6 +36,13 @@ constexpr const char* kSalesReportDescription =
     "Day, week (from Monday) and month rows cover the whole period, with zeros where nothing sold; sweet rows are "
     "by sweet id (its name now), category rows by the sweet's category now (\"\" for a deleted sweet). Totals count "
     "each order once.";
+constexpr const char* kExportDescription =
+    "`text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a "
+    "header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, "
+    "`-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running "
+    "it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in "
+    "two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same "
+    "memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`.";
 constexpr const char* kStockDescription =
     "One conditional UPDATE in one transaction, with a ledger entry (and, for a purchase, a sale record) in the same "
     "transaction. With an `Idempotency-Key` header, the first answer for the key (a success, `Insufficient stock`, "
@@ -259,6 +266,46 @@ const std::vector<Route>& api_routes() {
          .doc = {.summary = "Stock now (staff): units and their value at price and at cost, per category and in "
                             "total, and the sweets at or below their reorder level",
                  .responses = {{200, "StockValueReport"}}}},
+        {.method = "GET",
+         .pattern = "/api/exports/orders/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = export_orders,
+         .forbidden = "Only staff can export.",
+         .doc = {.summary = "Every order placed in the period, as CSV (staff)",
+                 .responses = {{200, ""}, {400, "FieldErrors"}},
+                 .parameters = {"export_from", "export_to", "export_format"},
+                 .description = kExportDescription}},
+        {.method = "GET",
+         .pattern = "/api/exports/order-lines/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = export_order_lines,
+         .forbidden = "Only staff can export.",
+         .doc = {.summary = "Every line of the orders placed in the period, with its unit cost, as CSV (staff)",
+                 .responses = {{200, ""}, {400, "FieldErrors"}},
+                 .parameters = {"export_from", "export_to", "export_format"},
+                 .description = kExportDescription}},
+        {.method = "GET",
+         .pattern = "/api/exports/ledger/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = export_ledger,
+         .forbidden = "Only staff can export.",
+         .doc = {.summary = "The stock ledger's entries of the period, as CSV (staff)",
+                 .responses = {{200, ""}, {400, "FieldErrors"}},
+                 .parameters = {"export_from", "export_to", "export_format"},
+                 .description = kExportDescription}},
+        {.method = "GET",
+         .pattern = "/api/exports/stock/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = export_stock,
+         .forbidden = "Only staff can export.",
+         .doc = {.summary = "Every sweet with its stock and its value now, as CSV (staff)",
+                 .responses = {{200, ""}, {400, "FieldErrors"}},
+                 .parameters = {"export_format"},
+                 .description = kExportDescription}},
         {.method = "GET",
          .pattern = "/api/stock/alerts/",
          .access = Access::Admin,

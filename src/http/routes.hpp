@@ -14,6 +14,7 @@
 #include "domain/accounts.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/durability.hpp"
+#include "domain/exports.hpp"
 #include "domain/inventory.hpp"
 #include "domain/order_service.hpp"
 #include "domain/reports.hpp"
@@ -63,6 +64,7 @@ struct Deps {
     domain::OrderService& orders;
     domain::StockControl& stock;
     domain::Reports& reports;
+    domain::ExportStore& exports;
     Settings settings;
     metrics::Registry* metrics = nullptr;                 ///< counts sales; renders /metrics
     std::function<metrics::PoolStats()> pool_stats = {};  ///< the database pool, for /metrics

@@ -60,8 +60,59 @@ struct Server::Impl {
         return r;
     }
 
+    /// Sends a streamed answer: its headers and `body`, then each part the stream makes (on the database pool),
+    /// the next only once the last is written.
+    void respond_streamed(const restinio::request_handle_t& req, const Request& request, Response response,
+                          std::chrono::steady_clock::time_point started) {
+        using Chunked = restinio::response_builder_t<restinio::chunked_output_t>;
+        auto out = std::make_shared<Chunked>(req->create_response<restinio::chunked_output_t>(
+            restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)},
+                                         reason_phrase(response.status)}));
+        if (!response.content_type.empty())
+            out->append_header(restinio::http_field::content_type, response.content_type);
+        for (auto& [k, v] : response.headers)
+            out->append_header(k, v);
+        if (!response.body.empty()) out->append_chunk(std::move(response.body));
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        if (options.metrics) options.metrics->observe_request(request.method, response.route, response.status, seconds);
+        auto stream = std::make_shared<std::function<bool(std::string&)>>(std::move(response.stream));
+        pump(out, stream);
+    }
+
+    template <class Chunked>
+    void pump(const std::shared_ptr<Chunked>& out, const std::shared_ptr<std::function<bool(std::string&)>>& stream) {
+        asio::post(db_pool, [this, out, stream] {
+            std::string part;
+            bool more = false;
+            try {
+                more = (*stream)(part);
+            } catch (const std::exception& e) {  // the answer ends here; the client sees it cut short
+                spdlog::error("a streamed answer failed: {}", e.what());
+            }
+            try {
+                out->append_chunk(std::move(part));
+                if (!more) {
+                    out->done();
+                    --in_flight;
+                    return;
+                }
+                out->flush([this, out, stream](const asio::error_code& ec) {
+                    if (ec) {  // the client went away
+                        --in_flight;
+                        return;
+                    }
+                    pump(out, stream);
+                });
+            } catch (const std::exception& e) {
+                --in_flight;
+                spdlog::warn("could not write a streamed response: {}", e.what());
+            }
+        });
+    }
+
     void respond(const restinio::request_handle_t& req, const Request& request, Response response,
                  std::chrono::steady_clock::time_point started) {
+        if (response.stream) return respond_streamed(req, request, std::move(response), started);
         auto out = req->create_response(restinio::http_status_line_t{
             restinio::http_status_code_t{static_cast<std::uint16_t>(response.status)}, reason_phrase(response.status)});
         if (!response.content_type.empty())

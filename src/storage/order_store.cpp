@@ -26,9 +26,6 @@ constexpr const char* kInsertOrder =
     "INSERT INTO orders (status, customer_id, customer, seller_id, seller, total_cents, note, payment_method, "
     "tendered_cents, created_at_us) VALUES ('paid', :customer_id, :customer, :seller_id, :seller, :total, :note, "
     ":method, :tendered, :now) RETURNING id";
-constexpr const char* kOrderColumns =
-    "SELECT id, status, customer_id, customer, seller, total_cents, refunded_cents, note, payment_method, "
-    "tendered_cents, created_at_us FROM orders";
 constexpr const char* kOrderLines =
     "SELECT order_id, sweet_id, sweet_name, unit_price_cents, amount, refunded FROM order_lines ";
 constexpr const char* kOrderRefunds =
@@ -39,39 +36,6 @@ constexpr const char* kRefundLines =
 /// Thrown inside a placing transaction to roll it back with the refusal decided.
 struct Refusal {
     OrderOutcome outcome;
-};
-
-/// An order row, bound for reading.
-struct OrderRow {
-    long long id = 0, customer_id = 0, total = 0, refunded = 0, tendered = 0, created = 0;
-    std::string status, customer, seller, note, method;
-    soci::indicator customer_id_ind = soci::i_null, customer_ind = soci::i_null, seller_ind = soci::i_null,
-                    method_ind = soci::i_null, tendered_ind = soci::i_null;
-
-    void bind(Query& q) {
-        q.into(id).into(status).into(customer_id, customer_id_ind).into(customer, customer_ind);
-        q.into(seller, seller_ind).into(total).into(refunded).into(note).into(method, method_ind);
-        q.into(tendered, tendered_ind).into(created);
-    }
-    Order value() const {
-        Order o;
-        o.number = id;
-        o.status = domain::parse_order_status(status).value_or(domain::OrderStatus::Paid);
-        o.customer_id = customer_id_ind == soci::i_ok ? customer_id : 0;
-        if (customer_ind == soci::i_ok) o.customer = customer;
-        if (seller_ind == soci::i_ok) o.seller = seller;
-        o.total_cents = total;
-        o.refunded_cents = refunded;
-        o.note = note;
-        o.created_at = created;
-        if (method_ind == soci::i_ok) {
-            domain::Payment p;
-            p.method = domain::parse_payment_method(method).value_or(domain::PaymentMethod::Other);
-            if (tendered_ind == soci::i_ok) p.tendered_cents = tendered;
-            o.payment = p;
-        }
-        return o;
-    }
 };
 
 /// The WHERE clause of a list's filters, and their bound values.

@@ -65,7 +65,7 @@ class ApiHandler : public ::testing::Test {
     app::Config make_config() { return sweetshop::testing::test_config(dir_.path()); }
     Deps deps() {
         return Deps{app_.accounts(), app_.users(),         app_.tokens(),  app_.catalogue(), app_.inventory(),
-                    app_.orders(),   app_.stock_control(), app_.reports(), api_.settings()};
+                    app_.orders(),   app_.stock_control(), app_.reports(), app_.exports(),   api_.settings()};
     }
     std::string token_for(const std::string& name, bool staff) {
         app_.accounts().register_user({name, "", "password-" + name}, {});

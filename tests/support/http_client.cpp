@@ -91,6 +91,20 @@ HttpResponse http(std::uint16_t port, const std::string& method, const std::stri
         value.erase(0, value.find_first_not_of(' '));
         r.headers.emplace_back(line.substr(0, colon), value);
     }
+    if (auto te = r.header("Transfer-Encoding"); te && iequals(*te, "chunked")) {
+        std::string decoded;
+        std::size_t at = 0;
+        for (;;) {
+            const auto size_end = r.body.find("\r\n", at);
+            if (size_end == std::string::npos) throw std::runtime_error("a chunked body cut short");
+            const auto size = std::stoul(r.body.substr(at, size_end - at), nullptr, 16);
+            if (size == 0) break;
+            decoded.append(r.body, size_end + 2, size);
+            ++r.chunks;
+            at = size_end + 2 + size + 2;
+        }
+        r.body = std::move(decoded);
+    }
     return r;
 }
 

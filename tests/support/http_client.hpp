@@ -13,7 +13,8 @@ namespace sweetshop::testing {
 struct HttpResponse {
     int status = 0;
     std::vector<std::pair<std::string, std::string>> headers;
-    std::string body;
+    std::string body;        ///< decoded from chunked transfer encoding when it came so
+    std::size_t chunks = 0;  ///< how many chunks it came in (0: not chunked)
 
     std::optional<std::string> header(const std::string& name) const;
     nlohmann::ordered_json json() const { return nlohmann::ordered_json::parse(body); }

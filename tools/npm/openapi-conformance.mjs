@@ -223,6 +223,13 @@ await call('GET', '/api/reports/best-sellers/?limit=0', { token: boss.access, ex
 await call('GET', '/api/reports/best-sellers/', { token: ann.access, expect: 403 });
 await call('GET', '/api/reports/stock/', { token: boss.access, expect: 200 });
 await call('GET', '/api/reports/stock/', { token: ann.access, expect: 403 });
+// Exports (CSV).
+for (const path of ['/api/exports/orders/', '/api/exports/order-lines/', '/api/exports/ledger/', '/api/exports/stock/']) {
+  await call('GET', path, { token: boss.access, expect: 200 });
+  await call('GET', `${path}?format=xlsx`, { token: boss.access, expect: 400 });
+  await call('GET', path, { token: ann.access, expect: 403 });
+}
+await call('GET', '/api/exports/orders/?from=2026-01-01&to=2026-12-31&format=csv', { token: boss.access, expect: 200 });
 // Orders.
 const line = [{ sweet: id, amount: 1 }];
 const order = (await call('POST', '/api/orders/', { body: { lines: line, note: 'gift' }, token: ann.access, expect: 201 }))

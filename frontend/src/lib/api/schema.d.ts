@@ -318,6 +318,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exports/orders/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every order placed in the period, as CSV (staff)
+         * @description `text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`.
+         */
+        get: operations["GET_api_exports_orders_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/order-lines/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every line of the orders placed in the period, with its unit cost, as CSV (staff)
+         * @description `text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`.
+         */
+        get: operations["GET_api_exports_order_lines_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/ledger/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stock ledger's entries of the period, as CSV (staff)
+         * @description `text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`.
+         */
+        get: operations["GET_api_exports_ledger_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/stock/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every sweet with its stock and its value now, as CSV (staff)
+         * @description `text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`.
+         */
+        get: operations["GET_api_exports_stock_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/stock/alerts/": {
         parameters: {
             query?: never;
@@ -1164,6 +1244,12 @@ export interface components {
         alert_status: "open" | "all";
         /** @description At most this many alerts, 1 to 500 (default 100). */
         alert_page_size: number;
+        /** @description Rows from this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+        export_from: string;
+        /** @description Rows up to this day, included (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+        export_to: string;
+        /** @description csv (the default and the only format). */
+        export_format: "csv";
         /** @description The first day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). Default: 29 days before `to`. */
         report_from: string;
         /** @description The last day, included (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). Default: today. */
@@ -2840,6 +2926,282 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StockValueReport"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_exports_orders_: {
+        parameters: {
+            query?: {
+                /** @description Rows from this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+                from?: components["parameters"]["export_from"];
+                /** @description Rows up to this day, included (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+                to?: components["parameters"]["export_to"];
+                /** @description csv (the default and the only format). */
+                format?: components["parameters"]["export_format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_exports_order_lines_: {
+        parameters: {
+            query?: {
+                /** @description Rows from this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+                from?: components["parameters"]["export_from"];
+                /** @description Rows up to this day, included (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+                to?: components["parameters"]["export_to"];
+                /** @description csv (the default and the only format). */
+                format?: components["parameters"]["export_format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_exports_ledger_: {
+        parameters: {
+            query?: {
+                /** @description Rows from this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+                from?: components["parameters"]["export_from"];
+                /** @description Rows up to this day, included (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+                to?: components["parameters"]["export_to"];
+                /** @description csv (the default and the only format). */
+                format?: components["parameters"]["export_format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_exports_stock_: {
+        parameters: {
+            query?: {
+                /** @description csv (the default and the only format). */
+                format?: components["parameters"]["export_format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
                 };
             };
             /** @description Not authenticated, or bad credentials or token */

@@ -1,0 +1,134 @@
+#include "storage/export_store.hpp"
+
+#include "storage/order_rows.hpp"
+#include "storage/sql_query.hpp"
+
+namespace sweetshop::storage {
+
+using namespace sql;
+
+namespace {
+/// " AND <column> >= :from AND <column> < :before" for the window's ends in use.
+std::string window_sql(const domain::ExportWindow& w, const char* column) {
+    std::string out;
+    if (w.from) out += std::string(" AND ") + column + " >= :from";
+    if (w.before) out += std::string(" AND ") + column + " < :before";
+    return out;
+}
+
+struct WindowParams {
+    long long from, before;
+    explicit WindowParams(const domain::ExportWindow& w) : from(w.from), before(w.before) {}
+    void bind(Query& q, const domain::ExportWindow& w) const {
+        if (w.from) q.use(from, "from");
+        if (w.before) q.use(before, "before");
+    }
+};
+}  // namespace
+
+std::vector<domain::Order> SqlExportStore::orders_after(std::int64_t after, const domain::ExportWindow& window,
+                                                        std::size_t limit) {
+    return db_.read([&](soci::session& sql) {
+        std::vector<domain::Order> out;
+        OrderRow row;
+        const long long key = after, lim = static_cast<long long>(limit);
+        const WindowParams params(window);
+        Query q(sql);
+        row.bind(q);
+        q.use(key, "after").use(lim, "limit");
+        params.bind(q, window);
+        const std::string text = std::string(kOrderColumns) + " WHERE id > :after" +
+                                 window_sql(window, "created_at_us") + " ORDER BY id LIMIT :limit";
+        for (bool r = q.run(text); r; r = q.fetch())
+            out.push_back(row.value());
+        return out;
+    });
+}
+
+std::vector<domain::ExportLine> SqlExportStore::lines_after(std::int64_t order, int position,
+                                                            const domain::ExportWindow& window, std::size_t limit) {
+    return db_.read([&](soci::session& sql) {
+        std::vector<domain::ExportLine> out;
+        domain::ExportLine e;
+        long long id = 0, sweet = 0, price = 0, amount = 0, refunded = 0, cost = 0, at = 0;
+        int pos = 0;
+        std::string customer;
+        soci::indicator cost_ind = soci::i_null, customer_ind = soci::i_null;
+        const long long key = order, lim = static_cast<long long>(limit);
+        const int after_position = position;
+        const WindowParams params(window);
+        Query q(sql);
+        q.into(id).into(pos).into(at).into(customer, customer_ind).into(sweet).into(e.line.name).into(price);
+        q.into(amount).into(refunded).into(cost, cost_ind);
+        q.use(key, "order").use(after_position, "position").use(lim, "limit");
+        params.bind(q, window);
+        // (order, position) after the last one read: the lines' primary key, read in its order.
+        const std::string text =
+            "SELECT l.order_id, l.position, o.created_at_us, o.customer, l.sweet_id, l.sweet_name, "
+            "l.unit_price_cents, l.amount, l.refunded, l.unit_cost_cents FROM order_lines l "
+            "JOIN orders o ON o.id = l.order_id WHERE (l.order_id > :order OR (l.order_id = :order AND l.position > "
+            ":position))" +
+            window_sql(window, "o.created_at_us") + " ORDER BY l.order_id, l.position LIMIT :limit";
+        for (bool r = q.run(text); r; r = q.fetch()) {
+            e.order = id;
+            e.position = pos;
+            e.at = at;
+            e.customer = customer_ind == soci::i_ok ? std::optional<std::string>(customer) : std::nullopt;
+            e.line.sweet_id = sweet;
+            e.line.unit_price_cents = price;
+            e.line.amount = amount;
+            e.line.refunded = refunded;
+            e.line.unit_cost_cents = cost_ind == soci::i_ok ? std::optional<std::int64_t>(cost) : std::nullopt;
+            out.push_back(e);
+        }
+        return out;
+    });
+}
+
+std::vector<domain::LedgerEntry> SqlExportStore::ledger_after(std::int64_t after, const domain::ExportWindow& window,
+                                                              std::size_t limit) {
+    return db_.read([&](soci::session& sql) {
+        std::vector<domain::LedgerEntry> out;
+        domain::LedgerEntry e;
+        long long id = 0, sweet = 0, delta = 0, quantity = 0, at = 0, order = 0;
+        soci::indicator order_ind = soci::i_null;
+        const long long key = after, lim = static_cast<long long>(limit);
+        const WindowParams params(window);
+        Query q(sql);
+        q.into(id).into(sweet).into(e.sweet_name).into(e.actor).into(e.reason).into(delta).into(quantity).into(at);
+        q.into(order, order_ind).into(e.note).use(key, "after").use(lim, "limit");
+        params.bind(q, window);
+        const std::string text =
+            "SELECT id, sweet_id, sweet_name, actor, reason, delta, quantity_after, at_us, order_id, note "
+            "FROM stock_ledger WHERE id > :after" +
+            window_sql(window, "at_us") + " ORDER BY id LIMIT :limit";
+        for (bool r = q.run(text); r; r = q.fetch()) {
+            e.id = id;
+            e.sweet_id = sweet;
+            e.delta = delta;
+            e.quantity_after = quantity;
+            e.at = at;
+            e.order = order_ind == soci::i_ok ? std::optional<std::int64_t>(order) : std::nullopt;
+            out.push_back(e);
+        }
+        return out;
+    });
+}
+
+std::vector<domain::Sweet> SqlExportStore::sweets_after(std::int64_t after, std::size_t limit) {
+    return db_.read([&](soci::session& sql) {
+        std::vector<domain::Sweet> out;
+        SweetRow row;
+        const long long key = after, lim = static_cast<long long>(limit);
+        Query q(sql);
+        row.bind(q);
+        q.use(key, "after").use(lim, "limit");
+        for (bool r = q.run(std::string("SELECT ") + kSweetColumns +
+                            " FROM sweets WHERE id > :after ORDER BY id LIMIT :limit");
+             r; r = q.fetch())
+            out.push_back(row.value());
+        return out;
+    });
+}
+
+}  // namespace sweetshop::storage
