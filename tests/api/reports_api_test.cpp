@@ -4,6 +4,10 @@
 // PostgreSQL too (SWEETSHOP_TEST_DATABASE_URL).
 #include <gtest/gtest.h>
 
+#include <random>
+#include <set>
+
+#include "domain/money.hpp"
 #include "domain/time_zone.hpp"
 #include "test_server.hpp"
 
@@ -159,5 +163,98 @@ TEST_F(ReportsApi, ErrorsAndPermissions) {
         auto r = server.get(path, user);
         EXPECT_EQ(r.status, 403) << path;
         EXPECT_EQ(r.body, R"({"detail":"Only staff can see reports."})");
+    }
+}
+
+// A property: for random orders and refunds (random sweets, amounts, restock or not), the report's totals equal what
+// was sold and refunded, every grouping adds up to them, and the units sold equal the ledger's sales.
+TEST(ReportsReconciliation, RandomOrdersAndRefundsAddUp) {
+    for (unsigned seed : {1u, 2u, 3u}) {
+        TestServer server;
+        server.create_user("boss", "boss-password", true);
+        server.create_user("ann", "ann-password");
+        const Headers admin{{"Authorization", "Bearer " + server.access_token("boss", "boss-password")}};
+        const Headers user{{"Authorization", "Bearer " + server.access_token("ann", "ann-password")}};
+        const long long prices[] = {100, 250, 75, 1999};
+        for (int i = 0; i < 4; ++i) {
+            const std::string cost = i % 2 ? R"(,"cost":"0.30")" : "";
+            ASSERT_EQ(server
+                          .post("/api/sweets/",
+                                R"({"name":"S)" + std::to_string(i) + R"(","category":"C)" + std::to_string(i % 2) +
+                                    R"(","price":")" + sweetshop::domain::format_money(prices[i]) +
+                                    R"(","quantity":100000)" + cost + "}",
+                                admin)
+                          .status,
+                      201);
+        }
+        std::mt19937 random(seed);
+        auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
+        long long units = 0, revenue = 0, refunded_units = 0, refunds = 0;
+        struct Line {
+            long long order, sweet, left;
+        };
+        std::vector<Line> lines;
+        long long next_order = 10001;
+        for (int step = 0; step < 40; ++step) {
+            if (lines.empty() || pick(3) != 0) {
+                std::string body = R"({"lines":[)";
+                std::set<int> used;
+                const int count = 1 + pick(3);
+                for (int l = 0; l < count; ++l) {
+                    const int sweet = 1 + pick(4);
+                    if (!used.insert(sweet).second) continue;
+                    const int amount = 1 + pick(5);
+                    if (used.size() > 1) body += ',';
+                    body += R"({"sweet":)" + std::to_string(sweet) + R"(,"amount":)" + std::to_string(amount) + "}";
+                    units += amount;
+                    revenue += amount * prices[sweet - 1];
+                    lines.push_back({next_order, sweet, amount});
+                }
+                ASSERT_EQ(server.post("/api/orders/", body + "]}", user).status, 201) << body;
+                ++next_order;
+            } else {
+                auto& line = lines[static_cast<std::size_t>(pick(static_cast<int>(lines.size())))];
+                if (line.left == 0) continue;
+                const long long amount = 1 + pick(static_cast<int>(line.left));
+                const std::string body = R"({"lines":[{"sweet":)" + std::to_string(line.sweet) + R"(,"amount":)" +
+                                         std::to_string(amount) + R"(}],"restock":)" + (pick(2) ? "true" : "false") +
+                                         R"(,"reason":"random"})";
+                ASSERT_EQ(server.post("/api/orders/" + std::to_string(line.order) + "/refund/", body, admin).status,
+                          200)
+                    << body;
+                line.left -= amount;
+                refunded_units += amount;
+                refunds += amount * prices[line.sweet - 1];
+            }
+        }
+        for (const char* group : {"day", "sweet", "category"}) {
+            const auto report = server.get(std::string("/api/reports/sales/?group=") + group, admin).json();
+            const auto& totals = report["totals"];
+            EXPECT_EQ(totals["units"], units) << seed << group;
+            EXPECT_EQ(totals["revenue"], sweetshop::domain::format_money(revenue)) << seed << group;
+            EXPECT_EQ(totals["refunded_units"], refunded_units) << seed << group;
+            EXPECT_EQ(totals["refunds"], sweetshop::domain::format_money(refunds)) << seed << group;
+            EXPECT_EQ(totals["orders"], next_order - 10001) << seed << group;
+            long long row_units = 0, row_refunded = 0, row_cost = 0;
+            for (const auto& row : report["rows"]) {
+                row_units += row["units"].get<long long>();
+                row_refunded += row["refunded_units"].get<long long>();
+                const auto cost = row["cost"].get<std::string>();
+                const auto cents = sweetshop::domain::parse_money(cost[0] == '-' ? cost.substr(1) : cost);
+                row_cost += (cost[0] == '-' ? -1 : 1) * std::get<std::int64_t>(cents);
+            }
+            EXPECT_EQ(row_units, units) << seed << group;
+            EXPECT_EQ(row_refunded, refunded_units) << seed << group;
+            const auto total_cost = totals["cost"].get<std::string>();
+            EXPECT_EQ(sweetshop::domain::format_money(row_cost), total_cost) << seed << group;
+        }
+        // The ledger's sales are the units sold, and verify-stock agrees with every quantity.
+        const auto ledger_sold = server.app().database().read([](soci::session& sql) {
+            long long sold = 0;
+            sql << "SELECT CAST(-SUM(delta) AS BIGINT) FROM stock_ledger WHERE reason = 'purchase'", soci::into(sold);
+            return sold;
+        });
+        EXPECT_EQ(ledger_sold, units) << seed;
+        EXPECT_TRUE(server.get("/api/admin/stock/verify/", admin).json()["ok"].get<bool>()) << seed;
     }
 }
