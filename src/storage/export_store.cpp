@@ -1,5 +1,6 @@
 #include "storage/export_store.hpp"
 
+#include "storage/ledger.hpp"
 #include "storage/order_rows.hpp"
 #include "storage/sql_query.hpp"
 
@@ -89,28 +90,17 @@ std::vector<domain::LedgerEntry> SqlExportStore::ledger_after(std::int64_t after
                                                               std::size_t limit) {
     return db_.read([&](soci::session& sql) {
         std::vector<domain::LedgerEntry> out;
-        domain::LedgerEntry e;
-        long long id = 0, sweet = 0, delta = 0, quantity = 0, at = 0, order = 0;
-        soci::indicator order_ind = soci::i_null;
+        LedgerRow row;
         const long long key = after, lim = static_cast<long long>(limit);
         const WindowParams params(window);
         Query q(sql);
-        q.into(id).into(sweet).into(e.sweet_name).into(e.actor).into(e.reason).into(delta).into(quantity).into(at);
-        q.into(order, order_ind).into(e.note).use(key, "after").use(lim, "limit");
+        row.bind(q);
+        q.use(key, "after").use(lim, "limit");
         params.bind(q, window);
-        const std::string text =
-            "SELECT id, sweet_id, sweet_name, actor, reason, delta, quantity_after, at_us, order_id, note "
-            "FROM stock_ledger WHERE id > :after" +
-            window_sql(window, "at_us") + " ORDER BY id LIMIT :limit";
-        for (bool r = q.run(text); r; r = q.fetch()) {
-            e.id = id;
-            e.sweet_id = sweet;
-            e.delta = delta;
-            e.quantity_after = quantity;
-            e.at = at;
-            e.order = order_ind == soci::i_ok ? std::optional<std::int64_t>(order) : std::nullopt;
-            out.push_back(e);
-        }
+        const std::string text = std::string("SELECT ") + kLedgerEntryColumns + " FROM stock_ledger WHERE id > :after" +
+                                 window_sql(window, "at_us") + " ORDER BY id LIMIT :limit";
+        for (bool r = q.run(text); r; r = q.fetch())
+            out.push_back(row.value());
         return out;
     });
 }

@@ -3,7 +3,9 @@
 #include <string>
 
 #include "domain/inventory.hpp"
+#include "domain/stock_control.hpp"
 #include "storage/database.hpp"
+#include "storage/sql_query.hpp"
 
 namespace sweetshop::storage {
 
@@ -17,6 +19,28 @@ inline constexpr const char* kInsertNotedLedger =
     "INSERT INTO stock_ledger (sweet_id, sweet_name, actor_id, actor, reason, delta, quantity_after, at_us, order_id, "
     "note) VALUES (:sweet_id, :sweet_name, :actor_id, :actor, :reason, :delta, :after, :now, :order_id, :note) "
     "RETURNING id";
+
+/// A ledger entry as the history and the export read it: "SELECT " kLedgerEntryColumns " FROM stock_ledger ...".
+inline constexpr const char* kLedgerEntryColumns =
+    "id, sweet_id, sweet_name, actor, reason, delta, quantity_after, at_us, order_id, note";
+struct LedgerRow {
+    long long id = 0, sweet = 0, delta = 0, after = 0, at = 0, order = 0;
+    soci::indicator order_ind = soci::i_null;
+    domain::LedgerEntry entry;
+    void bind(sql::Query& q) {
+        q.into(id).into(sweet).into(entry.sweet_name).into(entry.actor).into(entry.reason).into(delta).into(after);
+        q.into(at).into(order, order_ind).into(entry.note);
+    }
+    domain::LedgerEntry value() {
+        entry.id = id;
+        entry.sweet_id = sweet;
+        entry.delta = delta;
+        entry.quantity_after = after;
+        entry.at = at;
+        entry.order = order_ind == soci::i_ok ? std::optional<std::int64_t>(order) : std::nullopt;
+        return entry;
+    }
+};
 
 /// Appends a ledger entry inside the caller's transaction; an actor with id 0 (a tool, not a user) is stored without
 /// an actor id, and `order_id` 0 means the change belongs to no order. Returns the entry's id.

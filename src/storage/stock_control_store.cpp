@@ -9,9 +9,6 @@ using namespace sql;
 
 namespace {
 constexpr const char* kSetQuantity = "UPDATE sweets SET quantity = :q, updated_at_us = :now WHERE id = :id";
-constexpr const char* kHistory =
-    "SELECT id, sweet_id, sweet_name, actor, reason, delta, quantity_after, at_us, order_id, note FROM stock_ledger "
-    "WHERE sweet_id = :id";
 constexpr const char* kLowCondition =
     " FROM sweets WHERE active = 1 AND reorder_level > 0 AND quantity <= reorder_level";
 constexpr const char* kAlerts =
@@ -128,25 +125,17 @@ std::vector<domain::LedgerEntry> SqlStockControlStore::history(std::int64_t swee
                                                                std::optional<std::int64_t> before, std::int64_t limit) {
     return db_.read([&](soci::session& sql) {
         std::vector<domain::LedgerEntry> out;
-        domain::LedgerEntry e;
-        long long id = 0, sweet = 0, delta = 0, after = 0, at = 0, order = 0;
-        soci::indicator order_ind = soci::i_null;
+        LedgerRow row;
         const long long key = sweet_id, lim = limit, older_than = before.value_or(0);
         Query q(sql);
-        q.into(id).into(sweet).into(e.sweet_name).into(e.actor).into(e.reason).into(delta).into(after).into(at);
-        q.into(order, order_ind).into(e.note).use(key, "id").use(lim, "limit");
+        row.bind(q);
+        q.use(key, "id").use(lim, "limit");
         if (before) q.use(older_than, "before");
-        const std::string text =
-            std::string(kHistory) + (before ? " AND id < :before" : "") + " ORDER BY id DESC LIMIT :limit";
-        for (bool row = q.run(text); row; row = q.fetch()) {
-            e.id = id;
-            e.sweet_id = sweet;
-            e.delta = delta;
-            e.quantity_after = after;
-            e.at = at;
-            e.order = order_ind == soci::i_ok ? std::optional<std::int64_t>(order) : std::nullopt;
-            out.push_back(e);
-        }
+        const std::string text = std::string("SELECT ") + kLedgerEntryColumns +
+                                 " FROM stock_ledger WHERE sweet_id = :id" + (before ? " AND id < :before" : "") +
+                                 " ORDER BY id DESC LIMIT :limit";
+        for (bool found = q.run(text); found; found = q.fetch())
+            out.push_back(row.value());
         return out;
     });
 }
