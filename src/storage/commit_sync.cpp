@@ -47,15 +47,23 @@ std::uint64_t CommitSyncer::take_ticket() {
     return ticket;
 }
 
+bool CommitSyncer::failed(std::uint64_t ticket) const {
+    for (const auto& [first, last] : failed_)
+        if (ticket >= first && ticket <= last) return true;
+    return false;
+}
+
 void CommitSyncer::when_synced(std::uint64_t ticket, std::function<void(bool)> done) {
+    bool ok = true;
     {
         std::lock_guard lock(mutex_);
         if (ticket > synced_) {
             waiting_.emplace_back(ticket, std::move(done));
             return;
         }
+        ok = !failed(ticket);  // its sync already ran: answer as it went
     }
-    done(true);
+    done(ok);
 }
 
 void CommitSyncer::before_each_sync(std::function<void()> hook) {
@@ -75,6 +83,7 @@ void CommitSyncer::run() {
         if (hook) hook();
         const bool ok = sync_();
         lock.lock();
+        if (!ok) failed_.emplace_back(synced_ + 1, target);
         synced_ = target;
         ++syncs_;
         std::vector<std::function<void(bool)>> ready;

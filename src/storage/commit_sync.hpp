@@ -46,7 +46,11 @@ class CommitSyncer final : public domain::Durability {
     std::function<void()> before_sync_;
     std::mutex mutex_;
     std::condition_variable wake_;
-    std::uint64_t committed_ = 0, synced_ = 0;
+    std::uint64_t committed_ = 0, synced_ = 0;  ///< synced_: the last ticket a sync was attempted for
+    /// The tickets whose sync failed, as (first, last) ranges: they are never answered as on disk, even by a later
+    /// sync that succeeds (after a failed fsync the kernel may have dropped the pages it could not write).
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> failed_;
+    bool failed(std::uint64_t ticket) const;
     bool stopping_ = false;
     std::vector<std::pair<std::uint64_t, std::function<void(bool)>>> waiting_;
     std::atomic<std::uint64_t> syncs_{0};

@@ -94,3 +94,27 @@ TEST(CommitSyncer, StoppingSyncsWhatIsPendingAndAnswersEveryWaiter) {
     EXPECT_EQ(answered.load(), 2);
     EXPECT_EQ(syncs.load(), 2);
 }
+
+// A commit whose sync failed is never answered as on disk, also when its answer asks after the sync ran (and after
+// a later sync succeeded).
+TEST(CommitSyncer, AFailedSyncStaysFailedForAnAnswerThatAsksLate) {
+    std::atomic<bool> fail{true};
+    std::atomic<int> attempts{0};
+    CommitSyncer syncer([&] {
+        ++attempts;
+        return !fail.load();
+    });
+    const auto lost = syncer.committed();
+    while (syncer.syncs() < 1)
+        std::this_thread::yield();
+    fail = false;
+    const auto kept = syncer.committed();
+    while (syncer.syncs() < 2)
+        std::this_thread::yield();
+    int lost_answer = -1, kept_answer = -1;
+    syncer.when_synced(lost, [&](bool ok) { lost_answer = ok; });
+    syncer.when_synced(kept, [&](bool ok) { kept_answer = ok; });
+    EXPECT_EQ(lost_answer, 0);
+    EXPECT_EQ(kept_answer, 1);
+    EXPECT_EQ(attempts.load(), 2);
+}
