@@ -142,9 +142,20 @@ TEST_F(CacheConsistencyApi, ACachedAnswerIsGivenWithoutWaitingForTheDatabase) {
     add_sweet("Mint", "1.00", 5);
     auto& api = server.service().api();
     const auto request = get_request("/api/sweets/1/", user);
-    const auto first = server.get("/api/sweets/1/", user);  // renders and caches the answer, and ann's user row
+    // Renders and caches the answer and ann's user row, then asks without the database. On PostgreSQL the
+    // notification of an earlier write (the fixture's users, the sweet) may land in between and make the cache
+    // stale, rightly; then the request is made again, until nothing more arrives.
+    HttpResponse first;
+    auto cached_now = [&] {
+        std::optional<sweetshop::http::Response> answer;
+        for (int i = 0; i < 100 && !answer; ++i) {
+            first = server.get("/api/sweets/1/", user);
+            answer = api.try_without_blocking(request, api.match(request));
+        }
+        return answer;
+    };
+    auto answer = cached_now();
     ASSERT_EQ(first.status, 200);
-    auto answer = api.try_without_blocking(request, api.match(request));
     ASSERT_TRUE(answer);
     EXPECT_EQ(answer->status, 200);
     EXPECT_EQ(answer->body, first.body);
@@ -154,11 +165,10 @@ TEST_F(CacheConsistencyApi, ACachedAnswerIsGivenWithoutWaitingForTheDatabase) {
     ASSERT_EQ(server.post("/api/sweets/1/purchase/", R"({"amount":1})", user).status, 200);
     await_notification(db(), seen);
     EXPECT_FALSE(api.try_without_blocking(request, api.match(request)));
-    const auto fresh = server.get("/api/sweets/1/", user);
-    EXPECT_EQ(fresh.json()["quantity"], 4);
-    answer = api.try_without_blocking(request, api.match(request));
+    answer = cached_now();
+    EXPECT_EQ(first.json()["quantity"], 4);
     ASSERT_TRUE(answer);
-    EXPECT_EQ(answer->body, fresh.body);
+    EXPECT_EQ(answer->body, first.body);
 }
 
 TEST_F(CacheConsistencyApi, ABadTokenIsRefusedWithoutTheDatabaseAndOnlyCacheFirstRoutesAreTried) {
