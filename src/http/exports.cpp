@@ -29,9 +29,7 @@ domain::ExportWindow read_window(Context& ctx) {
     if (auto from = query_date(ctx.request, "from", errors)) window.from = zone.start_of(*from);
     if (auto to = query_date(ctx.request, "to", errors)) window.before = zone.end_of(*to);
     if (const auto format = query_text(ctx.request, "format"); !format.empty() && format != "csv") {
-        std::string message = "Select a valid choice. ";
-        message.append(format, 0, 100).append(" is not one of the available choices.");
-        errors.add("format", message);
+        errors.add("format", choice_message(format));
     }
     if (!errors.empty()) throw domain::Error(std::move(errors));
     return window;
@@ -120,7 +118,7 @@ Response export_ledger(Context& ctx) {
 }
 
 Response export_stock(Context& ctx) {
-    read_window(ctx);  // only ?format= applies
+    read_window(ctx);  // its ?format= check; the stock now has no period, so from and to are not used
     auto& store = ctx.deps.exports;
     std::int64_t after = 0;
     return csv_answer(

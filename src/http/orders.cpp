@@ -234,7 +234,7 @@ Response refund_order(Context& ctx) {
     const auto key = idempotency_key(ctx.request);
     domain::RefundRequest refund;
     refund.number = order_number(ctx);
-    refund.actor = domain::Actor{ctx.user->id, ctx.user->username};
+    refund.actor = actor_of(ctx);
     FieldErrors errors;
     read_lines(ctx.body, errors, refund.lines);
     if (auto it = ctx.body.find("restock"); it == ctx.body.end())

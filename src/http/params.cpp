@@ -30,6 +30,29 @@ std::string query_text(const Request& request, std::string_view name) {
     return value ? domain::trim(*value) : std::string();
 }
 
+domain::Actor actor_of(const Context& ctx) {
+    return domain::Actor{ctx.user->id, ctx.user->username};
+}
+
+std::int64_t query_number(const Request& request, const char* name, std::int64_t fallback, std::int64_t min,
+                          std::int64_t max, domain::FieldErrors& errors) {
+    const auto text = query_text(request, name);
+    if (text.empty()) return fallback;
+    auto parsed = domain::parse_page_number(text);
+    if (!parsed || *parsed < min || *parsed > max) {
+        errors.add(name, "Ensure this value is a whole number between " + std::to_string(min) + " and " +
+                             std::to_string(max) + ".");
+        return fallback;
+    }
+    return *parsed;
+}
+
+std::string choice_message(std::string_view value) {
+    std::string message = "Select a valid choice. ";  // appended step by step: GCC 12 warns (-Wrestrict) otherwise
+    message.append(value.substr(0, 100)).append(" is not one of the available choices.");
+    return message;
+}
+
 std::optional<domain::LocalDate> query_date(const Request& request, const char* name, domain::FieldErrors& errors) {
     const auto text = query_text(request, name);
     if (text.empty()) return std::nullopt;

@@ -18,6 +18,18 @@ std::int64_t path_id(const Context& ctx, std::string_view name, const char* not_
 /// A query parameter trimmed (absent: empty).
 std::string query_text(const Request& request, std::string_view name);
 
+/// Who makes a change: the authenticated user (routes with Access User or Admin).
+domain::Actor actor_of(const Context& ctx);
+
+/// A whole-number query parameter in [min, max] (absent: `fallback`); otherwise "Ensure this value is a whole
+/// number between <min> and <max>." goes to `errors` and `fallback` is returned.
+std::int64_t query_number(const Request& request, const char* name, std::int64_t fallback, std::int64_t min,
+                          std::int64_t max, domain::FieldErrors& errors);
+
+/// DRF's ChoiceField message for `value` (its first 100 bytes): "Select a valid choice. x is not one of the
+/// available choices.".
+std::string choice_message(std::string_view value);
+
 /// A YYYY-MM-DD query parameter (absent: std::nullopt); a malformed one adds DRF's DateField message to `errors`.
 std::optional<domain::LocalDate> query_date(const Request& request, const char* name, domain::FieldErrors& errors);
 

@@ -15,7 +15,9 @@ using domain::FieldErrors;
 Json margin_json(const std::optional<std::int64_t>& permille) {
     if (!permille) return nullptr;
     const auto magnitude = *permille < 0 ? -*permille : *permille;
-    return (*permille < 0 ? "-" : "") + std::to_string(magnitude / 10) + "." + std::to_string(magnitude % 10);
+    std::string text = *permille < 0 ? "-" : "";  // appended step by step: GCC 12 warns (-Wrestrict) otherwise
+    text.append(std::to_string(magnitude / 10)).append(".").append(std::to_string(magnitude % 10));
+    return text;
 }
 
 void put_figures(Json& out, const domain::SalesFigures& f) {
@@ -40,22 +42,6 @@ std::pair<domain::LocalDate, domain::LocalDate> period(Context& ctx, FieldErrors
     return {from.value_or(domain::add_days(end, -29)), end};
 }
 
-std::int64_t query_limit(Context& ctx, FieldErrors& errors) {
-    const auto text = query_text(ctx.request, "limit");
-    if (text.empty()) return 10;
-    auto n = domain::parse_page_number(text);
-    if (!n || *n < 1 || *n > 100) {
-        errors.add("limit", "Ensure this value is a whole number between 1 and 100.");
-        return 10;
-    }
-    return *n;
-}
-
-std::string choice_error(const std::string& value) {
-    std::string message = "Select a valid choice. ";
-    message.append(value, 0, 100).append(" is not one of the available choices.");
-    return message;
-}
 }  // namespace
 
 Response sales_report(Context& ctx) {
@@ -67,7 +53,7 @@ Response sales_report(Context& ctx) {
         if (parsed)
             group = *parsed;
         else
-            errors.add("group", choice_error(text));
+            errors.add("group", choice_message(text));
     }
     if (!errors.empty()) throw domain::Error(std::move(errors));
     const auto& zone = *ctx.deps.settings.time_zone;
@@ -100,8 +86,8 @@ Response best_sellers(Context& ctx) {
     FieldErrors errors;
     const auto [from, to] = period(ctx, errors);
     const auto by = query_text(ctx.request, "by");
-    if (!by.empty() && by != "units" && by != "revenue") errors.add("by", choice_error(by));
-    const auto limit = query_limit(ctx, errors);
+    if (!by.empty() && by != "units" && by != "revenue") errors.add("by", choice_message(by));
+    const auto limit = query_number(ctx.request, "limit", 10, 1, 100, errors);
     if (!errors.empty()) throw domain::Error(std::move(errors));
     const bool by_revenue = by == "revenue";
     Json results = Json::array();
@@ -122,7 +108,6 @@ Response best_sellers(Context& ctx) {
 
 Response stock_report(Context& ctx) {
     domain::StockValue total;
-    total.category = "";
     Json categories = Json::array();
     auto value_json = [](const domain::StockValue& v) {
         return Json{{"sweets", v.sweets},

@@ -12,10 +12,6 @@ namespace sweetshop::http::handlers {
 namespace {
 using domain::FieldErrors;
 
-domain::Actor actor(const Context& ctx) {
-    return domain::Actor{ctx.user->id, ctx.user->username};
-}
-
 Json optional_time(const std::optional<domain::Micros>& at) {
     return at ? Json(domain::format_timestamp(*at)) : Json(nullptr);
 }
@@ -52,19 +48,13 @@ std::string read_note(const BodyJson& body, FieldErrors& errors) {
     return read_string(body, "note", errors, {.required = false, .allow_blank = true}).value_or("");
 }
 
-/// `name` from the query: a whole number in [min, max], or `fallback` when absent; else a 400 on that parameter.
-std::int64_t query_number(const Context& ctx, const char* name, std::int64_t fallback, std::int64_t min,
-                          std::int64_t max) {
-    const auto text = query_text(ctx.request, name);
-    if (text.empty()) return fallback;
-    auto parsed = domain::parse_page_number(text);
-    if (!parsed || *parsed < min || *parsed > max) {
-        FieldErrors errors;
-        errors.add(name, "Ensure this value is a whole number between " + std::to_string(min) + " and " +
-                             std::to_string(max) + ".");
-        throw domain::Error(std::move(errors));
-    }
-    return *parsed;
+/// query_number(), answered 400 at once when it is wrong.
+std::int64_t query_number_or_400(const Context& ctx, const char* name, std::int64_t fallback, std::int64_t min,
+                                 std::int64_t max) {
+    FieldErrors errors;
+    const auto n = query_number(ctx.request, name, fallback, min, max, errors);
+    if (!errors.empty()) throw domain::Error(std::move(errors));
+    return n;
 }
 }  // namespace
 
@@ -78,7 +68,7 @@ Response adjust_sweet(Context& ctx) {
                                     {.required = false, .min = -domain::kMaxQuantity, .max = domain::kMaxQuantity});
     if (auto reason = read_reason(ctx.body, errors)) adjustment.reason = *reason;
     adjustment.note = read_note(ctx.body, errors);
-    const auto outcome = ctx.deps.stock.adjust(id, adjustment, actor(ctx), std::move(errors));
+    const auto outcome = ctx.deps.stock.adjust(id, adjustment, actor_of(ctx), std::move(errors));
     return ok(Json{{"entry", entry_json(outcome.entry)}, {"sweet", staff_sweet(outcome.sweet)}});
 }
 
@@ -91,7 +81,7 @@ Response count_stock(Context& ctx) {
     const auto dry_run = read_boolean(ctx.body, "dry_run", errors, false).value_or(false);
     errors.order({"counts", "note", "dry_run"});
     if (!errors.empty()) throw domain::Error(std::move(errors));
-    const auto outcome = ctx.deps.stock.count(lines, note, actor(ctx), dry_run);
+    const auto outcome = ctx.deps.stock.count(lines, note, actor_of(ctx), dry_run);
     Json out = Json::array();
     std::int64_t changed = 0;
     for (const auto& line : outcome.lines) {
@@ -107,10 +97,10 @@ Response count_stock(Context& ctx) {
 
 Response sweet_history(Context& ctx) {
     const auto id = path_id(ctx, "id", domain::kSweetNotFound);
-    const auto size = query_number(ctx, "page_size", 50, 1, 500);
+    const auto size = query_number_or_400(ctx, "page_size", 50, 1, 500);
     std::optional<std::int64_t> before;
     if (!query_text(ctx.request, "before").empty())
-        before = query_number(ctx, "before", 0, 1, std::numeric_limits<std::int64_t>::max());
+        before = query_number_or_400(ctx, "before", 0, 1, std::numeric_limits<std::int64_t>::max());
     // One entry more than the page tells whether there is a next page.
     auto entries = ctx.deps.stock.history(id, before, size + 1);
     const bool more = static_cast<std::int64_t>(entries.size()) > size;
@@ -138,12 +128,10 @@ Response stock_alerts(Context& ctx) {
     const auto status = query_text(ctx.request, "status");
     if (!status.empty() && status != "open" && status != "all") {
         FieldErrors errors;
-        std::string message = "Select a valid choice. ";
-        message.append(status, 0, 100).append(" is not one of the available choices.");
-        errors.add("status", message);
+        errors.add("status", choice_message(status));
         throw domain::Error(std::move(errors));
     }
-    const auto limit = query_number(ctx, "page_size", 100, 1, 500);
+    const auto limit = query_number_or_400(ctx, "page_size", 100, 1, 500);
     Json results = Json::array();
     for (const auto& a : ctx.deps.stock.alerts(status != "all", limit))
         results.push_back({{"id", a.id},

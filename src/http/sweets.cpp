@@ -11,10 +11,6 @@
 namespace sweetshop::http::handlers {
 
 namespace {
-domain::Actor actor(const Context& ctx) {
-    return domain::Actor{ctx.user->id, ctx.user->username};
-}
-
 std::int64_t sweet_id(const Context& ctx) {
     return path_id(ctx, "id", domain::kSweetNotFound);
 }
@@ -76,7 +72,7 @@ Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
         throw domain::Error(std::move(errors));
     }
 
-    const auto result = ctx.deps.inventory.apply({kind, id, *amount, actor(ctx)}, key);
+    const auto result = ctx.deps.inventory.apply({kind, id, *amount, actor_of(ctx)}, key);
     if (ctx.deps.metrics && kind == domain::StockChange::Kind::Purchase &&
         result.outcome.kind == domain::StockOutcome::Kind::Done && !result.replayed)
         ctx.deps.metrics->count_sale(*amount);
@@ -130,25 +126,25 @@ Response get_sweet(Context& ctx) {
 Response create_sweet(Context& ctx) {
     domain::FieldErrors errors;
     auto input = read_sweet(ctx, false, errors);
-    return created_text(json::sweet(ctx.deps.catalogue.create(input, actor(ctx), std::move(errors)), view(ctx)));
+    return created_text(json::sweet(ctx.deps.catalogue.create(input, actor_of(ctx), std::move(errors)), view(ctx)));
 }
 
 Response replace_sweet(Context& ctx) {
     const auto id = sweet_id(ctx);
     domain::FieldErrors errors;
     auto input = read_sweet(ctx, false, errors);
-    return ok_text(json::sweet(ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors)), view(ctx)));
+    return ok_text(json::sweet(ctx.deps.catalogue.update(id, input, actor_of(ctx), std::move(errors)), view(ctx)));
 }
 
 Response patch_sweet(Context& ctx) {
     const auto id = sweet_id(ctx);
     domain::FieldErrors errors;
     auto input = read_sweet(ctx, true, errors);
-    return ok_text(json::sweet(ctx.deps.catalogue.update(id, input, actor(ctx), std::move(errors)), view(ctx)));
+    return ok_text(json::sweet(ctx.deps.catalogue.update(id, input, actor_of(ctx), std::move(errors)), view(ctx)));
 }
 
 Response delete_sweet(Context& ctx) {
-    ctx.deps.catalogue.remove(sweet_id(ctx), actor(ctx));
+    ctx.deps.catalogue.remove(sweet_id(ctx), actor_of(ctx));
     return no_content();
 }
 
