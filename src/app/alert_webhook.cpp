@@ -68,29 +68,11 @@ std::optional<std::string> CurlAlertSink::send(const domain::StockAlert& alert) 
 
 AlertWebhook::AlertWebhook(storage::Database& db, const std::string& url, const std::string& shop_name,
                            std::chrono::seconds retry, const domain::Clock& clock)
-    : outbox_(db), sink_(url, shop_name), delivery_(outbox_, sink_, clock, retry), thread_([this] { run(); }) {}
-
-AlertWebhook::~AlertWebhook() {
-    {
-        std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
-    thread_.join();
-}
-
-void AlertWebhook::run() {
-    std::unique_lock lock(mutex_);
-    while (!stopping_) {
-        lock.unlock();
-        try {
-            if (const int sent = delivery_.run_once()) spdlog::info("sent {} low-stock alert(s) to the webhook", sent);
-        } catch (const std::exception& e) {  // the database is away: the next round tries again
-            spdlog::warn("low-stock alerts: {}", e.what());
-        }
-        lock.lock();
-        wake_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_; });
-    }
-}
+    : outbox_(db),
+      sink_(url, shop_name),
+      delivery_(outbox_, sink_, clock, retry),
+      rounds_("low-stock alerts", std::chrono::seconds(1), [this] {
+          if (const int sent = delivery_.run_once()) spdlog::info("sent {} low-stock alert(s) to the webhook", sent);
+      }) {}
 
 }  // namespace sweetshop::app

@@ -1,12 +1,10 @@
 #pragma once
 // The low-stock alerts' webhook (SWEETSHOP_ALERT_WEBHOOK): a thread of each server that sends the alerts waiting in
 // the outbox, POSTing each as JSON with libcurl, off the request path (a sale never waits for it or fails by it).
-#include <condition_variable>
 #include <memory>
-#include <mutex>
 #include <string>
-#include <thread>
 
+#include "app/periodic.hpp"
 #include "domain/stock_control.hpp"
 #include "storage/stock_control_store.hpp"
 
@@ -30,20 +28,12 @@ class AlertWebhook {
   public:
     AlertWebhook(storage::Database& db, const std::string& url, const std::string& shop_name,
                  std::chrono::seconds retry, const domain::Clock& clock);
-    ~AlertWebhook();
-    AlertWebhook(const AlertWebhook&) = delete;
-    AlertWebhook& operator=(const AlertWebhook&) = delete;
 
   private:
-    void run();
-
     storage::SqlAlertOutbox outbox_;
     CurlAlertSink sink_;
     domain::AlertDelivery delivery_;
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool stopping_ = false;
-    std::thread thread_;
+    Periodic rounds_;  ///< last: stopped (and joined) before the rest goes
 };
 
 }  // namespace sweetshop::app

@@ -92,6 +92,7 @@ class Service {
     http::WebApp web_;
     http::Api api_;
     std::unique_ptr<AlertWebhook> alerts_;  ///< when SWEETSHOP_ALERT_WEBHOOK is set
+    std::unique_ptr<Periodic> folding_;     ///< PostgreSQL: the summaries' shards of past days, folded
 };
 
 }  // namespace sweetshop::app

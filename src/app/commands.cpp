@@ -161,10 +161,14 @@ int verify_stock(const Flags& flags) {
         std::cout << "MISMATCH sales of sweet " << m.sweet_id << " \"" << m.name << "\": " << m.sold
                   << " sold in orders, " << m.ledger_sold << " in the ledger; " << m.restocked
                   << " restocked by refunds, " << m.ledger_restocked << " in the ledger\n";
-    const auto problems = report.mismatches.size() + report.sales_mismatches.size();
+    for (const auto& m : report.summary_mismatches)
+        std::cout << "MISMATCH reports' summary " << m.summary << (m.key.empty() ? " in total" : " for " + m.key)
+                  << ": " << m.figure << " " << m.summarised << ", the order lines and refunds give " << m.from_lines
+                  << "\n";
+    const auto problems = report.mismatches.size() + report.sales_mismatches.size() + report.summary_mismatches.size();
     std::cout << "checked " << report.checked << " sweet(s): "
-              << (report.ok() ? "every quantity equals the sum of its ledger, and every sale and restocked refund "
-                                "is in it"
+              << (report.ok() ? "every quantity equals the sum of its ledger, every sale and restocked refund is "
+                                "in it, and the reports' summaries add up to the orders"
                               : std::to_string(problems) + " mismatch(es)")
               << "\n";
     return report.ok() ? 0 : 1;

@@ -89,10 +89,8 @@ SalesReport Reports::sales(LocalDate from, LocalDate to, ReportGroup group, cons
     report.to = to;
     report.group = group;
     const Micros begin = zone.start_of(from), end = zone.end_of(to);
-    const auto slots = store_.sales_by_slot(begin, end);
-    for (const auto& slot : slots)
-        report.totals += slot.figures;
     if (group == ReportGroup::Sweet || group == ReportGroup::Category) {
+        report.totals = store_.sales_total(begin, end);
         auto items =
             group == ReportGroup::Sweet ? store_.sales_by_sweet(begin, end) : store_.sales_by_category(begin, end);
         for (auto& item : items) {
@@ -104,16 +102,26 @@ SalesReport Reports::sales(LocalDate from, LocalDate to, ReportGroup group, cons
         }
         return report;
     }
-    // Every period of the range, sold in or not, in order; then each slot into its day's period.
+    // Every period of the range, sold in or not, in order; then each slot into its day's period (the slots come in
+    // time order, so the zone is asked once per day).
     std::map<std::string, std::size_t> index;
     for (auto day = from;; day = next_day(day)) {
         auto period = period_of(day, group);
         if (index.emplace(period, report.rows.size()).second) report.rows.push_back(SalesRow{period, {}, {}, {}});
         if (day == to) break;
     }
-    for (const auto& slot : slots) {
-        auto it = index.find(period_of(zone.date_of(slot.start), group));
-        if (it != index.end()) report.rows[it->second].figures += slot.figures;
+    Micros day_start = 0, day_end = 0;
+    SalesFigures* row = nullptr;
+    for (const auto& slot : store_.sales_by_slot(begin, end)) {
+        report.totals += slot.figures;
+        if (slot.start < day_start || slot.start >= day_end) {
+            const auto day = zone.date_of(slot.start);
+            day_start = zone.start_of(day);
+            day_end = zone.end_of(day);
+            auto it = index.find(period_of(day, group));
+            row = it != index.end() ? &report.rows[it->second].figures : nullptr;
+        }
+        if (row) *row += slot.figures;
     }
     return report;
 }

@@ -82,6 +82,8 @@ class ReportStore {
     virtual ~ReportStore() = default;
     /// Sales and refunds in [from, before), per quarter-hour slot that has any (slots in time order).
     virtual std::vector<SalesSlot> sales_by_slot(Micros from, Micros before) = 0;
+    /// Everything sold and refunded in [from, before).
+    virtual SalesFigures sales_total(Micros from, Micros before) = 0;
     virtual std::vector<SalesItem> sales_by_sweet(Micros from, Micros before) = 0;
     virtual std::vector<SalesItem> sales_by_category(Micros from, Micros before) = 0;
     /// Per category, in byte order of the category.

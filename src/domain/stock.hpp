@@ -47,11 +47,22 @@ struct SalesMismatch {
     std::int64_t ledger_restocked = 0;  ///< units the ledger's refund entries put back
 };
 
+/// One figure of a reports' summary (over all time: the totals, a sweet's or a category's) that differs from the
+/// order lines and refunds it summarises.
+struct SummaryMismatch {
+    std::string summary;  ///< its table
+    std::string key;      ///< a sweet's id, a category, or "" for the totals
+    std::string figure;   ///< orders, units, revenue_cents, refunded_units, refunds_cents, cost_cents, uncosted_units
+    std::int64_t summarised = 0;
+    std::int64_t from_lines = 0;
+};
+
 struct StockReport {
     std::int64_t checked = 0;
     std::vector<StockMismatch> mismatches;
     std::vector<SalesMismatch> sales_mismatches;
-    bool ok() const { return mismatches.empty() && sales_mismatches.empty(); }
+    std::vector<SummaryMismatch> summary_mismatches;
+    bool ok() const { return mismatches.empty() && sales_mismatches.empty() && summary_mismatches.empty(); }
 };
 
 }  // namespace sweetshop::domain

@@ -147,7 +147,21 @@ Json components() {
                                     {"sold", {{"type", "integer"}}},
                                     {"ledger_sold", {{"type", "integer"}}},
                                     {"restocked", {{"type", "integer"}}},
-                                    {"ledger_restocked", {{"type", "integer"}}}})}}}});
+                                    {"ledger_restocked", {{"type", "integer"}}}})}}},
+         {"summary_mismatches",
+          {{"type", "array"},
+           {"description",
+            "Figures of the reports' summaries (over all time: the totals, a sweet's or a category's) that differ "
+            "from the order lines and refunds they summarise"},
+           {"items", answer_object({{"summary", string_prop()},
+                                    {"key",
+                                     {{"type", "string"},
+                                      {"description",
+                                       "A sweet's id, a category, or empty "
+                                       "for the totals"}}},
+                                    {"figure", string_prop()},
+                                    {"summarised", {{"type", "integer"}}},
+                                    {"from_lines", {{"type", "integer"}}}})}}}});
     order_components(s, price, price_in, timestamp);
     stock_components(s, price, price_in, timestamp);
     report_components(s);

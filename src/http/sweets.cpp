@@ -170,8 +170,18 @@ Response verify_stock(Context& ctx) {
                              {"ledger_sold", m.ledger_sold},
                              {"restocked", m.restocked},
                              {"ledger_restocked", m.ledger_restocked}});
-    return ok(Json{
-        {"ok", report.ok()}, {"checked", report.checked}, {"mismatches", mismatches}, {"sales_mismatches", sales}});
+    Json summaries = Json::array();
+    for (const auto& m : report.summary_mismatches)
+        summaries.push_back(Json{{"summary", m.summary},
+                                 {"key", m.key},
+                                 {"figure", m.figure},
+                                 {"summarised", m.summarised},
+                                 {"from_lines", m.from_lines}});
+    return ok(Json{{"ok", report.ok()},
+                   {"checked", report.checked},
+                   {"mismatches", mismatches},
+                   {"sales_mismatches", sales},
+                   {"summary_mismatches", summaries}});
 }
 
 }  // namespace sweetshop::http::handlers

@@ -5,6 +5,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "storage/report_store.hpp"
 #include "storage/sql_query.hpp"
 
 namespace sweetshop::storage {
@@ -133,6 +134,7 @@ domain::StockReport SqlLedgerAudit::verify_stock() {
             report.mismatches.push_back(mismatch);
         }
         report.sales_mismatches = sales_mismatches(sql);
+        report.summary_mismatches = summary_mismatches(sql);
         return report;
     });
 }

@@ -5,15 +5,17 @@
 
 namespace sweetshop::storage {
 
-/// One line of an order (position: its place in the order, from 0).
+/// One line of an order (position: its place in the order, from 0), under the sweet's category at the sale.
 inline constexpr const char* kInsertOrderLine =
-    "INSERT INTO order_lines (order_id, position, sweet_id, sweet_name, unit_price_cents, amount, unit_cost_cents) "
-    "VALUES (:order_id, :position, :sweet_id, :name, :price, :amount, :cost)";
+    "INSERT INTO order_lines (order_id, position, sweet_id, sweet_name, unit_price_cents, amount, unit_cost_cents, "
+    "category) VALUES (:order_id, :position, :sweet_id, :name, :price, :amount, :cost, "
+    "COALESCE((SELECT category FROM sweets WHERE id = :sweet_id), ''))";
 /// PostgreSQL: a sold line and its ledger entry in one statement, one round trip where two statements take two (the
 /// same rows as kInsertOrderLine and kInsertLedger).
 inline constexpr const char* kInsertSaleEntries =
     "WITH line AS (INSERT INTO order_lines (order_id, position, sweet_id, sweet_name, unit_price_cents, amount, "
-    "unit_cost_cents) VALUES (:order_id, :position, :sweet_id, :name, :price, :amount, :cost)) "
+    "unit_cost_cents, category) VALUES (:order_id, :position, :sweet_id, :name, :price, :amount, :cost, "
+    "COALESCE((SELECT category FROM sweets WHERE id = :sweet_id), ''))) "
     "INSERT INTO stock_ledger (sweet_id, sweet_name, actor_id, actor, reason, delta, quantity_after, at_us, order_id) "
     "VALUES (:sweet_id, :name, :actor_id, :actor, 'purchase', :delta, :after, :now, :order_id) RETURNING id";
 inline bool on_postgres(soci::session& sql) {

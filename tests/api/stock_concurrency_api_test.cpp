@@ -37,7 +37,7 @@ TEST_F(StockConcurrencyApi, TwoHundredPurchasesOfOneAgainstFiftyNeverOversell) {
         EXPECT_EQ(total, 50 * 75);
     });
     EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).body,
-              R"({"ok":true,"checked":1,"mismatches":[],"sales_mismatches":[]})");
+              R"({"ok":true,"checked":1,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[]})");
     EXPECT_TRUE(server.app().inventory().verify().ok());
 }
 
@@ -114,5 +114,5 @@ TEST_F(StockConcurrencyApi, FourHundredOrdersOfTwoLinesFromSixteenThreadsNeverOv
         EXPECT_EQ(sold, units);
     });
     EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).body,
-              R"({"ok":true,"checked":3,"mismatches":[],"sales_mismatches":[]})");
+              R"({"ok":true,"checked":3,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[]})");
 }

@@ -448,7 +448,7 @@ TEST_F(SweetsApi, Delete_Answers204WithAnEmptyBodyAndKeepsTheHistory) {
         EXPECT_EQ(sales, 1);
     });
     EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).body,
-              R"({"ok":true,"checked":0,"mismatches":[],"sales_mismatches":[]})");
+              R"({"ok":true,"checked":0,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[]})");
 }
 
 // ---- #10 purchase ----
@@ -526,7 +526,7 @@ TEST_F(SweetsApi, Restock_AddsStockAndRefusesToPassTheLimit) {
     r = server.post("/api/sweets/1/restock/", R"({"amount":0})", admin);
     EXPECT_EQ(r.body, R"({"amount":["Ensure this value is greater than or equal to 1."]})");
     EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).body,
-              R"({"ok":true,"checked":1,"mismatches":[],"sales_mismatches":[]})");
+              R"({"ok":true,"checked":1,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[]})");
 }
 
 TEST_F(SweetsApi, Restock_PermissionComesBeforeExistenceAndValidation) {
@@ -549,13 +549,13 @@ TEST_F(SweetsApi, VerifyStock_ReportsEveryMismatchAndIsForAdminsOnly) {
     call("PATCH", "/api/sweets/2/", R"({"quantity":9})", admin);  // an edit is a ledger entry too
     server.post("/api/sweets/1/purchase/", R"({"amount":2})", user);
     EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).body,
-              R"({"ok":true,"checked":2,"mismatches":[],"sales_mismatches":[]})");
+              R"({"ok":true,"checked":2,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[]})");
 
     server.app().database().write([](soci::session& sql) { sql << "UPDATE sweets SET quantity = 7 WHERE id = 1"; });
     auto r = server.get("/api/admin/stock/verify/", admin);
     EXPECT_EQ(r.status, 200);
     EXPECT_EQ(r.body, R"({"ok":false,"checked":2,"mismatches":[{"sweet_id":1,"name":"Mint","quantity":7,)"
-                      R"("ledger_sum":3}],"sales_mismatches":[]})");
+                      R"("ledger_sum":3}],"sales_mismatches":[],"summary_mismatches":[]})");
     r = server.get("/api/admin/stock/verify/", user);
     EXPECT_EQ(r.status, 403);
     EXPECT_EQ(r.body, R"({"detail":"You do not have permission to perform this action."})");

@@ -806,6 +806,15 @@ export interface components {
                 restocked: number;
                 ledger_restocked: number;
             }[];
+            /** @description Figures of the reports' summaries (over all time: the totals, a sweet's or a category's) that differ from the order lines and refunds they summarise */
+            summary_mismatches: {
+                summary: string;
+                /** @description A sweet's id, a category, or empty for the totals */
+                key: string;
+                figure: string;
+                summarised: number;
+                from_lines: number;
+            }[];
         };
         OrderLine: {
             sweet: number;
