@@ -48,12 +48,14 @@ test('a 360-pixel phone can sign in, search, buy, see the dashboard and manage s
   await card.getByText('3 in stock').waitFor();
   await expectNoHorizontalScroll(page);
 
-  await page.getByRole('link', { name: 'Dashboard' }).click();
-  await page.getByTestId('total-units').waitFor();
-  await expectNoHorizontalScroll(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   await signIn(page, 'admin', adminPassword);
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await page.getByTestId('summary-revenue').waitFor();
+  await page.getByTestId('total-units').waitFor();
+  await expectNoHorizontalScroll(page);
+  await screenshot(page, 'dashboard-phone');
   await page.getByRole('link', { name: 'Admin' }).click();
   await page.getByTestId('stock-row').first().waitFor();
   await expectNoHorizontalScroll(page);

@@ -54,7 +54,7 @@ test('a refused refresh token ends at the login page with a message', async () =
     access: expiredCopy(tokens.access),
     refresh: expiredCopy(tokens.refresh),
   });
-  await page.goto('/dashboard');
+  await page.goto('/orders');
   await page.waitForURL('**/login');
   await page.getByText('Your session has expired. Please sign in again.').waitFor();
   expect(await page.evaluate(() => localStorage.getItem('sweetshop.session'))).toBeNull();
@@ -63,7 +63,7 @@ test('a refused refresh token ends at the login page with a message', async () =
   await page.getByLabel('Username').fill(customer.username);
   await page.getByLabel('Password').fill(customer.password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+  await page.getByRole('heading', { name: 'My orders' }).waitFor();
   expect(await page.getByText('Your session has expired.').count()).toBe(0);
   await closeTab(tab);
 });

@@ -43,9 +43,9 @@ export function Layout() {
               <NavLink to="/orders" end>
                 My orders
               </NavLink>
-              <NavLink to="/dashboard">Dashboard</NavLink>
               {session.user.is_staff ? (
                 <>
+                  <NavLink to="/dashboard">Dashboard</NavLink>
                   <NavLink to="/staff/orders">Orders</NavLink>
                   <NavLink to="/counter">Counter</NavLink>
                   <NavLink to="/admin">Admin</NavLink>

@@ -14,8 +14,8 @@ export interface RequestOptions {
   auth?: boolean;
   headers?: Record<string, string>;
   signal?: AbortSignal;
-  /// `text`: the answer's body as text (a receipt's HTML) instead of its JSON.
-  as?: 'json' | 'text';
+  /// `text`: the answer's body as text (a receipt's HTML) instead of its JSON; `blob`: as a Blob (a CSV export).
+  as?: 'json' | 'text' | 'blob';
 }
 
 export interface ApiClientOptions {
@@ -51,7 +51,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
 
   async function send(path: string, opts: RequestOptions, access?: string): Promise<Response> {
     const headers: Record<string, string> = {
-      Accept: opts.as === 'text' ? 'text/html, application/json' : 'application/json',
+      Accept:
+        opts.as === 'text'
+          ? 'text/html, application/json'
+          : opts.as === 'blob'
+            ? 'text/csv, application/json'
+            : 'application/json',
       ...opts.headers,
     };
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
@@ -121,6 +126,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }
     }
     if (response.ok && opts.as === 'text') return (await response.text()) as T;
+    if (response.ok && opts.as === 'blob') return (await response.blob()) as T;
     const body = await parse(response);
     if (!response.ok) throw toApiError(response.status, body, response.headers.get('Retry-After'));
     return body as T;

@@ -1,15 +1,9 @@
 // The signed-in customer's pages, loaded when first visited (their own script chunk).
 import { useParams } from 'react-router';
-import { Dashboard } from '@/features/dashboard/components/dashboard';
 import { BasketPage } from '@/features/orders/components/basket-page';
 import { OrderDetail } from '@/features/orders/components/order-detail';
 import { OrderList } from '@/features/orders/components/order-list';
 import { useDocumentTitle } from '@/lib/use-document-title';
-
-export function DashboardRoute() {
-  useDocumentTitle('Dashboard');
-  return <Dashboard />;
-}
 
 export function BasketRoute() {
   useDocumentTitle('Basket');

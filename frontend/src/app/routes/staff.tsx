@@ -1,5 +1,7 @@
 // The staff pages, loaded when first visited (their own script chunk, never fetched by customers).
 import { StockTable } from '@/features/admin/components/stock-table';
+import { Dashboard } from '@/features/dashboard/components/dashboard';
+import { SalesDashboard } from '@/features/reports/components/sales-dashboard';
 import { SweetForm } from '@/features/admin/components/sweet-form';
 import { CounterSale } from '@/features/orders/components/counter-sale';
 import { LowStock } from '@/features/stock/components/low-stock';
@@ -16,6 +18,17 @@ export function AdminRoute() {
         <SweetForm />
       </section>
       <StockTable />
+    </>
+  );
+}
+
+/// The staff dashboard: sales and stock figures of the whole shop (customers see none).
+export function DashboardRoute() {
+  useDocumentTitle('Dashboard');
+  return (
+    <>
+      <SalesDashboard />
+      <Dashboard />
     </>
   );
 }

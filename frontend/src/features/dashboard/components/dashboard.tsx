@@ -11,9 +11,9 @@ export function Dashboard() {
   const sweets = data.reduce((n, d) => n + d.sweet_count, 0);
   const units = data.reduce((n, d) => n + d.total_quantity, 0);
   return (
-    <section className="panel" aria-labelledby="dashboard-title">
+    <section className="panel" aria-labelledby="stock-title">
       <div className="panel-head">
-        <h1 id="dashboard-title">Dashboard</h1>
+        <h2 id="stock-title">Stock by category</h2>
         {metrics.dataUpdatedAt ? (
           <p className="count">Updated {new Date(metrics.dataUpdatedAt).toLocaleTimeString('en-US')}</p>
         ) : null}
