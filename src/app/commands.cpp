@@ -179,7 +179,7 @@ int seed_demo_command(const Flags& flags, const std::string& as, int synthetic, 
     config.secret_key = "unused-by-this-command";
     App app(config);
     app.migrate();
-    auto admin = as.empty() ? app.users().first_staff() : app.users().find_by_username(as);
+    auto admin = as.empty() ? app.users().first_owner() : app.users().find_by_username(as);
     if (!admin || !admin->is_staff) {
         std::cerr << "error: "
                   << (as.empty() ? std::string("no admin yet; create one first: sweetshop create-admin <username>")
@@ -232,16 +232,16 @@ int import_django_command(const Flags& flags, const std::string& source_url, boo
     return 0;
 }
 
-int set_staff(const Flags& flags, const std::string& username, const std::string& state) {
+int set_role(const Flags& flags, const std::string& username, domain::Role role) {
     auto config = load(flags);
     config.secret_key = "unused-by-this-command";
     App app(config);
     app.migrate();
-    if (!app.users().set_staff(domain::nfkc(username), state == "on")) {
+    if (!app.users().set_role(domain::nfkc(username), role)) {
         std::cerr << "error: no user named '" << username << "'\n";
         return 1;
     }
-    std::cout << "user '" << username << "' is " << (state == "on" ? "now" : "no longer") << " staff\n";
+    std::cout << "user '" << username << "' is now " << domain::role_name(role) << "\n";
     return 0;
 }
 
@@ -278,7 +278,8 @@ const Subcommand kSubcommands[] = {
     {"migrate", "Apply pending database migrations", kMigrate, no_arguments,
      [](const Flags& f, const Args&) { return migrate_command(f); }},
     {"create-admin",
-     "Create an admin, or make an existing user an admin with a new password. The password comes from "
+     "Create an owner (the shop's admin), or make an existing user the owner with a new password. The password comes "
+     "from "
      "SWEETSHOP_ADMIN_PASSWORD or standard input, never from an argument",
      kCreateAdmin,
      [](CLI::App& cmd, Args& a) {
@@ -291,12 +292,25 @@ const Subcommand kSubcommands[] = {
     {"openapi", "Print the OpenAPI document of the API (JSON)", Command{0},
      [](CLI::App& cmd, Args& a) { cmd.add_flag("--yaml", a.yaml, "print YAML instead of JSON"); },
      [](const Flags&, const Args& a) { return print_openapi(a); }},
-    {"set-staff", "Promote (on) or demote (off) a user", kSetStaff,
+    {"set-role",
+     "Give a user a role: customer, staff (the catalogue, stock, orders, the counter) or owner (also "
+     "people, roles, costs and profit)",
+     kSetStaff,
+     [](CLI::App& cmd, Args& a) {
+         cmd.add_option("username", a.username, "the user")->required();
+         cmd.add_option("role", a.state, "customer, staff or owner")
+             ->required()
+             ->check(CLI::IsMember({"customer", "staff", "owner"}));
+     },
+     [](const Flags& f, const Args& a) { return set_role(f, a.username, *domain::parse_role(a.state)); }},
+    {"set-staff", "Make a user staff (on) or a customer (off); set-role also makes owners", kSetStaff,
      [](CLI::App& cmd, Args& a) {
          cmd.add_option("username", a.username, "the user")->required();
          cmd.add_option("state", a.state, "on or off")->required()->check(CLI::IsMember({"on", "off"}));
      },
-     [](const Flags& f, const Args& a) { return set_staff(f, a.username, a.state); }},
+     [](const Flags& f, const Args& a) {
+         return set_role(f, a.username, a.state == "on" ? domain::Role::Staff : domain::Role::Customer);
+     }},
     {"import-django", "Import users (with their passwords) and sweets from a database of the original system",
      kImportDjango,
      [](CLI::App& cmd, Args& a) {

@@ -127,7 +127,7 @@ User AccountService::register_user(const Registration& input, FieldErrors errors
     errors.order({"username", "email", "password"});
     if (!errors.empty()) throw Error(std::move(errors));
 
-    auto created = users_.insert(NewUser{*username, email, hasher_.hash(*input.password), false});
+    auto created = users_.insert(NewUser{*username, email, hasher_.hash(*input.password), Role::Customer});
     if (!created) {  // lost a race with another registration of the same name
         FieldErrors taken;
         taken.add("username", "A user with that username already exists.");
@@ -184,10 +184,27 @@ bool AccountService::create_admin(const std::string& given_username, const std::
     if (!pw_problems.empty()) throw Error(ErrorCode::BadRequest, "password: " + pw_problems.front());
 
     const auto hash = hasher_.hash(password);
-    if (users_.insert(NewUser{username, "", hash, true})) return true;
+    if (users_.insert(NewUser{username, "", hash, Role::Owner})) return true;
     users_.set_password(username, hash);
-    users_.set_staff(username, true);
+    users_.set_role(username, Role::Owner);
     return false;
+}
+
+namespace {
+constexpr std::pair<Role, std::string_view> kRoles[] = {
+    {Role::Customer, "customer"}, {Role::Staff, "staff"}, {Role::Owner, "owner"}};
+}
+
+std::string_view role_name(Role role) {
+    for (const auto& [r, name] : kRoles)
+        if (r == role) return name;
+    return "customer";
+}
+
+std::optional<Role> parse_role(std::string_view text) {
+    for (const auto& [r, name] : kRoles)
+        if (name == text) return r;
+    return std::nullopt;
 }
 
 }  // namespace sweetshop::domain

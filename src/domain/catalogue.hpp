@@ -19,6 +19,8 @@ inline constexpr std::size_t kNameMaxChars = 150;
 inline constexpr std::size_t kCategoryMaxChars = 120;
 inline constexpr std::size_t kDescriptionMaxChars = 2000;
 inline constexpr const char* kSweetNotFound = "No Sweet matches the given query.";
+/// A cost in a staff member's write: costs (and profit) are the owner's.
+inline constexpr const char* kCostsForOwners = "Only the owner can see and set costs.";
 
 struct Sweet {
     std::int64_t id = 0;

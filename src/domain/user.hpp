@@ -2,10 +2,21 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "domain/clock.hpp"
 
 namespace sweetshop::domain {
+
+/// What a user may do: a customer shops; staff also run the catalogue, stock, orders, refunds and the counter; the
+/// owner also manages people and roles and sees costs and profit. `is_staff` (the original's flag, in tokens and
+/// user objects) is true for staff and owners.
+enum class Role { Customer, Staff, Owner };
+std::string_view role_name(Role role);
+std::optional<Role> parse_role(std::string_view text);
+inline bool is_staff_role(Role role) {
+    return role != Role::Customer;
+}
 
 struct User {
     std::int64_t id = 0;
@@ -15,13 +26,15 @@ struct User {
     bool is_staff = false;
     bool is_active = true;
     Micros date_joined = 0;
+    Role role = Role::Customer;  ///< is_staff == is_staff_role(role)
+    bool is_owner() const { return role == Role::Owner; }
 };
 
 struct NewUser {
     std::string username;
     std::string email;
     std::string password_hash;
-    bool is_staff = false;
+    Role role = Role::Customer;
 };
 
 /// Storage port for accounts and login throttling.
@@ -33,12 +46,12 @@ class UserRepository {
     /// Inserts a user; returns std::nullopt when the username is taken.
     virtual std::optional<User> insert(const NewUser& user) = 0;
     virtual void update_password_hash(std::int64_t id, const std::string& hash) = 0;
-    /// Sets or clears the staff flag; false when there is no such user.
-    virtual bool set_staff(const std::string& username, bool is_staff) = 0;
+    /// Sets a user's role (and the staff flag with it); false when there is no such user.
+    virtual bool set_role(const std::string& username, Role role) = 0;
     /// Sets a new password (and activates the account); false when there is no such user.
     virtual bool set_password(const std::string& username, const std::string& hash) = 0;
-    /// The earliest-joined active admin, if any.
-    virtual std::optional<User> first_staff() = 0;
+    /// The earliest-joined active owner, if any.
+    virtual std::optional<User> first_owner() = 0;
 
     /// Failed logins for `username` at or after `since`: how many, and the time of the oldest.
     struct Failures {

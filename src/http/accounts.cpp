@@ -10,7 +10,11 @@ namespace sweetshop::http::handlers {
 
 namespace {
 Json user_json(const domain::User& u) {
-    return Json{{"id", u.id}, {"username", u.username}, {"email", u.email}, {"is_staff", u.is_staff}};
+    return Json{{"id", u.id},
+                {"username", u.username},
+                {"email", u.email},
+                {"is_staff", u.is_staff},
+                {"role", std::string(domain::role_name(u.role))}};
 }
 }  // namespace
 

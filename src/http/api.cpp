@@ -157,7 +157,8 @@ Response Api::dispatch(const Request& request, const RouteMatch& match) {
         ctx.user = authenticate_if_bearer(routed, deps_);
     } else if (route.access != Access::Public) {
         ctx.user = authenticate(routed, deps_);
-        if (route.access == Access::Admin && !ctx.user->is_staff)
+        if ((route.access == Access::Admin && !ctx.user->is_staff) ||
+            (route.access == Access::Owner && !ctx.user->is_owner()))
             throw domain::Error(domain::ErrorCode::PermissionDenied, route.forbidden);
     }
     if (route.json_body) {

@@ -35,13 +35,29 @@ domain::ExportWindow read_window(Context& ctx) {
     return window;
 }
 
+/// Writes records without the columns only the owner may see (costs) for everyone else.
+struct Columns {
+    std::vector<std::size_t> hidden;  ///< ascending
+    void append(std::string& out, std::vector<csv::Cell> cells) const {
+        for (auto it = hidden.rbegin(); it != hidden.rend(); ++it)
+            cells.erase(cells.begin() + static_cast<std::ptrdiff_t>(*it));
+        csv::append_row(out, cells);
+    }
+};
+
+Columns columns(const Context& ctx, std::vector<std::size_t> costs) {
+    if (ctx.user->is_owner()) costs.clear();
+    return Columns{std::move(costs)};
+}
+
 /// A CSV answer: its header row now, then `batch(out)` until it says there is no more.
 template <class Batch>
-Response csv_answer(const std::string& name, const std::vector<csv::Cell>& header, Batch batch) {
+Response csv_answer(const std::string& name, const std::vector<csv::Cell>& header, Batch batch,
+                    const Columns& shown = {}) {
     Response r;
     r.content_type = "text/csv; charset=utf-8";
     r.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
-    csv::append_row(r.body, header);
+    shown.append(r.body, header);
     r.stream = [batch = std::make_shared<Batch>(std::move(batch))](std::string& out) { return (*batch)(out); };
     return r;
 }
@@ -78,22 +94,24 @@ Response export_order_lines(Context& ctx) {
     auto zone = ctx.deps.settings.time_zone;
     std::int64_t order = 0;
     int position = -1;
-    return csv_answer("order-lines",
-                      {Text{"order"}, Text{"placed_at"}, Text{"customer"}, Text{"sweet"}, Text{"name"},
-                       Text{"unit_price"}, Text{"amount"}, Text{"total"}, Text{"refunded"}, Text{"unit_cost"}},
-                      [&store, zone, window, order, position](std::string& out) mutable {
-                          const auto lines = store.lines_after(order, position, window, domain::kExportBatch);
-                          for (const auto& e : lines) {
-                              const auto& l = e.line;
-                              csv::append_row(
-                                  out, {e.order, zone->format_minute(e.at), Text{e.customer.value_or("")}, l.sweet_id,
-                                        Text{l.name}, format_money(l.unit_price_cents), l.amount,
-                                        format_money(l.total_cents()), l.refunded, optional_money(l.unit_cost_cents)});
-                              order = e.order;
-                              position = e.position;
-                          }
-                          return lines.size() == domain::kExportBatch;
-                      });
+    const auto shown = columns(ctx, {9});  // unit_cost
+    return csv_answer(
+        "order-lines",
+        {Text{"order"}, Text{"placed_at"}, Text{"customer"}, Text{"sweet"}, Text{"name"}, Text{"unit_price"},
+         Text{"amount"}, Text{"total"}, Text{"refunded"}, Text{"unit_cost"}},
+        [&store, zone, window, order, position, shown](std::string& out) mutable {
+            const auto lines = store.lines_after(order, position, window, domain::kExportBatch);
+            for (const auto& e : lines) {
+                const auto& l = e.line;
+                shown.append(out, {e.order, zone->format_minute(e.at), Text{e.customer.value_or("")}, l.sweet_id,
+                                   Text{l.name}, format_money(l.unit_price_cents), l.amount,
+                                   format_money(l.total_cents()), l.refunded, optional_money(l.unit_cost_cents)});
+                order = e.order;
+                position = e.position;
+            }
+            return lines.size() == domain::kExportBatch;
+        },
+        shown);
 }
 
 Response export_ledger(Context& ctx) {
@@ -121,22 +139,23 @@ Response export_stock(Context& ctx) {
     read_window(ctx);  // its ?format= check; the stock now has no period, so from and to are not used
     auto& store = ctx.deps.exports;
     std::int64_t after = 0;
+    const auto shown = columns(ctx, {7, 10});  // cost, value_at_cost
     return csv_answer(
         "stock",
         {Text{"sweet"}, Text{"name"}, Text{"category"}, Text{"price"}, Text{"quantity"}, Text{"reorder_level"},
          Text{"reorder_quantity"}, Text{"cost"}, Text{"active"}, Text{"value_at_price"}, Text{"value_at_cost"}},
-        [&store, after](std::string& out) mutable {
+        [&store, after, shown](std::string& out) mutable {
             const auto sweets = store.sweets_after(after, domain::kExportBatch);
             for (const auto& s : sweets) {
-                csv::append_row(out,
-                                {s.id, Text{s.name}, Text{s.category}, format_money(s.price_cents), s.quantity,
-                                 s.reorder_level, s.reorder_quantity, optional_money(s.cost_cents),
-                                 std::string(s.active ? "true" : "false"), format_money(s.price_cents * s.quantity),
-                                 s.cost_cents ? format_money(*s.cost_cents * s.quantity) : std::string()});
+                shown.append(out, {s.id, Text{s.name}, Text{s.category}, format_money(s.price_cents), s.quantity,
+                                   s.reorder_level, s.reorder_quantity, optional_money(s.cost_cents),
+                                   std::string(s.active ? "true" : "false"), format_money(s.price_cents * s.quantity),
+                                   s.cost_cents ? format_money(*s.cost_cents * s.quantity) : std::string()});
                 after = s.id;
             }
             return sweets.size() == domain::kExportBatch;
-        });
+        },
+        shown);
 }
 
 }  // namespace sweetshop::http::handlers

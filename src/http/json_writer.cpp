@@ -33,22 +33,33 @@ void append_sweet(std::string& out, const domain::Sweet& s, View view) {
     out.append("\",\"updated_at\":\"");
     out.append(domain::format_timestamp(s.updated_at));
     out.push_back('"');
-    if (view == View::Staff) {
+    if (view != View::Customer) {
         out.append(",\"reorder_level\":");
         append_int(out, s.reorder_level);
         out.append(",\"reorder_quantity\":");
         append_int(out, s.reorder_quantity);
-        out.append(",\"cost\":");
-        if (s.cost_cents) {
-            out.push_back('"');
-            out.append(domain::format_money(*s.cost_cents));
-            out.push_back('"');
-        } else {
-            out.append("null");
+        if (view == View::Owner) {
+            out.append(",\"cost\":");
+            if (s.cost_cents) {
+                out.push_back('"');
+                out.append(domain::format_money(*s.cost_cents));
+                out.push_back('"');
+            } else {
+                out.append("null");
+            }
         }
         out.append(s.active ? ",\"active\":true" : ",\"active\":false");
     }
     out.push_back('}');
+}
+
+View view_for(const domain::User* user) {
+    if (!user || !user->is_staff) return View::Customer;
+    return user->is_owner() ? View::Owner : View::Staff;
+}
+
+std::string_view view_prefix(View view) {
+    return view == View::Owner ? "owner " : view == View::Staff ? "staff " : "";
 }
 
 std::string sweet(const domain::Sweet& s, View view) {

@@ -1,4 +1,5 @@
 #pragma once
+#include "domain/user.hpp"
 // Writing JSON text directly for the hot responses (a page of sweets): byte-for-byte what nlohmann's dump() gives
 // for the same values, at a fraction of the cost of building a tree first (see docs/performance.md).
 #include <cstdint>
@@ -17,8 +18,12 @@ inline void append_string(std::string& out, std::string_view text) {
 void append_int(std::string& out, std::int64_t value);
 
 /// Who an answer is for: customers see the contract's fields only; staff also the stock-control fields after them
-/// (reorder_level, reorder_quantity, cost, active).
-enum class View { Customer, Staff };
+/// (reorder_level, reorder_quantity, active); the owner also the cost (between reorder_quantity and active).
+enum class View { Customer, Staff, Owner };
+/// The view of a user's answers (none: a customer's).
+View view_for(const domain::User* user);
+/// What a cached answer's key starts with for the view ("", "staff ", "owner ").
+std::string_view view_prefix(View view);
 
 /// The contract's sweet object, fields in its order (and the staff's after them).
 void append_sweet(std::string& out, const domain::Sweet& sweet, View view = View::Customer);

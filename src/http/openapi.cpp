@@ -67,10 +67,17 @@ Json components() {
         {"type", "object"},
         {"required", {"username", "password"}},
         {"properties", {{"username", string_prop()}, {"password", {{"type", "string"}, {"writeOnly", true}}}}}};
-    s["User"] = answer_object({{"id", {{"type", "integer"}}},
-                               {"username", string_prop()},
-                               {"email", string_prop()},
-                               {"is_staff", {{"type", "boolean"}}}});
+    s["User"] =
+        answer_object({{"id", {{"type", "integer"}}},
+                       {"username", string_prop()},
+                       {"email", string_prop()},
+                       {"is_staff", {{"type", "boolean"}, {"description", "true for staff and the owner"}}},
+                       {"role",
+                        {{"type", "string"},
+                         {"enum", {"customer", "staff", "owner"}},
+                         {"description",
+                          "staff: the catalogue, stock, orders, refunds, the counter; owner: also people, roles, "
+                          "costs and profit"}}}});
     s["LoginResult"] = answer_object(
         {{"refresh", string_prop("Refresh token (JWT, HS256), valid JWT_REFRESH_DAYS")},
          {"access",

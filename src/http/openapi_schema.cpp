@@ -24,6 +24,22 @@ Json answer_object(Json properties) {
     return {{"type", "object"}, {"required", required}, {"properties", std::move(properties)}};
 }
 
+/// The object with these properties no longer required, described as the owner's only (staff answers leave them
+/// out).
+Json owner_only(Json object, std::initializer_list<const char*> names) {
+    for (const char* name : names) {
+        auto& required = object["required"];
+        for (auto it = required.begin(); it != required.end(); ++it)
+            if (*it == name) {
+                required.erase(it);
+                break;
+            }
+        auto& prop = object["properties"][name];
+        prop["description"] = std::string("Owner only. ") + prop.value("description", std::string());
+    }
+    return object;
+}
+
 Json page_of(const std::string& item) {
     return answer_object({{"count", {{"type", "integer"}}},
                           {"next", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
@@ -121,14 +137,14 @@ void stock_components(Json& s, const Json& price, const Json& price_in, const Js
     sweet["reorder_level"] = {{"type", "integer"},
                               {"description", "Staff only. At or below it an alert opens; 0: none."}};
     sweet["reorder_quantity"] = {{"type", "integer"}, {"description", "Staff only. The usual restock amount."}};
-    sweet["cost"] = nullable(price, "Staff only. Unit cost, null while unknown.");
+    sweet["cost"] = nullable(price, "Owner only. Unit cost, null while unknown.");
     sweet["active"] = {{"type", "boolean"},
                        {"description", "Staff only. false: archived (hidden from customers, not sold)."}};
     for (const char* body : {"SweetCreate", "SweetUpdate", "SweetPatch"}) {
         auto& p = s[body]["properties"];
         p["reorder_level"] = level;
         p["reorder_quantity"] = level;
-        p["cost"] = nullable(price_in, "Unit cost (the rules of price); null clears it.");
+        p["cost"] = nullable(price_in, "Owner only (403 for staff). Unit cost (the rules of price); null clears it.");
         p["active"] = {{"type", "boolean"}, {"description", "false archives the sweet, true restores it."}};
     }
     const Json reasons = {{"type", "string"}, {"enum", {"count", "damaged", "expired", "sample", "other"}}};
@@ -229,7 +245,8 @@ void report_components(Json& s) {
                             {"example", "42.5"},
                             {"description", "Gross profit over net revenue, percent with one decimal"}}},
                           {"uncosted_units", count}};
-    s["SalesFigures"] = answer_object(figures);
+    const auto costs = {"cost", "gross_profit", "margin", "uncosted_units"};
+    s["SalesFigures"] = owner_only(answer_object(figures), costs);
     Json row = {
         {"type", "object"},
         {"description", "The figures, keyed by `period` (day, week, month), `sweet` and `name` (sweet) or `category`"},
@@ -243,7 +260,7 @@ void report_components(Json& s) {
         row["properties"][name] = schema;
         row["required"].push_back(name);
     }
-    s["SalesRow"] = row;
+    s["SalesRow"] = owner_only(row, costs);
     const Json date = {{"type", "string"}, {"format", "date"}};
     s["SalesReport"] =
         answer_object({{"from", date},
@@ -258,28 +275,30 @@ void report_components(Json& s) {
          {"by", {{"type", "string"}, {"enum", {"units", "revenue"}}}},
          {"results",
           {{"type", "array"},
-           {"items", answer_object({{"sweet", count},
-                                    {"name", string_prop()},
-                                    {"units", {{"type", "integer"}, {"description", "Sold less refunded"}}},
-                                    {"net_revenue", money},
-                                    {"gross_profit", money}})}}}});
+           {"items", owner_only(answer_object({{"sweet", count},
+                                               {"name", string_prop()},
+                                               {"units", {{"type", "integer"}, {"description", "Sold less refunded"}}},
+                                               {"net_revenue", money},
+                                               {"gross_profit", money}}),
+                                {"gross_profit"})}}}});
     const Json value = {{"sweets", count},
                         {"units", count},
                         {"value_at_price", money},
                         {"value_at_cost", money},
                         {"uncosted_units", count}};
-    Json category = answer_object(value);
+    Json category = owner_only(answer_object(value), {"value_at_cost", "uncosted_units"});
     category["properties"]["category"] = string_prop();
     category["required"].push_back("category");
-    s["StockValueReport"] = answer_object({{"categories", {{"type", "array"}, {"items", category}}},
-                                           {"totals", answer_object(value)},
-                                           {"low_stock",
-                                            {{"type", "array"},
-                                             {"items", answer_object({{"sweet", count},
-                                                                      {"name", string_prop()},
-                                                                      {"quantity", count},
-                                                                      {"reorder_level", count},
-                                                                      {"suggested", count}})}}}});
+    s["StockValueReport"] =
+        answer_object({{"categories", {{"type", "array"}, {"items", category}}},
+                       {"totals", owner_only(answer_object(value), {"value_at_cost", "uncosted_units"})},
+                       {"low_stock",
+                        {{"type", "array"},
+                         {"items", answer_object({{"sweet", count},
+                                                  {"name", string_prop()},
+                                                  {"quantity", count},
+                                                  {"reorder_level", count},
+                                                  {"suggested", count}})}}}});
 }
 
 }  // namespace sweetshop::http::schema

@@ -20,13 +20,15 @@ Json margin_json(const std::optional<std::int64_t>& permille) {
     return text;
 }
 
-void put_figures(Json& out, const domain::SalesFigures& f) {
+/// The figures of a row or the totals; cost, gross profit, margin and uncosted units for the owner only.
+void put_figures(Json& out, const domain::SalesFigures& f, bool costs) {
     out["orders"] = f.orders;
     out["units"] = f.units;
     out["revenue"] = domain::format_money(f.revenue_cents);
     out["refunded_units"] = f.refunded_units;
     out["refunds"] = domain::format_money(f.refunds_cents);
     out["net_revenue"] = domain::format_money(f.net_revenue_cents());
+    if (!costs) return;
     out["cost"] = domain::format_money(f.cost_cents);
     out["gross_profit"] = domain::format_money(f.gross_profit_cents());
     out["margin"] = margin_json(f.margin_permille());
@@ -58,6 +60,7 @@ Response sales_report(Context& ctx) {
     if (!errors.empty()) throw domain::Error(std::move(errors));
     const auto& zone = *ctx.deps.settings.time_zone;
     const auto report = ctx.deps.reports.sales(from, to, group, zone);
+    const bool costs = ctx.user->is_owner();
     Json rows = Json::array();
     for (const auto& r : report.rows) {
         Json row = Json::object();
@@ -69,11 +72,11 @@ Response sales_report(Context& ctx) {
         } else {
             row["period"] = r.period;
         }
-        put_figures(row, r.figures);
+        put_figures(row, r.figures, costs);
         rows.push_back(std::move(row));
     }
     Json totals = Json::object();
-    put_figures(totals, report.totals);
+    put_figures(totals, report.totals, costs);
     return ok(Json{{"from", domain::format_local_date(from)},
                    {"to", domain::format_local_date(to)},
                    {"group", domain::group_name(group)},
@@ -94,11 +97,12 @@ Response best_sellers(Context& ctx) {
     for (const auto& item : ctx.deps.reports.best_sellers(from, to, by_revenue, static_cast<std::size_t>(limit),
                                                           *ctx.deps.settings.time_zone)) {
         const auto& f = item.figures;
-        results.push_back({{"sweet", item.sweet_id},
-                           {"name", item.name},
-                           {"units", f.units - f.refunded_units},
-                           {"net_revenue", domain::format_money(f.net_revenue_cents())},
-                           {"gross_profit", domain::format_money(f.gross_profit_cents())}});
+        Json result = {{"sweet", item.sweet_id},
+                       {"name", item.name},
+                       {"units", f.units - f.refunded_units},
+                       {"net_revenue", domain::format_money(f.net_revenue_cents())}};
+        if (ctx.user->is_owner()) result["gross_profit"] = domain::format_money(f.gross_profit_cents());
+        results.push_back(std::move(result));
     }
     return ok(Json{{"from", domain::format_local_date(from)},
                    {"to", domain::format_local_date(to)},
@@ -109,12 +113,14 @@ Response best_sellers(Context& ctx) {
 Response stock_report(Context& ctx) {
     domain::StockValue total;
     Json categories = Json::array();
-    auto value_json = [](const domain::StockValue& v) {
-        return Json{{"sweets", v.sweets},
-                    {"units", v.units},
-                    {"value_at_price", domain::format_money(v.value_at_price_cents)},
-                    {"value_at_cost", domain::format_money(v.value_at_cost_cents)},
-                    {"uncosted_units", v.uncosted_units}};
+    auto value_json = [costs = ctx.user->is_owner()](const domain::StockValue& v) {
+        Json out = {
+            {"sweets", v.sweets}, {"units", v.units}, {"value_at_price", domain::format_money(v.value_at_price_cents)}};
+        if (costs) {
+            out["value_at_cost"] = domain::format_money(v.value_at_cost_cents);
+            out["uncosted_units"] = v.uncosted_units;
+        }
+        return out;
     };
     for (const auto& v : ctx.deps.reports.stock_value()) {
         total += v;

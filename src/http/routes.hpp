@@ -32,7 +32,9 @@ class WebApp;
 
 /// Who may call a route. `Optional`: anyone, but a `Bearer` Authorization header is authenticated as on a protected
 /// route (a bad token is a 401), as the original's public views that still ran authentication did.
-enum class Access { Public, Optional, User, Admin };
+/// Who may call a route: anyone, anyone (a token is read when given), a signed-in user, staff (staff and owners), or
+/// the owner only.
+enum class Access { Public, Optional, User, Admin, Owner };
 
 /// Where a route runs: on the I/O thread (no blocking work), on the database pool, or on the hashing pool
 /// (routes that hash passwords, so a slow login never holds a database worker). `CacheFirst`: reads whose answer the

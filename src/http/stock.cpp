@@ -27,9 +27,9 @@ Json entry_json(const domain::LedgerEntry& e) {
                 {"note", e.note}};
 }
 
-/// A staff answer's sweet, as the catalogue writes it.
-Json staff_sweet(const domain::Sweet& s) {
-    return Json::parse(json::sweet(s, json::View::Staff));
+/// A staff answer's sweet, as the catalogue writes it for this user (the cost for the owner only).
+Json staff_sweet(const Context& ctx, const domain::Sweet& s) {
+    return Json::parse(json::sweet(s, json::view_for(&*ctx.user)));
 }
 
 std::optional<domain::AdjustReason> read_reason(const BodyJson& body, FieldErrors& errors) {
@@ -69,7 +69,7 @@ Response adjust_sweet(Context& ctx) {
     if (auto reason = read_reason(ctx.body, errors)) adjustment.reason = *reason;
     adjustment.note = read_note(ctx.body, errors);
     const auto outcome = ctx.deps.stock.adjust(id, adjustment, actor_of(ctx), std::move(errors));
-    return ok(Json{{"entry", entry_json(outcome.entry)}, {"sweet", staff_sweet(outcome.sweet)}});
+    return ok(Json{{"entry", entry_json(outcome.entry)}, {"sweet", staff_sweet(ctx, outcome.sweet)}});
 }
 
 Response count_stock(Context& ctx) {
@@ -117,7 +117,7 @@ Response sweet_history(Context& ctx) {
 Response low_stock(Context& ctx) {
     Json results = Json::array();
     for (const auto& s : ctx.deps.stock.low_stock()) {
-        auto item = staff_sweet(s);
+        auto item = staff_sweet(ctx, s);
         item["suggested"] = s.suggested_restock();
         results.push_back(std::move(item));
     }

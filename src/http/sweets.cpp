@@ -20,7 +20,7 @@ bool is_staff(const Context& ctx) {
 }
 
 json::View view(const Context& ctx) {
-    return is_staff(ctx) ? json::View::Staff : json::View::Customer;
+    return json::view_for(ctx.user ? &*ctx.user : nullptr);
 }
 
 /// Reads the sweet fields of a create (`partial` false: name, category and price required) or an edit.
@@ -36,6 +36,8 @@ domain::SweetInput read_sweet(const Context& ctx, bool partial, domain::FieldErr
         read_integer(ctx.body, "reorder_level", errors, {.required = false, .min = 0, .max = domain::kMaxQuantity});
     in.reorder_quantity =
         read_integer(ctx.body, "reorder_quantity", errors, {.required = false, .min = 0, .max = domain::kMaxQuantity});
+    if (ctx.body.contains("cost") && !ctx.user->is_owner())
+        throw domain::Error(domain::ErrorCode::PermissionDenied, domain::kCostsForOwners);
     if (auto it = ctx.body.find("cost"); it != ctx.body.end() && it->is_null())
         in.cost_cents = std::optional<std::int64_t>{};  // null clears the cost
     else if (auto cost = read_money(ctx.body, ctx.numbers, "cost", errors, false))
@@ -86,8 +88,7 @@ Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
 /// a key only when their answers are the same.
 std::string list_key(const domain::Listing& listing, const std::string& url, const std::string& others,
                      json::View view) {
-    return std::string(view == json::View::Staff ? "staff " : "") + "list " + domain::canonical_key(listing) + " " +
-           url + "?" + others;
+    return std::string(json::view_prefix(view)) + "list " + domain::canonical_key(listing) + " " + url + "?" + others;
 }
 }  // namespace
 
@@ -115,9 +116,9 @@ Response list_sweets(Context& ctx) {
 Response get_sweet(Context& ctx) {
     const auto id = sweet_id(ctx);
     const auto shown = view(ctx);
-    return cached(ctx, std::string(shown == json::View::Staff ? "staff " : "") + "sweet " + std::to_string(id), [&] {
+    return cached(ctx, std::string(json::view_prefix(shown)) + "sweet " + std::to_string(id), [&] {
         const auto sweet = ctx.deps.catalogue.get(id);
-        if (!sweet.active && shown != json::View::Staff)  // archived: hidden from customers
+        if (!sweet.active && shown == json::View::Customer)  // archived: hidden from customers
             throw domain::Error(domain::ErrorCode::NotFound, domain::kSweetNotFound);
         return json::sweet(sweet, shown);
     });

@@ -29,8 +29,9 @@ constexpr const char* kSweetExists = "SELECT COUNT(*) FROM sweets WHERE id = :id
 constexpr const char* kCountUsers = "SELECT COUNT(*) FROM users";
 constexpr const char* kCountSweets = "SELECT COUNT(*) FROM sweets";
 constexpr const char* kInsertUser =
-    "INSERT INTO users (id, username, email, password_hash, is_staff, is_active, date_joined_us) "
-    "VALUES (:id, :username, :email, :hash, :staff, :active, :joined)";
+    "INSERT INTO users (id, username, email, password_hash, is_staff, is_active, date_joined_us, role) "
+    "VALUES (:id, :username, :email, :hash, :staff, :active, :joined, "
+    "CASE WHEN :staff = 1 THEN 'owner' ELSE 'customer' END)";
 constexpr const char* kInsertSweet =
     "INSERT INTO sweets (id, name, name_folded, category, category_folded, description, price_cents, quantity, "
     "created_by_id, created_by, created_at_us, updated_at_us) VALUES (:id, :name, :name_folded, :category, "

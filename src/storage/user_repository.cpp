@@ -9,10 +9,10 @@ using namespace sql;
 namespace {
 // Named SQL of the accounts aggregate.
 constexpr const char* kSelectUser =
-    "SELECT id, username, email, password_hash, is_staff, is_active, date_joined_us FROM users ";
+    "SELECT id, username, email, password_hash, is_staff, is_active, date_joined_us, role FROM users ";
 constexpr const char* kInsertUser =
-    "INSERT INTO users (username, email, password_hash, is_staff, is_active, date_joined_us) "
-    "VALUES (:username, :email, :hash, :staff, 1, :joined) ON CONFLICT (username) DO NOTHING RETURNING id";
+    "INSERT INTO users (username, email, password_hash, is_staff, is_active, date_joined_us, role) "
+    "VALUES (:username, :email, :hash, :staff, 1, :joined, :role) ON CONFLICT (username) DO NOTHING RETURNING id";
 // Login throttling (login_failures: one row per failed or running attempt).
 constexpr const char* kLockLoginAttempts = "SELECT pg_advisory_xact_lock(hashtextextended(:u, 0))";
 constexpr const char* kForgetOldFailures = "DELETE FROM login_failures WHERE at_us < :since";
@@ -21,7 +21,7 @@ constexpr const char* kInsertFailure = "INSERT INTO login_failures (username, at
 constexpr const char* kClearFailures = "DELETE FROM login_failures WHERE username = :u OR at_us < :cutoff";
 constexpr const char* kUsersVersion = "SELECT value FROM change_counters WHERE name = 'users'";
 constexpr const char* kSetPasswordHash = "UPDATE users SET password_hash = :hash WHERE id = :id";
-constexpr const char* kSetStaff = "UPDATE users SET is_staff = :staff WHERE username = :username";
+constexpr const char* kSetRole = "UPDATE users SET role = :role, is_staff = :staff WHERE username = :username";
 constexpr const char* kResetPassword =
     "UPDATE users SET password_hash = :hash, is_active = 1 WHERE username = :username";
 
@@ -41,12 +41,14 @@ std::optional<domain::User> select_user(soci::session& sql, const std::string& w
     domain::User u;
     long long id = 0, joined = 0;
     int staff = 0, active = 0;
+    std::string role;
     Query q(sql);
     q.use(param, "p").into(id).into(u.username).into(u.email).into(u.password_hash).into(staff).into(active);
-    q.into(joined);
+    q.into(joined).into(role);
     if (!q.run(kSelectUser + where)) return std::nullopt;
     u.id = id;
-    u.is_staff = staff != 0;
+    u.role = domain::parse_role(role).value_or(domain::Role::Customer);
+    u.is_staff = domain::is_staff_role(u.role);
     u.is_active = active != 0;
     u.date_joined = joined;
     return u;
@@ -81,16 +83,17 @@ std::optional<domain::User> SqlUserRepository::find_by_username(const std::strin
 
 std::optional<domain::User> SqlUserRepository::insert(const domain::NewUser& user) {
     return change_users(db_, [&](soci::session& sql) -> std::optional<domain::User> {
-        const int staff = user.is_staff ? 1 : 0;
+        const int staff = domain::is_staff_role(user.role) ? 1 : 0;
+        const std::string role(domain::role_name(user.role));
         const long long joined = clock_.now();
         long long id = 0;
         Query q(sql);
         q.use(user.username, "username").use(user.email, "email").use(user.password_hash, "hash");
-        q.use(staff, "staff").use(joined, "joined").into(id);
+        q.use(staff, "staff").use(joined, "joined").use(role, "role").into(id);
         const bool inserted = q.run(kInsertUser);
         q.drain();
         if (!inserted) return std::nullopt;
-        return domain::User{id, user.username, user.email, user.password_hash, user.is_staff, true, joined};
+        return domain::User{id, user.username, user.email, user.password_hash, staff != 0, true, joined, user.role};
     });
 }
 
@@ -103,12 +106,13 @@ void SqlUserRepository::update_password_hash(std::int64_t id, const std::string&
     });
 }
 
-bool SqlUserRepository::set_staff(const std::string& username, bool is_staff) {
-    const int staff = is_staff ? 1 : 0;
+bool SqlUserRepository::set_role(const std::string& username, domain::Role role) {
+    const int staff = domain::is_staff_role(role) ? 1 : 0;
+    const std::string name(domain::role_name(role));
     return change_users(db_, [&](soci::session& sql) {
         Query q(sql);
-        q.use(staff, "staff").use(username, "username");
-        q.run(kSetStaff);
+        q.use(name, "role").use(staff, "staff").use(username, "username");
+        q.run(kSetRole);
         return q.affected() > 0;
     });
 }
@@ -122,10 +126,10 @@ bool SqlUserRepository::set_password(const std::string& username, const std::str
     });
 }
 
-std::optional<domain::User> SqlUserRepository::first_staff() {
-    const long long staff = 1;
+std::optional<domain::User> SqlUserRepository::first_owner() {
+    const std::string owner = "owner";
     return db_.read([&](soci::session& sql) {
-        return select_user(sql, "WHERE is_staff = :p AND is_active = 1 ORDER BY id LIMIT 1", staff);
+        return select_user(sql, "WHERE role = :p AND is_active = 1 ORDER BY id LIMIT 1", owner);
     });
 }
 

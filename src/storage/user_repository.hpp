@@ -15,9 +15,9 @@ class SqlUserRepository final : public domain::UserRepository {
     std::optional<domain::User> find_by_username(const std::string& username) override;
     std::optional<domain::User> insert(const domain::NewUser& user) override;
     void update_password_hash(std::int64_t id, const std::string& hash) override;
-    bool set_staff(const std::string& username, bool is_staff) override;
+    bool set_role(const std::string& username, domain::Role role) override;
     bool set_password(const std::string& username, const std::string& hash) override;
-    std::optional<domain::User> first_staff() override;
+    std::optional<domain::User> first_owner() override;
     Attempt begin_attempt(const std::string& username, domain::Micros now, domain::Micros since, int max) override;
     void clear_failures(const std::string& username, domain::Micros before) override;
 

@@ -93,7 +93,7 @@ TEST_F(AccountsApi, Login_AnswersTokensAndTheUser) {
     for (auto& [k, v] : j.items())
         keys.push_back(k);
     EXPECT_EQ(keys, (std::vector<std::string>{"refresh", "access", "user"}));
-    EXPECT_EQ(j["user"].dump(), R"({"id":1,"username":"ann","email":"","is_staff":false})");
+    EXPECT_EQ(j["user"].dump(), R"({"id":1,"username":"ann","email":"","is_staff":false,"role":"customer"})");
     EXPECT_EQ(server.get("/api/auth/me/", bearer(j["access"])).status, 200);
 }
 
@@ -243,7 +243,7 @@ TEST_F(AuthErrors, DeletedAndInactiveUsers) {
 TEST_F(AuthErrors, RightsFollowTheStoredUserNotTheTokenClaim) {
     server.create_user("ann", "secret123");
     const auto token = server.access_token("ann", "secret123");
-    server.app().users().set_staff("ann", true);
+    server.app().users().set_role("ann", sweetshop::domain::Role::Owner);
     EXPECT_EQ(server.get("/api/auth/me/", bearer(token)).json()["is_staff"], true);
 }
 

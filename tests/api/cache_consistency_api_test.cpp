@@ -67,7 +67,8 @@ TEST_F(CacheConsistencyApi, ADemotionByAnotherProcessTakesEffectAtTheNextRequest
     EXPECT_EQ(server.post("/api/sweets/1/restock/", R"({"amount":1})", admin).status, 200);
     sweetshop::storage::SqlUserRepository users(other);
     const auto seen = notified(db());
-    ASSERT_TRUE(users.set_staff("boss", false));  // what `sweetshop set-staff boss off` does
+    ASSERT_TRUE(
+        users.set_role("boss", sweetshop::domain::Role::Customer));  // what `sweetshop set-role boss customer` does
     await_notification(db(), seen);
     auto r = server.post("/api/sweets/1/restock/", R"({"amount":1})", admin);
     EXPECT_EQ(r.status, 403);
@@ -120,7 +121,7 @@ TEST(TwoInstances, AChangeThroughOneReachesTheOthersCache) {
 
     // A demotion through a: b refuses the admin's next restock once it knows.
     seen = notified(b_db);
-    ASSERT_TRUE(a.app().users().set_staff("boss", false));
+    ASSERT_TRUE(a.app().users().set_role("boss", sweetshop::domain::Role::Customer));
     await_notification(b_db, seen);
     EXPECT_EQ(b.post("/api/sweets/1/restock/", R"({"amount":1})", admin).status, 403);
 }

@@ -248,7 +248,7 @@ TEST_F(Robustness, IdempotencyKeysPerUserAreCapped) {
     const Headers cat = {{"Authorization", "Bearer " + capped.access_token("cat", "cat-password")}};
     capped.create_user("dan", "dan-password");
     const Headers dan = {{"Authorization", "Bearer " + capped.access_token("dan", "dan-password")}};
-    capped.app().users().set_staff("dan", true);
+    capped.app().users().set_role("dan", sweetshop::domain::Role::Owner);
     auto created = capped.post(
         "/api/sweets/", body({{"name", "Mint"}, {"category", "Mints"}, {"price", "1.00"}, {"quantity", 100}}), dan);
     ASSERT_EQ(created.status, 201) << created.body;

@@ -69,7 +69,7 @@ class ApiHandler : public ::testing::Test {
     }
     std::string token_for(const std::string& name, bool staff) {
         app_.accounts().register_user({name, "", "password-" + name}, {});
-        if (staff) app_.users().set_staff(name, true);
+        if (staff) app_.users().set_role(name, domain::Role::Owner);
         return app_.tokens().issue(*app_.users().find_by_username(name), security::TokenType::Access);
     }
 

@@ -63,10 +63,14 @@ TestServer::~TestServer() {
     app_.reset();
 }
 
-std::int64_t TestServer::create_user(const std::string& username, const std::string& password, bool staff) {
+std::int64_t TestServer::create_user(const std::string& username, const std::string& password, bool admin) {
+    return create_user(username, password, admin ? domain::Role::Owner : domain::Role::Customer);
+}
+
+std::int64_t TestServer::create_user(const std::string& username, const std::string& password, domain::Role role) {
     auto r = post("/api/auth/register/", nlohmann::json{{"username", username}, {"password", password}}.dump());
     EXPECT_EQ(r.status, 201) << r.body;
-    if (staff) app_->users().set_staff(username, true);
+    if (role != domain::Role::Customer) app_->users().set_role(username, role);
     return r.json().at("id").get<std::int64_t>();
 }
 

@@ -65,7 +65,9 @@ class TestServer {
     }
 
     /// Registers a user (and makes them staff when asked); returns the id.
-    std::int64_t create_user(const std::string& username, const std::string& password, bool staff = false);
+    /// `admin`: the owner (every right, as the original's staff had).
+    std::int64_t create_user(const std::string& username, const std::string& password, bool admin = false);
+    std::int64_t create_user(const std::string& username, const std::string& password, domain::Role role);
     /// Logs in and returns the access token (fails the test when login does not answer 200).
     std::string access_token(const std::string& username, const std::string& password) const;
 

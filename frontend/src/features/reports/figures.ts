@@ -7,7 +7,7 @@ export interface Summed {
   revenue: number; // net revenue, cents
   orders: number;
   units: number; // sold less refunded
-  profit: number; // gross profit, cents
+  profit: number | null; // gross profit, cents; null where the rows have none (staff do not see profit)
 }
 
 export function sumRows(rows: SalesRow[]): Summed {
@@ -16,9 +16,9 @@ export function sumRows(rows: SalesRow[]): Summed {
       revenue: s.revenue + priceCents(r.net_revenue),
       orders: s.orders + r.orders,
       units: s.units + r.units - r.refunded_units,
-      profit: s.profit + priceCents(r.gross_profit),
+      profit: r.gross_profit === undefined || s.profit === null ? null : s.profit + priceCents(r.gross_profit),
     }),
-    { revenue: 0, orders: 0, units: 0, profit: 0 },
+    { revenue: 0, orders: 0, units: 0, profit: rows.length ? 0 : null },
   );
 }
 

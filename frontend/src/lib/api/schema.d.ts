@@ -645,7 +645,13 @@ export interface components {
             id: number;
             username: string;
             email: string;
+            /** @description true for staff and the owner */
             is_staff: boolean;
+            /**
+             * @description staff: the catalogue, stock, orders, refunds, the counter; owner: also people, roles, costs and profit
+             * @enum {string}
+             */
+            role: "customer" | "staff" | "owner";
         };
         LoginResult: {
             /** @description Refresh token (JWT, HS256), valid JWT_REFRESH_DAYS */
@@ -699,7 +705,7 @@ export interface components {
             /** @description Staff only. The usual restock amount. */
             reorder_quantity?: number;
             /**
-             * @description Staff only. Unit cost, null while unknown.
+             * @description Owner only. Unit cost, null while unknown.
              * @example 3.50
              */
             cost?: string | null;
@@ -722,7 +728,7 @@ export interface components {
             reorder_level?: number;
             reorder_quantity?: number;
             /**
-             * @description Unit cost (the rules of price); null clears it.
+             * @description Owner only (403 for staff). Unit cost (the rules of price); null clears it.
              * @example 3.50
              */
             cost?: (string | number) | null;
@@ -745,7 +751,7 @@ export interface components {
             reorder_level?: number;
             reorder_quantity?: number;
             /**
-             * @description Unit cost (the rules of price); null clears it.
+             * @description Owner only (403 for staff). Unit cost (the rules of price); null clears it.
              * @example 3.50
              */
             cost?: (string | number) | null;
@@ -768,7 +774,7 @@ export interface components {
             reorder_level?: number;
             reorder_quantity?: number;
             /**
-             * @description Unit cost (the rules of price); null clears it.
+             * @description Owner only (403 for staff). Unit cost (the rules of price); null clears it.
              * @example 3.50
              */
             cost?: (string | number) | null;
@@ -1036,7 +1042,7 @@ export interface components {
                 /** @description Staff only. The usual restock amount. */
                 reorder_quantity?: number;
                 /**
-                 * @description Staff only. Unit cost, null while unknown.
+                 * @description Owner only. Unit cost, null while unknown.
                  * @example 3.50
                  */
                 cost?: string | null;
@@ -1094,21 +1100,22 @@ export interface components {
              */
             net_revenue: string;
             /**
-             * @description Exact decimal money; negative where refunds exceed sales.
+             * @description Owner only. Exact decimal money; negative where refunds exceed sales.
              * @example 12.50
              */
-            cost: string;
+            cost?: string;
             /**
-             * @description Exact decimal money; negative where refunds exceed sales.
+             * @description Owner only. Exact decimal money; negative where refunds exceed sales.
              * @example 12.50
              */
-            gross_profit: string;
+            gross_profit?: string;
             /**
-             * @description Gross profit over net revenue, percent with one decimal
+             * @description Owner only. Gross profit over net revenue, percent with one decimal
              * @example 42.5
              */
-            margin: string | null;
-            uncosted_units: number;
+            margin?: string | null;
+            /** @description Owner only. */
+            uncosted_units?: number;
         };
         /** @description The figures, keyed by `period` (day, week, month), `sweet` and `name` (sweet) or `category` */
         SalesRow: {
@@ -1136,21 +1143,22 @@ export interface components {
              */
             net_revenue: string;
             /**
-             * @description Exact decimal money; negative where refunds exceed sales.
+             * @description Owner only. Exact decimal money; negative where refunds exceed sales.
              * @example 12.50
              */
-            cost: string;
+            cost?: string;
             /**
-             * @description Exact decimal money; negative where refunds exceed sales.
+             * @description Owner only. Exact decimal money; negative where refunds exceed sales.
              * @example 12.50
              */
-            gross_profit: string;
+            gross_profit?: string;
             /**
-             * @description Gross profit over net revenue, percent with one decimal
+             * @description Owner only. Gross profit over net revenue, percent with one decimal
              * @example 42.5
              */
-            margin: string | null;
-            uncosted_units: number;
+            margin?: string | null;
+            /** @description Owner only. */
+            uncosted_units?: number;
         };
         SalesReport: {
             /** Format: date */
@@ -1182,10 +1190,10 @@ export interface components {
                  */
                 net_revenue: string;
                 /**
-                 * @description Exact decimal money; negative where refunds exceed sales.
+                 * @description Owner only. Exact decimal money; negative where refunds exceed sales.
                  * @example 12.50
                  */
-                gross_profit: string;
+                gross_profit?: string;
             }[];
         };
         StockValueReport: {
@@ -1198,11 +1206,12 @@ export interface components {
                  */
                 value_at_price: string;
                 /**
-                 * @description Exact decimal money; negative where refunds exceed sales.
+                 * @description Owner only. Exact decimal money; negative where refunds exceed sales.
                  * @example 12.50
                  */
-                value_at_cost: string;
-                uncosted_units: number;
+                value_at_cost?: string;
+                /** @description Owner only. */
+                uncosted_units?: number;
                 category: string;
             }[];
             totals: {
@@ -1214,11 +1223,12 @@ export interface components {
                  */
                 value_at_price: string;
                 /**
-                 * @description Exact decimal money; negative where refunds exceed sales.
+                 * @description Owner only. Exact decimal money; negative where refunds exceed sales.
                  * @example 12.50
                  */
-                value_at_cost: string;
-                uncosted_units: number;
+                value_at_cost?: string;
+                /** @description Owner only. */
+                uncosted_units?: number;
             };
             low_stock: {
                 sweet: number;

@@ -67,7 +67,7 @@ export const restockSweet = (client: ApiClient, id: number, amount: number | str
     headers: { 'Idempotency-Key': key },
   });
 
-export const createSweet = (client: ApiClient, input: SweetInput) =>
+export const createSweet = (client: ApiClient, input: Omit<SweetInput, 'cost'> & { cost?: string }) =>
   client.request<Sweet>('/api/sweets/', { method: 'POST', body: sweetBody(input) });
 
 export const updateSweet = (client: ApiClient, id: number, input: Partial<SweetInput> | { active: boolean }) =>

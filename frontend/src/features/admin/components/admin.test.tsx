@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { Sweet } from '@/lib/api/sweets';
-import { boss, type Call, json, renderApp, sessionFor } from '@/testing/test-utils';
+import { boss, type Call, json, renderApp, sam, sessionFor } from '@/testing/test-utils';
 import { StockTable } from './stock-table';
 import { SweetForm } from './sweet-form';
 
@@ -94,6 +94,20 @@ describe('SweetForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Save changes' }));
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0]!.body).toEqual({ reorder_level: '6', cost: null });
+  });
+
+  it('leaves costs to the owner: staff see no cost field and send none', async () => {
+    const { calls } = renderApp(<SweetForm />, {
+      session: sessionFor(sam),
+      routes: { 'POST /api/sweets/': () => json(201, { ...fudge, cost: undefined }) },
+    });
+    expect(screen.queryByLabelText('Unit cost')).toBeNull();
+    await userEvent.type(screen.getByLabelText('Name'), 'Fudge');
+    await userEvent.type(screen.getByLabelText('Category'), 'Chocolate');
+    await userEvent.type(screen.getByLabelText('Price'), '2');
+    await userEvent.click(screen.getByRole('button', { name: 'Add sweet' }));
+    expect(await screen.findByText('Added Fudge.')).toBeInTheDocument();
+    expect(calls[0]!.body).not.toHaveProperty('cost');
   });
 });
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
-import { useApi } from '@/lib/api-context';
+import { useApi, useSession } from '@/lib/api-context';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import { createSweet, type Sweet, type SweetInput, updateSweet, useSweetChanged } from '@/lib/api/sweets';
 import '../admin.css';
@@ -38,6 +38,8 @@ export interface SweetFormProps {
 export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
   const client = useApi();
   const changed = useSweetChanged();
+  // Costs are the owner's: staff neither see nor send them (the API refuses a cost from staff).
+  const owner = useSession()?.user.role === 'owner';
   const initial: SweetInput = sweet
     ? {
         name: sweet.name,
@@ -59,10 +61,13 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
   const { submit, busy, errors } = useFormMutation(FIELDS, {
     mutationFn: () => {
       setSaved(null);
-      if (!sweet) return createSweet(client, form);
+      if (!sweet) {
+        const { cost, ...rest } = form;
+        return createSweet(client, owner ? { ...rest, cost } : rest);
+      }
       // Only what changed: a stock count edited here would otherwise overwrite purchases made meanwhile.
       const patch: Partial<SweetInput> = {};
-      for (const f of FIELDS) if (form[f] !== initial[f]) patch[f] = form[f];
+      for (const f of FIELDS) if (form[f] !== initial[f] && (owner || f !== 'cost')) patch[f] = form[f];
       return updateSweet(client, sweet.id, patch);
     },
     onSuccess: (result) => {
@@ -137,15 +142,17 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
           errors={errors.fieldErrors.reorder_quantity}
           hint="Units a restock usually adds"
         />
-        <TextField
-          id={`${prefix}-cost`}
-          label="Unit cost"
-          inputMode="decimal"
-          value={form.cost}
-          onChange={set('cost')}
-          errors={errors.fieldErrors.cost}
-          hint="What one costs you; blank if unknown"
-        />
+        {owner ? (
+          <TextField
+            id={`${prefix}-cost`}
+            label="Unit cost"
+            inputMode="decimal"
+            value={form.cost}
+            onChange={set('cost')}
+            errors={errors.fieldErrors.cost}
+            hint="What one costs you; blank if unknown"
+          />
+        ) : null}
         <TextAreaField
           id={`${prefix}-description`}
           label="Description"

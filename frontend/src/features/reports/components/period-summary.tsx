@@ -44,14 +44,16 @@ export function PeriodSummary({ today }: { today: string }) {
       now: current.units,
       before: previous.units,
     },
-    {
+  ];
+  // The owner's only: staff answers carry no profit.
+  if (current.profit !== null && previous.profit !== null)
+    cards.push({
       key: 'profit',
       label: 'Gross profit',
       value: formatCents(current.profit),
       now: current.profit,
       before: previous.profit,
-    },
-  ];
+    });
   return (
     <section aria-labelledby="summary-title" className="report-section">
       <div className="panel-head">

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { boss, type Call, json, renderApp, sessionFor } from '@/testing/test-utils';
+import { boss, type Call, json, renderApp, sam, sessionFor } from '@/testing/test-utils';
 import { addDays } from '../dates';
 import { SalesDashboard } from './sales-dashboard';
 
@@ -110,6 +110,28 @@ describe('SalesDashboard', () => {
     expect(within(best).getByRole('row', { name: /Mint Humbugs/ })).toHaveTextContent('$12.00');
     expect(await screen.findByTestId('stock-at-cost')).toHaveTextContent('$12.00');
     expect(screen.getByTestId('stock-at-price')).toHaveTextContent('$30.00');
+  });
+
+  it('shows staff the sales without costs or profit (the owner’s figures)', async () => {
+    const withoutCosts = (r: Record<string, unknown>) => {
+      const { cost: _c, gross_profit: _g, margin: _m, uncosted_units: _u, ...rest } = r;
+      return rest;
+    };
+    renderApp(<SalesDashboard />, {
+      session: sessionFor(sam),
+      routes: {
+        ...routes,
+        'GET /api/reports/sales/': async (call) => {
+          const body = await sales(call).json();
+          return json(200, { ...body, rows: body.rows.map(withoutCosts), totals: withoutCosts(body.totals) });
+        },
+      },
+    });
+    expect(await screen.findByTestId('summary-revenue')).toHaveTextContent('$14.00');
+    expect(screen.queryByTestId('summary-profit')).toBeNull();
+    const table = await screen.findByTestId('sales-table');
+    expect(within(table).queryByRole('columnheader', { name: 'Gross profit' })).toBeNull();
+    expect(within(table).getByRole('columnheader', { name: 'Net revenue' })).toBeInTheDocument();
   });
 
   it('shows a fault in words with a way to try again', async () => {

@@ -62,6 +62,7 @@ function SalesOverTime({ today }: { today: string }) {
   const [period, setPeriod] = useState<Period>({ from, to });
   const sales = useSales(period, group);
   const best = useBestSellers(period, by);
+  const profit = best.data?.results[0]?.gross_profit !== undefined; // the owner's only
   const rangeError = from !== '' && to !== '' && from > to ? ['Choose a day on or after the first.'] : undefined;
   const apply = (next: { from?: string; to?: string }) => {
     const f = next.from ?? from;
@@ -139,7 +140,7 @@ function SalesOverTime({ today }: { today: string }) {
                   <th scope="col">Sweet</th>
                   <th scope="col">Units</th>
                   <th scope="col">Net revenue</th>
-                  <th scope="col">Gross profit</th>
+                  {profit ? <th scope="col">Gross profit</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -149,7 +150,7 @@ function SalesOverTime({ today }: { today: string }) {
                     <th scope="row">{r.name}</th>
                     <td>{r.units}</td>
                     <td>{formatPrice(r.net_revenue)}</td>
-                    <td>{formatPrice(r.gross_profit)}</td>
+                    {profit ? <td>{formatPrice(r.gross_profit ?? '')}</td> : null}
                   </tr>
                 ))}
               </tbody>
@@ -195,6 +196,7 @@ function Exports({ period }: { period: Period }) {
 function StockValue() {
   const stock = useStockValue();
   const data = stock.data;
+  const costs = data?.totals.value_at_cost !== undefined; // the owner's only
   return (
     <section aria-labelledby="stock-value-title" className="report-section">
       <h2 id="stock-value-title">Stock value</h2>
@@ -206,16 +208,18 @@ function StockValue() {
               <dt>At price</dt>
               <dd data-testid="stock-at-price">{formatPrice(data.totals.value_at_price)}</dd>
             </div>
-            <div>
-              <dt>At cost</dt>
-              <dd data-testid="stock-at-cost">{formatPrice(data.totals.value_at_cost)}</dd>
-            </div>
+            {data.totals.value_at_cost !== undefined ? (
+              <div>
+                <dt>At cost</dt>
+                <dd data-testid="stock-at-cost">{formatPrice(data.totals.value_at_cost)}</dd>
+              </div>
+            ) : null}
             <div>
               <dt>Below reorder level</dt>
               <dd data-testid="stock-low">{data.low_stock.length}</dd>
             </div>
           </dl>
-          {data.totals.uncosted_units > 0 ? (
+          {data.totals.uncosted_units ? (
             <p className="field-hint">
               {data.totals.uncosted_units.toLocaleString('en-US')} units have no cost yet and are left out of the value
               at cost.
@@ -231,7 +235,7 @@ function StockValue() {
                     <th scope="col">Sweets</th>
                     <th scope="col">Units</th>
                     <th scope="col">At price</th>
-                    <th scope="col">At cost</th>
+                    {costs ? <th scope="col">At cost</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -241,7 +245,7 @@ function StockValue() {
                       <td>{c.sweets}</td>
                       <td>{c.units.toLocaleString('en-US')}</td>
                       <td>{formatPrice(c.value_at_price)}</td>
-                      <td>{formatPrice(c.value_at_cost)}</td>
+                      {costs ? <td>{formatPrice(c.value_at_cost ?? '')}</td> : null}
                     </tr>
                   ))}
                 </tbody>

@@ -3,8 +3,10 @@ import { formatPrice } from '@/lib/format';
 import type { SalesReport, TimeGroup } from '../api/reports';
 import { periodLabel } from '../dates';
 
+/// Cost, gross profit and margin are the owner's only: staff answers leave them out, and so does the table.
 export function SalesTable({ report, group }: { report: SalesReport; group: TimeGroup }) {
   const t = report.totals;
+  const costs = t.cost !== undefined;
   return (
     <div className="table-wrap">
       <table className="report-table" data-testid="sales-table">
@@ -17,9 +19,13 @@ export function SalesTable({ report, group }: { report: SalesReport; group: Time
             <th scope="col">Revenue</th>
             <th scope="col">Refunds</th>
             <th scope="col">Net revenue</th>
-            <th scope="col">Cost</th>
-            <th scope="col">Gross profit</th>
-            <th scope="col">Margin</th>
+            {costs ? (
+              <>
+                <th scope="col">Cost</th>
+                <th scope="col">Gross profit</th>
+                <th scope="col">Margin</th>
+              </>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -31,9 +37,7 @@ export function SalesTable({ report, group }: { report: SalesReport; group: Time
               <td>{formatPrice(r.revenue)}</td>
               <td>{formatPrice(r.refunds)}</td>
               <td data-testid="net-revenue">{formatPrice(r.net_revenue)}</td>
-              <td>{formatPrice(r.cost)}</td>
-              <td>{formatPrice(r.gross_profit)}</td>
-              <td>{r.margin === null ? '—' : `${r.margin}%`}</td>
+              {costs ? <CostCells cost={r.cost} profit={r.gross_profit} margin={r.margin} /> : null}
             </tr>
           ))}
         </tbody>
@@ -45,18 +49,26 @@ export function SalesTable({ report, group }: { report: SalesReport; group: Time
             <td>{formatPrice(t.revenue)}</td>
             <td>{formatPrice(t.refunds)}</td>
             <td data-testid="net-revenue">{formatPrice(t.net_revenue)}</td>
-            <td>{formatPrice(t.cost)}</td>
-            <td>{formatPrice(t.gross_profit)}</td>
-            <td>{t.margin === null ? '—' : `${t.margin}%`}</td>
+            {costs ? <CostCells cost={t.cost} profit={t.gross_profit} margin={t.margin} /> : null}
           </tr>
         </tfoot>
       </table>
-      {t.uncosted_units > 0 ? (
+      {t.uncosted_units ? (
         <p className="field-hint">
           {t.uncosted_units} unit{t.uncosted_units === 1 ? '' : 's'} sold without a known cost: their revenue counts as
           profit.
         </p>
       ) : null}
     </div>
+  );
+}
+
+function CostCells({ cost, profit, margin }: { cost?: string; profit?: string; margin?: string | null }) {
+  return (
+    <>
+      <td>{formatPrice(cost ?? '')}</td>
+      <td>{formatPrice(profit ?? '')}</td>
+      <td>{margin ? `${margin}%` : '—'}</td>
+    </>
   );
 }
