@@ -34,6 +34,8 @@ App::App(const Config& config, const domain::Clock& clock)
       stock_control_(stock_control_store_, sweets_),
       report_store_(db_),
       reports_(report_store_, clock),
+      people_store_(db_),
+      people_(people_store_),
       export_store_(db_) {}
 
 int App::migrate() {
@@ -44,7 +46,7 @@ Service::Service(App& app)
     : app_(app),
       web_(web::embedded_assets()),
       api_(http::Deps{app.accounts(), app.users(), app.tokens(), app.catalogue(), app.inventory(), app.orders(),
-                      app.stock_control(), app.reports(), app.exports(),
+                      app.stock_control(), app.reports(), app.people(), app.exports(),
                       http::Settings{.cors_origins = app.config().cors_origins,
                                      .max_body_bytes = app.config().max_body_bytes,
                                      .public_url = app.config().public_url,
@@ -81,9 +83,10 @@ Service::Service(App& app)
 http::Api Service::metrics_api() {
     auto settings = api_.settings();
     settings.public_cors = true;
-    return http::Api(http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(),
-                                app_.orders(), app_.stock_control(), app_.reports(), app_.exports(), settings},
-                     http::metrics_routes());
+    return http::Api(
+        http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(), app_.orders(),
+                   app_.stock_control(), app_.reports(), app_.people(), app_.exports(), settings},
+        http::metrics_routes());
 }
 
 http::ServerOptions Service::server_options() {

@@ -44,6 +44,7 @@ class App {
     domain::OrderService& orders() { return orders_; }
     domain::StockControl& stock_control() { return stock_control_; }
     domain::Reports& reports() { return reports_; }
+    domain::People& people() { return people_; }
     domain::ExportStore& exports() { return export_store_; }
     const security::TokenService& tokens() const { return tokens_; }
     const domain::Clock& clock() const { return clock_; }
@@ -70,6 +71,8 @@ class App {
     domain::StockControl stock_control_;
     storage::SqlReportStore report_store_;
     domain::Reports reports_;
+    storage::SqlPeopleStore people_store_;
+    domain::People people_;
     storage::SqlExportStore export_store_;
 };
 

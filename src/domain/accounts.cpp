@@ -153,7 +153,7 @@ User AccountService::login(const std::string& given_username, const std::string&
     const bool password_ok = hasher_.verify(user ? user->password_hash : dummy_hash_, password);
     if (!user || !password_ok || !user->is_active)
         throw Error(ErrorCode::Unauthenticated, kBadCredentials);  // the attempt stays recorded as a failure
-    users_.clear_failures(username, now - window);
+    users_.logged_in(username, now, now - window);
     if (hasher_.needs_rehash(user->password_hash)) {
         user->password_hash = hasher_.hash(password);
         users_.update_password_hash(user->id, user->password_hash);

@@ -67,9 +67,9 @@ class UserRepository {
         Failures failures;
     };
     virtual Attempt begin_attempt(const std::string& username, Micros now, Micros since, int max) = 0;
-    /// Forgets the failures of `username` (after a successful login, the attempt itself with them), and everybody's
-    /// failures older than `before`.
-    virtual void clear_failures(const std::string& username, Micros before) = 0;
+    /// After a successful login: forgets the failures of `username` (the attempt itself with them) and everybody's
+    /// failures older than `before`, and records `now` as the user's last login.
+    virtual void logged_in(const std::string& username, Micros now, Micros before) = 0;
 };
 
 /// Hashing port (implemented in security/).

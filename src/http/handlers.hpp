@@ -29,6 +29,9 @@ Response low_stock(Context& ctx);
 Response stock_alerts(Context& ctx);
 
 // reports.cpp
+Response list_users(Context& ctx);
+Response get_user(Context& ctx);
+Response update_user(Context& ctx);
 Response sales_report(Context& ctx);
 Response best_sellers(Context& ctx);
 Response stock_report(Context& ctx);

@@ -85,6 +85,22 @@ Json components() {
          {"user", ref("User")}});
     s["Refresh"] = {{"type", "object"}, {"required", {"refresh"}}, {"properties", {{"refresh", string_prop()}}}};
     s["AccessToken"] = answer_object({{"access", string_prop()}});
+    {
+        Json person = s["User"];
+        auto& props = person["properties"];
+        props["is_active"] = {{"type", "boolean"}, {"description", "false: deactivated, cannot sign in"}};
+        props["date_joined"] = {{"type", "string"}, {"format", "date-time"}};
+        props["last_login"] = {{"type", "string"}, {"format", "date-time"}, {"nullable", true}};
+        props["orders"] = {{"type", "integer"}, {"description", "Orders placed as the customer"}};
+        for (const char* name : {"is_active", "date_joined", "last_login", "orders"})
+            person["required"].push_back(name);
+        s["Person"] = person;
+        s["PersonPage"] = page_of("Person");
+        s["PersonChange"] = {{"type", "object"},
+                             {"properties",
+                              {{"role", {{"type", "string"}, {"enum", {"customer", "staff", "owner"}}}},
+                               {"is_active", {{"type", "boolean"}}}}}};
+    }
     s["Health"] = answer_object({{"status", {{"type", "string"}, {"enum", {"ok"}}}}});
     s["CategoryMetrics"] = {{"type", "array"},
                             {"items", answer_object({{"category", string_prop()},
@@ -222,6 +238,11 @@ Json parameters() {
                                Json{{"type", "string"}, {"enum", {"units", "revenue"}}});
     p["best_limit"] = query_param("limit", "At most this many sweets, 1 to 100 (default 10).",
                                   Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 100}});
+    p["user_search"] = query_param("search", "A part of the username or the email, ignoring ASCII case.");
+    p["user_role"] = query_param("role", "customer, staff or owner.",
+                                 Json{{"type", "string"}, {"enum", {"customer", "staff", "owner"}}});
+    p["user_active"] =
+        query_param("active", "true: those who may sign in; false: the deactivated.", Json{{"type", "boolean"}});
     p["page"] = query_param("page", "Page number from 1, or `last`. Past the end: 404 `Invalid page.`");
     p["page_size"] = query_param("page_size", "Results per page, 1 to 100 (default 25).",
                                  Json{{"type", "integer"}, {"minimum", 1}, {"maximum", domain::kMaxPageSize}});
@@ -333,7 +354,7 @@ Json responses(const Route& route) {
     if (route.pool != Pool::Inline) general(503, "Detail");
     general(500, "Detail");
     if (route.access != Access::Public) out["401"] = answer(401, "TokenError");
-    if (route.access == Access::Admin) out["403"] = answer(403, "Detail");
+    if (route.access == Access::Admin || route.access == Access::Owner) out["403"] = answer(403, "Detail");
     if (out.empty()) out["200"] = {{"description", "OK"}};
     return out;
 }

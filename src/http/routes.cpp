@@ -26,6 +26,16 @@ constexpr const char* kCountDescription =
     "each, all in one transaction: an unknown sweet refuses the whole stocktake, and a sweet may appear once. "
     "`dry_run: true` answers the same differences without changing anything (what the books say now against the "
     "counts). The answer lists every line in the order given.";
+constexpr const char* kPeopleForbidden = "Only the owner can manage people.";
+constexpr const char* kPeopleDescription =
+    "By username (byte order). `search` matches a part of the username or the email, ignoring ASCII case; `role` "
+    "and `active` filter. `orders` counts the orders placed as the customer; `last_login` is null until the first "
+    "sign-in.";
+constexpr const char* kPersonChangeDescription =
+    "`role` (customer, staff or owner) and `is_active`, either or both. Deactivating ends the user's access at once, "
+    "on every server (their next request with any token is 401 `User is inactive`, and their refresh tokens are "
+    "refused); reactivating lets them sign in again. A change that would leave the shop without an active owner is "
+    "409, also when two owners demote each other at the same moment.";
 constexpr const char* kSalesReportDescription =
     "`from` and `to` are days in SWEETSHOP_TIME_ZONE, both included (default: the 30 days that end today; at most "
     "3660 days). A sale counts on the day its order was placed, a refund on the day it was made, so a past period "
@@ -237,6 +247,34 @@ const std::vector<Route>& api_routes() {
          .doc = {.summary = "Sweets at or below their reorder level, most urgent first, with a suggested restock "
                             "(staff)",
                  .responses = {{200, "LowStock"}}}},
+        {.method = "GET",
+         .pattern = "/api/users/",
+         .access = Access::Owner,
+         .pool = Pool::Database,
+         .handler = list_users,
+         .forbidden = kPeopleForbidden,
+         .doc = {.summary = "The users (owner): role, whether they may sign in, joined, last login, orders",
+                 .responses = {{200, "PersonPage"}, {400, "FieldErrors"}, {404, "Detail"}},
+                 .parameters = {"user_search", "user_role", "user_active", "page", "page_size"},
+                 .description = kPeopleDescription}},
+        {.method = "GET",
+         .pattern = "/api/users/{id}/",
+         .access = Access::Owner,
+         .pool = Pool::Database,
+         .handler = get_user,
+         .forbidden = kPeopleForbidden,
+         .doc = {.summary = "One user (owner)", .responses = {{200, "Person"}, {404, "Detail"}}}},
+        {.method = "PATCH",
+         .pattern = "/api/users/{id}/",
+         .access = Access::Owner,
+         .pool = Pool::Database,
+         .handler = update_user,
+         .forbidden = kPeopleForbidden,
+         .json_body = true,
+         .doc = {.summary = "Change a user's role or whether they may sign in (owner)",
+                 .request_schema = "PersonChange",
+                 .responses = {{200, "Person"}, {400, "FieldErrors"}, {404, "Detail"}, {409, "Detail"}},
+                 .description = kPersonChangeDescription}},
         {.method = "GET",
          .pattern = "/api/reports/sales/",
          .access = Access::Admin,

@@ -17,6 +17,7 @@
 #include "domain/exports.hpp"
 #include "domain/inventory.hpp"
 #include "domain/order_service.hpp"
+#include "domain/people.hpp"
 #include "domain/reports.hpp"
 #include "domain/stock_control.hpp"
 #include "domain/time_zone.hpp"
@@ -66,6 +67,7 @@ struct Deps {
     domain::OrderService& orders;
     domain::StockControl& stock;
     domain::Reports& reports;
+    domain::People& people;
     domain::ExportStore& exports;
     Settings settings;
     metrics::Registry* metrics = nullptr;                 ///< counts sales; renders /metrics

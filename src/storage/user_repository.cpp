@@ -1,5 +1,7 @@
 #include "storage/user_repository.hpp"
 
+#include <functional>
+
 #include "storage/sql_query.hpp"
 
 namespace sweetshop::storage {
@@ -22,6 +24,7 @@ constexpr const char* kClearFailures = "DELETE FROM login_failures WHERE usernam
 constexpr const char* kUsersVersion = "SELECT value FROM change_counters WHERE name = 'users'";
 constexpr const char* kSetPasswordHash = "UPDATE users SET password_hash = :hash WHERE id = :id";
 constexpr const char* kSetRole = "UPDATE users SET role = :role, is_staff = :staff WHERE username = :username";
+constexpr const char* kRecordLogin = "UPDATE users SET last_login_us = :at WHERE username = :u";
 constexpr const char* kResetPassword =
     "UPDATE users SET password_hash = :hash, is_active = 1 WHERE username = :username";
 
@@ -168,12 +171,156 @@ SqlUserRepository::Attempt SqlUserRepository::begin_attempt(const std::string& u
     });
 }
 
-void SqlUserRepository::clear_failures(const std::string& username, domain::Micros before) {
-    const long long cutoff = before;
-    db_.write([&](soci::session& sql) {
+void SqlUserRepository::logged_in(const std::string& username, domain::Micros now, domain::Micros before) {
+    const long long cutoff = before, at = now;
+    change_users(db_, [&](soci::session& sql) {
         Query q(sql);
         q.use(username, "u").use(cutoff, "cutoff");
         q.run(kClearFailures);
+        Query login(sql);
+        login.use(at, "at").use(username, "u");
+        login.run(kRecordLogin);
+    });
+}
+
+namespace {
+constexpr const char* kSelectPerson =
+    "SELECT u.id, u.username, u.email, u.is_staff, u.is_active, u.date_joined_us, u.role, u.last_login_us, "
+    "(SELECT COUNT(*) FROM orders o WHERE o.customer_id = u.id) FROM users u";
+constexpr const char* kLockOwners =
+    "SELECT id FROM users WHERE role = 'owner' AND is_active = 1 ORDER BY id FOR UPDATE";
+constexpr const char* kCountOtherOwners =
+    "SELECT COUNT(*) FROM users WHERE role = 'owner' AND is_active = 1 AND id <> :id";
+constexpr const char* kCurrent = "SELECT role, is_active FROM users WHERE id = :id";
+constexpr const char* kChange = "UPDATE users SET role = :role, is_staff = :staff, is_active = :active WHERE id = :id";
+
+/// The WHERE clause of a people filter and its bound values (a search is a case-insensitive part of the username
+/// or the email, with LIKE's wildcards escaped).
+struct PeopleWhere {
+    std::string text, pattern, role;
+    int active = 0;
+    explicit PeopleWhere(const domain::PeopleFilter& f) {
+        auto add = [&](const char* condition) {
+            text.append(text.empty() ? " WHERE " : " AND ").append(condition);
+        };
+        if (f.search) {
+            pattern.push_back('%');
+            for (char c : *f.search) {
+                if (c == '%' || c == '_' || c == '\\') pattern.push_back('\\');
+                pattern.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
+            }
+            pattern.push_back('%');
+            add("(LOWER(u.username) LIKE :pattern ESCAPE '\\' OR LOWER(u.email) LIKE :pattern ESCAPE '\\')");
+        }
+        if (f.role) {
+            role = std::string(domain::role_name(*f.role));
+            add("u.role = :role");
+        }
+        if (f.active) {
+            active = *f.active ? 1 : 0;
+            add("u.is_active = :active");
+        }
+    }
+    void bind(Query& q, const domain::PeopleFilter& f) const {
+        if (f.search) q.use(pattern, "pattern");
+        if (f.role) q.use(role, "role");
+        if (f.active) q.use(active, "active");
+    }
+};
+
+std::vector<domain::Person> select_people(soci::session& sql, const std::string& tail,
+                                          const std::function<void(Query&)>& bind) {
+    std::vector<domain::Person> out;
+    domain::Person p;
+    long long id = 0, joined = 0, last = 0, orders = 0;
+    int staff = 0, active = 0;
+    std::string role;
+    soci::indicator last_ind = soci::i_null;
+    Query q(sql);
+    q.into(id).into(p.user.username).into(p.user.email).into(staff).into(active).into(joined).into(role);
+    q.into(last, last_ind).into(orders);
+    bind(q);
+    for (bool row = q.run(kSelectPerson + tail); row; row = q.fetch()) {
+        p.user.id = id;
+        p.user.is_active = active != 0;
+        p.user.date_joined = joined;
+        p.user.role = domain::parse_role(role).value_or(domain::Role::Customer);
+        p.user.is_staff = domain::is_staff_role(p.user.role);
+        p.last_login = last_ind == soci::i_ok ? std::optional<domain::Micros>(last) : std::nullopt;
+        p.orders = orders;
+        out.push_back(p);
+    }
+    return out;
+}
+}  // namespace
+
+std::int64_t SqlPeopleStore::count(const domain::PeopleFilter& filter) {
+    const PeopleWhere where(filter);
+    return db_.read([&](soci::session& sql) {
+        long long n = 0;
+        Query q(sql);
+        q.into(n);
+        where.bind(q, filter);
+        q.run("SELECT COUNT(*) FROM users u" + where.text);
+        q.drain();
+        return static_cast<std::int64_t>(n);
+    });
+}
+
+std::vector<domain::Person> SqlPeopleStore::list(const domain::PeopleFilter& filter, std::int64_t limit,
+                                                 std::int64_t offset) {
+    const PeopleWhere where(filter);
+    const long long lim = limit, off = offset;
+    const std::string order =
+        db_.dialect() == Dialect::Postgres ? " ORDER BY u.username COLLATE \"C\"" : " ORDER BY u.username";
+    return db_.read([&](soci::session& sql) {
+        return select_people(sql, where.text + order + " LIMIT :limit OFFSET :offset", [&](Query& q) {
+            where.bind(q, filter);
+            q.use(lim, "limit").use(off, "offset");
+        });
+    });
+}
+
+std::optional<domain::Person> SqlPeopleStore::find(std::int64_t id) {
+    const long long key = id;
+    auto people = db_.read([&](soci::session& sql) {
+        return select_people(sql, " WHERE u.id = :id", [&](Query& q) { q.use(key, "id"); });
+    });
+    if (people.empty()) return std::nullopt;
+    return people.front();
+}
+
+SqlPeopleStore::Changed SqlPeopleStore::change(std::int64_t id, const domain::PersonChange& change) {
+    const long long key = id;
+    return change_users(db_, [&](soci::session& sql) {
+        if (db_.dialect() == Dialect::Postgres) {
+            Query lock(sql);
+            lock.run(kLockOwners);
+            lock.drain();
+        }
+        std::string role;
+        int active = 0;
+        Query current(sql);
+        current.into(role).into(active).use(key, "id");
+        if (!current.run(kCurrent)) return Changed::NotFound;
+        current.drain();
+        const auto was = domain::parse_role(role).value_or(domain::Role::Customer);
+        const auto now_role = change.role.value_or(was);
+        const bool now_active = change.active.value_or(active != 0);
+        if (was == domain::Role::Owner && active != 0 && !(now_role == domain::Role::Owner && now_active)) {
+            long long others = 0;
+            Query q(sql);
+            q.into(others).use(key, "id");
+            q.run(kCountOtherOwners);
+            q.drain();
+            if (others == 0) return Changed::LastOwner;
+        }
+        const std::string name(domain::role_name(now_role));
+        const int staff = domain::is_staff_role(now_role) ? 1 : 0, is_active = now_active ? 1 : 0;
+        Query update(sql);
+        update.use(name, "role").use(staff, "staff").use(is_active, "active").use(key, "id");
+        update.run(kChange);
+        return Changed::Done;
     });
 }
 

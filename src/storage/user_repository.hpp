@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "common/versioned_cache.hpp"
+#include "domain/people.hpp"
 #include "domain/user.hpp"
 #include "storage/database.hpp"
 
@@ -19,7 +20,7 @@ class SqlUserRepository final : public domain::UserRepository {
     bool set_password(const std::string& username, const std::string& hash) override;
     std::optional<domain::User> first_owner() override;
     Attempt begin_attempt(const std::string& username, domain::Micros now, domain::Micros since, int max) override;
-    void clear_failures(const std::string& username, domain::Micros before) override;
+    void logged_in(const std::string& username, domain::Micros now, domain::Micros before) override;
 
   private:
     Database& db_;
@@ -30,6 +31,20 @@ class SqlUserRepository final : public domain::UserRepository {
     std::optional<std::uint64_t> users_version();
     std::unique_ptr<soci::statement> version_statement_;
     long long version_ = 0;
+};
+
+/// SOCI adapter of the people (the owner's user management): the users with their last login and order count.
+class SqlPeopleStore final : public domain::PeopleStore {
+  public:
+    explicit SqlPeopleStore(Database& db) : db_(db) {}
+    std::int64_t count(const domain::PeopleFilter& filter) override;
+    std::vector<domain::Person> list(const domain::PeopleFilter& filter, std::int64_t limit,
+                                     std::int64_t offset) override;
+    std::optional<domain::Person> find(std::int64_t id) override;
+    Changed change(std::int64_t id, const domain::PersonChange& change) override;
+
+  private:
+    Database& db_;
 };
 
 }  // namespace sweetshop::storage

@@ -223,6 +223,17 @@ await call('GET', '/api/reports/best-sellers/?limit=0', { token: boss.access, ex
 await call('GET', '/api/reports/best-sellers/', { token: ann.access, expect: 403 });
 await call('GET', '/api/reports/stock/', { token: boss.access, expect: 200 });
 await call('GET', '/api/reports/stock/', { token: ann.access, expect: 403 });
+const annId = (await call('GET', '/api/auth/me/', { token: ann.access, expect: 200 })).json.id;
+await call('GET', '/api/users/?search=an&role=customer&active=true', { token: boss.access, expect: 200 });
+await call('GET', '/api/users/?role=king', { token: boss.access, expect: 400 });
+await call('GET', '/api/users/', { token: ann.access, expect: 403 });
+await call('GET', `/api/users/${annId}/`, { token: boss.access, expect: 200 });
+await call('GET', '/api/users/999/', { token: boss.access, expect: 404 });
+await call('PATCH', `/api/users/${annId}/`, { body: { role: 'customer', is_active: true }, token: boss.access, expect: 200 });
+await call('PATCH', `/api/users/${annId}/`, { body: { role: 'king' }, token: boss.access, expect: 400 });
+await call('PATCH', '/api/users/999/', { body: { role: 'staff' }, token: boss.access, expect: 404 });
+const bossId = (await call('GET', '/api/auth/me/', { token: boss.access, expect: 200 })).json.id;
+await call('PATCH', `/api/users/${bossId}/`, { body: { role: 'staff' }, token: boss.access, expect: 409 });
 // Exports (CSV).
 for (const path of ['/api/exports/orders/', '/api/exports/order-lines/', '/api/exports/ledger/', '/api/exports/stock/']) {
   await call('GET', path, { token: boss.access, expect: 200 });

@@ -264,6 +264,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The users (owner): role, whether they may sign in, joined, last login, orders
+         * @description By username (byte order). `search` matches a part of the username or the email, ignoring ASCII case; `role` and `active` filter. `orders` counts the orders placed as the customer; `last_login` is null until the first sign-in.
+         */
+        get: operations["GET_api_users_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One user (owner) */
+        get: operations["GET_api_users__id__"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a user's role or whether they may sign in (owner)
+         * @description `role` (customer, staff or owner) and `is_active`, either or both. Deactivating ends the user's access at once, on every server (their next request with any token is 401 `User is inactive`, and their refresh tokens are refused); reactivating lets them sign in again. A change that would leave the shop without an active owner is 409, also when two owners demote each other at the same moment.
+         */
+        patch: operations["PATCH_api_users__id__"];
+        trace?: never;
+    };
     "/api/reports/sales/": {
         parameters: {
             query?: never;
@@ -665,6 +706,39 @@ export interface components {
         };
         AccessToken: {
             access: string;
+        };
+        Person: {
+            id: number;
+            username: string;
+            email: string;
+            /** @description true for staff and the owner */
+            is_staff: boolean;
+            /**
+             * @description staff: the catalogue, stock, orders, refunds, the counter; owner: also people, roles, costs and profit
+             * @enum {string}
+             */
+            role: "customer" | "staff" | "owner";
+            /** @description false: deactivated, cannot sign in */
+            is_active: boolean;
+            /** Format: date-time */
+            date_joined: string;
+            /** Format: date-time */
+            last_login: string | null;
+            /** @description Orders placed as the customer */
+            orders: number;
+        };
+        PersonPage: {
+            count: number;
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
+            results: components["schemas"]["Person"][];
+        };
+        PersonChange: {
+            /** @enum {string} */
+            role?: "customer" | "staff" | "owner";
+            is_active?: boolean;
         };
         Health: {
             /** @enum {string} */
@@ -1279,6 +1353,12 @@ export interface components {
         best_by: "units" | "revenue";
         /** @description At most this many sweets, 1 to 100 (default 10). */
         best_limit: number;
+        /** @description A part of the username or the email, ignoring ASCII case. */
+        user_search: string;
+        /** @description customer, staff or owner. */
+        user_role: "customer" | "staff" | "owner";
+        /** @description true: those who may sign in; false: the deactivated. */
+        user_active: boolean;
         /** @description Page number from 1, or `last`. Past the end: 404 `Invalid page.` */
         page: string;
         /** @description Results per page, 1 to 100 (default 25). */
@@ -2756,6 +2836,265 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_users_: {
+        parameters: {
+            query?: {
+                /** @description A part of the username or the email, ignoring ASCII case. */
+                search?: components["parameters"]["user_search"];
+                /** @description customer, staff or owner. */
+                role?: components["parameters"]["user_role"];
+                /** @description true: those who may sign in; false: the deactivated. */
+                active?: components["parameters"]["user_active"];
+                /** @description Page number from 1, or `last`. Past the end: 404 `Invalid page.` */
+                page?: components["parameters"]["page"];
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: components["parameters"]["page_size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_users__id__: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    PATCH_api_users__id__: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Person"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequest"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Unsupported media type (send JSON) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
