@@ -51,6 +51,7 @@ export function Layout() {
                   <NavLink to="/admin">Admin</NavLink>
                   <NavLink to="/stock/low">Low stock</NavLink>
                   <NavLink to="/stock/count">Stocktake</NavLink>
+                  {session.user.role === 'owner' ? <NavLink to="/people">People</NavLink> : null}
                 </>
               ) : null}
             </nav>
@@ -59,7 +60,9 @@ export function Layout() {
             <div className="account">
               <span className="account-name" data-testid="signed-in-user">
                 {session.user.username}
-                {session.user.is_staff ? <span className="badge badge-staff">Admin</span> : null}
+                {session.user.is_staff ? (
+                  <span className="badge badge-staff">{session.user.role === 'owner' ? 'Owner' : 'Staff'}</span>
+                ) : null}
               </span>
               <Button variant="secondary" className="sign-out" onClick={signOut}>
                 Sign out

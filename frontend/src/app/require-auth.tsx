@@ -4,10 +4,18 @@ import { Navigate, useLocation } from 'react-router';
 import { fetchMe } from '@/features/auth/api/auth';
 import { useApiContext, useSession } from '@/lib/api-context';
 
-/// Routes for signed-in people; `staff` ones for admins. The user is re-read from the server each time the app
+/// Routes for signed-in people; `staff` ones for staff and the owner, `owner` ones for the owner. The user is re-read from the server each time the app
 /// loads with a session, so a promotion or demotion made since sign-in shows after a reload (the server applies
 /// rights at once whatever the app shows).
-export function RequireAuth({ children, staff = false }: { children: React.ReactNode; staff?: boolean }) {
+export function RequireAuth({
+  children,
+  staff = false,
+  owner = false,
+}: {
+  children: React.ReactNode;
+  staff?: boolean;
+  owner?: boolean;
+}) {
   const session = useSession();
   const { client, store } = useApiContext();
   const location = useLocation();
@@ -23,6 +31,14 @@ export function RequireAuth({ children, staff = false }: { children: React.React
       store.save({ ...current, user: me.data });
   }, [me.data, store]);
   if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (owner && session.user.role !== 'owner') {
+    return (
+      <section className="panel">
+        <h1>Owner only</h1>
+        <p>This part of the shop is for the owner. Ask them if you need something changed.</p>
+      </section>
+    );
+  }
   if (staff && !session.user.is_staff) {
     return (
       <section className="panel">

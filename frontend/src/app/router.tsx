@@ -6,14 +6,19 @@ import { RequireAuth } from './require-auth';
 import { LoginRoute, RegisterRoute } from './routes/auth';
 import { CatalogueRoute, CrashRoute, NotFoundRoute } from './routes/pages';
 
-const signedIn = (element: React.ReactNode, staff = false) => <RequireAuth staff={staff}>{element}</RequireAuth>;
+type Who = 'user' | 'staff' | 'owner';
+const signedIn = (element: React.ReactNode, who: Who = 'user') => (
+  <RequireAuth staff={who === 'staff'} owner={who === 'owner'}>
+    {element}
+  </RequireAuth>
+);
 
 /// A page whose script loads when it is first visited: the catalogue's first load carries only the catalogue, and
 /// customers never fetch the staff pages.
-const onDemand = (load: () => Promise<ComponentType>, staff = false) => ({
+const onDemand = (load: () => Promise<ComponentType>, who: Who = 'user') => ({
   lazy: async () => {
     const Page = await load();
-    return { element: signedIn(<Page />, staff) };
+    return { element: signedIn(<Page />, who) };
   },
 });
 const shop = () => import('./routes/shop');
@@ -32,12 +37,13 @@ export const routes = [
       { path: 'basket', ...onDemand(() => shop().then((m) => m.BasketRoute)) },
       { path: 'orders', ...onDemand(() => shop().then((m) => m.MyOrdersRoute)) },
       { path: 'orders/:number', ...onDemand(() => shop().then((m) => m.OrderRoute)) },
-      { path: 'dashboard', ...onDemand(() => staff().then((m) => m.DashboardRoute), true) },
-      { path: 'admin', ...onDemand(() => staff().then((m) => m.AdminRoute), true) },
-      { path: 'staff/orders', ...onDemand(() => staff().then((m) => m.StaffOrdersRoute), true) },
-      { path: 'counter', ...onDemand(() => staff().then((m) => m.CounterRoute), true) },
-      { path: 'stock/low', ...onDemand(() => staff().then((m) => m.LowStockRoute), true) },
-      { path: 'stock/count', ...onDemand(() => staff().then((m) => m.StocktakeRoute), true) },
+      { path: 'dashboard', ...onDemand(() => staff().then((m) => m.DashboardRoute), 'staff') },
+      { path: 'admin', ...onDemand(() => staff().then((m) => m.AdminRoute), 'staff') },
+      { path: 'staff/orders', ...onDemand(() => staff().then((m) => m.StaffOrdersRoute), 'staff') },
+      { path: 'counter', ...onDemand(() => staff().then((m) => m.CounterRoute), 'staff') },
+      { path: 'stock/low', ...onDemand(() => staff().then((m) => m.LowStockRoute), 'staff') },
+      { path: 'stock/count', ...onDemand(() => staff().then((m) => m.StocktakeRoute), 'staff') },
+      { path: 'people', ...onDemand(() => staff().then((m) => m.PeopleRoute), 'owner') },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -1,6 +1,7 @@
 // The staff pages, loaded when first visited (their own script chunk, never fetched by customers).
 import { StockTable } from '@/features/admin/components/stock-table';
 import { Dashboard } from '@/features/dashboard/components/dashboard';
+import { PeopleTable } from '@/features/people/components/people-table';
 import { SalesDashboard } from '@/features/reports/components/sales-dashboard';
 import { SweetForm } from '@/features/admin/components/sweet-form';
 import { CounterSale } from '@/features/orders/components/counter-sale';
@@ -31,6 +32,11 @@ export function DashboardRoute() {
       <Dashboard />
     </>
   );
+}
+
+export function PeopleRoute() {
+  useDocumentTitle('People');
+  return <PeopleTable />;
 }
 
 export function StaffOrdersRoute() {
