@@ -199,18 +199,85 @@ TEST(OpenApiGeneration, EveryDocumentedRouteIsAnOperationWithItsGeneralAnswers) 
             const auto& general = schema.contains("anyOf") ? schema["anyOf"].back() : schema;
             EXPECT_EQ(general["$ref"], "#/components/schemas/BadRequest") << route.pattern;
         }
-        if (route.access == Access::User || route.access == Access::Admin) {
+        if (route.access == Access::User || route.access == Access::Admin || route.access == Access::Owner) {
             EXPECT_TRUE(responses.contains("401")) << route.pattern;
             EXPECT_EQ(op["security"].size(), 1u) << route.pattern;
         }
         if (route.access == Access::Optional) {
             EXPECT_EQ(op["security"].size(), 2u) << route.pattern;
         }
-        if (route.access == Access::Admin) {
+        if (route.access == Access::Admin || route.access == Access::Owner) {
             EXPECT_TRUE(responses.contains("403")) << route.pattern;
         }
         if (route.pool != Pool::Inline) {
             EXPECT_TRUE(responses.contains("503")) << route.pattern;
         }
     }
+}
+
+// The permission matrix, generated from the route table: every route, called with no token and as a customer, a
+// member of staff and the owner, is refused exactly where its access level says (401 without a token, 403 with the
+// route's own message for a role below it) and never refused for access otherwise.
+TEST_F(ApiHandler, EveryRouteAdmitsExactlyTheRolesItsAccessLevelNames) {
+    app_.accounts().register_user({"cat", "", "password-cat"}, {});
+    app_.accounts().register_user({"sam", "", "password-sam"}, {});
+    app_.accounts().register_user({"olly", "", "password-olly"}, {});
+    app_.users().set_role("sam", domain::Role::Staff);
+    app_.users().set_role("olly", domain::Role::Owner);
+    auto token = [&](const char* name) {
+        return app_.tokens().issue(*app_.users().find_by_username(name), security::TokenType::Access);
+    };
+    enum Who { Nobody, Customer, Staff, Owner };
+    const std::pair<Who, std::string> callers[] = {
+        {Nobody, ""}, {Customer, token("cat")}, {Staff, token("sam")}, {Owner, token("olly")}};
+    auto admitted = [](Access access, Who who) {
+        switch (access) {
+            case Access::Public:
+            case Access::Optional:
+                return true;
+            case Access::User:
+                return who != Nobody;
+            case Access::Admin:
+                return who == Staff || who == Owner;
+            case Access::Owner:
+                return who == Owner;
+        }
+        return false;
+    };
+    int checked = 0, routes = 0;
+    for (const auto& route : api_routes()) {
+        if (route.doc.hidden) continue;
+        ++routes;
+        std::string path;  // each {param} a number ({name*}: any segment)
+        for (std::size_t i = 0; i < route.pattern.size(); ++i) {
+            if (route.pattern[i] != '{') {
+                path.push_back(route.pattern[i]);
+                continue;
+            }
+            const auto end = route.pattern.find('}', i);
+            path.push_back(route.pattern[end - 1] == '*' ? 'x' : '1');
+            i = end;
+        }
+        for (const auto& [who, bearer] : callers) {
+            HeaderList headers;
+            if (!bearer.empty()) headers.emplace_back("Authorization", "Bearer " + bearer);
+            if (route.json_body) headers.emplace_back("Content-Type", "application/json");
+            const auto r = api_.handle(request(route.method, path, route.json_body ? "{}" : "", headers));
+            const bool no_credentials =
+                r.status == 401 && r.body.find("Authentication credentials were not provided.") != std::string::npos;
+            const bool forbidden = r.status == 403 && !route.forbidden.empty() &&
+                                   r.body == nlohmann::json{{"detail", route.forbidden}}.dump();
+            const auto label = route.method + " " + route.pattern + " as " + std::to_string(who);
+            if (admitted(route.access, who)) {
+                EXPECT_FALSE(no_credentials || forbidden) << label << ": " << r.status << " " << r.body;
+            } else if (who == Nobody) {
+                EXPECT_TRUE(no_credentials) << label << ": " << r.status << " " << r.body;
+            } else {
+                EXPECT_TRUE(forbidden) << label << ": " << r.status << " " << r.body;
+            }
+            ++checked;
+        }
+    }
+    EXPECT_EQ(checked, 4 * routes);  // every route of the table, four callers each
+    EXPECT_GE(routes, 40);
 }
