@@ -39,6 +39,7 @@ struct Config {
     unsigned long long argon2_ops = 5;  ///< with 7 MiB: one of OWASP's equivalent Argon2id settings
     std::size_t argon2_memory_kib = 7 * 1024;
     int login_max_failures = 10;
+    int login_max_failures_per_address = 50;
     int login_window_seconds = 15 * 60;
     std::size_t max_connections = 256;          ///< connections served at once
     int header_timeout_seconds = 10;            ///< the headers' share of the one deadline per request

@@ -136,15 +136,27 @@ User AccountService::register_user(const Registration& input, FieldErrors errors
     return *created;
 }
 
-User AccountService::login(const std::string& given_username, const std::string& password) {
+User AccountService::login(const std::string& given_username, const std::string& password, const std::string& address) {
     const Micros now = clock_.now();
     const Micros window = std::chrono::duration_cast<std::chrono::microseconds>(throttle_.window).count();
     // No account can have a longer name, so nothing is hashed or stored for one (a stranger's 900 KiB "username").
     const auto normal = normalise_username(given_username);
     if (!normal) throw Error(ErrorCode::Unauthenticated, kBadCredentials);
     const std::string& username = *normal;
+    // The client's address is counted under a key no username can have (a space is not allowed in one), so trying
+    // many usernames from one address is slowed too. A success forgets this attempt only: logging in to one's own
+    // account between guesses does not reset the address's count.
+    const std::string address_key = address.empty() ? std::string() : "address " + address;
+    if (!address_key.empty()) {
+        const auto by_address =
+            users_.begin_attempt(address_key, now, now - window, throttle_.max_failures_per_address);
+        if (!by_address.admitted)
+            throw Error::throttled("Too many failed login attempts. Try again later.",
+                                   retry_after(by_address.failures.oldest + window - now));
+    }
     const auto attempt = users_.begin_attempt(username, now, now - window, throttle_.max_failures);
     if (!attempt.admitted) {
+        if (!address_key.empty()) users_.forget_attempt(address_key, now);  // counted once, under the username
         throw Error::throttled("Too many failed login attempts. Try again later.",
                                retry_after(attempt.failures.oldest + window - now));
     }
@@ -154,6 +166,7 @@ User AccountService::login(const std::string& given_username, const std::string&
     if (!user || !password_ok || !user->is_active)
         throw Error(ErrorCode::Unauthenticated, kBadCredentials);  // the attempt stays recorded as a failure
     users_.logged_in(username, now, now - window);
+    if (!address_key.empty()) users_.forget_attempt(address_key, now);
     if (hasher_.needs_rehash(user->password_hash)) {
         user->password_hash = hasher_.hash(password);
         users_.update_password_hash(user->id, user->password_hash);

@@ -19,6 +19,7 @@ inline constexpr std::size_t kEmailMaxChars = 254;
 struct ThrottleSettings {
     int max_failures = 10;                 ///< failed logins allowed per username within the window
     std::chrono::seconds window{15 * 60};  ///< how long a failure counts
+    int max_failures_per_address = 50;     ///< failed logins allowed per client address within the window
 };
 
 /// Registration input after the http layer's shape checks; a field that already failed there is std::nullopt and
@@ -49,7 +50,7 @@ class AccountService {
 
     /// Checks credentials. Unknown user, wrong password and inactive account all throw the same
     /// Unauthenticated error after the same hashing work; too many recent failures throw Throttled.
-    User login(const std::string& username, const std::string& password);
+    User login(const std::string& username, const std::string& password, const std::string& address = "");
 
     /// The user a valid access token names, as stored now; throws Unauthenticated ("User not found",
     /// "User is inactive", with the contract's codes) otherwise.

@@ -70,6 +70,8 @@ class UserRepository {
     /// After a successful login: forgets the failures of `username` (the attempt itself with them) and everybody's
     /// failures older than `before`, and records `now` as the user's last login.
     virtual void logged_in(const std::string& username, Micros now, Micros before) = 0;
+    /// Forgets the one attempt of `key` begun at `now`.
+    virtual void forget_attempt(const std::string& key, Micros now) = 0;
 };
 
 /// Hashing port (implemented in security/).

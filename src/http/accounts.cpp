@@ -5,6 +5,7 @@
 #include "http/errors.hpp"
 #include "http/fields.hpp"
 #include "http/handlers.hpp"
+#include "http/links.hpp"
 
 namespace sweetshop::http::handlers {
 
@@ -35,7 +36,7 @@ Response login(Context& ctx) {
     auto username = read_string(ctx.body, "username", errors);
     auto password = read_string(ctx.body, "password", errors);
     if (!errors.empty()) throw domain::Error(std::move(errors));
-    const auto user = ctx.deps.accounts.login(*username, *password);
+    const auto user = ctx.deps.accounts.login(*username, *password, client_address(ctx.request, ctx.deps.settings));
     const auto& tokens = ctx.deps.tokens;
     return ok(Json{{"refresh", tokens.issue(user, security::TokenType::Refresh)},
                    {"access", tokens.issue(user, security::TokenType::Access)},

@@ -26,6 +26,23 @@ bool peer_listed(const std::string& peer, const std::vector<std::string>& addres
     return std::any_of(addresses.begin(), addresses.end(), [&](const std::string& a) { return a == p || a == peer; });
 }
 
+std::string client_address(const Request& request, const Settings& settings) {
+    if (settings.trusted_proxies.empty() || !peer_listed(request.peer, settings.trusted_proxies)) return request.peer;
+    const auto forwarded = request.header("X-Forwarded-For");
+    if (!forwarded) return request.peer;
+    std::string_view rest = *forwarded;
+    std::string client = request.peer;
+    while (!rest.empty()) {  // from the right: the nearest hop first
+        const auto comma = rest.rfind(',');
+        const auto hop = trim_ows(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+        if (hop.empty() || hop.size() > 45) break;  // longer than any IPv6 address: not one
+        client = std::string(hop);
+        if (!peer_listed(client, settings.trusted_proxies)) break;
+    }
+    return client;
+}
+
 std::string public_origin(const Request& request, const Settings& settings) {
     if (!settings.public_url.empty()) return settings.public_url;
     std::string scheme = "http";

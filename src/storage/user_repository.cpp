@@ -24,6 +24,7 @@ constexpr const char* kClearFailures = "DELETE FROM login_failures WHERE usernam
 constexpr const char* kUsersVersion = "SELECT value FROM change_counters WHERE name = 'users'";
 constexpr const char* kSetPasswordHash = "UPDATE users SET password_hash = :hash WHERE id = :id";
 constexpr const char* kSetRole = "UPDATE users SET role = :role, is_staff = :staff WHERE username = :username";
+constexpr const char* kForgetAttempt = "DELETE FROM login_failures WHERE username = :u AND at_us = :at";
 constexpr const char* kRecordLogin = "UPDATE users SET last_login_us = :at WHERE username = :u";
 constexpr const char* kResetPassword =
     "UPDATE users SET password_hash = :hash, is_active = 1 WHERE username = :username";
@@ -183,6 +184,15 @@ void SqlUserRepository::logged_in(const std::string& username, domain::Micros no
     });
 }
 
+void SqlUserRepository::forget_attempt(const std::string& key, domain::Micros now) {
+    const long long at = now;
+    db_.write([&](soci::session& sql) {
+        Query q(sql);
+        q.use(key, "u").use(at, "at");
+        q.run(kForgetAttempt);
+    });
+}
+
 namespace {
 constexpr const char* kSelectPerson =
     "SELECT u.id, u.username, u.email, u.is_staff, u.is_active, u.date_joined_us, u.role, u.last_login_us, "
@@ -200,9 +210,7 @@ struct PeopleWhere {
     std::string text, pattern, role;
     int active = 0;
     explicit PeopleWhere(const domain::PeopleFilter& f) {
-        auto add = [&](const char* condition) {
-            text.append(text.empty() ? " WHERE " : " AND ").append(condition);
-        };
+        auto add = [&](const char* condition) { text.append(text.empty() ? " WHERE " : " AND ").append(condition); };
         if (f.search) {
             pattern.push_back('%');
             for (char c : *f.search) {

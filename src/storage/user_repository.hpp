@@ -21,6 +21,7 @@ class SqlUserRepository final : public domain::UserRepository {
     std::optional<domain::User> first_owner() override;
     Attempt begin_attempt(const std::string& username, domain::Micros now, domain::Micros since, int max) override;
     void logged_in(const std::string& username, domain::Micros now, domain::Micros before) override;
+    void forget_attempt(const std::string& key, domain::Micros now) override;
 
   private:
     Database& db_;

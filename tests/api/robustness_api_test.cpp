@@ -95,6 +95,12 @@ std::int64_t count_rows(sweetshop::app::App& app, const std::string& table) {
     });
 }
 
+/// Failed-login rows kept per username (`by_address` false) or per client address.
+std::int64_t failure_rows(sweetshop::app::App& app, bool by_address) {
+    return count_rows(app,
+                      std::string("login_failures WHERE username ") + (by_address ? "" : "NOT ") + "LIKE 'address %'");
+}
+
 const std::string kNesting = R"({"detail":"JSON parse error - nesting is deeper than 64 levels"})";
 }  // namespace
 
@@ -136,17 +142,20 @@ TEST_F(Robustness, NumbersPastDoubleAreFieldErrors) {
 }
 
 TEST_F(Robustness, HugeLoginUsernamesStoreNothing) {
-    const auto failures_before = count_rows(server.app(), "login_failures");
+    const auto failures_before = failure_rows(server.app(), false);
+    const auto address_failures_before = failure_rows(server.app(), true);
     const std::string huge(900 * 1024, 'a');
     for (int i = 0; i < 20; ++i) {
         auto r = server.post("/api/auth/login/", body({{"username", huge + std::to_string(i)}, {"password", "x"}}));
         EXPECT_EQ(r.status, 401);
         EXPECT_EQ(r.body, R"({"detail":"No active account found with the given credentials"})");
     }
-    EXPECT_EQ(count_rows(server.app(), "login_failures"), failures_before);
-    // A name of the longest valid length is still counted (it could be an account).
+    EXPECT_EQ(failure_rows(server.app(), false), failures_before);
+    EXPECT_EQ(failure_rows(server.app(), true), address_failures_before);
+    // A name of the longest valid length is still counted (it could be an account), and so is the address.
     server.post("/api/auth/login/", body({{"username", std::string(150, 'z')}, {"password", "x"}}));
-    EXPECT_EQ(count_rows(server.app(), "login_failures"), failures_before + 1);
+    EXPECT_EQ(failure_rows(server.app(), false), failures_before + 1);
+    EXPECT_EQ(failure_rows(server.app(), true), address_failures_before + 1);
 }
 
 TEST_F(Robustness, ManyFloatKeysAreReadInLinearTimeWhileOthersLogIn) {
@@ -296,7 +305,51 @@ TEST(RobustnessThrottle, ConcurrentWrongLoginsGiveExactlyTheLimitOf401s) {
     // Even the right password waits now, on either instance; other usernames are not affected.
     EXPECT_EQ(a.post("/api/auth/login/", body({{"username", "zoe"}, {"password", "zoe-password"}})).status, 429);
     EXPECT_EQ(b.post("/api/auth/login/", body({{"username", "zoe"}, {"password", "zoe-password"}})).status, 429);
-    EXPECT_LE(count_rows(a.app(), "login_failures"), 10);
+    EXPECT_LE(failure_rows(a.app(), false), 10);
+    EXPECT_EQ(failure_rows(a.app(), true), 10);  // the address's failures: the throttled attempts count once
+}
+
+// Many usernames from one address: after SWEETSHOP_LOGIN_MAX_FAILURES_PER_ADDRESS failures within the window that
+// address waits, whatever the username; another address does not. Behind a trusted proxy the address is the
+// rightmost X-Forwarded-For one that is not a proxy; from anyone else the header is ignored.
+TEST(RobustnessThrottle, ManyUsernamesFromOneAddressAreSlowed) {
+    TestServer server([](sweetshop::app::Config& c) {
+        c.login_max_failures_per_address = 5;
+        c.trusted_proxies = {"127.0.0.1", "::ffff:127.0.0.1", "10.0.0.9"};
+    });
+    server.create_user("zoe", "zoe-password");
+    auto from = [](const std::string& forwarded) { return Headers{{"X-Forwarded-For", forwarded}}; };
+    for (int i = 0; i < 5; ++i) {
+        const auto r =
+            server.post("/api/auth/login/", body({{"username", "guess" + std::to_string(i)}, {"password", "x"}}),
+                        from("203.0.113.7"));
+        EXPECT_EQ(r.status, 401) << i;
+    }
+    auto r =
+        server.post("/api/auth/login/", body({{"username", "zoe"}, {"password", "zoe-password"}}), from("203.0.113.7"));
+    EXPECT_EQ(r.status, 429);  // even the right password, from this address
+    EXPECT_EQ(r.body, R"({"detail":"Too many failed login attempts. Try again later."})");
+    EXPECT_TRUE(r.header("Retry-After").has_value());
+    // A client that writes its own X-Forwarded-For before the proxy's cannot pick another address.
+    r = server.post("/api/auth/login/", body({{"username", "zoe"}, {"password", "zoe-password"}}),
+                    from("198.51.100.1, 203.0.113.7"));
+    EXPECT_EQ(r.status, 429);
+    // Another address (through two trusted proxies) signs in.
+    r = server.post("/api/auth/login/", body({{"username", "zoe"}, {"password", "zoe-password"}}),
+                    from("198.51.100.1, 10.0.0.9"));
+    EXPECT_EQ(r.status, 200) << r.body;
+    // A success forgets only its own attempt: the address's failures stay counted.
+    EXPECT_EQ(failure_rows(server.app(), true), 5);
+}
+
+TEST(RobustnessThrottle, AForwardedForFromAnUntrustedPeerIsIgnored) {
+    TestServer server([](sweetshop::app::Config& c) { c.login_max_failures_per_address = 2; });
+    for (int i = 0; i < 2; ++i)
+        server.post("/api/auth/login/", body({{"username", "u" + std::to_string(i)}, {"password", "x"}}),
+                    Headers{{"X-Forwarded-For", "192.0.2." + std::to_string(i)}});
+    const auto r = server.post("/api/auth/login/", body({{"username", "u9"}, {"password", "x"}}),
+                               Headers{{"X-Forwarded-For", "192.0.2.99"}});
+    EXPECT_EQ(r.status, 429);  // all from the peer itself
 }
 
 TEST_F(Robustness, FullWidthUsernamesAreTheirNfkcForm) {
