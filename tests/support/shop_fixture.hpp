@@ -39,7 +39,8 @@ class ShopFixture : public ::testing::Test {
 
     /// The body with every timestamp checked for the contract's format and replaced by "T".
     static std::string stamped(const std::string& body) {
-        static const std::regex stamp(R"re("(created_at|updated_at|at|opened_at|closed_at|date_joined|last_login)":"([^"]*)")re");
+        static const std::regex stamp(
+            R"re("(created_at|updated_at|at|opened_at|closed_at|date_joined|last_login)":"([^"]*)")re");
         static const std::regex format(R"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{6})?Z)");
         std::string out;
         auto begin = std::sregex_iterator(body.begin(), body.end(), stamp);
