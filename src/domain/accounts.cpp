@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/names.hpp"
 #include "domain/text.hpp"
 
 namespace sweetshop::domain {
@@ -209,15 +210,11 @@ constexpr std::pair<Role, std::string_view> kRoles[] = {
 }
 
 std::string_view role_name(Role role) {
-    for (const auto& [r, name] : kRoles)
-        if (r == role) return name;
-    return "customer";
+    return name_of(kRoles, role);
 }
 
 std::optional<Role> parse_role(std::string_view text) {
-    for (const auto& [r, name] : kRoles)
-        if (name == text) return r;
-    return std::nullopt;
+    return parse_name(kRoles, text);
 }
 
 }  // namespace sweetshop::domain

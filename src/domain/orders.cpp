@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/names.hpp"
+
 namespace sweetshop::domain {
 
 namespace {
@@ -16,20 +18,6 @@ constexpr std::pair<PaymentMethod, std::string_view> kMethods[] = {
     {PaymentMethod::Card, "card"},
     {PaymentMethod::Other, "other"},
 };
-
-template <class Enum, std::size_t N>
-std::string_view name_of(const std::pair<Enum, std::string_view> (&table)[N], Enum value) {
-    for (const auto& [e, name] : table)
-        if (e == value) return name;
-    return {};
-}
-
-template <class Enum, std::size_t N>
-std::optional<Enum> parse_name(const std::pair<Enum, std::string_view> (&table)[N], std::string_view text) {
-    for (const auto& [e, name] : table)
-        if (name == text) return e;
-    return std::nullopt;
-}
 
 /// " <id>x<amount>" per line.
 template <class Line>

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "domain/error.hpp"
+#include "domain/names.hpp"
 
 namespace sweetshop::domain {
 
@@ -40,15 +41,11 @@ void check_period(const LocalDate& from, const LocalDate& to) {
 }  // namespace
 
 std::string_view group_name(ReportGroup group) {
-    for (const auto& [g, name] : kGroups)
-        if (g == group) return name;
-    return "day";
+    return name_of(kGroups, group);
 }
 
 std::optional<ReportGroup> parse_report_group(std::string_view text) {
-    for (const auto& [g, name] : kGroups)
-        if (name == text) return g;
-    return std::nullopt;
+    return parse_name(kGroups, text);
 }
 
 std::optional<std::int64_t> SalesFigures::margin_permille() const {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "domain/names.hpp"
 #include "domain/text.hpp"
 
 namespace sweetshop::domain {
@@ -15,15 +16,11 @@ constexpr std::pair<AdjustReason, std::string_view> kReasons[] = {
 }  // namespace
 
 std::string_view reason_name(AdjustReason reason) {
-    for (const auto& [r, name] : kReasons)
-        if (r == reason) return name;
-    return "other";
+    return name_of(kReasons, reason);
 }
 
 std::optional<AdjustReason> parse_adjust_reason(std::string_view text) {
-    for (const auto& [r, name] : kReasons)
-        if (name == text) return r;
-    return std::nullopt;
+    return parse_name(kReasons, text);
 }
 
 AdjustOutcome StockControl::adjust(std::int64_t sweet_id, const Adjustment& adjustment, const Actor& actor,

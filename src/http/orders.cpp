@@ -217,13 +217,10 @@ Response list_orders(Context& ctx) {
     listing.page = domain::parse_page(query_text(r, "page"));
 
     const auto page = ctx.deps.orders.list(listing, *ctx.user);
-    const auto links = page_links(list_url(ctx), other_parameters(r), page.page, page.pages);
-    auto link = [](const std::string& l) { return l.empty() ? Json(nullptr) : Json(l); };
     Json results = Json::array();
     for (const auto& o : page.items)
         results.push_back(order_json(o));
-    return ok(Json{
-        {"count", page.count}, {"next", link(links.next)}, {"previous", link(links.previous)}, {"results", results}});
+    return ok(page_answer(ctx, page.count, page.page, page.pages, std::move(results)));
 }
 
 Response get_order(Context& ctx) {

@@ -85,6 +85,15 @@ std::string list_url(const Context& ctx) {
     return url;
 }
 
+Json page_answer(const Context& ctx, std::int64_t count, std::int64_t page, std::int64_t pages, Json results) {
+    const auto links = page_links(list_url(ctx), other_parameters(ctx.request), page, pages);
+    auto link = [](const std::string& l) { return l.empty() ? Json(nullptr) : Json(l); };
+    return Json{{"count", count},
+                {"next", link(links.next)},
+                {"previous", link(links.previous)},
+                {"results", std::move(results)}};
+}
+
 PageLinks page_links(const std::string& url, const std::string& others, std::int64_t page, std::int64_t pages) {
     return {page < pages ? page_link(url, others, page + 1) : std::string(),
             page > 1 ? page_link(url, others, page - 1) : std::string()};

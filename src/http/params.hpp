@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "domain/time_zone.hpp"
+#include "http/errors.hpp"
 #include "http/routes.hpp"
 
 namespace sweetshop::http {
@@ -49,5 +50,9 @@ struct PageLinks {
     std::string next, previous;
 };
 PageLinks page_links(const std::string& url, const std::string& others, std::int64_t page, std::int64_t pages);
+
+/// A page of a list as DRF answers it, {"count", "next", "previous", "results"}, with the links of page_links for
+/// this request (null where there is no such page).
+Json page_answer(const Context& ctx, std::int64_t count, std::int64_t page, std::int64_t pages, Json results);
 
 }  // namespace sweetshop::http

@@ -53,13 +53,10 @@ Response list_users(Context& ctx) {
     if (!errors.empty()) throw domain::Error(std::move(errors));
     listing.page = domain::parse_page(query_text(r, "page"));
     const auto page = ctx.deps.people.list(listing);
-    const auto links = page_links(list_url(ctx), other_parameters(r), page.page, page.pages);
-    auto link = [](const std::string& l) { return l.empty() ? Json(nullptr) : Json(l); };
     Json results = Json::array();
     for (const auto& p : page.items)
         results.push_back(person_json(p));
-    return ok(Json{
-        {"count", page.count}, {"next", link(links.next)}, {"previous", link(links.previous)}, {"results", results}});
+    return ok(page_answer(ctx, page.count, page.page, page.pages, std::move(results)));
 }
 
 Response get_user(Context& ctx) {

@@ -79,15 +79,18 @@ struct Level {
 };
 
 /// What one grouping reads: its key in the sales and the refunds read from the lines, and its summaries, coarsest
-/// first (each unit a whole number of the next one's).
+/// first (each unit a whole number of the next one's). `keyed` false: one row, the totals (its key is 0).
 struct Grouping {
     std::string_view sale_key, refund_key;
     std::vector<Level> levels;
+    bool keyed = true;
 };
 const Grouping kBySlot{
     "o.created_at_us / 900000000", "r.at_us / 900000000", {{"sales_slots", "slot", "slot", domain::kSlotMicros}}};
-const Grouping kTotal{
-    "CAST(0 AS BIGINT)", "CAST(0 AS BIGINT)", {{"sales_slots", "CAST(0 AS BIGINT)", "slot", domain::kSlotMicros}}};
+const Grouping kTotal{"CAST(0 AS BIGINT)",
+                      "CAST(0 AS BIGINT)",
+                      {{"sales_slots", "CAST(0 AS BIGINT)", "slot", domain::kSlotMicros}},
+                      false};
 const Grouping kBySweet{"l.sweet_id",
                         "l.sweet_id",
                         {{"sales_sweet_blocks", "sweet_id", "block", 16 * kDayMicros},
@@ -175,7 +178,7 @@ void check_summaries(soci::session& sql, const Grouping& by, std::vector<domain:
             std::string name;
             if constexpr (std::is_same_v<Key, std::string>)
                 name = key;
-            else if (by.levels.front().table != kTotal.levels.front().table)
+            else if (by.keyed)
                 name = std::to_string(key);
             const std::pair<const char*, std::pair<std::int64_t, std::int64_t>> figures[] = {
                 {"orders", {a.orders, b.orders}},
