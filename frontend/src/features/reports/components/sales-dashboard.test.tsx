@@ -65,6 +65,12 @@ const routes = {
     new Response('number,status\r\n10001,paid\r\n', { headers: { 'Content-Type': 'text/csv' } }),
 };
 
+/// A report row as staff get it: without the owner's cost and profit figures.
+const withoutCosts = (r: Record<string, unknown>) => {
+  const { cost: _c, gross_profit: _g, margin: _m, uncosted_units: _u, ...rest } = r;
+  return rest;
+};
+
 describe('SalesDashboard', () => {
   beforeEach(() => {
     URL.createObjectURL = vi.fn<(blob: Blob) => string>(() => 'blob:export');
@@ -113,10 +119,6 @@ describe('SalesDashboard', () => {
   });
 
   it('shows staff the sales without costs or profit (the owner’s figures)', async () => {
-    const withoutCosts = (r: Record<string, unknown>) => {
-      const { cost: _c, gross_profit: _g, margin: _m, uncosted_units: _u, ...rest } = r;
-      return rest;
-    };
     renderApp(<SalesDashboard />, {
       session: sessionFor(sam),
       routes: {
