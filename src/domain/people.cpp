@@ -16,14 +16,14 @@ Page<Person> People::list(const PeopleListing& listing) {
 
 Person People::get(std::int64_t id) {
     auto person = store_.find(id);
-    if (!person) throw Error(ErrorCode::NotFound, kUserNotFoundDetail);
+    if (!person) throw Error(ErrorCode::NotFound, kNotFound);
     return *person;
 }
 
 Person People::change(std::int64_t id, const PersonChange& change) {
     switch (store_.change(id, change)) {
         case PeopleStore::Changed::NotFound:
-            throw Error(ErrorCode::NotFound, kUserNotFoundDetail);
+            throw Error(ErrorCode::NotFound, kNotFound);
         case PeopleStore::Changed::LastOwner:
             throw Error(ErrorCode::Conflict, kLastOwner);
         case PeopleStore::Changed::Done:

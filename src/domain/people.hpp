@@ -34,7 +34,6 @@ struct PersonChange {
     std::optional<bool> active;
 };
 
-inline constexpr const char* kUserNotFoundDetail = "Not found.";
 inline constexpr const char* kLastOwner =
     "The shop needs an active owner: make someone else the owner before demoting or deactivating this one.";
 

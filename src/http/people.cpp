@@ -25,7 +25,7 @@ Json person_json(const domain::Person& p) {
 }
 
 std::int64_t user_id(const Context& ctx) {
-    return path_id(ctx, "id", domain::kUserNotFoundDetail);
+    return path_id(ctx, "id", domain::kNotFound);
 }
 
 std::optional<domain::Role> read_role(std::string_view text, const char* field, FieldErrors& errors) {

@@ -44,15 +44,16 @@ constexpr const char* kSalesReportDescription =
     "units refunded back to stock; `uncosted_units` counts units sold without a known cost, which the profit "
     "leaves out. `margin` is gross profit over net revenue in percent with one decimal (null without revenue). "
     "Day, week (from Monday) and month rows cover the whole period, with zeros where nothing sold; sweet rows are "
-    "by sweet id (its name now), category rows by the sweet's category now (\"\" for a deleted sweet). Totals count "
-    "each order once.";
+    "by sweet id (its name now), category rows by the category each line was sold under. Totals count each order "
+    "once. `cost`, `gross_profit`, `margin` and `uncosted_units` are in the owner's answers only.";
 constexpr const char* kExportDescription =
     "`text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a "
     "header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, "
     "`-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running "
     "it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in "
     "two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same "
-    "memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`.";
+    "memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`. The cost "
+    "columns (`unit_cost`; `cost` and `value_at_cost`) are in the owner's exports only.";
 constexpr const char* kStockDescription =
     "One conditional UPDATE in one transaction, with a ledger entry (and, for a purchase, a sale record) in the same "
     "transaction. With an `Idempotency-Key` header, the first answer for the key (a success, `Insufficient stock`, "
@@ -281,7 +282,8 @@ const std::vector<Route>& api_routes() {
          .pool = Pool::Database,
          .handler = sales_report,
          .forbidden = "Only staff can see reports.",
-         .doc = {.summary = "Sales over a period (staff): orders, units, revenue, refunds, cost, profit and margin, "
+         .doc = {.summary = "Sales over a period (staff; cost, profit and margin for the owner): orders, units, "
+                            "revenue, refunds, "
                             "by day, week, month, sweet or category, with totals",
                  .responses = {{200, "SalesReport"}, {400, "FieldErrors"}},
                  .parameters = {"report_from", "report_to", "report_group"},
@@ -301,7 +303,8 @@ const std::vector<Route>& api_routes() {
          .pool = Pool::Database,
          .handler = stock_report,
          .forbidden = "Only staff can see reports.",
-         .doc = {.summary = "Stock now (staff): units and their value at price and at cost, per category and in "
+         .doc = {.summary = "Stock now (staff; the value at cost for the owner): units and their value at price and at "
+                            "cost, per category and in "
                             "total, and the sweets at or below their reorder level",
                  .responses = {{200, "StockValueReport"}}}},
         {.method = "GET",
@@ -320,7 +323,8 @@ const std::vector<Route>& api_routes() {
          .pool = Pool::Database,
          .handler = export_order_lines,
          .forbidden = "Only staff can export.",
-         .doc = {.summary = "Every line of the orders placed in the period, with its unit cost, as CSV (staff)",
+         .doc = {.summary =
+                     "Every line of the orders placed in the period, with its unit cost for the owner, as CSV (staff)",
                  .responses = {{200, ""}, {400, "FieldErrors"}},
                  .parameters = {"export_from", "export_to", "export_format"},
                  .description = kExportDescription}},

@@ -25,25 +25,33 @@ struct WindowParams {
         if (w.before) q.use(before, "before");
     }
 };
-}  // namespace
 
-std::vector<domain::Order> SqlExportStore::orders_after(std::int64_t after, const domain::ExportWindow& window,
-                                                        std::size_t limit) {
-    return db_.read([&](soci::session& sql) {
-        std::vector<domain::Order> out;
-        OrderRow row;
+/// The next `limit` rows after id `after` in id order, read through `Row` (bind, value) from `select` (its columns
+/// and FROM), within the window on `time_column` (none: no window).
+template <class Row>
+auto rows_after(Database& db, const std::string& select, const char* time_column, std::int64_t after,
+                const domain::ExportWindow& window, std::size_t limit) {
+    return db.read([&](soci::session& sql) {
+        std::vector<decltype(std::declval<Row&>().value())> out;
+        Row row;
         const long long key = after, lim = static_cast<long long>(limit);
         const WindowParams params(window);
         Query q(sql);
         row.bind(q);
         q.use(key, "after").use(lim, "limit");
         params.bind(q, window);
-        const std::string text = std::string(kOrderColumns) + " WHERE id > :after" +
-                                 window_sql(window, "created_at_us") + " ORDER BY id LIMIT :limit";
+        const std::string text = select + " WHERE id > :after" + (time_column ? window_sql(window, time_column) : "") +
+                                 " ORDER BY id LIMIT :limit";
         for (bool r = q.run(text); r; r = q.fetch())
             out.push_back(row.value());
         return out;
     });
+}
+}  // namespace
+
+std::vector<domain::Order> SqlExportStore::orders_after(std::int64_t after, const domain::ExportWindow& window,
+                                                        std::size_t limit) {
+    return rows_after<OrderRow>(db_, kOrderColumns, "created_at_us", after, window, limit);
 }
 
 std::vector<domain::ExportLine> SqlExportStore::lines_after(std::int64_t order, int position,
@@ -88,37 +96,13 @@ std::vector<domain::ExportLine> SqlExportStore::lines_after(std::int64_t order, 
 
 std::vector<domain::LedgerEntry> SqlExportStore::ledger_after(std::int64_t after, const domain::ExportWindow& window,
                                                               std::size_t limit) {
-    return db_.read([&](soci::session& sql) {
-        std::vector<domain::LedgerEntry> out;
-        LedgerRow row;
-        const long long key = after, lim = static_cast<long long>(limit);
-        const WindowParams params(window);
-        Query q(sql);
-        row.bind(q);
-        q.use(key, "after").use(lim, "limit");
-        params.bind(q, window);
-        const std::string text = std::string("SELECT ") + kLedgerEntryColumns + " FROM stock_ledger WHERE id > :after" +
-                                 window_sql(window, "at_us") + " ORDER BY id LIMIT :limit";
-        for (bool r = q.run(text); r; r = q.fetch())
-            out.push_back(row.value());
-        return out;
-    });
+    return rows_after<LedgerRow>(db_, std::string("SELECT ") + kLedgerEntryColumns + " FROM stock_ledger", "at_us",
+                                 after, window, limit);
 }
 
 std::vector<domain::Sweet> SqlExportStore::sweets_after(std::int64_t after, std::size_t limit) {
-    return db_.read([&](soci::session& sql) {
-        std::vector<domain::Sweet> out;
-        SweetRow row;
-        const long long key = after, lim = static_cast<long long>(limit);
-        Query q(sql);
-        row.bind(q);
-        q.use(key, "after").use(lim, "limit");
-        for (bool r = q.run(std::string("SELECT ") + kSweetColumns +
-                            " FROM sweets WHERE id > :after ORDER BY id LIMIT :limit");
-             r; r = q.fetch())
-            out.push_back(row.value());
-        return out;
-    });
+    return rows_after<SweetRow>(db_, std::string("SELECT ") + kSweetColumns + " FROM sweets", nullptr, after, {},
+                                limit);
 }
 
 }  // namespace sweetshop::storage

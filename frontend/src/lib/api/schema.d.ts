@@ -313,8 +313,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Sales over a period (staff): orders, units, revenue, refunds, cost, profit and margin, by day, week, month, sweet or category, with totals
-         * @description `from` and `to` are days in SWEETSHOP_TIME_ZONE, both included (default: the 30 days that end today; at most 3660 days). A sale counts on the day its order was placed, a refund on the day it was made, so a past period never changes. Money is exact: two-decimal strings from integer cents (negative where refunds exceed sales). `cost` is the known unit cost of the units sold (kept on each order line at the time of sale), less that of units refunded back to stock; `uncosted_units` counts units sold without a known cost, which the profit leaves out. `margin` is gross profit over net revenue in percent with one decimal (null without revenue). Day, week (from Monday) and month rows cover the whole period, with zeros where nothing sold; sweet rows are by sweet id (its name now), category rows by the sweet's category now ("" for a deleted sweet). Totals count each order once.
+         * Sales over a period (staff; cost, profit and margin for the owner): orders, units, revenue, refunds, by day, week, month, sweet or category, with totals
+         * @description `from` and `to` are days in SWEETSHOP_TIME_ZONE, both included (default: the 30 days that end today; at most 3660 days). A sale counts on the day its order was placed, a refund on the day it was made, so a past period never changes. Money is exact: two-decimal strings from integer cents (negative where refunds exceed sales). `cost` is the known unit cost of the units sold (kept on each order line at the time of sale), less that of units refunded back to stock; `uncosted_units` counts units sold without a known cost, which the profit leaves out. `margin` is gross profit over net revenue in percent with one decimal (null without revenue). Day, week (from Monday) and month rows cover the whole period, with zeros where nothing sold; sweet rows are by sweet id (its name now), category rows by the category each line was sold under. Totals count each order once. `cost`, `gross_profit`, `margin` and `uncosted_units` are in the owner's answers only.
          */
         get: operations["GET_api_reports_sales_"];
         put?: never;
@@ -349,7 +349,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stock now (staff): units and their value at price and at cost, per category and in total, and the sweets at or below their reorder level */
+        /** Stock now (staff; the value at cost for the owner): units and their value at price and at cost, per category and in total, and the sweets at or below their reorder level */
         get: operations["GET_api_reports_stock_"];
         put?: never;
         post?: never;
@@ -368,7 +368,7 @@ export interface paths {
         };
         /**
          * Every order placed in the period, as CSV (staff)
-         * @description `text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`.
+         * @description `text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`. The cost columns (`unit_cost`; `cost` and `value_at_cost`) are in the owner's exports only.
          */
         get: operations["GET_api_exports_orders_"];
         put?: never;
@@ -387,8 +387,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every line of the orders placed in the period, with its unit cost, as CSV (staff)
-         * @description `text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`.
+         * Every line of the orders placed in the period, with its unit cost for the owner, as CSV (staff)
+         * @description `text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`. The cost columns (`unit_cost`; `cost` and `value_at_cost`) are in the owner's exports only.
          */
         get: operations["GET_api_exports_order_lines_"];
         put?: never;
@@ -408,7 +408,7 @@ export interface paths {
         };
         /**
          * The stock ledger's entries of the period, as CSV (staff)
-         * @description `text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`.
+         * @description `text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`. The cost columns (`unit_cost`; `cost` and `value_at_cost`) are in the owner's exports only.
          */
         get: operations["GET_api_exports_ledger_"];
         put?: never;
@@ -428,7 +428,7 @@ export interface paths {
         };
         /**
          * Every sweet with its stock and its value now, as CSV (staff)
-         * @description `text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`.
+         * @description `text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`. The cost columns (`unit_cost`; `cost` and `value_at_cost`) are in the owner's exports only.
          */
         get: operations["GET_api_exports_stock_"];
         put?: never;
