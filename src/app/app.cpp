@@ -20,6 +20,9 @@ App::App(const Config& config, const domain::Clock& clock)
                 domain::ThrottleSettings{config.login_max_failures, std::chrono::seconds(config.login_window_seconds),
                                          config.login_max_failures_per_address},
                 clock),
+      sessions_(users_, domain::SessionSettings{.lifetime = std::chrono::hours(24 * config.jwt_refresh_days)},
+                security::random_hex, clock),
+      audit_(db_),
       sweets_(db_, clock),
       catalogue_metrics_(db_),
       stock_(db_, clock),
@@ -36,7 +39,7 @@ App::App(const Config& config, const domain::Clock& clock)
       report_store_(db_),
       reports_(report_store_, clock),
       people_store_(db_),
-      people_(people_store_),
+      people_(people_store_, hasher_, security::random_hex, clock),
       export_store_(db_) {}
 
 int App::migrate() {
@@ -47,7 +50,7 @@ Service::Service(App& app)
     : app_(app),
       web_(web::embedded_assets()),
       api_(http::Deps{app.accounts(), app.users(), app.tokens(), app.catalogue(), app.inventory(), app.orders(),
-                      app.stock_control(), app.reports(), app.people(), app.exports(),
+                      app.stock_control(), app.reports(), app.people(), app.exports(), app.sessions(), app.audit(),
                       http::Settings{.cors_origins = app.config().cors_origins,
                                      .max_body_bytes = app.config().max_body_bytes,
                                      .public_url = app.config().public_url,
@@ -84,10 +87,10 @@ Service::Service(App& app)
 http::Api Service::metrics_api() {
     auto settings = api_.settings();
     settings.public_cors = true;
-    return http::Api(
-        http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(), app_.orders(),
-                   app_.stock_control(), app_.reports(), app_.people(), app_.exports(), settings},
-        http::metrics_routes());
+    return http::Api(http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(),
+                                app_.orders(), app_.stock_control(), app_.reports(), app_.people(), app_.exports(),
+                                app_.sessions(), app_.audit(), settings},
+                     http::metrics_routes());
 }
 
 http::ServerOptions Service::server_options() {

@@ -11,6 +11,7 @@
 #include "http/web_app.hpp"
 #include "security/password.hpp"
 #include "security/tokens.hpp"
+#include "storage/audit_store.hpp"
 #include "storage/database.hpp"
 #include "storage/export_store.hpp"
 #include "storage/idempotency_store.hpp"
@@ -45,6 +46,8 @@ class App {
     domain::StockControl& stock_control() { return stock_control_; }
     domain::Reports& reports() { return reports_; }
     domain::People& people() { return people_; }
+    domain::Sessions& sessions() { return sessions_; }
+    storage::SqlAuditStore& audit() { return audit_; }
     domain::ExportStore& exports() { return export_store_; }
     const security::TokenService& tokens() const { return tokens_; }
     const domain::Clock& clock() const { return clock_; }
@@ -57,6 +60,8 @@ class App {
     security::Argon2Hasher hasher_;
     security::TokenService tokens_;
     domain::AccountService accounts_;
+    domain::Sessions sessions_;
+    storage::SqlAuditStore audit_;
     storage::SqlCatalogueStore sweets_;
     storage::SqlCatalogueMetrics catalogue_metrics_;
     storage::SqlStockStore stock_;

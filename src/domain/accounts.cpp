@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "domain/audit.hpp"
 #include "domain/names.hpp"
 #include "domain/text.hpp"
 
@@ -166,7 +167,8 @@ User AccountService::login(const std::string& given_username, const std::string&
     const bool password_ok = hasher_.verify(user ? user->password_hash : dummy_hash_, password);
     if (!user || !password_ok || !user->is_active)
         throw Error(ErrorCode::Unauthenticated, kBadCredentials);  // the attempt stays recorded as a failure
-    users_.logged_in(username, now, now - window);
+    const auto sign_in = audit_sign_in(*user);
+    users_.logged_in(username, now, now - window, user->is_staff ? &sign_in : nullptr);
     if (!address_key.empty()) users_.forget_attempt(address_key, now);
     if (hasher_.needs_rehash(user->password_hash)) {
         user->password_hash = hasher_.hash(password);
@@ -187,6 +189,47 @@ User AccountService::user_for_refresh(std::int64_t id) {
     if (!user) throw Error::unauthenticated(kUserNotFound, "user_not_found");
     if (!user->is_active) throw Error::unauthenticated("No active account found for the given token.");
     return *user;
+}
+
+void AccountService::change_password(const User& user, const std::optional<std::string>& current,
+                                     const std::optional<std::string>& next, const std::string& keep,
+                                     FieldErrors errors) {
+    if (next)
+        for (auto& m : validate_password(*next))
+            errors.add("new_password", std::move(m));
+    if (current && next && *current == *next && !errors.has("new_password"))
+        errors.add("new_password", "The new password must differ from the current one.");
+    if (!errors.empty() || !current || !next) {
+        errors.order({"current_password", "new_password"});
+        throw Error(std::move(errors));
+    }
+    const Micros now = clock_.now();
+    const Micros window = std::chrono::duration_cast<std::chrono::microseconds>(throttle_.window).count();
+    const auto attempt = users_.begin_attempt(user.username, now, now - window, throttle_.max_failures);
+    if (!attempt.admitted)
+        throw Error::throttled("Too many failed login attempts. Try again later.",
+                               retry_after(attempt.failures.oldest + window - now));
+    if (!hasher_.verify(user.password_hash, *current)) {
+        errors.add("current_password", "Your current password is incorrect.");
+        errors.order({"current_password", "new_password"});
+        throw Error(std::move(errors));  // the attempt stays recorded as a failure
+    }
+    users_.forget_attempt(user.username, now);
+    const auto changed = audit_password_changed(user);
+    users_.change_password(user.id, hasher_.hash(*next), keep, now, user.is_staff ? &changed : nullptr);
+}
+
+User AccountService::change_email(const User& user, const std::string& email) {
+    std::string normalised;
+    auto problems = validate_email(email, normalised);
+    if (!problems.empty()) {
+        FieldErrors errors;
+        for (auto& m : problems)
+            errors.add("email", std::move(m));
+        throw Error(std::move(errors));
+    }
+    users_.set_email(user.id, normalised);
+    return user_for_access(user.id);
 }
 
 bool AccountService::create_admin(const std::string& given_username, const std::string& password) {

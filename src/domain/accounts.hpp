@@ -59,6 +59,15 @@ class AccountService {
     /// for the given token." for an inactive one, as SimpleJWT's refresh view says).
     User user_for_refresh(std::int64_t id);
 
+    /// A user's own new password: `current` must be theirs (a wrong one counts as a failed login of theirs, and is
+    /// throttled like one), `next` follow the password rules and differ from it. Ends the user's other sessions
+    /// (all but the one keyed `keep`) and clears a temporary password's mark. Throws Error(FieldErrors) with
+    /// `current_password` and `new_password` messages, or Throttled.
+    void change_password(const User& user, const std::optional<std::string>& current,
+                         const std::optional<std::string>& next, const std::string& keep, FieldErrors errors);
+    /// A user's own new email (validated and normalised like a registration's); returns the user as stored now.
+    User change_email(const User& user, const std::string& email);
+
     /// Creates an admin, or makes an existing user an admin with the given password. Returns true when created.
     bool create_admin(const std::string& username, const std::string& password);
 

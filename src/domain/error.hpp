@@ -95,6 +95,12 @@ class Error : public std::runtime_error {
         e.realm_ = std::move(realm);
         return e;
     }
+    /// Any error with a machine-readable `code` beside its detail.
+    static Error coded(ErrorCode code, std::string detail, std::string reason) {
+        Error e(code, std::move(detail));
+        e.reason_ = std::move(reason);
+        return e;
+    }
     static Error method_not_allowed(const std::string& method, std::vector<std::string> allowed) {
         Error e(ErrorCode::MethodNotAllowed, "Method \"" + method + "\" not allowed.");
         e.allowed_ = std::move(allowed);

@@ -20,8 +20,8 @@ Person People::get(std::int64_t id) {
     return *person;
 }
 
-Person People::change(std::int64_t id, const PersonChange& change) {
-    switch (store_.change(id, change)) {
+Person People::change(std::int64_t id, const PersonChange& change, const Actor& actor) {
+    switch (store_.change(id, change, actor, clock_.now())) {
         case PeopleStore::Changed::NotFound:
             throw Error(ErrorCode::NotFound, kNotFound);
         case PeopleStore::Changed::LastOwner:
@@ -30,6 +30,18 @@ Person People::change(std::int64_t id, const PersonChange& change) {
             break;
     }
     return get(id);
+}
+
+std::string temporary_password(const std::function<std::string(std::size_t)>& random_hex) {
+    const auto hex = random_hex(6);
+    return hex.substr(0, 4) + "-" + hex.substr(4, 4) + "-" + hex.substr(8, 4);
+}
+
+std::string People::reset_password(std::int64_t id, const Actor& actor) {
+    auto password = temporary_password(random_hex_);
+    if (!store_.reset_password(id, hasher_.hash(password), actor, clock_.now()))
+        throw Error(ErrorCode::NotFound, kNotFound);
+    return password;
 }
 
 }  // namespace sweetshop::domain

@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <functional>
+
+#include "domain/catalogue.hpp"
 #include "domain/paging.hpp"
 #include "domain/user.hpp"
 
@@ -46,21 +49,35 @@ class PeopleStore {
     virtual std::optional<Person> find(std::int64_t id) = 0;
     enum class Changed { Done, NotFound, LastOwner };
     /// In one transaction that first locks the active owners (so two owners demoting each other at once cannot
-    /// both succeed): refuses (LastOwner) a change that would leave no active owner.
-    virtual Changed change(std::int64_t id, const PersonChange& change) = 0;
+    /// both succeed): refuses (LastOwner) a change that would leave no active owner. A deactivation ends the
+    /// user's sessions; each change is in the audit log, as `actor`'s.
+    virtual Changed change(std::int64_t id, const PersonChange& change, const Actor& actor, Micros now) = 0;
+    /// Sets a temporary password (to be changed at the next sign-in) and ends the user's sessions, with its audit
+    /// entry; false when there is no such user.
+    virtual bool reset_password(std::int64_t id, const std::string& hash, const Actor& actor, Micros now) = 0;
 };
+
+/// A temporary password: 12 random lower-case hex digits in three groups of four ("3f9a-07bc-d2e1").
+std::string temporary_password(const std::function<std::string(std::size_t)>& random_hex);
 
 class People {
   public:
-    explicit People(PeopleStore& store) : store_(store) {}
+    People(PeopleStore& store, const PasswordHasher& hasher, std::function<std::string(std::size_t)> random_hex,
+           const Clock& clock = system_clock())
+        : store_(store), hasher_(hasher), random_hex_(std::move(random_hex)), clock_(clock) {}
     Page<Person> list(const PeopleListing& listing);
     /// Throws Error(NotFound) for no such user.
     Person get(std::int64_t id);
     /// Throws Error(NotFound), or Error(Conflict, kLastOwner); returns the person as changed.
-    Person change(std::int64_t id, const PersonChange& change);
+    Person change(std::int64_t id, const PersonChange& change, const Actor& actor);
+    /// Gives the user a temporary password and returns it (shown once, to the owner); throws Error(NotFound).
+    std::string reset_password(std::int64_t id, const Actor& actor);
 
   private:
     PeopleStore& store_;
+    const PasswordHasher& hasher_;
+    std::function<std::string(std::size_t)> random_hex_;
+    const Clock& clock_;
 };
 
 }  // namespace sweetshop::domain

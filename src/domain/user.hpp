@@ -8,6 +8,8 @@
 
 namespace sweetshop::domain {
 
+struct AuditEntry;
+
 /// What a user may do: a customer shops; staff also run the catalogue, stock, orders, refunds and the counter; the
 /// owner also manages people and roles and sees costs and profit. `is_staff` (the original's flag, in tokens and
 /// user objects) is true for staff and owners.
@@ -27,6 +29,8 @@ struct User {
     bool is_active = true;
     Micros date_joined = 0;
     Role role = Role::Customer;  ///< is_staff == is_staff_role(role)
+    /// A temporary password (an owner's reset): nothing but the account's own routes until it is changed.
+    bool must_change_password = false;
     bool is_owner() const { return role == Role::Owner; }
 };
 
@@ -50,6 +54,11 @@ class UserRepository {
     virtual bool set_role(const std::string& username, Role role) = 0;
     /// Sets a new password (and activates the account); false when there is no such user.
     virtual bool set_password(const std::string& username, const std::string& hash) = 0;
+    /// A user's own new password (it is not temporary any more); in the same transaction ends their sessions but
+    /// the one keyed `keep`.
+    virtual void change_password(std::int64_t id, const std::string& hash, const std::string& keep, Micros now,
+                                 const AuditEntry* audit) = 0;
+    virtual void set_email(std::int64_t id, const std::string& email) = 0;
     /// The earliest-joined active owner, if any.
     virtual std::optional<User> first_owner() = 0;
 
@@ -68,8 +77,9 @@ class UserRepository {
     };
     virtual Attempt begin_attempt(const std::string& username, Micros now, Micros since, int max) = 0;
     /// After a successful login: forgets the failures of `username` (the attempt itself with them) and everybody's
-    /// failures older than `before`, and records `now` as the user's last login.
-    virtual void logged_in(const std::string& username, Micros now, Micros before) = 0;
+    /// failures older than `before`, and records `now` as the user's last login (and `audit`, when given, in the
+    /// same transaction).
+    virtual void logged_in(const std::string& username, Micros now, Micros before, const AuditEntry* audit) = 0;
     /// Forgets the one attempt of `key` begun at `now`.
     virtual void forget_attempt(const std::string& key, Micros now) = 0;
 };

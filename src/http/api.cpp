@@ -152,14 +152,21 @@ Response Api::dispatch(const Request& request, const RouteMatch& match) {
     const Route& route = *match.route;
     Request routed = request;
     routed.params = match.params;
-    Context ctx{routed, deps_, std::nullopt, BodyJson::object()};
-    if (route.access == Access::Optional) {
-        ctx.user = authenticate_if_bearer(routed, deps_);
-    } else if (route.access != Access::Public) {
-        ctx.user = authenticate(routed, deps_);
+    Context ctx{routed, deps_, std::nullopt};
+    std::optional<Caller> caller;
+    if (route.access == Access::Optional)
+        caller = authenticate_if_bearer(routed, deps_);
+    else if (route.access != Access::Public)
+        caller = authenticate(routed, deps_);
+    if (caller) {
+        ctx.user = std::move(caller->user);
+        ctx.token_id = std::move(caller->jti);
         if ((route.access == Access::Admin && !ctx.user->is_staff) ||
             (route.access == Access::Owner && !ctx.user->is_owner()))
             throw domain::Error(domain::ErrorCode::PermissionDenied, route.forbidden);
+        if (ctx.user->must_change_password && !route.with_temporary_password)
+            throw domain::Error::coded(domain::ErrorCode::PermissionDenied, kChangePasswordFirst,
+                                       "password_change_required");
     }
     if (route.json_body) {
         auto body = parse_body(routed);

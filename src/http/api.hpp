@@ -40,11 +40,16 @@ class Api {
 /// SimpleJWT's words for a token error: "Token is invalid", "Token is expired", "Token has wrong type".
 const char* token_message(security::TokenError error);
 
-/// Authenticates `Authorization: Bearer <access>` against the user as stored now; throws domain::Error with the
-/// contract's authentication-error bodies.
-domain::User authenticate(const Request& request, Deps& deps);
+/// Who an access token is: the user as stored now, and the token's jti (which names its session).
+struct Caller {
+    domain::User user;
+    std::string jti;
+};
+/// Authenticates `Authorization: Bearer <access>` against the user as stored now and the token's session; throws
+/// domain::Error with the contract's authentication-error bodies.
+Caller authenticate(const Request& request, Deps& deps);
 /// For Access::Optional routes: no Authorization header, or one of another scheme, is anonymous (std::nullopt);
 /// a `Bearer` header is authenticated as authenticate() does, with its 401s.
-std::optional<domain::User> authenticate_if_bearer(const Request& request, Deps& deps);
+std::optional<Caller> authenticate_if_bearer(const Request& request, Deps& deps);
 
 }  // namespace sweetshop::http

@@ -1,6 +1,7 @@
 #include <string>
 #include <variant>
 
+#include "domain/sessions.hpp"
 #include "http/api.hpp"
 #include "http/errors.hpp"
 
@@ -35,7 +36,7 @@ const char* token_message(security::TokenError e) {
     return "Token is invalid";
 }
 
-domain::User authenticate(const Request& request, Deps& deps) {
+Caller authenticate(const Request& request, Deps& deps) {
     const auto header = request.header("Authorization");
     const auto parts = header ? split_whitespace(*header) : std::vector<std::string_view>{};
     using domain::Error;
@@ -45,15 +46,19 @@ domain::User authenticate(const Request& request, Deps& deps) {
         throw Error::unauthenticated("Authorization header must contain two space-delimited values",
                                      "bad_authorization_header");
 
+    auto refused = [](const char* message) {
+        return Error::unauthenticated("Given token not valid for any token type", "token_not_valid",
+                                      {{"AccessToken", "access", message}});
+    };
     auto verified = deps.tokens.verify(std::string(parts[1]), security::TokenType::Access);
-    if (auto* error = std::get_if<security::TokenError>(&verified)) {
-        throw Error::unauthenticated("Given token not valid for any token type", "token_not_valid",
-                                     {{"AccessToken", "access", token_message(*error)}});
-    }
-    return deps.accounts.user_for_access(std::get<security::TokenClaims>(verified).user_id);
+    if (auto* error = std::get_if<security::TokenError>(&verified)) throw refused(token_message(*error));
+    auto& claims = std::get<security::TokenClaims>(verified);
+    auto user = deps.accounts.user_for_access(claims.user_id);
+    if (!deps.sessions.open(user.id, claims.jti)) throw refused(domain::kSessionEnded);
+    return Caller{std::move(user), std::move(claims.jti)};
 }
 
-std::optional<domain::User> authenticate_if_bearer(const Request& request, Deps& deps) {
+std::optional<Caller> authenticate_if_bearer(const Request& request, Deps& deps) {
     const auto header = request.header("Authorization");
     const auto parts = header ? split_whitespace(*header) : std::vector<std::string_view>{};
     if (parts.empty() || parts.front() != "Bearer") return std::nullopt;

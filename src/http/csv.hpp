@@ -2,10 +2,13 @@
 // CSV as RFC 4180 writes it (libcsv's quoting: every field in double quotes, quotes doubled, CRLF between records),
 // UTF-8, with spreadsheet-formula injection neutralised in text cells.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
+
+#include "http/message.hpp"
 
 namespace sweetshop::http::csv {
 
@@ -18,5 +21,17 @@ using Cell = std::variant<Text, std::string, std::int64_t>;
 
 /// Appends one record and its CRLF.
 void append_row(std::string& out, const std::vector<Cell>& cells);
+
+/// A streamed CSV attachment, `name`.csv: `head` (the header row) now, then `batch(out)` appends rows until it
+/// returns false (Response::stream).
+template <class Batch>
+Response answer(const std::string& name, std::string head, Batch batch) {
+    Response r;
+    r.content_type = "text/csv; charset=utf-8";
+    r.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+    r.body = std::move(head);
+    r.stream = [batch = std::make_shared<Batch>(std::move(batch))](std::string& out) { return (*batch)(out); };
+    return r;
+}
 
 }  // namespace sweetshop::http::csv

@@ -14,6 +14,13 @@ Response detail_response(int status, const std::string& detail) {
     return json_response(status, Json{{"detail", detail}});
 }
 
+/// {"detail"}, and the error's `code` after it when it has one.
+Response detail_response(int status, const domain::Error& error) {
+    Json body{{"detail", error.detail()}};
+    if (!error.reason().empty()) body["code"] = error.reason();
+    return json_response(status, body);
+}
+
 /// {"field": ["message", ...], "list": [{...}, {}], "object": {...}, ...}
 Json field_errors_json(const domain::FieldErrors& errors) {
     Json body = Json::object();
@@ -87,28 +94,28 @@ Response error_response(const domain::Error& error) {
         case ErrorCode::Validation:
             return field_errors_response(error.fields());
         case ErrorCode::BadRequest:
-            return detail_response(400, error.detail());
+            return detail_response(400, error);
         case ErrorCode::Unauthenticated:
             return unauthenticated_response(error);
         case ErrorCode::PermissionDenied:
-            return detail_response(403, error.detail());
+            return detail_response(403, error);
         case ErrorCode::NotFound:
-            return detail_response(404, error.detail());
+            return detail_response(404, error);
         case ErrorCode::MethodNotAllowed: {
-            auto r = detail_response(405, error.detail());
+            auto r = detail_response(405, error);
             r.header("Allow", common::join(error.allowed(), ", "));
             return r;
         }
         case ErrorCode::Conflict:
-            return detail_response(409, error.detail());
+            return detail_response(409, error);
         case ErrorCode::PayloadTooLarge:
-            return detail_response(413, error.detail());
+            return detail_response(413, error);
         case ErrorCode::UnsupportedMediaType:
-            return detail_response(415, error.detail());
+            return detail_response(415, error);
         case ErrorCode::Unprocessable:
-            return detail_response(422, error.detail());
+            return detail_response(422, error);
         case ErrorCode::Throttled: {
-            auto r = detail_response(429, error.detail());
+            auto r = detail_response(429, error);
             r.header("Retry-After", std::to_string(error.retry_after().count()));
             return r;
         }

@@ -14,6 +14,8 @@ using Json = nlohmann::ordered_json;
 
 /// The routing 404's words (an unknown URL, a file that is not there).
 using domain::kNotFound;
+/// The 403 of every route but the account's own while a temporary password is not yet changed.
+inline constexpr const char* kChangePasswordFirst = "Change your temporary password first.";
 
 /// 200 with a JSON body.
 Response ok(const Json& body);

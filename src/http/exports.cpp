@@ -50,16 +50,13 @@ Columns columns(const Context& ctx, std::vector<std::size_t> costs) {
     return Columns{std::move(costs)};
 }
 
-/// A CSV answer: its header row now, then `batch(out)` until it says there is no more.
+/// A CSV answer: its header row (the columns `shown`) now, then `batch(out)` until it says there is no more.
 template <class Batch>
 Response csv_answer(const std::string& name, const std::vector<csv::Cell>& header, Batch batch,
                     const Columns& shown = {}) {
-    Response r;
-    r.content_type = "text/csv; charset=utf-8";
-    r.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
-    shown.append(r.body, header);
-    r.stream = [batch = std::make_shared<Batch>(std::move(batch))](std::string& out) { return (*batch)(out); };
-    return r;
+    std::string head;
+    shown.append(head, header);
+    return csv::answer(name, std::move(head), std::move(batch));
 }
 }  // namespace
 

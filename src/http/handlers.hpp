@@ -9,6 +9,17 @@ Response register_user(Context& ctx);
 Response login(Context& ctx);
 Response refresh_token(Context& ctx);
 Response current_user(Context& ctx);
+Response start_session(Context& ctx);
+Response refresh_session(Context& ctx);
+Response logout(Context& ctx);
+Response list_sessions(Context& ctx);
+Response end_session(Context& ctx);
+Response end_other_sessions(Context& ctx);
+Response change_password(Context& ctx);
+Response update_account(Context& ctx);
+
+// audit.cpp
+Response list_audit(Context& ctx);
 
 // sweets.cpp
 Response list_sweets(Context& ctx);
@@ -32,6 +43,7 @@ Response stock_alerts(Context& ctx);
 Response list_users(Context& ctx);
 Response get_user(Context& ctx);
 Response update_user(Context& ctx);
+Response reset_password(Context& ctx);
 Response sales_report(Context& ctx);
 Response best_sellers(Context& ctx);
 Response stock_report(Context& ctx);

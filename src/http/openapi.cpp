@@ -77,13 +77,61 @@ Json components() {
                          {"enum", {"customer", "staff", "owner"}},
                          {"description",
                           "staff: the catalogue, stock, orders, refunds, the counter; owner: also people, roles, "
-                          "costs and profit"}}}});
+                          "costs and profit"}}},
+                       {"must_change_password",
+                        {{"type", "boolean"},
+                         {"description",
+                          "A temporary password (an owner's reset): change it with POST /api/auth/password/ "
+                          "before anything else"}}}});
     s["LoginResult"] = answer_object(
         {{"refresh", string_prop("Refresh token (JWT, HS256), valid JWT_REFRESH_DAYS")},
          {"access",
           string_prop("Access token (JWT, HS256), valid JWT_ACCESS_MINUTES; send as `Authorization: Bearer`")},
          {"user", ref("User")}});
     s["Refresh"] = {{"type", "object"}, {"required", {"refresh"}}, {"properties", {{"refresh", string_prop()}}}};
+    s["Logout"] = {{"type", "object"},
+                   {"properties", {{"refresh", string_prop("Required without the session cookie")}}}};
+    s["SessionStart"] = answer_object(
+        {{"access", string_prop("Access token (JWT, HS256), valid JWT_ACCESS_MINUTES; keep it in memory")},
+         {"user", ref("User")}});
+    s["PasswordChange"] = {{"type", "object"},
+                           {"required", {"current_password", "new_password"}},
+                           {"properties",
+                            {{"current_password", {{"type", "string"}, {"writeOnly", true}}},
+                             {"new_password",
+                              {{"type", "string"},
+                               {"minLength", domain::kPasswordMinChars},
+                               {"maxLength", domain::kPasswordMaxChars},
+                               {"writeOnly", true}}}}}};
+    s["AccountChange"] = {{"type", "object"},
+                          {"required", {"email"}},
+                          {"properties", {{"email", {{"type", "string"}, {"maxLength", domain::kEmailMaxChars}}}}}};
+    {
+        const Json time = {{"type", "string"}, {"format", "date-time"}};
+        s["Session"] = answer_object(
+            {{"id", {{"type", "integer"}}},
+             {"device", string_prop("The User-Agent it signed in with")},
+             {"kind", {{"type", "string"}, {"enum", {"web", "token"}}}},
+             {"created", time},
+             {"last_used",
+              {{"type", "string"}, {"format", "date-time"}, {"description", "The last sign-in or token refresh"}}},
+             {"expires", time},
+             {"current", {{"type", "boolean"}}}});
+        s["SessionList"] = answer_object(
+            {{"count", {{"type", "integer"}}}, {"results", {{"type", "array"}, {"items", ref("Session")}}}});
+        s["SessionsEnded"] = answer_object({{"ended", {{"type", "integer"}}}});
+        s["TemporaryPassword"] = answer_object({{"temporary_password", string_prop("Shown once")}});
+        s["AuditEntry"] = answer_object({{"id", {{"type", "integer"}}},
+                                         {"at", time},
+                                         {"actor", string_prop()},
+                                         {"action", string_prop()},
+                                         {"subject_type", string_prop()},
+                                         {"subject_id", {{"type", "integer"}, {"nullable", true}}},
+                                         {"subject", string_prop("Its name as it was")},
+                                         {"details", {{"type", "object"}}}});
+        s["AuditPage"] = answer_object({{"next", {{"type", "string"}, {"format", "uri"}, {"nullable", true}}},
+                                        {"results", {{"type", "array"}, {"items", ref("AuditEntry")}}}});
+    }
     s["AccessToken"] = answer_object({{"access", string_prop()}});
     {
         Json person = s["User"];
@@ -243,6 +291,14 @@ Json parameters() {
                                  Json{{"type", "string"}, {"enum", {"customer", "staff", "owner"}}});
     p["user_active"] =
         query_param("active", "true: those who may sign in; false: the deactivated.", Json{{"type", "boolean"}});
+    p["audit_actor"] = query_param("actor", "Entries of this user (a username, exactly).");
+    p["audit_action"] =
+        query_param("action", "This action exactly (`sweet.edit`), or a group ending in a dot (`sweet.`).");
+    p["audit_subject_type"] = query_param("subject_type", "sweet, order or user.");
+    p["audit_subject"] =
+        query_param("subject", "The subject's id (with `subject_type`).", Json{{"type", "integer"}, {"minimum", 1}});
+    p["audit_format"] = query_param("format", "json (default) or csv (every matching entry, streamed).",
+                                    Json{{"type", "string"}, {"enum", {"json", "csv"}}});
     p["page"] = query_param("page", "Page number from 1, or `last`. Past the end: 404 `Invalid page.`");
     p["page_size"] = query_param("page_size", "Results per page, 1 to 100 (default 25).",
                                  Json{{"type", "integer"}, {"minimum", 1}, {"maximum", domain::kMaxPageSize}});

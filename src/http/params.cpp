@@ -69,14 +69,22 @@ std::optional<std::string> idempotency_key(const Request& request) {
     return std::string(*header);
 }
 
-std::string other_parameters(const Request& request) {
+std::string other_parameters(const Request& request, std::string_view skip) {
     std::string query;
     for (const auto& [name, value] : request.query) {
-        if (name == "page") continue;
+        if (name == skip) continue;
         if (!query.empty()) query += '&';
         query += percent_encode(name) + '=' + percent_encode(value);
     }
     return query;
+}
+
+std::int64_t query_number_or_400(const Context& ctx, const char* name, std::int64_t fallback, std::int64_t min,
+                                 std::int64_t max) {
+    domain::FieldErrors errors;
+    const auto n = query_number(ctx.request, name, fallback, min, max, errors);
+    if (!errors.empty()) throw domain::Error(std::move(errors));
+    return n;
 }
 
 std::string list_url(const Context& ctx) {

@@ -31,15 +31,19 @@ std::int64_t query_number(const Request& request, const char* name, std::int64_t
 /// available choices.".
 std::string choice_message(std::string_view value);
 
+/// query_number(), answered 400 at once when it is wrong.
+std::int64_t query_number_or_400(const Context& ctx, const char* name, std::int64_t fallback, std::int64_t min,
+                                 std::int64_t max);
+
 /// A YYYY-MM-DD query parameter (absent: std::nullopt); a malformed one adds DRF's DateField message to `errors`.
 std::optional<domain::LocalDate> query_date(const Request& request, const char* name, domain::FieldErrors& errors);
 
 /// The Idempotency-Key header (absent: std::nullopt); a malformed one throws 400 "Invalid Idempotency-Key.".
 std::optional<std::string> idempotency_key(const Request& request);
 
-/// The query parameters other than `page`, percent-encoded in their order: what a page's links keep. The encoding is
-/// one-to-one (each name and value is encoded whole), so it also keys the answer cache without ambiguity.
-std::string other_parameters(const Request& request);
+/// The query parameters other than `skip` (`page`), percent-encoded in their order: what a page's links keep. The
+/// encoding is one-to-one (each name and value is encoded whole), so it also keys the answer cache without ambiguity.
+std::string other_parameters(const Request& request, std::string_view skip = "page");
 
 /// The list's absolute URL without a query: the shop's public origin and the path, with its trailing slash.
 std::string list_url(const Context& ctx);

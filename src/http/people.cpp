@@ -18,6 +18,7 @@ Json person_json(const domain::Person& p) {
                 {"email", u.email},
                 {"is_staff", u.is_staff},
                 {"role", std::string(domain::role_name(u.role))},
+                {"must_change_password", u.must_change_password},
                 {"is_active", u.is_active},
                 {"date_joined", domain::format_timestamp(u.date_joined)},
                 {"last_login", p.last_login ? Json(domain::format_timestamp(*p.last_login)) : Json(nullptr)},
@@ -71,7 +72,12 @@ Response update_user(Context& ctx) {
         change.role = read_role(*role, "role", errors);
     change.active = read_boolean(ctx.body, "is_active", errors, false);
     if (!errors.empty()) throw domain::Error(std::move(errors));
-    return ok(person_json(ctx.deps.people.change(id, change)));
+    return ok(person_json(ctx.deps.people.change(id, change, actor_of(ctx))));
+}
+
+Response reset_password(Context& ctx) {
+    const auto id = user_id(ctx);
+    return ok(Json{{"temporary_password", ctx.deps.people.reset_password(id, actor_of(ctx))}});
 }
 
 }  // namespace sweetshop::http::handlers

@@ -36,6 +36,40 @@ constexpr const char* kPersonChangeDescription =
     "on every server (their next request with any token is 401 `User is inactive`, and their refresh tokens are "
     "refused); reactivating lets them sign in again. A change that would leave the shop without an active owner is "
     "409, also when two owners demote each other at the same moment.";
+constexpr const char* kResetDescription =
+    "The answer shows the temporary password once: give it to the user. Their sessions end at once; at their next "
+    "sign-in `must_change_password` is true, and every route but their account's own (`GET /api/auth/me/`, "
+    "`POST /api/auth/password/`, `GET /api/auth/sessions/`) answers 403 `password_change_required` until they "
+    "choose a new one.";
+constexpr const char* kAuditForbidden = "Only the owner can read the audit log.";
+constexpr const char* kAuditDescription =
+    "Every staff and owner action, appended in the transaction of the change itself: `sign_in` (staff and owners), "
+    "`sweet.create`, `sweet.edit` (each changed field with `before` and `after`; prices and costs as two-decimal "
+    "strings), `sweet.archive`, `sweet.restore`, `sweet.delete`, `stock.restock`, `stock.adjust`, `stock.count`, "
+    "`order.refund`, `user.role`, `user.deactivate`, `user.reactivate`, `user.password_reset`, `account.password`. "
+    "Filters combine with AND: `actor` (a username, exactly), `action` (exactly, or a group ending in a dot: "
+    "`sweet.`), `subject_type` (sweet, order, user) and `subject` (its id), `from` and `to` (days in "
+    "SWEETSHOP_TIME_ZONE, both included). 50 per page (`page_size` up to 500); `next` links to older entries "
+    "(`before` the last one shown). `format=csv` streams every matching entry as CSV (the exports' format, "
+    "`details` as JSON text).";
+constexpr const char* kPasswordDescription =
+    "`current_password` and `new_password` (8 to 128 characters, not the current one). A wrong current password "
+    "counts as a failed login of the account, throttled the same way. Every other session of the user ends at once "
+    "(this one stays), and a temporary password's mark is cleared.";
+constexpr const char* kSessionDescription =
+    "The same credentials, throttling and answers as `POST /api/auth/login/`, but the refresh token is not in the "
+    "body: it is set in the cookie `sweetshop_refresh` (`HttpOnly; SameSite=Strict; Path=/api/auth/`, `Secure` "
+    "when the shop is served over HTTPS, `Max-Age` the refresh lifetime). Keep the access token in memory.";
+constexpr const char* kSessionRefreshDescription =
+    "Reads the `sweetshop_refresh` cookie and answers a new access token and the user; the cookie is replaced by a "
+    "new refresh token (rotation). Presenting a refresh token that was already rotated ends the whole session "
+    "(401 `Token is blacklisted`): whoever holds a stolen copy is signed out with the owner. The token rotated "
+    "away in the last 10 seconds is still taken, without a new cookie, so two tabs refreshing at once are not a "
+    "theft. A refused cookie is cleared.";
+constexpr const char* kLogoutDescription =
+    "Ends the session of the `sweetshop_refresh` cookie or of `refresh` in the body (the body's when both), and "
+    "clears the cookie. Its access and refresh tokens are refused from then on, on every server. A session that "
+    "ended already, or an expired token, is fine (204).";
 constexpr const char* kSalesReportDescription =
     "`from` and `to` are days in SWEETSHOP_TIME_ZONE, both included (default: the 30 days that end today; at most "
     "3660 days). A sale counts on the day its order was placed, a refund on the day it was made, so a past period "
@@ -128,7 +162,76 @@ const std::vector<Route>& api_routes() {
          .access = Access::User,
          .pool = Pool::Database,
          .handler = current_user,
-         .doc = {.summary = "The user the access token belongs to, as stored now", .responses = {{200, "User"}}}},
+         .doc = {.summary = "The user the access token belongs to, as stored now", .responses = {{200, "User"}}},
+         .with_temporary_password = true},
+        {.method = "PATCH",
+         .pattern = "/api/auth/me/",
+         .access = Access::User,
+         .pool = Pool::Database,
+         .handler = update_account,
+         .json_body = true,
+         .doc = {.summary = "Change your email",
+                 .request_schema = "AccountChange",
+                 .responses = {{200, "User"}, {400, "FieldErrors"}}}},
+        {.method = "POST",
+         .pattern = "/api/auth/password/",
+         .access = Access::User,
+         .pool = Pool::Hashing,
+         .handler = change_password,
+         .json_body = true,
+         .doc = {.summary = "Change your password; your other sessions end",
+                 .request_schema = "PasswordChange",
+                 .responses = {{200, "User"}, {400, "FieldErrors"}, {429, "Detail"}},
+                 .description = kPasswordDescription},
+         .with_temporary_password = true},
+        {.method = "POST",
+         .pattern = "/api/auth/session/",
+         .access = Access::Public,
+         .pool = Pool::Hashing,
+         .handler = start_session,
+         .json_body = true,
+         .doc = {.summary = "Sign in (the web app): an access token, and the refresh token in a cookie",
+                 .request_schema = "Login",
+                 .responses = {{200, "SessionStart"}, {400, "FieldErrors"}, {401, "Detail"}, {429, "Detail"}},
+                 .description = kSessionDescription}},
+        {.method = "POST",
+         .pattern = "/api/auth/session/refresh/",
+         .access = Access::Public,
+         .pool = Pool::Database,
+         .handler = refresh_session,
+         .doc = {.summary = "A new access token for the session cookie, which rotates",
+                 .responses = {{200, "SessionStart"}, {401, "TokenError"}},
+                 .description = kSessionRefreshDescription}},
+        {.method = "POST",
+         .pattern = "/api/auth/logout/",
+         .access = Access::Public,
+         .pool = Pool::Database,
+         .handler = logout,
+         .json_body = true,
+         .doc = {.summary = "Sign out: ends the session of the cookie, or of `refresh` in the body",
+                 .request_schema = "Logout",
+                 .responses = {{204, ""}, {400, "FieldErrors"}, {401, "TokenError"}},
+                 .description = kLogoutDescription}},
+        {.method = "GET",
+         .pattern = "/api/auth/sessions/",
+         .access = Access::User,
+         .pool = Pool::Database,
+         .handler = list_sessions,
+         .doc = {.summary = "Your open sessions, newest first", .responses = {{200, "SessionList"}}},
+         .with_temporary_password = true},
+        {.method = "POST",
+         .pattern = "/api/auth/sessions/end-others/",
+         .access = Access::User,
+         .pool = Pool::Database,
+         .handler = end_other_sessions,
+         .doc = {.summary = "End all your sessions but this one", .responses = {{200, "SessionsEnded"}}}},
+        {.method = "DELETE",
+         .pattern = "/api/auth/sessions/{id}/",
+         .access = Access::User,
+         .pool = Pool::Database,
+         .handler = end_session,
+         .doc = {.summary = "End one of your sessions (its tokens are refused at once, on every server)",
+                 .responses = {{204, ""}, {404, "Detail"}}}},
         {.method = "GET",
          .pattern = "/api/sweets/",
          .access = Access::User,
@@ -276,6 +379,26 @@ const std::vector<Route>& api_routes() {
                  .request_schema = "PersonChange",
                  .responses = {{200, "Person"}, {400, "FieldErrors"}, {404, "Detail"}, {409, "Detail"}},
                  .description = kPersonChangeDescription}},
+        {.method = "POST",
+         .pattern = "/api/users/{id}/password/",
+         .access = Access::Owner,
+         .pool = Pool::Hashing,
+         .handler = reset_password,
+         .forbidden = kPeopleForbidden,
+         .doc = {.summary = "Give a user a temporary password (owner)",
+                 .responses = {{200, "TemporaryPassword"}, {404, "Detail"}},
+                 .description = kResetDescription}},
+        {.method = "GET",
+         .pattern = "/api/audit/",
+         .access = Access::Owner,
+         .pool = Pool::Database,
+         .handler = list_audit,
+         .forbidden = kAuditForbidden,
+         .doc = {.summary = "The audit log (owner): newest first, filtered; `format=csv` for all of it",
+                 .responses = {{200, "AuditPage"}, {400, "FieldErrors"}},
+                 .parameters = {"audit_actor", "audit_action", "audit_subject_type", "audit_subject", "export_from",
+                                "export_to", "before", "history_page_size", "audit_format"},
+                 .description = kAuditDescription}},
         {.method = "GET",
          .pattern = "/api/reports/sales/",
          .access = Access::Admin,

@@ -12,6 +12,7 @@
 
 #include "common/versioned_cache.hpp"
 #include "domain/accounts.hpp"
+#include "domain/audit.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/durability.hpp"
 #include "domain/exports.hpp"
@@ -19,6 +20,7 @@
 #include "domain/order_service.hpp"
 #include "domain/people.hpp"
 #include "domain/reports.hpp"
+#include "domain/sessions.hpp"
 #include "domain/stock_control.hpp"
 #include "domain/time_zone.hpp"
 #include "domain/user.hpp"
@@ -69,6 +71,8 @@ struct Deps {
     domain::Reports& reports;
     domain::People& people;
     domain::ExportStore& exports;
+    domain::Sessions& sessions;
+    domain::AuditStore& audit;
     Settings settings;
     metrics::Registry* metrics = nullptr;                 ///< counts sales; renders /metrics
     std::function<metrics::PoolStats()> pool_stats = {};  ///< the database pool, for /metrics
@@ -85,9 +89,10 @@ struct Deps {
 struct Context {
     const Request& request;
     Deps& deps;
-    std::optional<domain::User> user;  ///< set for User and Admin routes, and Optional ones given a Bearer token
-    BodyJson body;                     ///< the parsed JSON object for routes that take a body ({} when empty)
-    NumberTexts numbers = {};          ///< source text of the body's top-level fractional numbers
+    std::optional<domain::User> user;    ///< set for User and Admin routes, and Optional ones given a Bearer token
+    std::string token_id = {};           ///< the access token's jti, with `user` (it names the session)
+    BodyJson body = BodyJson::object();  ///< the parsed JSON object for routes that take a body ({} when empty)
+    NumberTexts numbers = {};            ///< source text of the body's top-level fractional numbers
 };
 
 using Handler = Response (*)(Context&);
@@ -114,6 +119,9 @@ struct Route {
     /// CORS `Access-Control-Allow-Origin: *` (no credentials) for any origin, as the original's metrics service
     /// answered; other routes follow CORS_ALLOWED_ORIGINS.
     bool any_origin = false;
+    /// Callable with a temporary password not yet changed (the account's own routes); every other route answers
+    /// 403 `password_change_required` then.
+    bool with_temporary_password = false;
 };
 
 /// Every route of the API server.

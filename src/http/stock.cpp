@@ -48,14 +48,6 @@ std::string read_note(const BodyJson& body, FieldErrors& errors) {
     return read_string(body, "note", errors, {.required = false, .allow_blank = true}).value_or("");
 }
 
-/// query_number(), answered 400 at once when it is wrong.
-std::int64_t query_number_or_400(const Context& ctx, const char* name, std::int64_t fallback, std::int64_t min,
-                                 std::int64_t max) {
-    FieldErrors errors;
-    const auto n = query_number(ctx.request, name, fallback, min, max, errors);
-    if (!errors.empty()) throw domain::Error(std::move(errors));
-    return n;
-}
 }  // namespace
 
 Response adjust_sweet(Context& ctx) {

@@ -70,17 +70,18 @@ TokenService::TokenService(std::string secret, std::chrono::seconds access_ttl, 
     if (secret_.empty()) throw std::invalid_argument("the token secret must not be empty");
 }
 
-std::string TokenService::issue(const domain::User& user, TokenType type) const {
-    return issue(user, type, clock_.now() / 1'000'000);
+std::string TokenService::issue(const domain::User& user, TokenType type, const std::string& jti) const {
+    return issue(user, type, clock_.now() / 1'000'000, jti);
 }
 
-std::string TokenService::issue(const domain::User& user, TokenType type, std::int64_t now) const {
+std::string TokenService::issue(const domain::User& user, TokenType type, std::int64_t now,
+                                const std::string& given_jti) const {
     jwt_t* raw = nullptr;
     if (jwt_new(&raw) != 0) throw std::runtime_error("jwt_new failed");
     JwtPtr j(raw);
     const auto ttl = type == TokenType::Access ? access_ttl_ : refresh_ttl_;
     const std::string user_id = std::to_string(user.id);
-    const std::string jti = random_hex(16);
+    const std::string jti = given_jti.empty() ? random_hex(16) : given_jti;
     if (jwt_add_grant(j.get(), "token_type", type_name(type)) != 0 ||
         jwt_add_grant_int(j.get(), "exp", static_cast<long>(now + ttl.count())) != 0 ||
         jwt_add_grant_int(j.get(), "iat", static_cast<long>(now)) != 0 ||

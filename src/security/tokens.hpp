@@ -41,8 +41,11 @@ class TokenService {
     TokenService(std::string secret, std::chrono::seconds access_ttl, std::chrono::seconds refresh_ttl,
                  const domain::Clock& clock = domain::system_clock());
 
-    std::string issue(const domain::User& user, TokenType type) const;
-    std::string issue(const domain::User& user, TokenType type, std::int64_t now_seconds) const;
+    /// A token with `jti` (32 hex digits: a session's key and 16 more, domain::Sessions); without one, a random jti
+    /// that names no session (tests of the token itself).
+    std::string issue(const domain::User& user, TokenType type, const std::string& jti = {}) const;
+    std::string issue(const domain::User& user, TokenType type, std::int64_t now_seconds,
+                      const std::string& jti = {}) const;
     /// An access token that verified once is remembered until it expires (at most kRememberedTokens of them), so
     /// that the next requests with it skip the decoding and the signature check.
     std::variant<TokenClaims, TokenError> verify(const std::string& token, TokenType expected) const;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "storage/audit_store.hpp"
 #include "storage/idempotency_store.hpp"
 #include "storage/ledger.hpp"
 #include "storage/order_rows.hpp"
@@ -85,10 +86,12 @@ void apply_refund(soci::session& sql, const domain::RefundRequest& req, Order or
     }
     auto lines = req.lines;
     std::sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.sweet_id < b.sweet_id; });
+    std::vector<domain::AuditRefundLine> audited;
     for (const auto& want : lines) {
         const auto& line = *std::find_if(order.lines.begin(), order.lines.end(),
                                          [&](const auto& l) { return l.sweet_id == want.sweet_id; });
         const long long sweet_id = want.sweet_id, n = want.amount;
+        audited.push_back({want.sweet_id, line.name, want.amount});
         {
             Query q(sql);
             q.use(n, "n").use(order_id, "order_id").use(sweet_id, "sweet_id");
@@ -112,6 +115,7 @@ void apply_refund(soci::session& sql, const domain::RefundRequest& req, Order or
     Query q(sql);
     q.use(total, "total").use(status, "status").use(order_id, "id");
     q.run(kMarkRefunded);
+    append_audit(sql, domain::audit_refund(req.actor, order_id, total, req.restock, req.reason, audited), now);
 }
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "storage/stock_control_store.hpp"
 
+#include "storage/audit_store.hpp"
 #include "storage/ledger.hpp"
 #include "storage/sql_query.hpp"
 
@@ -83,9 +84,11 @@ domain::AdjustOutcome SqlStockControlStore::adjust(std::int64_t sweet_id, const 
             return outcome;
         }
         const auto after = static_cast<long long>(target);
-        outcome.entry = record(sql, *sweet, after, std::string(domain::reason_name(adjustment.reason)), adjustment.note,
-                               actor, clock_.now());
+        const long long now = clock_.now();
+        const std::string reason(domain::reason_name(adjustment.reason));
+        outcome.entry = record(sql, *sweet, after, reason, adjustment.note, actor, now);
         outcome.sweet = *sweet;
+        append_audit(sql, domain::audit_adjustment(actor, *sweet, outcome.entry.delta, reason, adjustment.note), now);
         return outcome;
     });
 }
@@ -106,6 +109,11 @@ domain::CountOutcome SqlStockControlStore::count(const std::vector<domain::Count
             if (!dry_run) record(sql, *sweet, line.counted, "count", note, actor, now);
         }
         if (!unknown.empty()) throw UnknownSweets{std::move(unknown)};
+        if (dry_run) return;
+        std::vector<domain::AuditCountLine> counted;
+        for (const auto& line : outcome.lines)
+            counted.push_back({line.sweet_id, line.name, line.expected, line.counted});
+        append_audit(sql, domain::audit_stocktake(actor, counted, note), now);
     };
     try {
         if (dry_run)

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "domain/text.hpp"
+#include "storage/audit_store.hpp"
 #include "storage/ledger.hpp"
 #include "storage/sql_query.hpp"
 
@@ -234,6 +235,7 @@ std::optional<domain::Sweet> SqlCatalogueStore::insert(const domain::SweetChange
         if (!inserted) return std::nullopt;
         sweet.id = id;
         append_ledger(sql, id, sweet.name, actor, "create", quantity, quantity, now);
+        append_audit(sql, domain::audit_sweet_created(actor, sweet), now);
         return sweet;
     });
 }
@@ -272,6 +274,7 @@ SqlCatalogueStore::UpdateStatus SqlCatalogueStore::update(std::int64_t id, const
         q.run(kUpdateSweet);
         if (next.quantity != row.quantity)
             append_ledger(sql, key, next.name, actor, "edit", quantity - row.quantity, quantity, now);
+        if (auto entry = domain::audit_sweet_edited(actor, row.value(), next)) append_audit(sql, *entry, now);
         sweet = next;
         return UpdateStatus::Updated;
     });
@@ -287,7 +290,9 @@ bool SqlCatalogueStore::remove(std::int64_t id, const domain::Actor& actor) {
         const bool deleted = q.run(kDeleteSweet);
         q.drain();
         if (!deleted) return false;
-        append_ledger(sql, key, name, actor, "delete", -quantity, 0, clock_.now());
+        const long long now = clock_.now();
+        append_ledger(sql, key, name, actor, "delete", -quantity, 0, now);
+        append_audit(sql, domain::audit_sweet_deleted(actor, id, name, quantity), now);
         return true;
     });
 }

@@ -1,6 +1,7 @@
 // The SOCI adapter of stock changes (purchase, restock); the catalogue's reads and edits are in sweet_catalogue.cpp,
 // the ledger and its check in ledger.cpp.
 #include "storage/sweet_stock.hpp"
+#include "storage/audit_store.hpp"
 #include "storage/idempotency_store.hpp"
 #include "storage/ledger.hpp"
 #include "storage/order_store.hpp"
@@ -114,6 +115,7 @@ domain::StockOutcome SqlStockStore::change_stock(const domain::StockChange& chan
                 st.ledger.execute();
                 st.ledger.drain();
             }
+            if (!purchase) append_audit(sql, domain::audit_restock(change.actor, outcome.sweet, change.amount), st.now);
         } else {
             long long quantity = 0;
             int active = 0;

@@ -93,7 +93,8 @@ TEST_F(AccountsApi, Login_AnswersTokensAndTheUser) {
     for (auto& [k, v] : j.items())
         keys.push_back(k);
     EXPECT_EQ(keys, (std::vector<std::string>{"refresh", "access", "user"}));
-    EXPECT_EQ(j["user"].dump(), R"({"id":1,"username":"ann","email":"","is_staff":false,"role":"customer"})");
+    EXPECT_EQ(j["user"].dump(), R"({"id":1,"username":"ann","email":"","is_staff":false,"role":"customer",)"
+                                R"("must_change_password":false})");
     EXPECT_EQ(server.get("/api/auth/me/", bearer(j["access"])).status, 200);
 }
 

@@ -102,7 +102,8 @@ TEST_F(ImportDjangoApi, MovesUsersAndSweetsOverWithTheirIdsCreatorsAndTimes) {
     EXPECT_EQ(r.json()["price"], "12.00");
     EXPECT_EQ(r.json()["created_by"], "");
     EXPECT_EQ(server.get("/api/auth/me/", user).body,
-              R"({"id":7,"username":"olduser","email":"old@example.com","is_staff":false,"role":"customer"})");
+              R"({"id":7,"username":"olduser","email":"old@example.com","is_staff":false,"role":"customer",)"
+              R"("must_change_password":false})");
     const auto boss = server.access_token("oldboss", "boss-password-9");
     EXPECT_EQ(server.get("/api/auth/me/", {{"Authorization", "Bearer " + boss}}).json()["is_staff"], true);
     EXPECT_EQ(server.get("/api/admin/stock/verify/", {{"Authorization", "Bearer " + boss}}).body,

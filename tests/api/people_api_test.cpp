@@ -36,14 +36,15 @@ class PeopleApi : public ShopFixture {
 TEST_F(PeopleApi, TheOwnerListsEveryoneWithRolesLastLoginsAndOrders) {
     const auto r = server.get("/api/users/", admin);
     ASSERT_EQ(r.status, 200) << r.body;
-    EXPECT_EQ(stamped(r.body),
-              R"({"count":3,"next":null,"previous":null,"results":[)"
-              R"({"id":2,"username":"ann","email":"","is_staff":false,"role":"customer","is_active":true,)"
-              R"("date_joined":"T","last_login":"T","orders":1},)"
-              R"({"id":1,"username":"boss","email":"","is_staff":true,"role":"owner","is_active":true,)"
-              R"("date_joined":"T","last_login":"T","orders":0},)"
-              R"({"id":3,"username":"sam","email":"","is_staff":true,"role":"staff","is_active":true,)"
-              R"("date_joined":"T","last_login":"T","orders":0}]})");
+    EXPECT_EQ(
+        stamped(r.body),
+        R"({"count":3,"next":null,"previous":null,"results":[)"
+        R"({"id":2,"username":"ann","email":"","is_staff":false,"role":"customer","must_change_password":false,"is_active":true,)"
+        R"("date_joined":"T","last_login":"T","orders":1},)"
+        R"({"id":1,"username":"boss","email":"","is_staff":true,"role":"owner","must_change_password":false,"is_active":true,)"
+        R"("date_joined":"T","last_login":"T","orders":0},)"
+        R"({"id":3,"username":"sam","email":"","is_staff":true,"role":"staff","must_change_password":false,"is_active":true,)"
+        R"("date_joined":"T","last_login":"T","orders":0}]})");
     server.create_user("never", "never-password");
     EXPECT_NE(server.get("/api/users/?search=NEV", admin).body.find(R"("last_login":null)"), std::string::npos);
     EXPECT_EQ(server.get("/api/users/?search=a", admin).json()["count"], 2);    // ann, sam
@@ -55,9 +56,10 @@ TEST_F(PeopleApi, TheOwnerListsEveryoneWithRolesLastLoginsAndOrders) {
     EXPECT_EQ(bad.status, 400);
     EXPECT_EQ(bad.body, R"({"role":["Select a valid choice. king is not one of the available choices."],)"
                         R"("active":["Must be a valid boolean."]})");
-    EXPECT_EQ(stamped(server.get("/api/users/3/", admin).body),
-              R"({"id":3,"username":"sam","email":"","is_staff":true,"role":"staff","is_active":true,)"
-              R"("date_joined":"T","last_login":"T","orders":0})");
+    EXPECT_EQ(
+        stamped(server.get("/api/users/3/", admin).body),
+        R"({"id":3,"username":"sam","email":"","is_staff":true,"role":"staff","must_change_password":false,"is_active":true,)"
+        R"("date_joined":"T","last_login":"T","orders":0})");
     EXPECT_EQ(server.get("/api/users/99/", admin).status, 404);
 }
 
@@ -89,7 +91,7 @@ TEST_F(PeopleApi, ARoleChangeAppliesAtTheNextRequestWhateverTheTokenSays) {
     EXPECT_EQ(patch("/api/users/99/", R"({"role":"staff"})", admin).status, 404);
 }
 
-TEST_F(PeopleApi, DeactivatingEndsAccessAtOnceAndReactivatingRestoresIt) {
+TEST_F(PeopleApi, DeactivatingEndsTheSessionsAtOnceAndReactivatingLetsThemSignInAgain) {
     const auto login = server.post("/api/auth/login/", R"({"username":"ann","password":"ann-password"})").json();
     const Headers ann{{"Authorization", bearer(login)}};
     const auto refresh = nlohmann::json{{"refresh", login["refresh"]}}.dump();
@@ -100,8 +102,15 @@ TEST_F(PeopleApi, DeactivatingEndsAccessAtOnceAndReactivatingRestoresIt) {
     EXPECT_EQ(server.post("/api/auth/token/refresh/", refresh).status, 401);
     EXPECT_EQ(server.post("/api/auth/login/", R"({"username":"ann","password":"ann-password"})").status, 401);
     ASSERT_EQ(patch("/api/users/2/", R"({"is_active":true})", admin).status, 200);
-    EXPECT_EQ(server.get("/api/orders/", ann).status, 200);
-    EXPECT_EQ(server.post("/api/auth/token/refresh/", refresh).status, 200);
+    // The sessions of before stay ended; a new sign-in works.
+    r = server.get("/api/orders/", ann);
+    EXPECT_EQ(r.status, 401);
+    EXPECT_NE(r.body.find(R"("message":"Token is blacklisted")"), std::string::npos) << r.body;
+    r = server.post("/api/auth/token/refresh/", refresh);
+    EXPECT_EQ(r.status, 401);
+    EXPECT_EQ(r.body, R"({"detail":"Token is blacklisted","code":"token_not_valid"})");
+    const auto again = server.post("/api/auth/login/", R"({"username":"ann","password":"ann-password"})").json();
+    EXPECT_EQ(server.get("/api/orders/", {{"Authorization", bearer(again)}}).status, 200);
 }
 
 TEST_F(PeopleApi, TheLastActiveOwnerStays) {

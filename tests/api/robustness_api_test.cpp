@@ -455,8 +455,12 @@ TEST(RobustnessTokens, OddTokensAreRefusedOverHttp) {
     const auto id = server.create_user("ann", "ann-password");
     const auto now =
         std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    // The jti of a real session's token, so that only what the forgery changes decides.
+    const auto real = server.access_token("ann", "ann-password");
+    const auto payload = real.substr(real.find('.') + 1, real.rfind('.') - real.find('.') - 1);
+    const auto jti = nlohmann::json::parse(sweetshop::testing::base64url_decode(payload)).at("jti");
     auto claims = [&](std::int64_t iat) {
-        return nlohmann::json{{"token_type", "access"},        {"exp", now + 600}, {"iat", iat}, {"jti", "j"},
+        return nlohmann::json{{"token_type", "access"},        {"exp", now + 600}, {"iat", iat}, {"jti", jti},
                               {"user_id", std::to_string(id)}, {"username", "ann"}};
     };
     const auto& key = server.app().config().secret_key;
@@ -477,6 +481,10 @@ TEST(RobustnessTokens, OddTokensAreRefusedOverHttp) {
     check(forge_jwt({{"alg", "HS256"}, {"typ", "JWT"}}, later, key), 401);
     later["nbf"] = now - 10;
     check(forge_jwt({{"alg", "HS256"}, {"typ", "JWT"}}, later, key), 200);
+    // A jti that names no session: signed right, refused.
+    auto sessionless = claims(now);
+    sessionless["jti"] = "0123456789abcdef0123456789abcdef";
+    check(forge_jwt({{"alg", "HS256"}, {"typ", "JWT"}}, sessionless, key), 401);
 }
 
 TEST(RobustnessConnections, TheConnectionCapAndTheReadDeadlineHold) {

@@ -23,12 +23,13 @@ class RolesApi : public ShopFixture {
 };
 
 TEST_F(RolesApi, EachUserObjectSaysItsRoleAfterTheOriginalFields) {
-    EXPECT_EQ(server.get("/api/auth/me/", user).body,
-              R"({"id":2,"username":"ann","email":"","is_staff":false,"role":"customer"})");
+    EXPECT_EQ(
+        server.get("/api/auth/me/", user).body,
+        R"({"id":2,"username":"ann","email":"","is_staff":false,"role":"customer","must_change_password":false})");
     EXPECT_EQ(server.get("/api/auth/me/", staff).body,
-              R"({"id":3,"username":"sam","email":"","is_staff":true,"role":"staff"})");
+              R"({"id":3,"username":"sam","email":"","is_staff":true,"role":"staff","must_change_password":false})");
     EXPECT_EQ(server.get("/api/auth/me/", admin).body,
-              R"({"id":1,"username":"boss","email":"","is_staff":true,"role":"owner"})");
+              R"({"id":1,"username":"boss","email":"","is_staff":true,"role":"owner","must_change_password":false})");
     // The original's flag in the tokens: true for staff and the owner.
     auto login = server.post("/api/auth/login/", R"({"username":"sam","password":"sam-password"})");
     EXPECT_EQ(login.json()["user"]["role"], "staff");

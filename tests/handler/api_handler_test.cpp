@@ -64,14 +64,20 @@ class ApiHandler : public ::testing::Test {
 
     app::Config make_config() { return sweetshop::testing::test_config(dir_.path()); }
     Deps deps() {
-        return Deps{app_.accounts(),  app_.users(),   app_.tokens(),        app_.catalogue(),
-                    app_.inventory(), app_.orders(),  app_.stock_control(), app_.reports(),
-                    app_.people(),    app_.exports(), api_.settings()};
+        return Deps{app_.accounts(), app_.users(),         app_.tokens(),  app_.catalogue(), app_.inventory(),
+                    app_.orders(),   app_.stock_control(), app_.reports(), app_.people(),    app_.exports(),
+                    app_.sessions(), app_.audit(),         api_.settings()};
     }
     std::string token_for(const std::string& name, bool staff) {
         app_.accounts().register_user({name, "", "password-" + name}, {});
         if (staff) app_.users().set_role(name, domain::Role::Owner);
-        return app_.tokens().issue(*app_.users().find_by_username(name), security::TokenType::Access);
+        return signed_in(name);
+    }
+    /// An access token of a new session of `name`.
+    std::string signed_in(const std::string& name) {
+        const auto user = *app_.users().find_by_username(name);
+        const auto session = app_.sessions().start(user, domain::SessionKind::Token, "test");
+        return app_.tokens().issue(user, security::TokenType::Access, session.access_jti);
     }
 
     TempDir dir_;
@@ -224,12 +230,9 @@ TEST_F(ApiHandler, EveryRouteAdmitsExactlyTheRolesItsAccessLevelNames) {
     app_.accounts().register_user({"olly", "", "password-olly"}, {});
     app_.users().set_role("sam", domain::Role::Staff);
     app_.users().set_role("olly", domain::Role::Owner);
-    auto token = [&](const char* name) {
-        return app_.tokens().issue(*app_.users().find_by_username(name), security::TokenType::Access);
-    };
     enum Who { Nobody, Customer, Staff, Owner };
-    const std::pair<Who, std::string> callers[] = {
-        {Nobody, ""}, {Customer, token("cat")}, {Staff, token("sam")}, {Owner, token("olly")}};
+    // Each request signs in anew (a route may end the session it is called with).
+    const std::pair<Who, std::string> callers[] = {{Nobody, ""}, {Customer, "cat"}, {Staff, "sam"}, {Owner, "olly"}};
     auto admitted = [](Access access, Who who) {
         switch (access) {
             case Access::Public:
@@ -258,9 +261,9 @@ TEST_F(ApiHandler, EveryRouteAdmitsExactlyTheRolesItsAccessLevelNames) {
             path.push_back(route.pattern[end - 1] == '*' ? 'x' : '1');
             i = end;
         }
-        for (const auto& [who, bearer] : callers) {
+        for (const auto& [who, name] : callers) {
             HeaderList headers;
-            if (!bearer.empty()) headers.emplace_back("Authorization", "Bearer " + bearer);
+            if (!name.empty()) headers.emplace_back("Authorization", "Bearer " + signed_in(name));
             if (route.json_body) headers.emplace_back("Content-Type", "application/json");
             const auto r = api_.handle(request(route.method, path, route.json_body ? "{}" : "", headers));
             const bool no_credentials =

@@ -121,7 +121,7 @@ async function call(method, path, { body, raw, headers = {}, token, expect } = {
   } catch {
     // not JSON (metrics, docs)
   }
-  return { status: response.status, json, text };
+  return { status: response.status, json, text, headers: response.headers };
 }
 
 const login = async (username, password) =>
@@ -232,6 +232,10 @@ await call('GET', '/api/users/999/', { token: boss.access, expect: 404 });
 await call('PATCH', `/api/users/${annId}/`, { body: { role: 'customer', is_active: true }, token: boss.access, expect: 200 });
 await call('PATCH', `/api/users/${annId}/`, { body: { role: 'king' }, token: boss.access, expect: 400 });
 await call('PATCH', '/api/users/999/', { body: { role: 'staff' }, token: boss.access, expect: 404 });
+await call('POST', '/api/users/999/password/', { token: boss.access, expect: 404 });
+await call('GET', '/api/audit/?action=sweet.&page_size=2', { token: boss.access, expect: 200 });
+await call('GET', '/api/audit/?from=nope', { token: boss.access, expect: 400 });
+
 const bossId = (await call('GET', '/api/auth/me/', { token: boss.access, expect: 200 })).json.id;
 await call('PATCH', `/api/users/${bossId}/`, { body: { role: 'staff' }, token: boss.access, expect: 409 });
 // Exports (CSV).
@@ -277,6 +281,31 @@ await call('GET', '/api/admin/stock/verify/', { token: ann.access, expect: 403 }
 await call('DELETE', `/api/sweets/${id}/`, { token: ann.access, expect: 403 });
 await call('DELETE', `/api/sweets/${id}/`, { token: boss.access, expect: 204 });
 await call('DELETE', `/api/sweets/${id}/`, { token: boss.access, expect: 404 });
+
+// Sessions and the account.
+const web = await call('POST', '/api/auth/session/', { body: { username: 'ann', password: 'ann-password' }, expect: 200 });
+const cookie = (web.headers.get('set-cookie') ?? '').split(';')[0];
+await call('POST', '/api/auth/session/', { body: { username: 'ann' }, expect: 400 });
+const rotated = await call('POST', '/api/auth/session/refresh/', { headers: { Cookie: cookie }, expect: 200 });
+await call('POST', '/api/auth/session/refresh/', { expect: 401 });
+await call('GET', '/api/auth/sessions/', { token: web.json.access, expect: 200 });
+await call('PATCH', '/api/auth/me/', { body: { email: 'ann@example.com' }, token: web.json.access, expect: 200 });
+await call('PATCH', '/api/auth/me/', { body: { email: 'not an email' }, token: web.json.access, expect: 400 });
+await call('POST', '/api/auth/password/', {
+  body: { current_password: 'wrong-password', new_password: 'ann-password-2' },
+  token: web.json.access,
+  expect: 400,
+});
+const spare = await login('ann', 'ann-password');
+await call('DELETE', '/api/auth/sessions/999999/', { token: web.json.access, expect: 404 });
+await call('POST', '/api/auth/sessions/end-others/', { token: web.json.access, expect: 200 });
+await call('POST', '/api/auth/logout/', { body: { refresh: spare.refresh }, expect: 204 });
+await call('POST', '/api/auth/logout/', { body: {}, expect: 400 });
+await call('POST', '/api/auth/logout/', {
+  headers: { Cookie: (rotated.headers.get('set-cookie') ?? '').split(';')[0] },
+  body: {},
+  expect: 204,
+});
 
 // Observability and documents.
 await call('GET', '/api/health/', { expect: 200 });

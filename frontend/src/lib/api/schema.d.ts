@@ -83,6 +83,138 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change your email */
+        patch: operations["PATCH_api_auth_me_"];
+        trace?: never;
+    };
+    "/api/auth/password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password; your other sessions end
+         * @description `current_password` and `new_password` (8 to 128 characters, not the current one). A wrong current password counts as a failed login of the account, throttled the same way. Every other session of the user ends at once (this one stays), and a temporary password's mark is cleared.
+         */
+        post: operations["POST_api_auth_password_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in (the web app): an access token, and the refresh token in a cookie
+         * @description The same credentials, throttling and answers as `POST /api/auth/login/`, but the refresh token is not in the body: it is set in the cookie `sweetshop_refresh` (`HttpOnly; SameSite=Strict; Path=/api/auth/`, `Secure` when the shop is served over HTTPS, `Max-Age` the refresh lifetime). Keep the access token in memory.
+         */
+        post: operations["POST_api_auth_session_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session/refresh/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new access token for the session cookie, which rotates
+         * @description Reads the `sweetshop_refresh` cookie and answers a new access token and the user; the cookie is replaced by a new refresh token (rotation). Presenting a refresh token that was already rotated ends the whole session (401 `Token is blacklisted`): whoever holds a stolen copy is signed out with the owner. The token rotated away in the last 10 seconds is still taken, without a new cookie, so two tabs refreshing at once are not a theft. A refused cookie is cleared.
+         */
+        post: operations["POST_api_auth_session_refresh_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out: ends the session of the cookie, or of `refresh` in the body
+         * @description Ends the session of the `sweetshop_refresh` cookie or of `refresh` in the body (the body's when both), and clears the cookie. Its access and refresh tokens are refused from then on, on every server. A session that ended already, or an expired token, is fine (204).
+         */
+        post: operations["POST_api_auth_logout_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your open sessions, newest first */
+        get: operations["GET_api_auth_sessions_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/end-others/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End all your sessions but this one */
+        post: operations["POST_api_auth_sessions_end_others_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/sessions/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** End one of your sessions (its tokens are refused at once, on every server) */
+        delete: operations["DELETE_api_auth_sessions__id__"];
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -303,6 +435,46 @@ export interface paths {
          * @description `role` (customer, staff or owner) and `is_active`, either or both. Deactivating ends the user's access at once, on every server (their next request with any token is 401 `User is inactive`, and their refresh tokens are refused); reactivating lets them sign in again. A change that would leave the shop without an active owner is 409, also when two owners demote each other at the same moment.
          */
         patch: operations["PATCH_api_users__id__"];
+        trace?: never;
+    };
+    "/api/users/{id}/password/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a user a temporary password (owner)
+         * @description The answer shows the temporary password once: give it to the user. Their sessions end at once; at their next sign-in `must_change_password` is true, and every route but their account's own (`GET /api/auth/me/`, `POST /api/auth/password/`, `GET /api/auth/sessions/`) answers 403 `password_change_required` until they choose a new one.
+         */
+        post: operations["POST_api_users__id__password_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log (owner): newest first, filtered; `format=csv` for all of it
+         * @description Every staff and owner action, appended in the transaction of the change itself: `sign_in` (staff and owners), `sweet.create`, `sweet.edit` (each changed field with `before` and `after`; prices and costs as two-decimal strings), `sweet.archive`, `sweet.restore`, `sweet.delete`, `stock.restock`, `stock.adjust`, `stock.count`, `order.refund`, `user.role`, `user.deactivate`, `user.reactivate`, `user.password_reset`, `account.password`. Filters combine with AND: `actor` (a username, exactly), `action` (exactly, or a group ending in a dot: `sweet.`), `subject_type` (sweet, order, user) and `subject` (its id), `from` and `to` (days in SWEETSHOP_TIME_ZONE, both included). 50 per page (`page_size` up to 500); `next` links to older entries (`before` the last one shown). `format=csv` streams every matching entry as CSV (the exports' format, `details` as JSON text).
+         */
+        get: operations["GET_api_audit_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/reports/sales/": {
@@ -693,6 +865,8 @@ export interface components {
              * @enum {string}
              */
             role: "customer" | "staff" | "owner";
+            /** @description A temporary password (an owner's reset): change it with POST /api/auth/password/ before anything else */
+            must_change_password: boolean;
         };
         LoginResult: {
             /** @description Refresh token (JWT, HS256), valid JWT_REFRESH_DAYS */
@@ -703,6 +877,67 @@ export interface components {
         };
         Refresh: {
             refresh: string;
+        };
+        Logout: {
+            /** @description Required without the session cookie */
+            refresh?: string;
+        };
+        SessionStart: {
+            /** @description Access token (JWT, HS256), valid JWT_ACCESS_MINUTES; keep it in memory */
+            access: string;
+            user: components["schemas"]["User"];
+        };
+        PasswordChange: {
+            current_password: string;
+            new_password: string;
+        };
+        AccountChange: {
+            email: string;
+        };
+        Session: {
+            id: number;
+            /** @description The User-Agent it signed in with */
+            device: string;
+            /** @enum {string} */
+            kind: "web" | "token";
+            /** Format: date-time */
+            created: string;
+            /**
+             * Format: date-time
+             * @description The last sign-in or token refresh
+             */
+            last_used: string;
+            /** Format: date-time */
+            expires: string;
+            current: boolean;
+        };
+        SessionList: {
+            count: number;
+            results: components["schemas"]["Session"][];
+        };
+        SessionsEnded: {
+            ended: number;
+        };
+        TemporaryPassword: {
+            /** @description Shown once */
+            temporary_password: string;
+        };
+        AuditEntry: {
+            id: number;
+            /** Format: date-time */
+            at: string;
+            actor: string;
+            action: string;
+            subject_type: string;
+            subject_id: number | null;
+            /** @description Its name as it was */
+            subject: string;
+            details: Record<string, never>;
+        };
+        AuditPage: {
+            /** Format: uri */
+            next: string | null;
+            results: components["schemas"]["AuditEntry"][];
         };
         AccessToken: {
             access: string;
@@ -718,6 +953,8 @@ export interface components {
              * @enum {string}
              */
             role: "customer" | "staff" | "owner";
+            /** @description A temporary password (an owner's reset): change it with POST /api/auth/password/ before anything else */
+            must_change_password: boolean;
             /** @description false: deactivated, cannot sign in */
             is_active: boolean;
             /** Format: date-time */
@@ -1359,6 +1596,16 @@ export interface components {
         user_role: "customer" | "staff" | "owner";
         /** @description true: those who may sign in; false: the deactivated. */
         user_active: boolean;
+        /** @description Entries of this user (a username, exactly). */
+        audit_actor: string;
+        /** @description This action exactly (`sweet.edit`), or a group ending in a dot (`sweet.`). */
+        audit_action: string;
+        /** @description sweet, order or user. */
+        audit_subject_type: string;
+        /** @description The subject's id (with `subject_type`). */
+        audit_subject: number;
+        /** @description json (default) or csv (every matching entry, streamed). */
+        audit_format: "json" | "csv";
         /** @description Page number from 1, or `last`. Past the end: 404 `Invalid page.` */
         page: string;
         /** @description Results per page, 1 to 100 (default 25). */
@@ -1686,6 +1933,531 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    PATCH_api_auth_me_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequest"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Unsupported media type (send JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    POST_api_auth_password_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequest"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Unsupported media type (send JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many failed attempts or Idempotency-Keys (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    POST_api_auth_session_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Login"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionStart"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequest"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Unsupported media type (send JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Too many failed attempts or Idempotency-Keys (see Retry-After) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    POST_api_auth_session_refresh_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionStart"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    POST_api_auth_logout_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Logout"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequest"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Unsupported media type (send JSON) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_auth_sessions_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    POST_api_auth_sessions_end_others_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsEnded"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    DELETE_api_auth_sessions__id__: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
                 };
             };
             /** @description A server error occurred (the cause only in the server's log) */
@@ -3095,6 +3867,157 @@ export interface operations {
             };
             /** @description Unsupported media type (send JSON) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    POST_api_users__id__password_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemporaryPassword"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_audit_: {
+        parameters: {
+            query?: {
+                /** @description Entries of this user (a username, exactly). */
+                actor?: components["parameters"]["audit_actor"];
+                /** @description This action exactly (`sweet.edit`), or a group ending in a dot (`sweet.`). */
+                action?: components["parameters"]["audit_action"];
+                /** @description sweet, order or user. */
+                subject_type?: components["parameters"]["audit_subject_type"];
+                /** @description The subject's id (with `subject_type`). */
+                subject?: components["parameters"]["audit_subject"];
+                /** @description Rows from this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+                from?: components["parameters"]["export_from"];
+                /** @description Rows up to this day, included (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
+                to?: components["parameters"]["export_to"];
+                /** @description Entries older than this entry id (the `next` link sets it). */
+                before?: components["parameters"]["before"];
+                /** @description Entries per page, 1 to 500 (default 50). */
+                page_size?: components["parameters"]["history_page_size"];
+                /** @description json (default) or csv (every matching entry, streamed). */
+                format?: components["parameters"]["audit_format"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
