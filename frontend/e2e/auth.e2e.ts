@@ -1,4 +1,5 @@
-// Register with the API's field errors shown next to their fields, log in, survive a reload, sign out.
+// Register with the API's field errors shown next to their fields, log in (no token in storage), survive a reload,
+// sign out.
 import { expect, test } from 'vitest';
 import { expectAccessible, closeTab, browserForFile, newCustomer, openTab, unique, expectTitle } from './support';
 
@@ -43,6 +44,10 @@ test('register, sign in, reload, sign out', async () => {
   await page.getByRole('heading', { name: 'Sweet catalogue' }).waitFor();
   expect(await page.getByTestId('signed-in-user').textContent()).toBe(name);
   await expectTitle(page, 'Catalogue · Sweet Shop');
+  // No token where a script could read it: nothing in storage, and the refresh cookie is HttpOnly.
+  expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+  const [cookie] = await tab.context.cookies();
+  expect(cookie).toMatchObject({ name: 'sweetshop_refresh', path: '/api/auth/', httpOnly: true, sameSite: 'Strict' });
   // No admin link for a customer, and the admin page says so.
   expect(await page.getByRole('link', { name: 'Admin' }).count()).toBe(0);
   await page.goto('/admin');
@@ -56,7 +61,8 @@ test('register, sign in, reload, sign out', async () => {
   await page.waitForURL('**/login');
   await page.goto('/dashboard');
   await page.waitForURL('**/login');
-  expect(await page.evaluate(() => localStorage.getItem('sweetshop.session'))).toBeNull();
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+  expect(await tab.context.cookies()).toEqual([]); // the server cleared it as the session ended
   await closeTab(tab);
 });
 

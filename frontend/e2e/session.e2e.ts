@@ -1,69 +1,78 @@
-// A session that outlives its access token keeps working (the refresh token gets a new one); when the refresh
-// token is refused, the app goes back to the login page and says why.
+// Sessions in the browser: the access token lives in memory and a refused one is renewed from the HttpOnly cookie
+// (which rotates); a password changed in one browser signs the other one out at its next click; a session that
+// ends goes back to the login page with a message, and signing in again returns where the user was going.
 import { expect, test } from 'vitest';
-import { closeTab, browserForFile, login, newCustomer, openTab, signToken, type Tokens } from './support';
+import { browserForFile, closeTab, newCustomer, openTab, signIn } from './support';
 
 const browser = browserForFile();
 
-/// The claims of `token` with new times: what the server would have issued `ageSeconds` ago.
-function expiredCopy(token: string): string {
-  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
-  const now = Math.floor(Date.now() / 1000);
-  return signToken({ ...claims, iat: now - 7200, exp: now - 3600 });
-}
-
-test('an expired access token is refreshed and the page works', async () => {
+test('a refused access token is renewed from the cookie, which rotates, and the page works', async () => {
   const customer = await newCustomer();
-  const tokens = await login(customer.username, customer.password);
-  const stale: Tokens = { ...tokens, access: expiredCopy(tokens.access) };
   const tab = await openTab(browser());
-  const { page } = tab;
-  await page.goto('/login');
-  await page.evaluate((s) => localStorage.setItem('sweetshop.session', JSON.stringify(s)), stale);
+  const { page, context } = tab;
+  await signIn(page, customer.username, customer.password);
+  const first = (await context.cookies())[0]!.value;
 
   const refreshes: number[] = [];
   page.on('response', (r) => {
-    if (r.url().endsWith('/api/auth/token/refresh/')) refreshes.push(r.status());
+    if (r.url().endsWith('/api/auth/session/refresh/')) refreshes.push(r.status());
   });
-  await page.goto('/');
-  await page.getByTestId('sweet-card').first().waitFor();
+  // The server refuses the access token once (as it would an expired one): the app renews it and retries.
+  let refused = false;
+  await page.route('**/api/orders/**', async (route) => {
+    if (refused) return route.continue();
+    refused = true;
+    await route.fulfill({
+      status: 401,
+      contentType: 'application/json',
+      body: JSON.stringify({ detail: 'Given token not valid for any token type', code: 'token_not_valid' }),
+    });
+  });
+  await page.getByRole('link', { name: 'My orders' }).click();
+  await page.getByRole('heading', { name: 'My orders' }).waitFor();
+  await page.getByText('No orders yet').or(page.getByTestId('order-row').first()).waitFor();
   expect(refreshes).toEqual([200]);
-  const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('sweetshop.session')))!) as Tokens;
-  expect(stored.access).not.toBe(stale.access);
-  expect(stored.refresh).toBe(tokens.refresh);
+  const second = (await context.cookies())[0]!.value;
+  expect(second).not.toBe(first);
 
-  // An access token the server refuses although it looks valid (signed with another key): refreshed and retried.
-  await page.evaluate((s) => localStorage.setItem('sweetshop.session', JSON.stringify(s)), {
-    ...stored,
-    access: `${stored.access.slice(0, -4)}AAAA`,
-  });
+  // A reload restores the session from the cookie (rotating it again).
   await page.reload();
-  await page.getByTestId('sweet-card').first().waitFor();
+  await page.getByTestId('signed-in-user').waitFor();
   expect(refreshes).toEqual([200, 200]);
+  expect((await context.cookies())[0]!.value).not.toBe(second);
   await closeTab(tab);
 });
 
-test('a refused refresh token ends at the login page with a message', async () => {
+test('a password change signs the other browser out at its next click', async () => {
   const customer = await newCustomer();
-  const tokens = await login(customer.username, customer.password);
-  const tab = await openTab(browser());
-  const { page } = tab;
-  await page.goto('/login');
-  await page.evaluate((s) => localStorage.setItem('sweetshop.session', JSON.stringify(s)), {
-    ...tokens,
-    access: expiredCopy(tokens.access),
-    refresh: expiredCopy(tokens.refresh),
-  });
-  await page.goto('/orders');
-  await page.waitForURL('**/login');
-  await page.getByText('Your session has expired. Please sign in again.').waitFor();
-  expect(await page.evaluate(() => localStorage.getItem('sweetshop.session'))).toBeNull();
+  const here = await openTab(browser());
+  const there = await openTab(browser());
+  await signIn(here.page, customer.username, customer.password);
+  await signIn(there.page, customer.username, customer.password);
 
-  // Signing in again takes the user back where they were going.
-  await page.getByLabel('Username').fill(customer.username);
-  await page.getByLabel('Password').fill(customer.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'My orders' }).waitFor();
-  expect(await page.getByText('Your session has expired.').count()).toBe(0);
-  await closeTab(tab);
+  await here.page.getByRole('link', { name: 'Account' }).click();
+  await here.page.getByRole('heading', { name: 'Your account' }).waitFor();
+  await here.page.getByTestId('session').nth(1).waitFor(); // both browsers are listed
+  await here.page.getByLabel('Current password').fill(customer.password);
+  await here.page.getByLabel('New password').fill('a-new-e2e-password');
+  await here.page.getByRole('button', { name: 'Change password' }).click();
+  await here.page.getByText('Password changed. You were signed out everywhere else.').waitFor();
+  await here.page.getByTestId('session').first().waitFor();
+  expect(await here.page.getByTestId('session').count()).toBe(1);
+
+  // The other browser's next request is refused, its cookie too: back to the login page, with why.
+  await there.page.getByRole('link', { name: 'My orders' }).click();
+  await there.page.waitForURL('**/login');
+  await there.page.getByText('Your session has expired. Please sign in again.').waitFor();
+  // Signing in again (with the new password) returns where it was going.
+  await there.page.getByLabel('Username').fill(customer.username);
+  await there.page.getByLabel('Password').fill('a-new-e2e-password');
+  await there.page.getByRole('button', { name: 'Sign in' }).click();
+  await there.page.getByRole('heading', { name: 'My orders' }).waitFor();
+
+  // This browser was not signed out.
+  await here.page.reload();
+  await here.page.getByRole('heading', { name: 'Your account' }).waitFor();
+  await closeTab(here);
+  await closeTab(there);
 });

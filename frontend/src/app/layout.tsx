@@ -4,15 +4,19 @@ import { Button } from '@/components/ui/button';
 import { env } from '@/config/env';
 import { useApiContext, useSession } from '@/lib/api-context';
 import { useBasket } from '@/lib/basket';
+import { logout } from '@/features/auth/api/auth';
 
 export function Layout() {
   const session = useSession();
-  const { store } = useApiContext();
+  const { store, client } = useApiContext();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const basketUnits = useBasket().reduce((n, l) => n + l.amount, 0);
-  const signOut = () => {
+  const signOut = async () => {
+    // Signed out here whatever the server answers (it may be unreachable); the cookie's session ends there.
+    await logout(client).catch(() => undefined);
     store.save(null);
+    store.announce('signed-out');
     queryClient.clear();
     void navigate('/login');
   };
@@ -51,7 +55,12 @@ export function Layout() {
                   <NavLink to="/admin">Admin</NavLink>
                   <NavLink to="/stock/low">Low stock</NavLink>
                   <NavLink to="/stock/count">Stocktake</NavLink>
-                  {session.user.role === 'owner' ? <NavLink to="/people">People</NavLink> : null}
+                  {session.user.role === 'owner' ? (
+                    <>
+                      <NavLink to="/people">People</NavLink>
+                      <NavLink to="/audit">Audit log</NavLink>
+                    </>
+                  ) : null}
                 </>
               ) : null}
             </nav>
@@ -64,7 +73,10 @@ export function Layout() {
                   <span className="badge badge-staff">{session.user.role === 'owner' ? 'Owner' : 'Staff'}</span>
                 ) : null}
               </span>
-              <Button variant="secondary" className="sign-out" onClick={signOut}>
+              <NavLink to="/account" className="account-link">
+                Account
+              </NavLink>
+              <Button variant="secondary" className="sign-out" onClick={() => void signOut()}>
                 Sign out
               </Button>
             </div>

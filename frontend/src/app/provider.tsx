@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { env } from '@/config/env';
 import { type ApiClient, createApiClient } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
@@ -48,6 +48,16 @@ export function AppProvider({
       }),
     [givenClient, store, queryClient],
   );
+  useEffect(() => {
+    // After a reload, the session cookie (if any) gives a new access token; other tabs' sign-ins and sign-outs
+    // are followed.
+    if (store.state().restoring) client.restore().catch(() => undefined);
+    return store.onAnnouncement((event) => {
+      queryClient.clear();
+      if (event === 'signed-out') store.save(null);
+      else client.restore().catch(() => undefined);
+    });
+  }, [client, store, queryClient]);
   const value: ApiContextValue = useMemo(() => ({ client, store, notice, setNotice }), [client, store, notice]);
   return (
     <ApiContext.Provider value={value}>

@@ -2,11 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { fetchMe } from '@/features/auth/api/auth';
-import { useApiContext, useSession } from '@/lib/api-context';
+import { Spinner } from '@/components/ui/alert';
+import { useApiContext, useSessionState } from '@/lib/api-context';
 
-/// Routes for signed-in people; `staff` ones for staff and the owner, `owner` ones for the owner. The user is re-read from the server each time the app
-/// loads with a session, so a promotion or demotion made since sign-in shows after a reload (the server applies
-/// rights at once whatever the app shows).
+/// Routes for signed-in people; `staff` ones for staff and the owner, `owner` ones for the owner. After a reload the
+/// session is restored from its cookie first (with the user as stored now, so a promotion or demotion made since
+/// sign-in shows; the server applies rights at once whatever the app shows). Someone with a temporary password is
+/// sent to their account page to choose their own first.
 export function RequireAuth({
   children,
   staff = false,
@@ -16,11 +18,11 @@ export function RequireAuth({
   staff?: boolean;
   owner?: boolean;
 }) {
-  const session = useSession();
+  const { session, restoring } = useSessionState();
   const { client, store } = useApiContext();
   const location = useLocation();
   const me = useQuery({
-    queryKey: ['me', session?.refresh],
+    queryKey: ['me', session?.user.id],
     queryFn: () => fetchMe(client),
     enabled: session !== null,
     staleTime: Infinity,
@@ -30,7 +32,9 @@ export function RequireAuth({
     if (me.data && current && JSON.stringify(current.user) !== JSON.stringify(me.data))
       store.save({ ...current, user: me.data });
   }, [me.data, store]);
+  if (restoring) return <Spinner label="Loading…" />;
   if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  if (session.user.must_change_password && location.pathname !== '/account') return <Navigate to="/account" replace />;
   if (owner && session.user.role !== 'owner') {
     return (
       <section className="panel">

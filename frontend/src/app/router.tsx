@@ -44,6 +44,8 @@ export const routes = [
       { path: 'stock/low', ...onDemand(() => staff().then((m) => m.LowStockRoute), 'staff') },
       { path: 'stock/count', ...onDemand(() => staff().then((m) => m.StocktakeRoute), 'staff') },
       { path: 'people', ...onDemand(() => staff().then((m) => m.PeopleRoute), 'owner') },
+      { path: 'audit', ...onDemand(() => staff().then((m) => m.AuditRoute), 'owner') },
+      { path: 'account', ...onDemand(() => shop().then((m) => m.AccountRoute)) },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

@@ -8,7 +8,7 @@ const NOW = 1_800_000_000_000; // ms
 const inSeconds = (s: number) => Math.floor(NOW / 1000) + s;
 
 function setup(routes: Parameters<typeof fakeFetch>[0], accessExp = inSeconds(3600)) {
-  const store = createSessionStore(window.localStorage);
+  const store = createSessionStore({ restoring: false });
   store.save(sessionFor(ann, fakeToken(accessExp)));
   const fake = fakeFetch(routes);
   const expired = vi.fn<(message: string) => void>();
@@ -31,29 +31,45 @@ describe('api client', () => {
     expect(calls[0]!.body).toEqual({ amount: 1 });
   });
 
-  it('refreshes an access token about to expire before sending', async () => {
+  it('refreshes an access token about to expire before sending, with the session cookie', async () => {
     const fresh = fakeToken(inSeconds(3600), 'fresh');
+    const promoted = { ...ann, is_staff: true, role: 'staff' as const };
     const { client, calls, store } = setup(
       {
-        'POST /api/auth/token/refresh/': () => json(200, { access: fresh }),
+        'POST /api/auth/session/refresh/': () => json(200, { access: fresh, user: promoted }),
         'GET /api/sweets/': () => json(200, { count: 0, next: null, previous: null, results: [] }),
       },
       inSeconds(10),
     );
-    const refresh = store.load()!.refresh;
     await client.request('/api/sweets/');
-    expect(calls.map((c) => c.path)).toEqual(['/api/auth/token/refresh/', '/api/sweets/']);
-    expect(calls[0]!.body).toEqual({ refresh });
+    expect(calls.map((c) => c.path)).toEqual(['/api/auth/session/refresh/', '/api/sweets/']);
+    expect(calls[0]!.body).toBeUndefined(); // the refresh token is the cookie, never in a script's hands
     expect(calls[0]!.headers.Authorization).toBeUndefined();
     expect(calls[1]!.headers.Authorization).toBe(`Bearer ${fresh}`);
-    expect(store.load()!.access).toBe(fresh);
-    expect(store.load()!.refresh).toBe(refresh);
+    expect(store.load()).toEqual({ access: fresh, user: promoted });
+  });
+
+  it('restores the session after a reload from the cookie, or finds none', async () => {
+    const fresh = fakeToken(inSeconds(3600), 'fresh');
+    let signedIn = true;
+    const store = createSessionStore();
+    const fake = fakeFetch({
+      'POST /api/auth/session/refresh/': () =>
+        signedIn ? json(200, { access: fresh, user: ann }) : json(401, { detail: 'No session cookie.' }),
+    });
+    const client = createApiClient({ baseUrl: '', store, fetch: fake.fetch, now: () => NOW });
+    expect(store.state()).toEqual({ session: null, restoring: true });
+    await expect(client.restore()).resolves.toEqual({ access: fresh, user: ann });
+    expect(store.state()).toEqual({ session: { access: fresh, user: ann }, restoring: false });
+    signedIn = false;
+    await expect(client.restore()).resolves.toBeNull();
+    expect(store.state()).toEqual({ session: null, restoring: false });
   });
 
   it('refreshes once and retries when the server refuses the access token', async () => {
     const fresh = fakeToken(inSeconds(3600), 'fresh');
     const { client, calls } = setup({
-      'POST /api/auth/token/refresh/': () => json(200, { access: fresh }),
+      'POST /api/auth/session/refresh/': () => json(200, { access: fresh, user: ann }),
       'GET /api/auth/me/': (call) =>
         call.headers.Authorization === `Bearer ${fresh}`
           ? json(200, ann)
@@ -62,7 +78,7 @@ describe('api client', () => {
     await expect(client.request('/api/auth/me/')).resolves.toEqual(ann);
     expect(calls.map((c) => `${c.method} ${c.path}`)).toEqual([
       'GET /api/auth/me/',
-      'POST /api/auth/token/refresh/',
+      'POST /api/auth/session/refresh/',
       'GET /api/auth/me/',
     ]);
   });
@@ -71,9 +87,9 @@ describe('api client', () => {
     const fresh = fakeToken(inSeconds(3600), 'fresh');
     const { client, calls } = setup(
       {
-        'POST /api/auth/token/refresh/': async () => {
+        'POST /api/auth/session/refresh/': async () => {
           await new Promise((r) => setTimeout(r, 5));
-          return json(200, { access: fresh });
+          return json(200, { access: fresh, user: ann });
         },
         'GET /api/sweets/': () => json(200, { count: 0, next: null, previous: null, results: [] }),
         'GET /api/metrics/sweets/': () => json(200, []),
@@ -85,13 +101,13 @@ describe('api client', () => {
       client.request('/api/sweets/'),
       client.request('/api/metrics/sweets/'),
     ]);
-    expect(calls.filter((c) => c.path === '/api/auth/token/refresh/')).toHaveLength(1);
+    expect(calls.filter((c) => c.path === '/api/auth/session/refresh/')).toHaveLength(1);
   });
 
   it('signs out with a message when the refresh token is refused', async () => {
     const { client, store, expired } = setup(
       {
-        'POST /api/auth/token/refresh/': () => json(401, { detail: 'Token is expired', code: 'token_not_valid' }),
+        'POST /api/auth/session/refresh/': () => json(401, { detail: 'Token is blacklisted', code: 'token_not_valid' }),
       },
       inSeconds(-60),
     );
@@ -105,7 +121,7 @@ describe('api client', () => {
 
   it('signs out when the retried request is refused again (user deleted)', async () => {
     const { client, store, expired } = setup({
-      'POST /api/auth/token/refresh/': () => json(200, { access: fakeToken(inSeconds(3600)) }),
+      'POST /api/auth/session/refresh/': () => json(200, { access: fakeToken(inSeconds(3600)), user: ann }),
       'GET /api/sweets/': () => json(401, { detail: 'User not found', code: 'user_not_found' }),
     });
     await expect(client.request('/api/sweets/')).rejects.toThrow('User not found');
@@ -116,7 +132,7 @@ describe('api client', () => {
   it('keeps the session when the refresh fails for a network fault', async () => {
     const { client, store, expired } = setup(
       {
-        'POST /api/auth/token/refresh/': () => {
+        'POST /api/auth/session/refresh/': () => {
           throw new TypeError('Failed to fetch');
         },
       },
@@ -168,25 +184,22 @@ describe('tokenExpiry', () => {
 });
 
 describe('session store', () => {
-  it('follows a sign-in or sign-out made in another tab', () => {
-    const store = createSessionStore(window.localStorage);
+  it('keeps the session in memory only: nothing in localStorage or sessionStorage', () => {
+    const store = createSessionStore({ restoring: false });
     store.save(sessionFor(ann));
-    const seen: (string | undefined)[] = [];
-    store.subscribe(() => seen.push(store.load()?.user.username));
-    // Another tab signs out: the browser fires a storage event here.
-    window.localStorage.removeItem('sweetshop.session');
-    window.dispatchEvent(new StorageEvent('storage', { key: 'sweetshop.session' }));
-    expect(seen).toEqual([undefined]);
-    expect(store.load()).toBeNull();
-    window.dispatchEvent(new StorageEvent('storage', { key: 'something.else' }));
-    expect(seen).toHaveLength(1);
+    expect(store.load()?.user.username).toBe('ann');
+    expect(window.localStorage.length).toBe(0);
+    expect(window.sessionStorage.length).toBe(0);
+    expect(createSessionStore().load()).toBeNull(); // a reload starts with none (and restores from the cookie)
   });
 
-  it('survives a reload (a new store over the same storage) and ignores a corrupt entry', () => {
-    const first = createSessionStore(window.localStorage);
-    first.save(sessionFor(ann));
-    expect(createSessionStore(window.localStorage).load()?.user.username).toBe('ann');
-    window.localStorage.setItem('sweetshop.session', '{"access":1}');
-    expect(createSessionStore(window.localStorage).load()).toBeNull();
+  it('tells its subscribers of every change', () => {
+    const store = createSessionStore();
+    const seen: (string | undefined)[] = [];
+    store.subscribe(() => seen.push(store.load()?.user.username));
+    store.restored(sessionFor(ann));
+    store.save(null);
+    expect(seen).toEqual(['ann', undefined]);
+    expect(store.state().restoring).toBe(false);
   });
 });

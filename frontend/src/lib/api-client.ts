@@ -1,5 +1,6 @@
-// The one client of the API: attaches the access token, refreshes it with the refresh token shortly before it
+// The one client of the API: attaches the access token, refreshes it from the session cookie shortly before it
 // expires or when the server refuses it (once per request), and signs out with a message when the refresh fails.
+// The server rotates the cookie at each refresh; one refresh runs at a time.
 import { ApiError, NETWORK_MESSAGE, toApiError } from './api-error';
 import { type Session, type SessionStore, tokenExpiry } from './session';
 
@@ -29,6 +30,13 @@ export interface ApiClientOptions {
 
 export interface ApiClient {
   request<T>(path: string, options?: RequestOptions): Promise<T>;
+  /// Asks for a new access token with the session cookie: the session after a reload, or null without one.
+  restore(): Promise<Session | null>;
+}
+
+interface SessionAnswer {
+  access?: unknown;
+  user?: unknown;
 }
 
 /// The JSON body of an answer; null when it is not JSON, undefined for 204.
@@ -82,26 +90,41 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     throw new ApiError(401, message);
   }
 
+  /// The session the cookie gives now; null when the server refuses it (no cookie, ended, expired).
+  async function renew(): Promise<Session | null> {
+    const response = await send('/api/auth/session/refresh/', { method: 'POST' });
+    const body = (await parse(response)) as SessionAnswer | null;
+    if (response.status === 401) return null;
+    if (!response.ok) throw toApiError(response.status, body);
+    if (typeof body?.access !== 'string' || typeof body.user !== 'object' || body.user === null)
+      throw new ApiError(response.status, 'The server sent an unexpected answer.');
+    return { access: body.access, user: body.user as Session['user'] };
+  }
+
   /// One refresh at a time: concurrent requests wait for the same new access token.
-  function refreshAccess(session: Session): Promise<string> {
+  function refreshAccess(): Promise<string> {
     refreshing ??= (async () => {
       try {
-        const response = await send('/api/auth/token/refresh/', { method: 'POST', body: { refresh: session.refresh } });
-        const body = await parse(response);
-        if (!response.ok) {
-          if (response.status === 400 || response.status === 401) endSession(SESSION_EXPIRED_MESSAGE);
-          throw toApiError(response.status, body);
-        }
-        const access = (body as { access?: unknown } | null)?.access;
-        if (typeof access !== 'string') throw new ApiError(response.status, 'The server sent an unexpected answer.');
-        const current = store.load();
-        if (current && current.refresh === session.refresh) store.save({ ...current, access });
-        return access;
+        const session = await renew();
+        if (!session) endSession(SESSION_EXPIRED_MESSAGE);
+        store.save(session);
+        return session.access;
       } finally {
         refreshing = null;
       }
     })();
     return refreshing;
+  }
+
+  async function restore(): Promise<Session | null> {
+    try {
+      const session = await renew();
+      store.restored(session);
+      return session;
+    } catch (e) {
+      store.restored(null);
+      throw e;
+    }
   }
 
   async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
@@ -113,12 +136,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       if (!session) throw new ApiError(401, 'Please sign in.');
       access = session.access;
       const exp = tokenExpiry(access);
-      if (exp !== null && exp * 1000 - now() < REFRESH_MARGIN_MS) access = await refreshAccess(session);
+      if (exp !== null && exp * 1000 - now() < REFRESH_MARGIN_MS) access = await refreshAccess();
     }
     let response = await send(path, opts, access);
     if (auth && session && response.status === 401) {
       // The access token was refused (expired early, clock skew, a new secret): refresh once and retry.
-      access = await refreshAccess(store.load() ?? session);
+      access = await refreshAccess();
       response = await send(path, opts, access);
       if (response.status === 401) {
         const body = await parse(response);
@@ -132,5 +155,5 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return body as T;
   }
 
-  return { request };
+  return { request, restore };
 }

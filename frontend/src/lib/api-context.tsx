@@ -1,7 +1,7 @@
 // Wires the API client and the session store into React, so components and tests use the same instances.
 import { createContext, useContext, useSyncExternalStore } from 'react';
 import type { ApiClient } from './api-client';
-import type { Session, SessionStore } from './session';
+import type { Session, SessionState, SessionStore } from './session';
 
 export interface ApiContextValue {
   client: ApiClient;
@@ -26,4 +26,10 @@ export function useApi(): ApiClient {
 export function useSession(): Session | null {
   const { store } = useApiContext();
   return useSyncExternalStore(store.subscribe, store.load, store.load);
+}
+
+/// The session and whether it is still being restored after a reload.
+export function useSessionState(): SessionState {
+  const { store } = useApiContext();
+  return useSyncExternalStore(store.subscribe, store.state, store.state);
 }

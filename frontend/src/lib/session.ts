@@ -1,72 +1,66 @@
-// The signed-in session (tokens and user), kept in localStorage so it survives a reload, shared with other tabs,
-// and observable from React (useSyncExternalStore).
+// The signed-in session: the access token and the user, in memory only (no token is ever written to storage a
+// script could read). The refresh token lives in an HttpOnly cookie the server sets; after a reload the app asks
+// the server for a new access token with it (`restoring` until that answer). Other tabs hear of a sign-in or
+// sign-out through a BroadcastChannel. Observable from React (useSyncExternalStore).
 import type { User } from './api/types';
 
 export type { User };
 
 export interface Session {
   access: string;
-  refresh: string;
   user: User;
 }
 
+export interface SessionState {
+  session: Session | null;
+  /// True until the first attempt to restore the session from the cookie has answered.
+  restoring: boolean;
+}
+
+export type SessionEvent = 'signed-in' | 'signed-out';
+
 export interface SessionStore {
   load(): Session | null;
+  state(): SessionState;
   save(session: Session | null): void;
+  /// The restore from the cookie has answered (with `session`, or none).
+  restored(session: Session | null): void;
   subscribe(listener: () => void): () => void;
+  /// Tells the other tabs (they restore, or sign out).
+  announce(event: SessionEvent): void;
+  /// Listens to the other tabs' announcements.
+  onAnnouncement(listener: (event: SessionEvent) => void): () => void;
 }
 
-const KEY = 'sweetshop.session';
+const CHANNEL = 'sweetshop.session';
 
-function isSession(value: unknown): value is Session {
-  if (typeof value !== 'object' || value === null) return false;
-  const s = value as Record<string, unknown>;
-  const u = s.user as Record<string, unknown> | undefined;
-  return (
-    typeof s.access === 'string' &&
-    typeof s.refresh === 'string' &&
-    typeof u === 'object' &&
-    u !== null &&
-    typeof u.id === 'number' &&
-    typeof u.username === 'string' &&
-    typeof u.is_staff === 'boolean'
-  );
-}
-
-export function createSessionStore(storage: Storage = window.localStorage): SessionStore {
+export function createSessionStore({ restoring = true }: { restoring?: boolean } = {}): SessionStore {
   const listeners = new Set<() => void>();
-  let cached: Session | null | undefined;
-  const read = (): Session | null => {
-    try {
-      const parsed: unknown = JSON.parse(storage.getItem(KEY) ?? 'null');
-      return isSession(parsed) ? parsed : null;
-    } catch {
-      return null;
-    }
+  const heard = new Set<(event: SessionEvent) => void>();
+  let current: SessionState = { session: null, restoring };
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(CHANNEL);
+  channel?.addEventListener('message', (e: MessageEvent<unknown>) => {
+    if (e.data === 'signed-in' || e.data === 'signed-out') heard.forEach((l) => l(e.data as SessionEvent));
+  });
+  const set = (next: SessionState) => {
+    current = next;
+    listeners.forEach((l) => l());
   };
-  const notify = () => listeners.forEach((l) => l());
-  if (typeof window !== 'undefined') {
-    window.addEventListener('storage', (e) => {
-      if (e.key === KEY || e.key === null) {
-        cached = undefined;
-        notify();
-      }
-    });
-  }
   return {
-    load() {
-      if (cached === undefined) cached = read();
-      return cached;
-    },
-    save(session) {
-      cached = session;
-      if (session) storage.setItem(KEY, JSON.stringify(session));
-      else storage.removeItem(KEY);
-      notify();
-    },
+    load: () => current.session,
+    state: () => current,
+    save: (session) => set({ session, restoring: false }),
+    restored: (session) => set({ session, restoring: false }),
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    // A BroadcastChannel reaches this origin's tabs only; its postMessage takes no target origin.
+    // oxlint-disable-next-line unicorn/require-post-message-target-origin
+    announce: (event) => channel?.postMessage(event),
+    onAnnouncement(listener) {
+      heard.add(listener);
+      return () => heard.delete(listener);
     },
   };
 }

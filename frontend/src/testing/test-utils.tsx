@@ -49,12 +49,33 @@ export function fakeToken(exp: number, tag = 'a'): string {
   return `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ exp, tag })}.sig`;
 }
 
-export const ann: User = { id: 3, username: 'ann', email: 'ann@example.com', is_staff: false, role: 'customer' };
-export const boss: User = { id: 1, username: 'boss', email: '', is_staff: true, role: 'owner' };
-export const sam: User = { id: 4, username: 'sam', email: '', is_staff: true, role: 'staff' };
+export const ann: User = {
+  id: 3,
+  username: 'ann',
+  email: 'ann@example.com',
+  is_staff: false,
+  role: 'customer',
+  must_change_password: false,
+};
+export const boss: User = {
+  id: 1,
+  username: 'boss',
+  email: '',
+  is_staff: true,
+  role: 'owner',
+  must_change_password: false,
+};
+export const sam: User = {
+  id: 4,
+  username: 'sam',
+  email: '',
+  is_staff: true,
+  role: 'staff',
+  must_change_password: false,
+};
 
 export function sessionFor(user: User, access = fakeToken(Math.floor(Date.now() / 1000) + 3600)): Session {
-  return { access, refresh: fakeToken(Math.floor(Date.now() / 1000) + 86400, 'r'), user };
+  return { access, user };
 }
 
 export function renderApp(
@@ -65,7 +86,7 @@ export function renderApp(
     path = '/',
   }: { routes?: Record<string, Handler>; session?: Session | null; path?: string } = {},
 ) {
-  const store = createSessionStore(window.localStorage);
+  const store = createSessionStore({ restoring: false });
   store.save(session);
   const fake = fakeFetch(routes);
   const notices: string[] = [];

@@ -2,15 +2,17 @@ import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { LoginForm } from '@/features/auth/components/login-form';
 import { RegisterForm } from '@/features/auth/components/register-form';
-import { useSession } from '@/lib/api-context';
+import { Spinner } from '@/components/ui/alert';
+import { useSession, useSessionState } from '@/lib/api-context';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 export function LoginRoute() {
   useDocumentTitle('Sign in');
-  const session = useSession();
+  const { session, restoring } = useSessionState();
   const navigate = useNavigate();
   const location = useLocation();
   const state = location.state as { from?: string; registered?: string } | null;
+  if (restoring) return <Spinner label="Loading…" />;
   if (session) return <Navigate to={state?.from ?? '/'} replace />;
   return (
     <div className="auth-page">

@@ -2,6 +2,7 @@
 import { StockTable } from '@/features/admin/components/stock-table';
 import { Dashboard } from '@/features/dashboard/components/dashboard';
 import { PeopleTable } from '@/features/people/components/people-table';
+import { AuditLog } from '@/features/audit/components/audit-log';
 import { SalesDashboard } from '@/features/reports/components/sales-dashboard';
 import { SweetForm } from '@/features/admin/components/sweet-form';
 import { CounterSale } from '@/features/orders/components/counter-sale';
@@ -37,6 +38,11 @@ export function DashboardRoute() {
 export function PeopleRoute() {
   useDocumentTitle('People');
   return <PeopleTable />;
+}
+
+export function AuditRoute() {
+  useDocumentTitle('Audit log');
+  return <AuditLog />;
 }
 
 export function StaffOrdersRoute() {

@@ -1,5 +1,5 @@
 import type { ApiClient } from '@/lib/api-client';
-import type { LoginResult, RegisteredUser, User } from '@/lib/api/types';
+import type { RegisteredUser, SessionStart, User } from '@/lib/api/types';
 
 export interface Credentials {
   username: string;
@@ -10,8 +10,14 @@ export interface RegisterInput extends Credentials {
   email: string;
 }
 
-export function login(client: ApiClient, input: Credentials): Promise<LoginResult> {
-  return client.request<LoginResult>('/api/auth/login/', { method: 'POST', body: input, auth: false });
+/// Signs in: the access token and the user; the server keeps the refresh token in an HttpOnly cookie.
+export function login(client: ApiClient, input: Credentials): Promise<SessionStart> {
+  return client.request<SessionStart>('/api/auth/session/', { method: 'POST', body: input, auth: false });
+}
+
+/// Ends this browser's session (the cookie's) on the server.
+export function logout(client: ApiClient): Promise<void> {
+  return client.request<void>('/api/auth/logout/', { method: 'POST', body: {}, auth: false });
 }
 
 export function register(client: ApiClient, input: RegisterInput): Promise<RegisteredUser> {

@@ -6,23 +6,24 @@ import { LoginForm } from './login-form';
 import { RegisterForm } from './register-form';
 
 describe('LoginForm', () => {
-  it('signs in and keeps the session', async () => {
+  it('signs in and keeps the session in memory only', async () => {
     const onSignedIn = vi.fn<() => void>();
     const access = fakeToken(Math.floor(Date.now() / 1000) + 3600);
     const { store, calls } = renderApp(<LoginForm onSignedIn={onSignedIn} />, {
-      routes: { 'POST /api/auth/login/': () => json(200, { access, refresh: 'r', user: ann }) },
+      routes: { 'POST /api/auth/session/': () => json(200, { access, user: ann }) },
     });
     await userEvent.type(screen.getByLabelText('Username'), '  ann');
     await userEvent.type(screen.getByLabelText('Password'), 'secret-pass{Enter}');
     await waitFor(() => expect(onSignedIn).toHaveBeenCalled());
     expect(calls[0]!.body).toEqual({ username: '  ann', password: 'secret-pass' });
-    expect(store.load()).toEqual({ access, refresh: 'r', user: ann });
+    expect(store.load()).toEqual({ access, user: ann });
+    expect(window.localStorage.length).toBe(0);
   });
 
   it('shows the API field errors next to their fields', async () => {
     renderApp(<LoginForm onSignedIn={() => {}} />, {
       routes: {
-        'POST /api/auth/login/': () =>
+        'POST /api/auth/session/': () =>
           json(400, { username: ['This field may not be blank.'], password: ['This field is required.'] }),
       },
     });
@@ -37,7 +38,7 @@ describe('LoginForm', () => {
   it('says why a login failed', async () => {
     renderApp(<LoginForm onSignedIn={() => {}} />, {
       routes: {
-        'POST /api/auth/login/': () => json(401, { detail: 'No active account found with the given credentials' }),
+        'POST /api/auth/session/': () => json(401, { detail: 'No active account found with the given credentials' }),
       },
     });
     await userEvent.type(screen.getByLabelText('Username'), 'ann');
@@ -50,7 +51,7 @@ describe('LoginForm', () => {
 it('says when a throttled login may try again', async () => {
   renderApp(<LoginForm onSignedIn={() => {}} />, {
     routes: {
-      'POST /api/auth/login/': () =>
+      'POST /api/auth/session/': () =>
         json(429, { detail: 'Too many failed login attempts. Try again later.' }, { 'Retry-After': '600' }),
     },
   });

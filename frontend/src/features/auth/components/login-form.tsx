@@ -15,7 +15,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn(): void }) {
     mutationFn: () => login(client, { username, password }),
     onSuccess: (result) => {
       setNotice(null);
-      store.save(result);
+      store.save({ access: result.access, user: result.user });
+      store.announce('signed-in');
       onSignedIn();
     },
   });

@@ -46,3 +46,14 @@ export function useUpdatePerson() {
     onSettled: () => queries.invalidateQueries({ queryKey: ['people'] }),
   });
 }
+
+/// Gives the person a temporary password (shown once) and signs them out everywhere.
+export function useResetPassword() {
+  const client = useApi();
+  const queries = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) =>
+      client.request<{ temporary_password: string }>(`/api/users/${id}/password/`, { method: 'POST' }),
+    onSettled: () => queries.invalidateQueries({ queryKey: ['people'] }),
+  });
+}

@@ -11,6 +11,7 @@ const person = (id: number, username: string, role: Person['role'], extra: Parti
   email: `${username}@example.com`,
   is_staff: role !== 'customer',
   role,
+  must_change_password: false,
   is_active: true,
   date_joined: '2026-11-01T10:00:00Z',
   last_login: null,

@@ -14,6 +14,7 @@ import {
   type Role,
   ROLES,
   usePeople,
+  useResetPassword,
   useUpdatePerson,
 } from '../api/people';
 import '../people.css';
@@ -23,10 +24,13 @@ export function PeopleTable() {
   const [search, setSearch] = useState('');
   const people = usePeople(query);
   const update = useUpdatePerson();
+  const reset = useResetPassword();
+  const [temporary, setTemporary] = useState<{ username: string; password: string } | null>(null);
   const me = useSession()?.user;
   const [done, setDone] = useState<string | null>(null);
   const change = (p: Person, what: { role?: Role; is_active?: boolean }, said: string) => {
     setDone(null);
+    setTemporary(null);
     update.mutate({ id: p.id, change: what }, { onSuccess: () => setDone(said) });
   };
   const pages = people.data ? Math.max(1, Math.ceil(people.data.count / PEOPLE_PAGE_SIZE)) : 1;
@@ -74,6 +78,16 @@ export function PeopleTable() {
         <Button type="submit">Search</Button>
       </form>
       {update.error ? <Alert>{errorMessage(update.error)}</Alert> : null}
+      {reset.error ? <Alert>{errorMessage(reset.error)}</Alert> : null}
+      {temporary ? (
+        <Alert kind="success">
+          Temporary password for {temporary.username}:{' '}
+          <code className="temporary-password" data-testid="temporary-password">
+            {temporary.password}
+          </code>
+          . Give it to them: they are signed out everywhere and choose their own password when they next sign in.
+        </Alert>
+      ) : null}
       {done ? <Alert kind="success">{done}</Alert> : null}
       {people.isPending ? <Spinner label="Loading people…" /> : null}
       {people.isError ? <Alert>{errorMessage(people.error)}</Alert> : null}
@@ -91,6 +105,7 @@ export function PeopleTable() {
                   Orders
                 </th>
                 <th scope="col">Access</th>
+                <th scope="col">Password</th>
               </tr>
             </thead>
             <tbody>
@@ -148,6 +163,23 @@ export function PeopleTable() {
                         </Button>
                       </>
                     )}
+                  </td>
+                  <td>
+                    {p.must_change_password ? <span className="badge badge-muted">Temporary</span> : null}{' '}
+                    <Button
+                      variant="secondary"
+                      disabled={reset.isPending}
+                      aria-label={`Reset the password of ${p.username}`}
+                      onClick={() => {
+                        setDone(null);
+                        setTemporary(null);
+                        reset.mutate(p.id, {
+                          onSuccess: (r) => setTemporary({ username: p.username, password: r.temporary_password }),
+                        });
+                      }}
+                    >
+                      Reset
+                    </Button>
                   </td>
                 </tr>
               ))}

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
 import { useApi } from '@/lib/api-context';
 import type { components } from '@/lib/api/schema';
+import { saveBlob } from '@/lib/download';
 
 type Schemas = components['schemas'];
 export type SalesReport = Schemas['SalesReport'];
@@ -73,13 +74,6 @@ export async function downloadExport(client: ApiClient, kind: ExportKind, period
   const query = dated ? `?${new URLSearchParams(period)}` : '';
   const blob = await client.request<Blob>(`/api/exports/${kind}/${query}`, { as: 'blob' });
   const name = dated ? `${kind}-${period.from}-to-${period.to}.csv` : `${kind}.csv`;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(blob, name);
   return name;
 }
