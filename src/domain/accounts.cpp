@@ -4,6 +4,7 @@
 
 #include "domain/audit.hpp"
 #include "domain/names.hpp"
+#include "domain/sessions.hpp"
 #include "domain/text.hpp"
 
 namespace sweetshop::domain {
@@ -177,11 +178,15 @@ User AccountService::login(const std::string& given_username, const std::string&
     return *user;
 }
 
-User AccountService::user_for_access(std::int64_t id) {
-    auto user = users_.find_by_id(id);
-    if (!user) throw Error::unauthenticated(kUserNotFound, "user_not_found");
-    if (!user->is_active) throw Error::unauthenticated("User is inactive", "user_inactive");
-    return *user;
+User AccountService::user_for_access(std::int64_t id, const std::string& jti) {
+    const auto key = Sessions::key_of(jti);
+    auto found = users_.find_with_session(id, key);
+    if (!found) throw Error::unauthenticated(kUserNotFound, "user_not_found");
+    if (!found->user.is_active) throw Error::unauthenticated("User is inactive", "user_inactive");
+    if (!found->session_open)
+        throw Error::unauthenticated("Given token not valid for any token type", "token_not_valid",
+                                     {{"AccessToken", "access", kSessionEnded}});
+    return found->user;
 }
 
 User AccountService::user_for_refresh(std::int64_t id) {
@@ -229,7 +234,9 @@ User AccountService::change_email(const User& user, const std::string& email) {
         throw Error(std::move(errors));
     }
     users_.set_email(user.id, normalised);
-    return user_for_access(user.id);
+    auto stored = users_.find_by_id(user.id);
+    if (!stored) throw Error::unauthenticated(kUserNotFound, "user_not_found");
+    return *stored;
 }
 
 bool AccountService::create_admin(const std::string& given_username, const std::string& password) {

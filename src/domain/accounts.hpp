@@ -52,9 +52,9 @@ class AccountService {
     /// Unauthenticated error after the same hashing work; too many recent failures throw Throttled.
     User login(const std::string& username, const std::string& password, const std::string& address = "");
 
-    /// The user a valid access token names, as stored now; throws Unauthenticated ("User not found",
-    /// "User is inactive", with the contract's codes) otherwise.
-    User user_for_access(std::int64_t id);
+    /// The user a valid access token (`id`, `jti`) names, as stored now; throws Unauthenticated ("User not found",
+    /// "User is inactive", with the contract's codes; kSessionEnded when the token's session has ended) otherwise.
+    User user_for_access(std::int64_t id, const std::string& jti);
     /// The user a valid refresh token names; throws Unauthenticated ("User not found", or "No active account found
     /// for the given token." for an inactive one, as SimpleJWT's refresh view says).
     User user_for_refresh(std::int64_t id);

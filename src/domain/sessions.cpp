@@ -84,11 +84,6 @@ SessionRenewal Sessions::refresh(std::int64_t user_id, const std::string& jti, b
     return renewal;
 }
 
-bool Sessions::open(std::int64_t user_id, const std::string& jti) {
-    const auto key = key_of(jti);
-    return !key.empty() && store_.active(key, user_id);
-}
-
 std::vector<Session> Sessions::list(std::int64_t user_id) {
     return store_.list(user_id, clock_.now());
 }

@@ -65,9 +65,6 @@ class SessionStore {
     /// one after its grace): the session ends. Records `now` as the session's last use unless refused.
     virtual Check refresh(const std::string& key, std::int64_t user_id, const std::string& jti,
                           const std::string& next_jti, Micros now, Micros expires, Micros grace) = 0;
-    /// Whether the user's session has not ended (an access token's own `exp` says how long it lasts); answered from
-    /// a cache of the users' version.
-    virtual bool active(const std::string& key, std::int64_t user_id) = 0;
     /// The user's open sessions, newest first (at most 100).
     virtual std::vector<Session> list(std::int64_t user_id, Micros now) = 0;
     /// Ends the user's open sessions: the one with `session_id`, or all when it is 0, except the one keyed `keep`.
@@ -102,8 +99,6 @@ class Sessions {
     /// A refresh with a verified refresh token's jti: rotates it when `rotate`. Throws Unauthenticated
     /// (kSessionEnded, code token_not_valid) for an unknown, ended or reused session.
     SessionRenewal refresh(std::int64_t user_id, const std::string& jti, bool rotate);
-    /// Whether the session of an access token's `jti` is open.
-    bool open(std::int64_t user_id, const std::string& jti);
     /// The user's open sessions, newest first.
     std::vector<Session> list(std::int64_t user_id);
     /// Ends one of the user's sessions; throws NotFound when it is not an open session of theirs.

@@ -41,11 +41,19 @@ struct NewUser {
     Role role = Role::Customer;
 };
 
+/// A user, and whether their session keyed so is open: what every authenticated request reads.
+struct SessionHolder {
+    User user;
+    bool session_open = false;
+};
+
 /// Storage port for accounts and login throttling.
 class UserRepository {
   public:
     virtual ~UserRepository() = default;
     virtual std::optional<User> find_by_id(std::int64_t id) = 0;
+    /// The user and their session's state, both as of one version of the users (ending a session moves it).
+    virtual std::optional<SessionHolder> find_with_session(std::int64_t id, const std::string& session_key) = 0;
     virtual std::optional<User> find_by_username(const std::string& username) = 0;
     /// Inserts a user; returns std::nullopt when the username is taken.
     virtual std::optional<User> insert(const NewUser& user) = 0;

@@ -201,7 +201,7 @@ Response change_password(Context& ctx) {
     auto next = read_string(ctx.body, "new_password", errors);
     ctx.deps.accounts.change_password(*ctx.user, current, next, domain::Sessions::key_of(ctx.token_id),
                                       std::move(errors));
-    return ok(user_json(ctx.deps.accounts.user_for_access(ctx.user->id)));
+    return ok(user_json(ctx.deps.accounts.user_for_access(ctx.user->id, ctx.token_id)));
 }
 
 Response update_account(Context& ctx) {

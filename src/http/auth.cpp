@@ -1,7 +1,6 @@
 #include <string>
 #include <variant>
 
-#include "domain/sessions.hpp"
 #include "http/api.hpp"
 #include "http/errors.hpp"
 
@@ -53,8 +52,7 @@ Caller authenticate(const Request& request, Deps& deps) {
     auto verified = deps.tokens.verify(std::string(parts[1]), security::TokenType::Access);
     if (auto* error = std::get_if<security::TokenError>(&verified)) throw refused(token_message(*error));
     auto& claims = std::get<security::TokenClaims>(verified);
-    auto user = deps.accounts.user_for_access(claims.user_id);
-    if (!deps.sessions.open(user.id, claims.jti)) throw refused(domain::kSessionEnded);
+    auto user = deps.accounts.user_for_access(claims.user_id, claims.jti);
     return Caller{std::move(user), std::move(claims.jti)};
 }
 

@@ -94,8 +94,7 @@ std::optional<std::uint64_t> SqlUserRepository::users_version() {
     });
 }
 
-std::optional<domain::User> SqlUserRepository::find_by_id(std::int64_t id) {
-    const auto version = users_version();  // read before the row, so a cached row is never older than its version
+std::optional<domain::User> SqlUserRepository::user_by_id(std::int64_t id, std::optional<std::uint64_t> version) {
     if (version) {
         if (auto hit = by_id_.find(id, *version)) return *hit;
     }
@@ -103,6 +102,36 @@ std::optional<domain::User> SqlUserRepository::find_by_id(std::int64_t id) {
     auto user = db_.read([&](soci::session& sql) { return select_user(sql, "WHERE id = :p", key); });
     if (version) by_id_.store(id, *version, user);
     return user;
+}
+
+std::optional<std::int64_t> SqlUserRepository::session_user(const std::string& key,
+                                                            std::optional<std::uint64_t> version) {
+    if (version) {
+        if (auto hit = sessions_.find(key, *version)) return *hit;
+    }
+    auto user = db_.read([&](soci::session& sql) -> std::optional<std::int64_t> {
+        long long id = 0;
+        Query q(sql);
+        q.use(key, "key").into(id);
+        if (!q.run(kSessionOpen)) return std::nullopt;
+        return id;
+    });
+    if (version) sessions_.store(key, *version, user);
+    return user;
+}
+
+std::optional<domain::User> SqlUserRepository::find_by_id(std::int64_t id) {
+    // The version is read before the row, so a cached row is never older than its version.
+    return user_by_id(id, users_version());
+}
+
+std::optional<domain::SessionHolder> SqlUserRepository::find_with_session(std::int64_t id,
+                                                                          const std::string& session_key) {
+    const auto version = users_version();  // one read of the version for both
+    auto user = user_by_id(id, version);
+    if (!user) return std::nullopt;
+    const bool open = !session_key.empty() && session_user(session_key, version) == id;
+    return domain::SessionHolder{std::move(*user), open};
 }
 
 std::optional<domain::User> SqlUserRepository::find_by_username(const std::string& username) {
@@ -326,29 +355,6 @@ domain::SessionStore::Check SqlUserRepository::refresh(const std::string& key, s
     });
     if (check == Check::Reused) db_.changed(ChangeListener::Table::Users);
     return check;
-}
-
-bool SqlUserRepository::active(const std::string& key, std::int64_t user_id) {
-    const auto version = users_version();
-    std::optional<std::int64_t> open;  // the session's user
-    bool cached = false;
-    if (version) {
-        if (auto hit = sessions_.find(key, *version)) {
-            open = *hit;
-            cached = true;
-        }
-    }
-    if (!cached) {
-        open = db_.read([&](soci::session& sql) -> std::optional<std::int64_t> {
-            long long user = 0;
-            Query q(sql);
-            q.use(key, "key").into(user);
-            if (!q.run(kSessionOpen)) return std::nullopt;
-            return user;
-        });
-        if (version) sessions_.store(key, *version, open);
-    }
-    return open && *open == user_id;
 }
 
 std::vector<domain::Session> SqlUserRepository::list(std::int64_t user_id, domain::Micros now_us) {

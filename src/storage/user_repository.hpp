@@ -29,6 +29,7 @@ class SqlUserRepository final : public domain::UserRepository, public domain::Se
     explicit SqlUserRepository(Database& db, const domain::Clock& clock = domain::system_clock())
         : db_(db), clock_(clock) {}
     std::optional<domain::User> find_by_id(std::int64_t id) override;
+    std::optional<domain::SessionHolder> find_with_session(std::int64_t id, const std::string& session_key) override;
     std::optional<domain::User> find_by_username(const std::string& username) override;
     std::optional<domain::User> insert(const domain::NewUser& user) override;
     void update_password_hash(std::int64_t id, const std::string& hash) override;
@@ -46,7 +47,6 @@ class SqlUserRepository final : public domain::UserRepository, public domain::Se
     void start(const domain::NewSession& session, domain::Micros forget_before) override;
     Check refresh(const std::string& key, std::int64_t user_id, const std::string& jti, const std::string& next_jti,
                   domain::Micros now, domain::Micros expires, domain::Micros grace) override;
-    bool active(const std::string& key, std::int64_t user_id) override;
     std::vector<domain::Session> list(std::int64_t user_id, domain::Micros now) override;
     std::int64_t end(std::int64_t user_id, std::int64_t session_id, const std::string& keep, domain::Micros now,
                      domain::EndReason reason) override;
@@ -63,6 +63,9 @@ class SqlUserRepository final : public domain::UserRepository, public domain::Se
     /// The users table's change counter (a trigger bumps it), read on the watcher connection.
     std::optional<std::uint64_t> users_version();
     std::unique_ptr<soci::statement> version_statement_;
+    /// The user of an open session keyed `key`, cached as of `version` (std::nullopt: no caching).
+    std::optional<std::int64_t> session_user(const std::string& key, std::optional<std::uint64_t> version);
+    std::optional<domain::User> user_by_id(std::int64_t id, std::optional<std::uint64_t> version);
     long long version_ = 0;
 };
 

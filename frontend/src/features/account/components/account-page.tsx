@@ -83,7 +83,7 @@ function EmailForm({ email }: { email: string }) {
       {done ? <Alert kind="success">Email saved.</Alert> : null}
       {errors.message ? <Alert>{errors.message}</Alert> : null}
       <TextField
-        label="Email"
+        label="Email address"
         name="email"
         type="email"
         autoComplete="email"

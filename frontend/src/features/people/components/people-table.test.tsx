@@ -66,4 +66,18 @@ describe('PeopleTable', () => {
       expect(calls.some((c) => c.path.includes('search=an') && c.path.includes('role=staff'))).toBe(true),
     );
   });
+
+  it('resets a password and shows the temporary one once', async () => {
+    const sam = person(4, 'sam', 'staff');
+    renderApp(<PeopleTable />, {
+      session: sessionFor(boss),
+      routes: {
+        'GET /api/users/': () => json(200, { count: 1, next: null, previous: null, results: [sam] }),
+        'POST /api/users/4/password/': () => json(200, { temporary_password: '3f9a-07bc-d2e1' }),
+      },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: 'Reset the password of sam' }));
+    expect(await screen.findByTestId('temporary-password')).toHaveTextContent('3f9a-07bc-d2e1');
+    expect(screen.getByRole('status')).toHaveTextContent('Temporary password for sam');
+  });
 });
