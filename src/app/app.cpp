@@ -43,7 +43,10 @@ App::App(const Config& config, const domain::Clock& clock)
       export_store_(db_) {}
 
 int App::migrate() {
-    return storage::migrate(db_);
+    const int applied = storage::migrate(db_);
+    if (const int rows = storage::backfill_search(db_))
+        spdlog::info("gave {} sweet(s) their sort key and search words", rows);
+    return applied;
 }
 
 Service::Service(App& app)
@@ -59,6 +62,7 @@ Service::Service(App& app)
                                      .metrics_allow = app.config().metrics_allow,
                                      .shop_name = app.config().shop_name,
                                      .shop_address = app.config().shop_address,
+                                     .storefront = app.config().storefront == "on",
                                      .time_zone = std::make_shared<const domain::ShopTimeZone>(app.config().time_zone)},
                       &metrics_,
                       [&db = app.database()] {

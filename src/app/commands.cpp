@@ -18,6 +18,7 @@
 #include "http/server.hpp"
 #include "storage/django_import.hpp"
 #include "storage/migrations.hpp"
+#include "storage/sweet_catalogue.hpp"
 
 #ifndef SWEETSHOP_VERSION
 #define SWEETSHOP_VERSION "0.0.0"
@@ -225,6 +226,7 @@ int import_django_command(const Flags& flags, const std::string& source_url, boo
     std::cout << "reading the original system's database: " << source.describe() << "\n";
     const auto report = storage::import_django(source, app.database(),
                                                [](const std::string& line) { std::cout << "  " << line << "\n"; });
+    storage::backfill_search(app.database());  // the imported sweets' sort keys and search words
     std::cout << "imported " << report.users_added << " user(s) (" << report.users_skipped << " already there) and "
               << report.sweets_added << " sweet(s) (" << report.sweets_skipped << " already there or skipped)\n";
     if (report.users_added > 0)

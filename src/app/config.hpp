@@ -51,6 +51,7 @@ struct Config {
     std::vector<std::string> metrics_allow;     ///< addresses that may read /metrics (empty: any)
     std::string time_zone = "UTC";              ///< IANA name: receipts' times, order filters' dates
     std::string shop_name = "Sweet Shop";       ///< on receipts
+    std::string storefront = "on";              ///< on: the storefront's routes answer without a token; off: 404
     std::string alert_webhook;                  ///< SWEETSHOP_ALERT_WEBHOOK: low-stock alerts are POSTed here
     long long alert_retry_seconds = 30;         ///< the first wait before an alert is sent again
     std::string shop_address;                   ///< on receipts (one line; empty: none)

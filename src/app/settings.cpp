@@ -66,6 +66,10 @@ void read_cors(const SettingReader& r, std::string_view name, Config& c) {
               "web app's origins instead");
 }
 
+void read_storefront(const SettingReader& r, std::string_view name, Config& c) {
+    r.choice(name, c.storefront, {"on", "off"});
+}
+
 void read_log_level(const SettingReader& r, std::string_view name, Config& c) {
     r.choice(name, c.log_level, {"trace", "debug", "info", "warn", "error", "off"});
 }
@@ -345,6 +349,14 @@ const std::vector<Setting>& settings() {
          read_time_zone,
          {},
          shown<&C::time_zone>},
+        {"SWEETSHOP_STOREFRONT",
+         "--storefront",
+         "",
+         "on (anyone may browse the storefront without an account) or off",
+         kServe,
+         read_storefront,
+         {},
+         shown<&C::storefront>},
         {"SWEETSHOP_SHOP_NAME",
          "--shop-name",
          "",

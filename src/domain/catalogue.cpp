@@ -4,7 +4,9 @@
 #include <limits>
 #include <variant>
 
+#include "domain/collation.hpp"
 #include "domain/money.hpp"
+#include "domain/names.hpp"
 #include "domain/text.hpp"
 
 namespace sweetshop::domain {
@@ -54,6 +56,7 @@ std::optional<SortField> sort_field(std::string_view name) {
     if (name == "updated_at") return SortField::UpdatedAt;
     if (name == "category") return SortField::Category;
     if (name == "reorder_level") return SortField::ReorderLevel;
+    if (name == "alphabetical") return SortField::Alphabetical;
     return std::nullopt;
 }
 
@@ -106,6 +109,11 @@ Listing parse_listing(const ListingParams& params) {
     FieldErrors errors;
     if (!has_nul(params.name, "name", errors)) listing.filter.name = fold_case(params.name);
     if (!has_nul(params.category, "category", errors)) listing.filter.category = fold_case(params.category);
+    if (char_count(params.q) > kMaxSearchChars)
+        errors.add("q", "Ensure this field has no more than " + std::to_string(kMaxSearchChars) + " characters.");
+    else if (!has_nul(params.q, "q", errors))
+        listing.filter.words = search_words(params.q);
+    if (listing.filter.words.size() > kMaxSearchWords) listing.filter.words.resize(kMaxSearchWords);
     if (!params.min_price.empty() && !has_nul(params.min_price, "min_price", errors)) {
         listing.filter.min_cents = parse_price_bound(params.min_price, Bound::Lower);
         if (!listing.filter.min_cents) errors.add("min_price", "A valid number is required.");
@@ -130,6 +138,10 @@ Listing parse_listing(const ListingParams& params) {
         errors.add("stock",
                    "Select a valid choice. " + params.stock.substr(0, 100) + " is not one of the available choices.");
     if (!params.ordering.empty()) parse_ordering(params.ordering, listing.order, errors);
+    if (listing.order.empty() && !listing.filter.words.empty()) {
+        listing.order.push_back({SortField::Relevance, false});
+        listing.order.push_back({SortField::Alphabetical, false});
+    }
     if (listing.order.empty()) listing.order.push_back({SortField::Name, false});
     parse_page_size(params.page_size, listing.page_size, errors);
     if (!errors.empty()) throw Error(std::move(errors));
@@ -142,7 +154,10 @@ std::string canonical_key(const Listing& listing) {
     auto bound = [](const std::optional<std::int64_t>& c) { return c ? std::to_string(*c) : std::string("-"); };
     const auto& f = listing.filter;
     std::string key =
-        "n" + text(f.name) + " c" + text(f.category) + " lo" + bound(f.min_cents) + " hi" + bound(f.max_cents) + " o";
+        "n" + text(f.name) + " c" + text(f.category) + " lo" + bound(f.min_cents) + " hi" + bound(f.max_cents) + " q";
+    for (const auto& w : f.words)
+        key += text(w);
+    key += " o";
     for (const auto& k : listing.order)
         key += std::to_string(static_cast<int>(k.field)) + (k.descending ? "-" : "+");
     key += " a" +
@@ -151,6 +166,21 @@ std::string canonical_key(const Listing& listing) {
                                    : "0") +
            " k" + std::to_string(static_cast<int>(f.stock));
     return key + " s" + std::to_string(listing.page_size) + " p" + std::to_string(listing.page);
+}
+
+ShownStock availability_of(const Sweet& sweet) {
+    if (sweet.quantity <= 0) return {Availability::SoldOut, std::nullopt};
+    if (sweet.quantity <= kLowStockUnits) return {Availability::Low, sweet.quantity};
+    return {Availability::InStock, std::nullopt};
+}
+
+namespace {
+constexpr std::pair<Availability, std::string_view> kAvailability[] = {
+    {Availability::InStock, "in_stock"}, {Availability::Low, "low"}, {Availability::SoldOut, "sold_out"}};
+}
+
+std::string_view availability_name(Availability availability) {
+    return name_of(kAvailability, availability);
 }
 
 Sweet CatalogueService::get(std::int64_t id) {

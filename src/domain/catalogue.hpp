@@ -66,10 +66,24 @@ struct SweetInput {
     std::optional<bool> active = {};
 };
 
+/// What the storefront shows of a sweet's stock: in stock, low ("only N left" at kLowStockUnits or fewer), or sold
+/// out; never the exact count otherwise.
+enum class Availability { InStock, Low, SoldOut };
+inline constexpr std::int64_t kLowStockUnits = 5;
+struct ShownStock {
+    Availability availability = Availability::InStock;
+    std::optional<std::int64_t> left;  ///< Low only
+};
+ShownStock availability_of(const Sweet& sweet);
+std::string_view availability_name(Availability availability);  ///< in_stock, low, sold_out
+
 /// The values to store: complete for a create; for an edit, what changes.
 using SweetChanges = SweetInput;
 
-enum class SortField { Name, Price, Quantity, CreatedAt, UpdatedAt, Category, ReorderLevel };
+/// `Name`: byte order of the UTF-8 name (the contract's); `Alphabetical`: as people sort names (ICU: case and accents
+/// ignored, digits by value; sort_key), then by bytes. `Relevance`: a search's sweets whose name has every word
+/// first (the default order of a search, then alphabetical).
+enum class SortField { Name, Price, Quantity, CreatedAt, UpdatedAt, Category, ReorderLevel, Relevance, Alphabetical };
 
 struct SortKey {
     SortField field = SortField::Name;
@@ -87,11 +101,15 @@ struct SweetFilter {
     std::optional<std::int64_t> max_cents = {};
     std::optional<bool> active = {};  ///< customers' lists: true (archived sweets are hidden); staff's: any by default
     StockFilter stock = StockFilter::Any;
+    /// A search (`q`): every word must begin a word of the name, the category or the description (search_words:
+    /// case and accents ignored); empty: no search.
+    std::vector<std::string> words = {};
 };
 
 /// The query parameters of a list, as text (absent or empty: the default).
 struct ListingParams {
     std::string name, category, min_price, max_price, ordering, page_size, page;
+    std::string q = {};                   ///< a search: words, each matched as a prefix
     std::string active = {}, stock = {};  ///< staff's filters ("true"/"false"; "low"/"out")
 };
 
@@ -106,6 +124,10 @@ struct Listing {
 /// Validates list parameters; throws Error(FieldErrors) for min_price, max_price, ordering and page_size together.
 /// A bad `page` is not a field error: it is reported by CatalogueService::list as "Invalid page.".
 Listing parse_listing(const ListingParams& params);
+
+/// At most this many words of a search count (the rest are ignored), each at most this many bytes.
+inline constexpr std::size_t kMaxSearchWords = 10;
+inline constexpr std::size_t kMaxSearchChars = 200;
 
 /// At most this many ordering terms (there are only five fields, and a field may appear once).
 inline constexpr std::size_t kMaxOrderingTerms = 5;

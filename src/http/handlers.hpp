@@ -23,6 +23,8 @@ Response list_audit(Context& ctx);
 
 // sweets.cpp
 Response list_sweets(Context& ctx);
+Response storefront_sweets(Context& ctx);
+Response storefront_sweet(Context& ctx);
 Response get_sweet(Context& ctx);
 Response create_sweet(Context& ctx);
 Response replace_sweet(Context& ctx);

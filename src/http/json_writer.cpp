@@ -23,6 +23,18 @@ void append_sweet(std::string& out, const domain::Sweet& s, View view) {
     append_string(out, s.description);
     out.append(",\"price\":\"");
     out.append(domain::format_money(s.price_cents));
+    if (view == View::Storefront) {
+        const auto shown = domain::availability_of(s);
+        out.append("\",\"availability\":\"");
+        out.append(domain::availability_name(shown.availability));
+        out.append("\",\"left\":");
+        if (shown.left)
+            append_int(out, *shown.left);
+        else
+            out.append("null");
+        out.push_back('}');
+        return;
+    }
     out.append("\",\"quantity\":");
     append_int(out, s.quantity);
     out.append(s.is_available() ? ",\"is_available\":true" : ",\"is_available\":false");
@@ -59,7 +71,17 @@ View view_for(const domain::User* user) {
 }
 
 std::string_view view_prefix(View view) {
-    return view == View::Owner ? "owner " : view == View::Staff ? "staff " : "";
+    switch (view) {
+        case View::Owner:
+            return "owner ";
+        case View::Staff:
+            return "staff ";
+        case View::Storefront:
+            return "storefront ";
+        case View::Customer:
+            break;
+    }
+    return "";
 }
 
 std::string sweet(const domain::Sweet& s, View view) {

@@ -18,14 +18,16 @@ inline void append_string(std::string& out, std::string_view text) {
 void append_int(std::string& out, std::int64_t value);
 
 /// Who an answer is for: customers see the contract's fields only; staff also the stock-control fields after them
-/// (reorder_level, reorder_quantity, active); the owner also the cost (between reorder_quantity and active).
-enum class View { Customer, Staff, Owner };
+/// (reorder_level, reorder_quantity, active); the owner also the cost (between reorder_quantity and active). The
+/// storefront (anyone, no token needed) sees what a shop window shows: no exact count, no creator, no cost.
+enum class View { Customer, Staff, Owner, Storefront };
 /// The view of a user's answers (none: a customer's).
 View view_for(const domain::User* user);
 /// What a cached answer's key starts with for the view ("", "staff ", "owner ").
 std::string_view view_prefix(View view);
 
-/// The contract's sweet object, fields in its order (and the staff's after them).
+/// The contract's sweet object, fields in its order (and the staff's after them); for the storefront {"id", "name",
+/// "category", "description", "price", "availability", "left"} (domain::availability_of).
 void append_sweet(std::string& out, const domain::Sweet& sweet, View view = View::Customer);
 std::string sweet(const domain::Sweet& sweet, View view = View::Customer);
 

@@ -194,6 +194,19 @@ Json components() {
     s["SweetUpdate"] = {{"type", "object"}, {"required", {"name", "category", "price"}}, {"properties", sweet_fields}};
     s["SweetPatch"] = {{"type", "object"}, {"properties", sweet_fields}};
     s["SweetPage"] = page_of("Sweet");
+    s["StorefrontSweet"] = answer_object(
+        {{"id", {{"type", "integer"}}},
+         {"name", string_prop()},
+         {"category", string_prop()},
+         {"description", string_prop()},
+         {"price", price},
+         {"availability",
+          {{"type", "string"},
+           {"enum", {"in_stock", "low", "sold_out"}},
+           {"description", "low: 5 units or fewer are left (see `left`)"}}},
+         {"left",
+          {{"type", "integer"}, {"nullable", true}, {"description", "The units left when low; null otherwise"}}}});
+    s["StorefrontPage"] = page_of("StorefrontSweet");
     s["StockChange"] = {
         {"type", "object"},
         {"required", {"amount"}},
@@ -245,13 +258,16 @@ Json query_param(const char* name, const char* description, Json schema = Json{{
 
 Json parameters() {
     Json p = Json::object();
+    p["q"] = query_param("q",
+                         "A search: every word must begin a word of the name, category or description, ignoring "
+                         "case and accents (at most 200 characters; the first 10 words count).");
     p["name"] = query_param("name", "Case-insensitive substring of the name.");
     p["category"] = query_param("category", "Case-insensitive substring of the category.");
     p["min_price"] = query_param("min_price", "Price at least this (a decimal); otherwise 400.");
     p["max_price"] = query_param("max_price", "Price at most this (a decimal); otherwise 400.");
     p["ordering"] = query_param("ordering",
                                 "Comma-separated fields among name, price, quantity, created_at, updated_at, category, "
-                                "reorder_level, each "
+                                "reorder_level, alphabetical (names as people sort them), each "
                                 "optionally prefixed with - for descending; at most 5, each field once (otherwise "
                                 "400). Default: name.");
     p["active"] = query_param("active",

@@ -5,13 +5,26 @@
 namespace sweetshop::http {
 
 namespace {
-const std::vector<std::string> kListParameters = {"name", "category",  "min_price", "max_price", "ordering",
-                                                  "page", "page_size", "active",    "stock"};
+const std::vector<std::string> kListParameters = {"q",        "name", "category",  "min_price", "max_price",
+                                                  "ordering", "page", "page_size", "active",    "stock"};
+const std::vector<std::string> kStorefrontParameters = {"q",        "category", "min_price", "max_price",
+                                                        "ordering", "page",     "page_size"};
 constexpr const char* kListDescription =
-    "Filters are optional, combined with AND, and empty values are ignored. `name` and `category` match a "
+    "Filters are optional, combined with AND, and empty values are ignored. `q` is a search (below). `name` and "
+    "`category` match a "
     "case-insensitive substring (Unicode letters included). Prices are compared exactly, in cents. Sorted by name "
     "(byte order of the UTF-8 name) unless `ordering` says otherwise; ties are broken by id. `next` and `previous` "
     "are absolute links that keep the other query parameters; the link to page 1 has no `page`.";
+constexpr const char* kSearchDescription =
+    "`q` searches: every word must begin a word of the name, the category or the description, ignoring case and "
+    "accents (`creme` finds Crème Brûlée Bites, `bears fruit` finds Gummy Bears whose description says fruit); "
+    "without `ordering`, the sweets whose name has every word come first, then alphabetically. `ordering=alphabetical` "
+    "sorts names as people do (case and accents ignored, numbers by value: Bar 2 before Bar 10). ";
+constexpr const char* kStorefrontDescription =
+    "For anyone, without a token (SWEETSHOP_STOREFRONT, default on; off: 404): the sweets on sale, alphabetically "
+    "unless `ordering` or `q` says otherwise, with `availability` (`in_stock`, `low` with `left` the units left at 5 "
+    "or fewer, `sold_out`) instead of the count, and never the cost or the creator. Filters and pages as in the "
+    "list. Cached per data version like the list.";
 constexpr const char* kAdjustDescription =
     "Give `counted` (the quantity found) or `delta` (the change, not 0), and a `reason`: count, damaged, expired, "
     "sample or other; an optional `note` (up to 500 characters). The quantity and its ledger entry (with the reason, "
@@ -240,7 +253,7 @@ const std::vector<Route>& api_routes() {
          .doc = {.summary = "List sweets: filters, ordering, pages of 25 (page_size up to 100)",
                  .responses = {{200, "SweetPage"}, {400, "FieldErrors"}, {404, "Detail"}},
                  .parameters = kListParameters,
-                 .description = kListDescription}},
+                 .description = std::string(kListDescription) + " " + kSearchDescription}},
         {.method = "POST",
          .pattern = "/api/sweets/",
          .access = Access::Admin,
@@ -259,7 +272,24 @@ const std::vector<Route>& api_routes() {
          .doc = {.summary = "Search sweets: identical to the list",
                  .responses = {{200, "SweetPage"}, {400, "FieldErrors"}, {404, "Detail"}},
                  .parameters = kListParameters,
-                 .description = kListDescription}},
+                 .description = std::string(kListDescription) + " " + kSearchDescription}},
+        {.method = "GET",
+         .pattern = "/api/storefront/sweets/",
+         .access = Access::Public,
+         .pool = Pool::CacheFirst,
+         .handler = storefront_sweets,
+         .doc = {.summary = "The storefront: browse and search the sweets on sale without an account",
+                 .responses = {{200, "StorefrontPage"}, {400, "FieldErrors"}, {404, "Detail"}},
+                 .parameters = kStorefrontParameters,
+                 .description = std::string(kStorefrontDescription) + " " + kSearchDescription}},
+        {.method = "GET",
+         .pattern = "/api/storefront/sweets/{id}/",
+         .access = Access::Public,
+         .pool = Pool::CacheFirst,
+         .handler = storefront_sweet,
+         .doc = {.summary = "One sweet of the storefront (404 when not on sale)",
+                 .responses = {{200, "StorefrontSweet"}, {404, "Detail"}},
+                 .description = kStorefrontDescription}},
         {.method = "GET",
          .pattern = "/api/sweets/{id}/",
          .access = Access::User,

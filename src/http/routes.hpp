@@ -55,6 +55,7 @@ struct Settings {
     std::vector<std::string> metrics_allow = {};    ///< non-empty: only these peers may read /metrics
     std::string shop_name = "Sweet Shop";           ///< receipts
     std::string shop_address = {};                  ///< receipts
+    bool storefront = true;                         ///< the storefront's routes answer (without a token)
     /// Where people see times (receipts) and where a filter's dates begin and end.
     std::shared_ptr<const domain::ShopTimeZone> time_zone = std::make_shared<const domain::ShopTimeZone>();
 };

@@ -90,26 +90,62 @@ std::string list_key(const domain::Listing& listing, const std::string& url, con
                      json::View view) {
     return std::string(json::view_prefix(view)) + "list " + domain::canonical_key(listing) + " " + url + "?" + others;
 }
-}  // namespace
 
-Response list_sweets(Context& ctx) {
+/// The list's query parameters; staff's own filters only for staff (customers see the sweets on sale, whatever they
+/// ask).
+domain::ListingParams listing_params(const Context& ctx, bool staff) {
     const auto& r = ctx.request;
     domain::ListingParams params{query_text(r, "name"),      query_text(r, "category"), query_text(r, "min_price"),
                                  query_text(r, "max_price"), query_text(r, "ordering"), query_text(r, "page_size"),
                                  query_text(r, "page")};
-    if (is_staff(ctx)) {  // customers see the sweets on sale, whatever they ask
+    params.q = query_text(r, "q");
+    if (staff) {
         params.active = query_text(r, "active");
         params.stock = query_text(r, "stock");
     }
-    auto listing = domain::parse_listing(params);
-    if (!is_staff(ctx)) listing.filter.active = true;
-    const auto shown = view(ctx);
+    return params;
+}
+
+/// A page of `listing` as `shown`, cached per data version.
+Response list_page(Context& ctx, const domain::Listing& listing, json::View shown) {
     const auto url = list_url(ctx);
-    const auto others = other_parameters(r);
+    const auto others = other_parameters(ctx.request);
     return cached(ctx, list_key(listing, url, others, shown), [&] {
         const auto page = ctx.deps.catalogue.list(listing);
         const auto links = page_links(url, others, page.page, page.pages);
         return json::page(page, links.next, links.previous, shown);
+    });
+}
+
+/// The storefront's routes answer 404 when SWEETSHOP_STOREFRONT is off.
+void require_storefront(const Context& ctx) {
+    if (!ctx.deps.settings.storefront) throw domain::Error(domain::ErrorCode::NotFound, domain::kNotFound);
+}
+}  // namespace
+
+Response list_sweets(Context& ctx) {
+    auto listing = domain::parse_listing(listing_params(ctx, is_staff(ctx)));
+    if (!is_staff(ctx)) listing.filter.active = true;
+    return list_page(ctx, listing, view(ctx));
+}
+
+Response storefront_sweets(Context& ctx) {
+    require_storefront(ctx);
+    auto params = listing_params(ctx, false);
+    // People's order of names unless the visitor asks for another (a search: its best matches first).
+    if (params.ordering.empty() && params.q.empty()) params.ordering = "alphabetical";
+    auto listing = domain::parse_listing(params);
+    listing.filter.active = true;
+    return list_page(ctx, listing, json::View::Storefront);
+}
+
+Response storefront_sweet(Context& ctx) {
+    require_storefront(ctx);
+    const auto id = sweet_id(ctx);
+    return cached(ctx, "storefront sweet " + std::to_string(id), [&] {
+        const auto sweet = ctx.deps.catalogue.get(id);
+        if (!sweet.active) throw domain::Error(domain::ErrorCode::NotFound, domain::kSweetNotFound);
+        return json::sweet(sweet, json::View::Storefront);
     });
 }
 

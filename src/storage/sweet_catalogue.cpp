@@ -4,6 +4,7 @@
 // changes are in sweet_stock.cpp, idempotency keys in idempotency_store.cpp, the ledger in ledger.cpp.
 #include <algorithm>
 
+#include "domain/collation.hpp"
 #include "domain/text.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/ledger.hpp"
@@ -19,14 +20,17 @@ using domain::Micros;
 // Named SQL of the catalogue.
 constexpr const char* kInsertSweet =
     "INSERT INTO sweets (name, name_folded, category, category_folded, description, price_cents, quantity, "
-    "created_by_id, created_by, created_at_us, updated_at_us, reorder_level, reorder_quantity, cost_cents, active) "
+    "created_by_id, created_by, created_at_us, updated_at_us, reorder_level, reorder_quantity, cost_cents, active, "
+    "name_key, search_name, search_category, search_description) "
     "VALUES (:name, :name_folded, :category, :category_folded, :description, :price, :quantity, :actor_id, :actor, "
-    ":now, :now, :level, :reorder, :cost, :active) ON CONFLICT (name) DO NOTHING RETURNING id";
+    ":now, :now, :level, :reorder, :cost, :active, :name_key, :search_name, :search_category, :search_description) "
+    "ON CONFLICT (name) DO NOTHING RETURNING id";
 constexpr const char* kUpdateSweet =
     "UPDATE sweets SET name = :name, name_folded = :name_folded, category = :category, "
     "category_folded = :category_folded, description = :description, price_cents = :price, quantity = :quantity, "
     "updated_at_us = :now, reorder_level = :level, reorder_quantity = :reorder, cost_cents = :cost, "
-    "active = :active WHERE id = :id";
+    "active = :active, name_key = :name_key, search_name = :search_name, search_category = :search_category, "
+    "search_description = :search_description WHERE id = :id";
 
 /// The stock-control fields of a sweet, bound for a write.
 struct ControlParams {
@@ -57,6 +61,12 @@ void apply(const domain::SweetChanges& changes, domain::Sweet& sweet) {
     if (changes.active) sweet.active = *changes.active;
 }
 constexpr const char* kNameTaken = "SELECT id FROM sweets WHERE name = :name AND id <> :except";
+/// Rows without their sort key and search words (from before migration 0011, or an import).
+constexpr const char* kStaleSearch =
+    "SELECT id, name, category, description FROM sweets WHERE name_key = '' ORDER BY id";
+constexpr const char* kSetSearch =
+    "UPDATE sweets SET name_key = :name_key, search_name = :search_name, search_category = :search_category, "
+    "search_description = :search_description WHERE id = :id";
 constexpr const char* kDeleteSweet = "DELETE FROM sweets WHERE id = :id RETURNING name, quantity";
 constexpr const char* kCategorySummary =
     "SELECT category, COUNT(*), CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM sweets GROUP BY category ORDER BY ";
@@ -76,20 +86,50 @@ std::string like_pattern(const std::string& folded) {
     return out;
 }
 
+/// A search's full-text query: every word as a prefix (the words are letters and digits only, search_words).
+std::string full_text_query(const std::vector<std::string>& words, Dialect dialect) {
+    std::string out;
+    for (const auto& w : words) {
+        if (dialect == Dialect::Postgres) {
+            out.append(out.empty() ? "" : " & ").append(w).append(":*");
+        } else {
+            out.append(out.empty() ? "\"" : " AND \"").append(w).append("\"*");
+        }
+    }
+    return out;
+}
+
 /// The bound values of the filters in use (see list_sql).
 struct FilterParams {
     const domain::SweetFilter& filter;
-    std::string name, category;
+    std::string name, category, search;
+    std::vector<std::string> name_words;  ///< "% word%": the name has a word beginning so (relevance)
+    std::vector<std::string> word_names;  ///< their placeholders: w0, w1, ...
     long long lo = 0, hi = 0;
     int active = 1;
-    explicit FilterParams(const domain::SweetFilter& f)
+    FilterParams(const domain::SweetFilter& f, Dialect dialect)
         : filter(f),
           name(like_pattern(f.name)),
           category(like_pattern(f.category)),
+          search(full_text_query(f.words, dialect)),
           lo(f.min_cents.value_or(0)),
           hi(f.max_cents.value_or(0)),
-          active(f.active.value_or(true) ? 1 : 0) {}
-    void bind(Query& q) const {
+          active(f.active.value_or(true) ? 1 : 0) {
+        for (const auto& w : f.words) {
+            std::string pattern = "% ";
+            pattern.append(w).push_back('%');
+            name_words.push_back(std::move(pattern));
+            std::string placeholder = "w";
+            placeholder.append(std::to_string(word_names.size()));
+            word_names.push_back(std::move(placeholder));
+        }
+    }
+    /// Binds the filters' values and, when the order asks for relevance, the name words.
+    void bind(Query& q, bool relevance = false) const {
+        if (!filter.words.empty()) q.use(search, "search");
+        if (relevance)
+            for (std::size_t i = 0; i < name_words.size(); ++i)
+                q.use(name_words[i], word_names[i]);
         if (!filter.name.empty()) q.use(name, "name");
         if (!filter.category.empty()) q.use(category, "category");
         if (filter.min_cents) q.use(lo, "lo");
@@ -98,12 +138,15 @@ struct FilterParams {
     }
 };
 
-std::string where(const domain::SweetFilter& filter) {
+std::string where(const domain::SweetFilter& filter, Dialect dialect) {
     std::string out;
     auto add = [&](const char* condition) {
         out += out.empty() ? " WHERE " : " AND ";
         out += condition;
     };
+    if (!filter.words.empty())
+        add(dialect == Dialect::Postgres ? "search_vector @@ to_tsquery('simple', :search)"
+                                         : "id IN (SELECT rowid FROM sweets_fts WHERE sweets_fts MATCH :search)");
     if (!filter.name.empty()) add("name_folded LIKE :name ESCAPE '\\'");
     if (!filter.category.empty()) add("category_folded LIKE :category ESCAPE '\\'");
     if (filter.min_cents) add("price_cents >= :lo");
@@ -114,7 +157,7 @@ std::string where(const domain::SweetFilter& filter) {
     return out;
 }
 
-std::string order_by(const std::vector<domain::SortKey>& order, Dialect dialect) {
+std::string order_by(const std::vector<domain::SortKey>& order, const domain::SweetFilter& filter, Dialect dialect) {
     std::string out = " ORDER BY ";
     for (const auto& key : order) {
         switch (key.field) {
@@ -122,6 +165,20 @@ std::string order_by(const std::vector<domain::SortKey>& order, Dialect dialect)
                 // Byte order of the UTF-8 name on every backend.
                 out += dialect == Dialect::Postgres ? "name COLLATE \"C\"" : "name";
                 break;
+            case domain::SortField::Alphabetical:
+                // As people sort names (the ICU key: case, accents and digits), then byte order of the name.
+                out += dialect == Dialect::Postgres ? "name_key COLLATE \"C\"" : "name_key";
+                out += key.descending ? " DESC, " : ", ";
+                out += dialect == Dialect::Postgres ? "name COLLATE \"C\"" : "name";
+                break;
+            case domain::SortField::Relevance: {
+                // First the sweets whose name has every word (the same test on both backends).
+                std::string all;
+                for (std::size_t i = 0; i < filter.words.size(); ++i)
+                    all.append(i ? " AND " : "").append("(' ' || search_name) LIKE :w").append(std::to_string(i));
+                out += all.empty() ? "0" : "CASE WHEN " + all + " THEN 0 ELSE 1 END";
+                break;
+            }
             case domain::SortField::Price:
                 out += "price_cents";
                 break;
@@ -150,10 +207,10 @@ std::string order_by(const std::vector<domain::SortKey>& order, Dialect dialect)
 
 ListSql list_sql(const domain::SweetFilter& filter, const std::vector<domain::SortKey>& order, Dialect dialect) {
     // Only the filters in use appear, so that an unfiltered count reads an index and an unfiltered page by name
-    // stops after the page (the name's unique index gives the order).
-    const auto condition = where(filter);
+    // stops after the page (the name's unique index gives the order; the name key's index, alphabetically).
+    const auto condition = where(filter, dialect);
     return ListSql{"SELECT COUNT(*) FROM sweets" + condition, std::string("SELECT ") + kSweetColumns + " FROM sweets" +
-                                                                  condition + order_by(order, dialect) +
+                                                                  condition + order_by(order, filter, dialect) +
                                                                   " LIMIT :limit OFFSET :offset"};
 }
 
@@ -181,7 +238,7 @@ bool SqlCatalogueStore::name_taken(const std::string& name, std::int64_t except_
 
 std::int64_t SqlCatalogueStore::count(const domain::SweetFilter& filter) {
     return db_.read([&](soci::session& sql) {
-        const FilterParams params(filter);
+        const FilterParams params(filter, db_.dialect());
         long long n = 0;
         Query q(sql);
         params.bind(q);
@@ -195,13 +252,14 @@ std::vector<domain::Sweet> SqlCatalogueStore::list(const domain::SweetFilter& fi
                                                    const std::vector<domain::SortKey>& order, std::int64_t limit,
                                                    std::int64_t offset) {
     return db_.read([&](soci::session& sql) {
-        const FilterParams params(filter);
+        const FilterParams params(filter, db_.dialect());
         const long long lim = limit, off = offset;
         std::vector<domain::Sweet> out;
         SweetRow row;
         Query q(sql);
         row.bind(q);
-        params.bind(q);
+        params.bind(q, std::any_of(order.begin(), order.end(),
+                                   [](const auto& k) { return k.field == domain::SortField::Relevance; }));
         q.use(lim, "limit").use(off, "offset");
         if (q.run(list_sql(filter, order, db_.dialect()).page)) {
             do {
@@ -223,12 +281,14 @@ std::optional<domain::Sweet> SqlCatalogueStore::insert(const domain::SweetChange
         const std::string name_folded = domain::fold_case(sweet.name);
         const std::string category_folded = domain::fold_case(sweet.category);
         ControlParams control(sweet);
+        const SearchColumns search(sweet.name, sweet.category, sweet.description);
         long long id = 0;
         Query q(sql);
         q.use(sweet.name, "name").use(name_folded, "name_folded").use(sweet.category, "category");
         q.use(category_folded, "category_folded").use(sweet.description, "description").use(price, "price");
         q.use(quantity, "quantity").use(actor_id, "actor_id").use(actor.username, "actor").use(now, "now");
         control.bind(q);
+        search.bind(q);
         q.into(id);
         const bool inserted = q.run(kInsertSweet);
         q.drain();
@@ -271,6 +331,8 @@ SqlCatalogueStore::UpdateStatus SqlCatalogueStore::update(std::int64_t id, const
         q.use(quantity, "quantity").use(now, "now").use(key, "id");
         ControlParams control(next);
         control.bind(q);
+        const SearchColumns search(next.name, next.category, next.description);
+        search.bind(q);
         q.run(kUpdateSweet);
         if (next.quantity != row.quantity)
             append_ledger(sql, key, next.name, actor, "edit", quantity - row.quantity, quantity, now);
@@ -313,6 +375,45 @@ std::vector<domain::CategorySummary> SqlCatalogueMetrics::category_summary() {
             } while (q.fetch());
         }
         return out;
+    });
+}
+
+SearchColumns::SearchColumns(const std::string& name, const std::string& category, const std::string& description)
+    : name_key(domain::sort_key(name)),
+      search_name(domain::search_text(name)),
+      search_category(domain::search_text(category)),
+      search_description(domain::search_text(description)) {}
+
+void SearchColumns::bind(Query& q) const {
+    q.use(name_key, "name_key").use(search_name, "search_name").use(search_category, "search_category");
+    q.use(search_description, "search_description");
+}
+
+int backfill_search(Database& db) {
+    struct Row {
+        long long id = 0;
+        std::string name, category, description;
+    };
+    const bool postgres = db.dialect() == Dialect::Postgres;
+    return db.write([&](soci::session& sql) {
+        std::vector<Row> rows;
+        {
+            Row row;
+            Query q(sql);
+            q.into(row.id).into(row.name).into(row.category).into(row.description);
+            for (bool more = q.run(kStaleSearch); more; more = q.fetch())
+                rows.push_back(row);
+        }
+        for (const auto& row : rows) {
+            const SearchColumns columns(row.name, row.category, row.description);
+            Query q(sql);
+            columns.bind(q);
+            q.use(row.id, "id");
+            q.run(kSetSearch);
+        }
+        // SQLite: the full-text index is rebuilt from the rows (the triggers saw the old, unindexed words).
+        if (!rows.empty() && !postgres) sql << "INSERT INTO sweets_fts (sweets_fts) VALUES ('rebuild')";
+        return static_cast<int>(rows.size());
     });
 }
 

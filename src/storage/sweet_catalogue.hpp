@@ -4,6 +4,22 @@
 
 namespace sweetshop::storage {
 
+namespace sql {
+class Query;
+}
+
+/// A sweet's sort key and search words (migration 0011), bound by name (:name_key, :search_name, :search_category,
+/// :search_description) with every write of its name, category or description.
+struct SearchColumns {
+    SearchColumns(const std::string& name, const std::string& category, const std::string& description);
+    void bind(sql::Query& q) const;
+    std::string name_key, search_name, search_category, search_description;
+};
+
+/// Gives the sweets written without them (before migration 0011, or by an import) their sort key and search words,
+/// and on SQLite rebuilds the full-text index; returns how many. Run after every migration and import.
+int backfill_search(Database& db);
+
 /// The SQL of a list page and of its count: only the filters in use appear.
 struct ListSql {
     std::string count;

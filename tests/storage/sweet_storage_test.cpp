@@ -3,6 +3,7 @@
 // SWEETSHOP_TEST_DATABASE_URL runs the same suite on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include "domain/collation.hpp"
 #include "storage/idempotency_store.hpp"
 #include "storage/ledger.hpp"
 #include "storage/migrations.hpp"
@@ -308,4 +309,82 @@ TEST_F(SweetStorageContract, EveryStockOutcomeIsStoredAndReplayedWhole) {
     EXPECT_EQ(replay("b", {StockChange::Kind::Purchase, 999, 1, kAnn}), "not found");
     EXPECT_EQ(replay("c", {StockChange::Kind::Restock, s.id, kMaxQuantity, kBoss}), "headroom 2147483646");
     EXPECT_EQ(replay("d", {StockChange::Kind::Purchase, s.id, 1, kAnn}), "quantity 0");
+}
+
+// Search (migration 0011): every word must begin a word of the name, the category or the description, ignoring
+// case and accents; names matching every word come first. The same sweets, in the same order, on both backends.
+TEST_F(SweetStorageContract, SearchFindsWordsByPrefixIgnoringCaseAndAccentsWithNameMatchesFirst) {
+    auto with = [&](const std::string& name, const std::string& category, const std::string& description) {
+        auto s = repo.insert(SweetChanges{name, category, description, 100, 1}, kBoss);
+        EXPECT_TRUE(s.has_value()) << name;
+    };
+    with("Crème Brûlée Bites", "Pâtisserie", "Caramelised sugar on vanilla cream");
+    with("Mint Humbugs", "Boiled", "Striped peppermint sweets");
+    with("Gummy Bears", "Gummies", "Fruit flavours: apple, cherry, lemon");
+    with("Fruit Salad Chews", "Chews", "Pineapple and raspberry");
+    with("Peppermint Creams", "Fondant", "Dark chocolate coating");
+    using V = std::vector<std::string>;
+    auto search = [&](const std::string& q) {
+        SweetFilter f;
+        f.words = search_words(q);
+        return names(f, {{SortField::Relevance, false}, {SortField::Alphabetical, false}});
+    };
+    EXPECT_EQ(search("creme"), V{"Crème Brûlée Bites"});
+    EXPECT_EQ(search("CRÈME brû"), V{"Crème Brûlée Bites"});   // prefixes while typing
+    EXPECT_EQ(search("bears fruit"), V{"Gummy Bears"});        // a word of the name and one of the description
+    EXPECT_EQ(search("patisserie"), V{"Crème Brûlée Bites"});  // the category
+    // "peppermint": the name that has it first, then the description that has it.
+    EXPECT_EQ(search("peppermint"), (V{"Peppermint Creams", "Mint Humbugs"}));
+    EXPECT_EQ(search("fruit"), (V{"Fruit Salad Chews", "Gummy Bears"}));
+    EXPECT_EQ(search("cream"), (V{"Peppermint Creams", "Crème Brûlée Bites"}));
+    EXPECT_EQ(search("ruit"), V{});  // a word's middle is not a prefix
+    EXPECT_EQ(search("mint zebra"), V{});
+    // Combined with the other filters.
+    SweetFilter f;
+    f.words = search_words("pepper");
+    f.category = "fond";
+    EXPECT_EQ(names(f), V{"Peppermint Creams"});
+}
+
+TEST_F(SweetStorageContract, AlphabeticalOrderIgnoresCaseAndAccentsAndReadsNumbers) {
+    for (const char* name : {"White Chocolate", "caramel fudge", "Bar 10", "Bar 2", "Éclair", "eclair", "apple"})
+        add(name, 100, 1);
+    using V = std::vector<std::string>;
+    EXPECT_EQ(names({}, {{SortField::Alphabetical, false}}),
+              (V{"apple", "Bar 2", "Bar 10", "caramel fudge", "eclair", "Éclair", "White Chocolate"}));
+    EXPECT_EQ(names({}, {{SortField::Alphabetical, true}}),
+              (V{"White Chocolate", "Éclair", "eclair", "caramel fudge", "Bar 10", "Bar 2", "apple"}));
+    // The contract's default stays the bytes of the name.
+    EXPECT_EQ(names({}), (V{"Bar 10", "Bar 2", "White Chocolate", "apple", "caramel fudge", "eclair", "Éclair"}));
+}
+
+TEST_F(SweetStorageContract, AnEditMovesTheSweetInTheSearchAndTheOrder) {
+    auto s = add("Toffee", 100, 1);
+    SweetChanges change;
+    change.name = "Åland Toffee";
+    change.description = "Salted liquorice";
+    Sweet after;
+    ASSERT_EQ(repo.update(s.id, change, kBoss, after), CatalogueStore::UpdateStatus::Updated);
+    SweetFilter f;
+    f.words = search_words("aland liquor");
+    EXPECT_EQ(names(f), std::vector<std::string>{"Åland Toffee"});
+    f.words = search_words("toffee");
+    EXPECT_EQ(names(f).size(), 1u);
+    ASSERT_TRUE(repo.remove(s.id, kBoss));
+    EXPECT_EQ(names(f).size(), 0u);
+}
+
+TEST_F(SweetStorageContract, SweetsOfBeforeTheSearchGetTheirWordsAtTheNextStart) {
+    add("Crème Egg", 100, 1);
+    db.write([](soci::session& sql) {
+        sql << "UPDATE sweets SET name_key = '', search_name = '', search_category = '', search_description = ''";
+    });
+    if (db.dialect() == storage::Dialect::Sqlite)
+        db.write([](soci::session& sql) { sql << "INSERT INTO sweets_fts (sweets_fts) VALUES ('rebuild')"; });
+    SweetFilter f;
+    f.words = search_words("creme");
+    EXPECT_EQ(names(f).size(), 0u);
+    EXPECT_EQ(storage::backfill_search(db), 1);
+    EXPECT_EQ(names(f), std::vector<std::string>{"Crème Egg"});
+    EXPECT_EQ(storage::backfill_search(db), 0);
 }

@@ -227,7 +227,7 @@ export interface paths {
         };
         /**
          * List sweets: filters, ordering, pages of 25 (page_size up to 100)
-         * @description Filters are optional, combined with AND, and empty values are ignored. `name` and `category` match a case-insensitive substring (Unicode letters included). Prices are compared exactly, in cents. Sorted by name (byte order of the UTF-8 name) unless `ordering` says otherwise; ties are broken by id. `next` and `previous` are absolute links that keep the other query parameters; the link to page 1 has no `page`.
+         * @description Filters are optional, combined with AND, and empty values are ignored. `q` is a search (below). `name` and `category` match a case-insensitive substring (Unicode letters included). Prices are compared exactly, in cents. Sorted by name (byte order of the UTF-8 name) unless `ordering` says otherwise; ties are broken by id. `next` and `previous` are absolute links that keep the other query parameters; the link to page 1 has no `page`. `q` searches: every word must begin a word of the name, the category or the description, ignoring case and accents (`creme` finds Crème Brûlée Bites, `bears fruit` finds Gummy Bears whose description says fruit); without `ordering`, the sweets whose name has every word come first, then alphabetically. `ordering=alphabetical` sorts names as people do (case and accents ignored, numbers by value: Bar 2 before Bar 10).
          */
         get: operations["GET_api_sweets_"];
         put?: never;
@@ -248,9 +248,49 @@ export interface paths {
         };
         /**
          * Search sweets: identical to the list
-         * @description Filters are optional, combined with AND, and empty values are ignored. `name` and `category` match a case-insensitive substring (Unicode letters included). Prices are compared exactly, in cents. Sorted by name (byte order of the UTF-8 name) unless `ordering` says otherwise; ties are broken by id. `next` and `previous` are absolute links that keep the other query parameters; the link to page 1 has no `page`.
+         * @description Filters are optional, combined with AND, and empty values are ignored. `q` is a search (below). `name` and `category` match a case-insensitive substring (Unicode letters included). Prices are compared exactly, in cents. Sorted by name (byte order of the UTF-8 name) unless `ordering` says otherwise; ties are broken by id. `next` and `previous` are absolute links that keep the other query parameters; the link to page 1 has no `page`. `q` searches: every word must begin a word of the name, the category or the description, ignoring case and accents (`creme` finds Crème Brûlée Bites, `bears fruit` finds Gummy Bears whose description says fruit); without `ordering`, the sweets whose name has every word come first, then alphabetically. `ordering=alphabetical` sorts names as people do (case and accents ignored, numbers by value: Bar 2 before Bar 10).
          */
         get: operations["GET_api_sweets_search_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/storefront/sweets/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The storefront: browse and search the sweets on sale without an account
+         * @description For anyone, without a token (SWEETSHOP_STOREFRONT, default on; off: 404): the sweets on sale, alphabetically unless `ordering` or `q` says otherwise, with `availability` (`in_stock`, `low` with `left` the units left at 5 or fewer, `sold_out`) instead of the count, and never the cost or the creator. Filters and pages as in the list. Cached per data version like the list. `q` searches: every word must begin a word of the name, the category or the description, ignoring case and accents (`creme` finds Crème Brûlée Bites, `bears fruit` finds Gummy Bears whose description says fruit); without `ordering`, the sweets whose name has every word come first, then alphabetically. `ordering=alphabetical` sorts names as people do (case and accents ignored, numbers by value: Bar 2 before Bar 10).
+         */
+        get: operations["GET_api_storefront_sweets_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/storefront/sweets/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One sweet of the storefront (404 when not on sale)
+         * @description For anyone, without a token (SWEETSHOP_STOREFRONT, default on; off: 404): the sweets on sale, alphabetically unless `ordering` or `q` says otherwise, with `availability` (`in_stock`, `low` with `left` the units left at 5 or fewer, `sold_out`) instead of the count, and never the cost or the creator. Filters and pages as in the list. Cached per data version like the list.
+         */
+        get: operations["GET_api_storefront_sweets__id__"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1100,6 +1140,32 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["Sweet"][];
         };
+        StorefrontSweet: {
+            id: number;
+            name: string;
+            category: string;
+            description: string;
+            /**
+             * @description Exact decimal money, two decimals.
+             * @example 3.50
+             */
+            price: string;
+            /**
+             * @description low: 5 units or fewer are left (see `left`)
+             * @enum {string}
+             */
+            availability: "in_stock" | "low" | "sold_out";
+            /** @description The units left when low; null otherwise */
+            left: number | null;
+        };
+        StorefrontPage: {
+            count: number;
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
+            results: components["schemas"]["StorefrontSweet"][];
+        };
         StockChange: {
             amount: number;
         };
@@ -1552,6 +1618,8 @@ export interface components {
     };
     responses: never;
     parameters: {
+        /** @description A search: every word must begin a word of the name, category or description, ignoring case and accents (at most 200 characters; the first 10 words count). */
+        q: string;
         /** @description Case-insensitive substring of the name. */
         name: string;
         /** @description Case-insensitive substring of the category. */
@@ -1560,7 +1628,7 @@ export interface components {
         min_price: string;
         /** @description Price at most this (a decimal); otherwise 400. */
         max_price: string;
-        /** @description Comma-separated fields among name, price, quantity, created_at, updated_at, category, reorder_level, each optionally prefixed with - for descending; at most 5, each field once (otherwise 400). Default: name. */
+        /** @description Comma-separated fields among name, price, quantity, created_at, updated_at, category, reorder_level, alphabetical (names as people sort them), each optionally prefixed with - for descending; at most 5, each field once (otherwise 400). Default: name. */
         ordering: string;
         /** @description Staff: true for the sweets on sale, false for the archived ones (default: both). Customers always see the sweets on sale only. */
         active: boolean;
@@ -2483,6 +2551,8 @@ export interface operations {
     GET_api_sweets_: {
         parameters: {
             query?: {
+                /** @description A search: every word must begin a word of the name, category or description, ignoring case and accents (at most 200 characters; the first 10 words count). */
+                q?: components["parameters"]["q"];
                 /** @description Case-insensitive substring of the name. */
                 name?: components["parameters"]["name"];
                 /** @description Case-insensitive substring of the category. */
@@ -2491,7 +2561,7 @@ export interface operations {
                 min_price?: components["parameters"]["min_price"];
                 /** @description Price at most this (a decimal); otherwise 400. */
                 max_price?: components["parameters"]["max_price"];
-                /** @description Comma-separated fields among name, price, quantity, created_at, updated_at, category, reorder_level, each optionally prefixed with - for descending; at most 5, each field once (otherwise 400). Default: name. */
+                /** @description Comma-separated fields among name, price, quantity, created_at, updated_at, category, reorder_level, alphabetical (names as people sort them), each optionally prefixed with - for descending; at most 5, each field once (otherwise 400). Default: name. */
                 ordering?: components["parameters"]["ordering"];
                 /** @description Page number from 1, or `last`. Past the end: 404 `Invalid page.` */
                 page?: components["parameters"]["page"];
@@ -2654,6 +2724,8 @@ export interface operations {
     GET_api_sweets_search_: {
         parameters: {
             query?: {
+                /** @description A search: every word must begin a word of the name, category or description, ignoring case and accents (at most 200 characters; the first 10 words count). */
+                q?: components["parameters"]["q"];
                 /** @description Case-insensitive substring of the name. */
                 name?: components["parameters"]["name"];
                 /** @description Case-insensitive substring of the category. */
@@ -2662,7 +2734,7 @@ export interface operations {
                 min_price?: components["parameters"]["min_price"];
                 /** @description Price at most this (a decimal); otherwise 400. */
                 max_price?: components["parameters"]["max_price"];
-                /** @description Comma-separated fields among name, price, quantity, created_at, updated_at, category, reorder_level, each optionally prefixed with - for descending; at most 5, each field once (otherwise 400). Default: name. */
+                /** @description Comma-separated fields among name, price, quantity, created_at, updated_at, category, reorder_level, alphabetical (names as people sort them), each optionally prefixed with - for descending; at most 5, each field once (otherwise 400). Default: name. */
                 ordering?: components["parameters"]["ordering"];
                 /** @description Page number from 1, or `last`. Past the end: 404 `Invalid page.` */
                 page?: components["parameters"]["page"];
@@ -2704,6 +2776,126 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_storefront_sweets_: {
+        parameters: {
+            query?: {
+                /** @description A search: every word must begin a word of the name, category or description, ignoring case and accents (at most 200 characters; the first 10 words count). */
+                q?: components["parameters"]["q"];
+                /** @description Case-insensitive substring of the category. */
+                category?: components["parameters"]["category"];
+                /** @description Price at least this (a decimal); otherwise 400. */
+                min_price?: components["parameters"]["min_price"];
+                /** @description Price at most this (a decimal); otherwise 400. */
+                max_price?: components["parameters"]["max_price"];
+                /** @description Comma-separated fields among name, price, quantity, created_at, updated_at, category, reorder_level, alphabetical (names as people sort them), each optionally prefixed with - for descending; at most 5, each field once (otherwise 400). Default: name. */
+                ordering?: components["parameters"]["ordering"];
+                /** @description Page number from 1, or `last`. Past the end: 404 `Invalid page.` */
+                page?: components["parameters"]["page"];
+                /** @description Results per page, 1 to 100 (default 25). */
+                page_size?: components["parameters"]["page_size"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorefrontPage"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_storefront_sweets__id__: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StorefrontSweet"];
                 };
             };
             /** @description Not Found */
