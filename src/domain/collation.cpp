@@ -95,19 +95,40 @@ std::vector<std::string> search_words(std::string_view text) {
         n = unorm2_normalize(nfkd, u16.data(), static_cast<int32_t>(u16.size()), decomposed.data(), n, &status);
     }
     if (U_FAILURE(status)) return words;
-    std::string word;
+    std::u16string word;
+    // Full case folding (ß -> ss), then UTF-8.
+    auto finish = [&] {
+        if (word.empty()) return;
+        std::u16string folded(word.size() * 3 + 4, u'\0');
+        UErrorCode fold_status = U_ZERO_ERROR;
+        const int32_t length = u_strFoldCase(folded.data(), static_cast<int32_t>(folded.size()), word.data(),
+                                             static_cast<int32_t>(word.size()), U_FOLD_CASE_DEFAULT, &fold_status);
+        std::string out;
+        if (U_SUCCESS(fold_status))
+            for (int32_t j = 0; j < length;) {
+                UChar32 c = 0;
+                U16_NEXT(folded.data(), j, length, c);
+                append_utf8(out, c);
+            }
+        if (!out.empty()) words.push_back(std::move(out));
+        word.clear();
+    };
     for (int32_t i = 0; i < n;) {
         UChar32 c = 0;
         U16_NEXT(decomposed.data(), i, n, c);
         if (u_charType(c) == U_NON_SPACING_MARK) continue;  // the accents NFKD split off
         if (u_isalnum(c)) {
-            append_utf8(word, u_foldCase(c, U_FOLD_CASE_DEFAULT));
-        } else if (!word.empty()) {
-            words.push_back(std::move(word));
-            word.clear();
+            if (c > 0xFFFF) {
+                word.push_back(static_cast<char16_t>(U16_LEAD(c)));
+                word.push_back(static_cast<char16_t>(U16_TRAIL(c)));
+            } else {
+                word.push_back(static_cast<char16_t>(c));
+            }
+        } else {
+            finish();
         }
     }
-    if (!word.empty()) words.push_back(std::move(word));
+    finish();
     return words;
 }
 
