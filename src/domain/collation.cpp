@@ -8,6 +8,8 @@
 
 #include <memory>
 
+#include "domain/text.hpp"
+
 namespace sweetshop::domain {
 
 namespace {
@@ -21,24 +23,6 @@ std::u16string to_utf16(std::string_view text) {
                          &status);
     if (U_FAILURE(status)) return {};
     return out;
-}
-
-void append_utf8(std::string& out, UChar32 c) {
-    if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else if (c < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
 }
 
 struct CollatorDeleter {
@@ -103,14 +87,14 @@ std::vector<std::string> search_words(std::string_view text) {
         UErrorCode fold_status = U_ZERO_ERROR;
         const int32_t length = u_strFoldCase(folded.data(), static_cast<int32_t>(folded.size()), word.data(),
                                              static_cast<int32_t>(word.size()), U_FOLD_CASE_DEFAULT, &fold_status);
-        std::string out;
+        std::u32string points;
         if (U_SUCCESS(fold_status))
             for (int32_t j = 0; j < length;) {
                 UChar32 c = 0;
                 U16_NEXT(folded.data(), j, length, c);
-                append_utf8(out, c);
+                points.push_back(static_cast<char32_t>(c));
             }
-        if (!out.empty()) words.push_back(std::move(out));
+        if (!points.empty()) words.push_back(encode_utf8(points));
         word.clear();
     };
     for (int32_t i = 0; i < n;) {

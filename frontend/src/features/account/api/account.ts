@@ -1,5 +1,6 @@
 // The signed-in person's own account: password, email and sessions.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiClient } from '@/lib/api-client';
 import { useApi } from '@/lib/api-context';
 import type { SessionList, User } from '@/lib/api/types';
 
@@ -29,8 +30,8 @@ export function useEndSession() {
   });
 }
 
-export const changePassword = (client: ReturnType<typeof useApi>, change: PasswordChange) =>
+export const changePassword = (client: ApiClient, change: PasswordChange) =>
   client.request<User>('/api/auth/password/', { method: 'POST', body: change });
 
-export const changeEmail = (client: ReturnType<typeof useApi>, email: string) =>
+export const changeEmail = (client: ApiClient, email: string) =>
   client.request<User>('/api/auth/me/', { method: 'PATCH', body: { email } });
