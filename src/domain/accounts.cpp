@@ -183,9 +183,7 @@ User AccountService::user_for_access(std::int64_t id, const std::string& jti) {
     auto found = users_.find_with_session(id, key);
     if (!found) throw Error::unauthenticated(kUserNotFound, "user_not_found");
     if (!found->user.is_active) throw Error::unauthenticated("User is inactive", "user_inactive");
-    if (!found->session_open)
-        throw Error::unauthenticated("Given token not valid for any token type", "token_not_valid",
-                                     {{"AccessToken", "access", kSessionEnded}});
+    if (!found->session_open) throw Error::access_token_refused(kSessionEnded);
     return found->user;
 }
 

@@ -95,6 +95,11 @@ class Error : public std::runtime_error {
         e.realm_ = std::move(realm);
         return e;
     }
+    /// The contract's 401 for a refused access token, SimpleJWT's `message` saying why.
+    static Error access_token_refused(std::string message) {
+        return unauthenticated("Given token not valid for any token type", "token_not_valid",
+                               {{"AccessToken", "access", std::move(message)}});
+    }
     /// Any error with a machine-readable `code` beside its detail.
     static Error coded(ErrorCode code, std::string detail, std::string reason) {
         Error e(code, std::move(detail));

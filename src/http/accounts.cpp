@@ -77,9 +77,6 @@ domain::User signed_in_user(Context& ctx) {
     return ctx.deps.accounts.login(*username, *password, client_address(ctx.request, ctx.deps.settings));
 }
 
-Json time_json(domain::Micros at) {
-    return domain::format_timestamp(at);
-}
 }  // namespace
 
 Response register_user(Context& ctx) {
@@ -148,18 +145,13 @@ Response refresh_session(Context& ctx) {
 }
 
 Response logout(Context& ctx) {
-    auto token = session_cookie(ctx.request);
-    if (token.empty()) {
-        FieldErrors errors;
-        auto refresh = read_string(ctx.body, "refresh", errors);
-        if (!errors.empty()) throw domain::Error(std::move(errors));
-        token = *refresh;
-    } else if (ctx.body.contains("refresh")) {
-        // The body names the session when both are given (a client of the original's login in a browser).
-        FieldErrors errors;
-        token = read_string(ctx.body, "refresh", errors).value_or(token);
-        if (!errors.empty()) throw domain::Error(std::move(errors));
-    }
+    const auto cookie = session_cookie(ctx.request);
+    // The body names the session when both are given (a client of the original's login in a browser); it is
+    // required only without the cookie.
+    FieldErrors errors;
+    const auto given = read_string(ctx.body, "refresh", errors, {.required = cookie.empty()});
+    if (!errors.empty()) throw domain::Error(std::move(errors));
+    const auto token = given.value_or(cookie);
     auto r = no_content();
     const auto verified = ctx.deps.tokens.verify(token, TokenType::Refresh);
     if (const auto* claims = std::get_if<security::TokenClaims>(&verified)) {
@@ -168,7 +160,7 @@ Response logout(Context& ctx) {
         throw domain::Error::unauthenticated(token_message(std::get<security::TokenError>(verified)),
                                              "token_not_valid");
     }  // an expired token's session has ended already
-    if (!session_cookie(ctx.request).empty()) set_session_cookie(r, ctx, "");
+    if (!cookie.empty()) set_session_cookie(r, ctx, "");
     return r;
 }
 
@@ -179,9 +171,9 @@ Response list_sessions(Context& ctx) {
         results.push_back(Json{{"id", s.id},
                                {"device", s.device},
                                {"kind", s.kind == domain::SessionKind::Cookie ? "web" : "token"},
-                               {"created", time_json(s.created)},
-                               {"last_used", time_json(s.last_used)},
-                               {"expires", time_json(s.expires)},
+                               {"created", domain::format_timestamp(s.created)},
+                               {"last_used", domain::format_timestamp(s.last_used)},
+                               {"expires", domain::format_timestamp(s.expires)},
                                {"current", s.key == current}});
     return ok(Json{{"count", results.size()}, {"results", std::move(results)}});
 }

@@ -45,12 +45,9 @@ Caller authenticate(const Request& request, Deps& deps) {
         throw Error::unauthenticated("Authorization header must contain two space-delimited values",
                                      "bad_authorization_header");
 
-    auto refused = [](const char* message) {
-        return Error::unauthenticated("Given token not valid for any token type", "token_not_valid",
-                                      {{"AccessToken", "access", message}});
-    };
     auto verified = deps.tokens.verify(std::string(parts[1]), security::TokenType::Access);
-    if (auto* error = std::get_if<security::TokenError>(&verified)) throw refused(token_message(*error));
+    if (auto* error = std::get_if<security::TokenError>(&verified))
+        throw Error::access_token_refused(token_message(*error));
     auto& claims = std::get<security::TokenClaims>(verified);
     auto user = deps.accounts.user_for_access(claims.user_id, claims.jti);
     return Caller{std::move(user), std::move(claims.jti)};
