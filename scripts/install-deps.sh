@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build ccache pkg-config git ca-certificates
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev nlohmann-json3-dev
   libsoci-dev libboost-dev libsqlite3-dev sqlite3 libpq-dev libcurl4-openssl-dev libcsv-dev
-  libjwt-dev libsodium-dev libssl-dev libspdlog-dev libcli11-dev libicu-dev
+  libjwt-dev libsodium-dev libssl-dev libspdlog-dev libcli11-dev libicu-dev libvips-dev libwebp-dev
   nodejs npm
 )
 # Tests: GoogleTest, Google Benchmark (the bench/ programs build with the tests), promtool (checks /metrics),

@@ -40,7 +40,9 @@ App::App(const Config& config, const domain::Clock& clock)
       reports_(report_store_, clock),
       people_store_(db_),
       people_(people_store_, hasher_, security::random_hex, clock),
-      export_store_(db_) {}
+      export_store_(db_),
+      photo_store_(db_, clock),
+      photos_(sweets_, photo_codec_, photo_store_) {}
 
 int App::migrate() {
     const int applied = storage::migrate(db_);
@@ -52,10 +54,22 @@ int App::migrate() {
 Service::Service(App& app)
     : app_(app),
       web_(web::embedded_assets()),
-      api_(http::Deps{app.accounts(), app.users(), app.tokens(), app.catalogue(), app.inventory(), app.orders(),
-                      app.stock_control(), app.reports(), app.people(), app.exports(), app.sessions(), app.audit(),
+      api_(http::Deps{app.accounts(),
+                      app.users(),
+                      app.tokens(),
+                      app.catalogue(),
+                      app.inventory(),
+                      app.orders(),
+                      app.stock_control(),
+                      app.reports(),
+                      app.people(),
+                      app.exports(),
+                      app.sessions(),
+                      app.audit(),
+                      app.photos(),
                       http::Settings{.cors_origins = app.config().cors_origins,
                                      .max_body_bytes = app.config().max_body_bytes,
+                                     .max_upload_bytes = app.config().max_upload_bytes,
                                      .public_url = app.config().public_url,
                                      .trusted_proxies = app.config().trusted_proxies,
                                      .metrics_token = app.config().metrics_token,
@@ -71,7 +85,8 @@ Service::Service(App& app)
                                                     static_cast<double>(db.waiting())};
                       },
                       [&db = app.database()] { return db.data_version(); },
-                      std::make_shared<common::VersionedCache<std::string, std::string>>(1024), &web_,
+                      std::make_shared<common::VersionedCache<std::string, std::string>>(1024),
+                      &web_,
                       app.database().commit_syncer()}) {
     const auto& config = app.config();
     if (!config.alert_webhook.empty())
@@ -93,7 +108,7 @@ http::Api Service::metrics_api() {
     settings.public_cors = true;
     return http::Api(http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(),
                                 app_.orders(), app_.stock_control(), app_.reports(), app_.people(), app_.exports(),
-                                app_.sessions(), app_.audit(), settings},
+                                app_.sessions(), app_.audit(), app_.photos(), settings},
                      http::metrics_routes());
 }
 

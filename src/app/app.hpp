@@ -9,6 +9,7 @@
 #include "http/api.hpp"
 #include "http/server.hpp"
 #include "http/web_app.hpp"
+#include "imaging/vips_photo_codec.hpp"
 #include "security/password.hpp"
 #include "security/tokens.hpp"
 #include "storage/audit_store.hpp"
@@ -17,6 +18,7 @@
 #include "storage/idempotency_store.hpp"
 #include "storage/ledger.hpp"
 #include "storage/order_store.hpp"
+#include "storage/photo_store.hpp"
 #include "storage/report_store.hpp"
 #include "storage/stock_control_store.hpp"
 #include "storage/sweet_catalogue.hpp"
@@ -49,6 +51,7 @@ class App {
     domain::Sessions& sessions() { return sessions_; }
     storage::SqlAuditStore& audit() { return audit_; }
     domain::ExportStore& exports() { return export_store_; }
+    domain::Photos& photos() { return photos_; }
     const security::TokenService& tokens() const { return tokens_; }
     const domain::Clock& clock() const { return clock_; }
 
@@ -79,6 +82,9 @@ class App {
     storage::SqlPeopleStore people_store_;
     domain::People people_;
     storage::SqlExportStore export_store_;
+    imaging::VipsPhotoCodec photo_codec_;
+    storage::SqlPhotoStore photo_store_;
+    domain::Photos photos_;
 };
 
 /// The HTTP side of an App: the API over its services, the web app, the request metrics.

@@ -34,6 +34,7 @@ struct Config {
     std::size_t hash_threads = 1;
     std::size_t db_pool_size = 0;  ///< 0: workers + hashers + 2
     std::size_t max_body_bytes = 1 << 20;
+    std::size_t max_upload_bytes = 5 << 20;  ///< a photo or a catalogue CSV
     std::string log_level = "info";
     std::string log_format = "text";
     unsigned long long argon2_ops = 5;  ///< with 7 MiB: one of OWASP's equivalent Argon2id settings

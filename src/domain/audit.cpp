@@ -91,6 +91,11 @@ std::optional<AuditEntry> audit_sweet_edited(const Actor& actor, const Sweet& be
         d.change(key, json_money(a), json_money(b));
         ++changed;
     };
+    auto code = [&](const char* key, const std::optional<std::string>& a, const std::optional<std::string>& b) {
+        if (a == b) return;
+        d.change(key, a ? json_text(*a) : "null", b ? json_text(*b) : "null");
+        ++changed;
+    };
     text("name", before.name, after.name);
     text("category", before.category, after.category);
     text("description", before.description, after.description);
@@ -99,11 +104,19 @@ std::optional<AuditEntry> audit_sweet_edited(const Actor& actor, const Sweet& be
     money("cost", before.cost_cents, after.cost_cents);
     number("reorder_level", before.reorder_level, after.reorder_level);
     number("reorder_quantity", before.reorder_quantity, after.reorder_quantity);
+    code("sku", before.sku, after.sku);
+    code("barcode", before.barcode, after.barcode);
     const bool archived = before.active != after.active;
     if (archived) d.change("active", before.active ? "true" : "false", after.active ? "true" : "false");
     if (changed == 0 && !archived) return std::nullopt;
     const char* action = changed > 0 ? "sweet.edit" : (after.active ? "sweet.restore" : "sweet.archive");
     return about_sweet(actor, action, after.id, after.name, d.str());
+}
+
+AuditEntry audit_sweet_photo(const Actor& actor, const Sweet& before, const Sweet& after) {
+    AuditDetails d;
+    d.change("image", before.image ? json_text(*before.image) : "null", after.image ? json_text(*after.image) : "null");
+    return about_sweet(actor, "sweet.photo", after.id, after.name, d.str());
 }
 
 AuditEntry audit_sweet_deleted(const Actor& actor, std::int64_t id, const std::string& name, std::int64_t quantity) {

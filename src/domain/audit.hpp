@@ -55,6 +55,8 @@ AuditEntry audit_sweet_created(const Actor& actor, const Sweet& sweet);
 /// sweet.edit with every changed field before and after (sweet.archive / sweet.restore when only `is_active`
 /// changed); std::nullopt when nothing changed.
 std::optional<AuditEntry> audit_sweet_edited(const Actor& actor, const Sweet& before, const Sweet& after);
+/// `sweet.photo`: a photo given, replaced or taken away (`image`: the digest before and after, null for none).
+AuditEntry audit_sweet_photo(const Actor& actor, const Sweet& before, const Sweet& after);
 AuditEntry audit_sweet_deleted(const Actor& actor, std::int64_t id, const std::string& name, std::int64_t quantity);
 AuditEntry audit_restock(const Actor& actor, const Sweet& after, std::int64_t amount);
 AuditEntry audit_adjustment(const Actor& actor, const Sweet& after, std::int64_t delta, std::string_view reason,

@@ -48,6 +48,8 @@ PageSpan resolve_page(std::int64_t count, std::int64_t size, std::int64_t page) 
 }
 
 namespace {
+constexpr const char* kBarcodeShape = "Enter a valid barcode: 13 digits (EAN-13) or 12 (UPC-A).";
+
 std::optional<SortField> sort_field(std::string_view name) {
     if (name == "name") return SortField::Name;
     if (name == "price") return SortField::Price;
@@ -102,7 +104,42 @@ void check_length(const std::optional<std::string>& value, const char* field, st
     if (value && char_count(*value) > max)
         errors.add(field, "Ensure this field has no more than " + std::to_string(max) + " characters.");
 }
+
+/// A code's text as stored: trimmed, with a blank one meaning none.
+void normalise_code(std::optional<std::optional<std::string>>& code) {
+    if (!code || !*code) return;
+    auto trimmed = trim(**code);
+    if (trimmed.empty())
+        *code = std::optional<std::string>{};
+    else
+        **code = std::move(trimmed);
+}
+
+std::string taken_message(const char* field) {
+    return std::string("sweet with this ") + field + " already exists.";
+}
 }  // namespace
+
+BarcodeCheck check_barcode(std::string_view text) {
+    std::string digits;
+    for (char c : text) {
+        if (c == ' ' || c == '-') continue;
+        if (c < '0' || c > '9' || digits.size() == 13) return {{}, kBarcodeShape};
+        digits.push_back(c);
+    }
+    if (digits.size() == 12) digits.insert(digits.begin(), '0');  // UPC-A: an EAN-13 beginning with 0
+    if (digits.size() != 13) return {{}, kBarcodeShape};
+    // GS1: from the right, the digits before the check digit weigh 3, 1, 3, ...
+    int sum = 0;
+    for (int i = 0; i < 12; ++i)
+        sum += (digits[static_cast<std::size_t>(i)] - '0') * (i % 2 == 0 ? 1 : 3);
+    const char expected = static_cast<char>('0' + (10 - sum % 10) % 10);
+    if (digits.back() != expected)
+        return {{},
+                std::string("This barcode's check digit should be ") + expected + ", not " + digits.back() +
+                    ": check the number."};
+    return {std::move(digits), {}};
+}
 
 Listing parse_listing(const ListingParams& params) {
     Listing listing;
@@ -130,6 +167,14 @@ Listing parse_listing(const ListingParams& params) {
         else
             errors.add("active", "Must be a valid boolean.");
     }
+    if (!params.sku.empty() && !has_nul(params.sku, "sku", errors)) listing.filter.sku = trim(params.sku);
+    if (!params.barcode.empty()) {
+        auto checked = check_barcode(params.barcode);
+        if (checked.problem.empty())
+            listing.filter.barcode = std::move(checked.gtin);
+        else
+            errors.add("barcode", checked.problem);
+    }
     if (params.stock == "low")
         listing.filter.stock = StockFilter::Low;
     else if (params.stock == "out")
@@ -150,22 +195,33 @@ Listing parse_listing(const ListingParams& params) {
 }
 
 std::string canonical_key(const Listing& listing) {
-    auto text = [](const std::string& s) { return std::to_string(s.size()) + ":" + s; };
-    auto bound = [](const std::optional<std::int64_t>& c) { return c ? std::to_string(*c) : std::string("-"); };
+    std::string key;
+    auto text = [&key](const std::string& s) { key.append(std::to_string(s.size())).append(":").append(s); };
+    auto bound = [&key](const std::optional<std::int64_t>& c) { key.append(c ? std::to_string(*c) : "-"); };
     const auto& f = listing.filter;
-    std::string key =
-        "n" + text(f.name) + " c" + text(f.category) + " lo" + bound(f.min_cents) + " hi" + bound(f.max_cents) + " q";
+    key.append("n");
+    text(f.name);
+    key.append(" c");
+    text(f.category);
+    key.append(" lo");
+    bound(f.min_cents);
+    key.append(" hi");
+    bound(f.max_cents);
+    key.append(" q");
     for (const auto& w : f.words)
-        key += text(w);
-    key += " o";
+        text(w);
+    key.append(" o");
     for (const auto& k : listing.order)
-        key += std::to_string(static_cast<int>(k.field)) + (k.descending ? "-" : "+");
-    key += " a" +
-           std::string(!f.active   ? "-"
-                       : *f.active ? "1"
-                                   : "0") +
-           " k" + std::to_string(static_cast<int>(f.stock));
-    return key + " s" + std::to_string(listing.page_size) + " p" + std::to_string(listing.page);
+        key.append(std::to_string(static_cast<int>(k.field))).append(k.descending ? "-" : "+");
+    key.append(" sku");
+    text(f.sku);
+    key.append(" b");
+    text(f.barcode);
+    key.append(" a").append(!f.active ? "-" : *f.active ? "1" : "0");
+    key.append(" k").append(std::to_string(static_cast<int>(f.stock)));
+    key.append(" s").append(std::to_string(listing.page_size));
+    key.append(" p").append(std::to_string(listing.page));
+    return key;
 }
 
 ShownStock availability_of(const Sweet& sweet) {
@@ -199,35 +255,53 @@ SweetPage CatalogueService::list(const Listing& listing) {
     return page;
 }
 
-void CatalogueService::validate(const SweetInput& input, std::int64_t self_id, FieldErrors& errors) {
+void CatalogueService::validate(SweetInput& input, std::int64_t self_id, FieldErrors& errors) {
     check_length(input.name, "name", kNameMaxChars, errors);
     check_length(input.category, "category", kCategoryMaxChars, errors);
     check_length(input.description, "description", kDescriptionMaxChars, errors);
-    if (input.name && !errors.has("name") && sweets_.name_taken(*input.name, self_id))
-        errors.add("name", "sweet with this name already exists.");
+    if (input.name && !errors.has("name") && sweets_.taken(Unique::Name, *input.name, self_id))
+        errors.add("name", taken_message("name"));
+    normalise_code(input.sku);
+    if (input.sku && *input.sku) {
+        if (char_count(**input.sku) > kSkuMaxChars)
+            errors.add("sku", "Ensure this field has no more than " + std::to_string(kSkuMaxChars) + " characters.");
+        else if (!has_nul(**input.sku, "sku", errors) && sweets_.taken(Unique::Sku, **input.sku, self_id))
+            errors.add("sku", taken_message("sku"));
+    }
+    normalise_code(input.barcode);
+    if (input.barcode && *input.barcode) {
+        auto checked = check_barcode(**input.barcode);
+        if (!checked.problem.empty())
+            errors.add("barcode", checked.problem);
+        else if (sweets_.taken(Unique::Barcode, checked.gtin, self_id))
+            errors.add("barcode", taken_message("barcode"));
+        else
+            **input.barcode = std::move(checked.gtin);
+    }
     if (input.quantity && (*input.quantity < 0 || *input.quantity > kMaxQuantity) && !errors.has("quantity"))
         errors.add("quantity", *input.quantity < 0 ? "Ensure this value is greater than or equal to 0."
                                                    : "Ensure this value is less than or equal to 2147483647.");
     errors.order({"name", "category", "description", "price", "quantity", "reorder_level", "reorder_quantity", "cost",
-                  "active"});
+                  "active", "sku", "barcode"});
     if (!errors.empty()) throw Error(std::move(errors));
 }
 
-Sweet CatalogueService::create(const SweetInput& input, const Actor& actor, FieldErrors errors) {
+Sweet CatalogueService::create(SweetInput input, const Actor& actor, FieldErrors errors) {
     validate(input, 0, errors);
-    SweetChanges complete = input;
+    SweetChanges complete = std::move(input);
     if (!complete.description) complete.description = "";
     if (!complete.quantity) complete.quantity = 0;
     auto sweet = sweets_.insert(complete, actor);
-    if (!sweet) {  // another request took the name since the check
+    if (!sweet) {  // another request took the name, the SKU or the barcode since the check: say which
+        validate(complete, 0, errors);  // throws with the field now taken
         FieldErrors taken;
-        taken.add("name", "sweet with this name already exists.");
+        taken.add("name", taken_message("name"));
         throw Error(std::move(taken));
     }
     return *sweet;
 }
 
-Sweet CatalogueService::update(std::int64_t id, const SweetInput& input, const Actor& actor, FieldErrors errors) {
+Sweet CatalogueService::update(std::int64_t id, SweetInput input, const Actor& actor, FieldErrors errors) {
     if (!sweets_.find(id)) throw Error(ErrorCode::NotFound, kSweetNotFound);
     validate(input, id, errors);
     Sweet sweet;
@@ -240,7 +314,7 @@ Sweet CatalogueService::update(std::int64_t id, const SweetInput& input, const A
             break;
     }
     FieldErrors taken;
-    taken.add("name", "sweet with this name already exists.");
+    taken.add("name", taken_message("name"));
     throw Error(std::move(taken));
 }
 

@@ -37,6 +37,10 @@ struct Sweet {
     std::int64_t reorder_quantity = 0;            ///< the usual restock amount
     std::optional<std::int64_t> cost_cents = {};  ///< unit cost; unknown when absent
     bool active = true;                           ///< archived sweets are hidden from customers and not sold
+    // Codes and photo (after the stock-control fields in answers)
+    std::optional<std::string> sku = {};      ///< the shop's own code, unique when set
+    std::optional<std::string> barcode = {};  ///< EAN-13 (a UPC-A with its leading 0), unique when set
+    std::optional<std::string> image = {};    ///< the photo's digest (Photos), when it has one
 
     bool is_available() const { return quantity > 0; }
     /// At or below its reorder level (and it has one, and it is still sold).
@@ -64,7 +68,20 @@ struct SweetInput {
     std::optional<std::int64_t> reorder_quantity = {};
     std::optional<std::optional<std::int64_t>> cost_cents = {};  ///< present with std::nullopt: clear the cost
     std::optional<bool> active = {};
+    std::optional<std::optional<std::string>> sku = {};      ///< present with std::nullopt: clear it
+    std::optional<std::optional<std::string>> barcode = {};  ///< as typed or scanned (check_barcode normalises)
 };
+
+inline constexpr std::size_t kSkuMaxChars = 64;
+
+/// A barcode as typed or scanned, checked: 13 digits (EAN-13) or 12 (UPC-A), spaces and dashes ignored, the last
+/// digit the GS1 check digit of the others. `gtin` is its 13-digit form (a UPC-A with a leading 0) when valid;
+/// otherwise `problem` says why.
+struct BarcodeCheck {
+    std::string gtin;
+    std::string problem;
+};
+BarcodeCheck check_barcode(std::string_view text);
 
 /// What the storefront shows of a sweet's stock: in stock, low ("only N left" at kLowStockUnits or fewer), or sold
 /// out; never the exact count otherwise.
@@ -104,6 +121,8 @@ struct SweetFilter {
     /// A search (`q`): every word must begin a word of the name, the category or the description (search_words:
     /// case and accents ignored); empty: no search.
     std::vector<std::string> words = {};
+    std::string sku = {};      ///< exactly this code; empty: any
+    std::string barcode = {};  ///< exactly this barcode (13 digits, check_barcode); empty: any
 };
 
 /// The query parameters of a list, as text (absent or empty: the default).
@@ -111,6 +130,7 @@ struct ListingParams {
     std::string name, category, min_price, max_price, ordering, page_size, page;
     std::string q = {};                   ///< a search: words, each matched as a prefix
     std::string active = {}, stock = {};  ///< staff's filters ("true"/"false"; "low"/"out")
+    std::string sku = {}, barcode = {};   ///< a code, exactly (a scanner typing into the till's search)
 };
 
 /// A list request after validation; `page` is resolved against the count (0 = "last").
@@ -144,6 +164,9 @@ struct CategorySummary {
     std::int64_t total_quantity = 0;
 };
 
+/// The values no two sweets share.
+enum class Unique { Name, Sku, Barcode };
+
 /// Storage port of the catalogue: its reads and edits. An edit that changes a quantity appends a ledger entry in
 /// the same transaction.
 class CatalogueStore {
@@ -151,13 +174,13 @@ class CatalogueStore {
     virtual ~CatalogueStore() = default;
 
     virtual std::optional<Sweet> find(std::int64_t id) = 0;
-    /// Whether another sweet (not `except_id`) has exactly this name.
-    virtual bool name_taken(const std::string& name, std::int64_t except_id) = 0;
+    /// Whether another sweet (not `except_id`) has exactly this name, SKU or barcode.
+    virtual bool taken(Unique field, const std::string& value, std::int64_t except_id) = 0;
     virtual std::int64_t count(const SweetFilter& filter) = 0;
     virtual std::vector<Sweet> list(const SweetFilter& filter, const std::vector<SortKey>& order, std::int64_t limit,
                                     std::int64_t offset) = 0;
 
-    /// Inserts a complete sweet; std::nullopt when the name is taken.
+    /// Inserts a complete sweet; std::nullopt when its name, SKU or barcode is taken.
     virtual std::optional<Sweet> insert(const SweetChanges& sweet, const Actor& actor) = 0;
     enum class UpdateStatus { Updated, NotFound, NameTaken };
     /// Applies `changes`; `sweet` is the result when Updated.
@@ -185,15 +208,16 @@ class CatalogueService {
     SweetPage list(const Listing& listing);
     /// Validates every field (all errors at once, in declaration order, `errors` holding the http layer's) and
     /// creates the sweet, recording its initial stock in the ledger.
-    Sweet create(const SweetInput& input, const Actor& actor, FieldErrors errors);
+    Sweet create(SweetInput input, const Actor& actor, FieldErrors errors);
     /// PUT or PATCH: the fields present change (the http layer reports PUT's missing required fields). 404 comes
     /// before validation.
-    Sweet update(std::int64_t id, const SweetInput& input, const Actor& actor, FieldErrors errors);
+    Sweet update(std::int64_t id, SweetInput input, const Actor& actor, FieldErrors errors);
     void remove(std::int64_t id, const Actor& actor);
     std::vector<CategorySummary> categories() { return metrics_.category_summary(); }
 
   private:
-    void validate(const SweetInput& input, std::int64_t self_id, FieldErrors& errors);
+    /// Checks `input` and puts its codes in their stored form (trimmed; the barcode's 13 digits).
+    void validate(SweetInput& input, std::int64_t self_id, FieldErrors& errors);
 
     CatalogueStore& sweets_;
     CatalogueMetrics& metrics_;

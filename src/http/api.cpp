@@ -117,8 +117,15 @@ void Api::when_synced(Response response, std::function<void(Response)> send) {
 }
 
 Response Api::dispatch(const Request& request, const RouteMatch& match) {
-    if (request.body.size() > deps_.settings.max_body_bytes)
+    if (match.route && match.route->upload) {
+        if (const auto most = deps_.settings.max_upload_bytes; request.body.size() > most) {
+            std::string message = "The file is too large: at most ";
+            message.append(std::to_string(most / 1024)).append(" KiB are taken.");
+            throw domain::Error(domain::ErrorCode::PayloadTooLarge, message);
+        }
+    } else if (request.body.size() > deps_.settings.max_body_bytes) {
         throw domain::Error(domain::ErrorCode::PayloadTooLarge, "Request body too large.");
+    }
 
     if (request.method == "OPTIONS") {
         auto origin = request.header("Origin");

@@ -34,6 +34,11 @@ Response purchase_sweet(Context& ctx);
 Response restock_sweet(Context& ctx);
 Response verify_stock(Context& ctx);
 
+// photos.cpp
+Response put_sweet_image(Context& ctx);
+Response delete_sweet_image(Context& ctx);
+Response get_image(Context& ctx);
+
 // stock.cpp
 Response adjust_sweet(Context& ctx);
 Response count_stock(Context& ctx);

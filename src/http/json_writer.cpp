@@ -3,8 +3,30 @@
 #include <charconv>
 
 #include "domain/money.hpp"
+#include "domain/photos.hpp"
 
 namespace sweetshop::http::json {
+
+namespace {
+void append_optional(std::string& out, const std::optional<std::string>& text) {
+    if (text)
+        append_string(out, *text);
+    else
+        out.append("null");
+}
+
+/// `image` and `thumbnail`: the photo's URLs, null without one.
+void append_photo(std::string& out, const domain::Sweet& s) {
+    out.append(",\"image\":");
+    if (!s.image) {
+        out.append("null,\"thumbnail\":null");
+        return;
+    }
+    append_string(out, domain::photo_path(*s.image, domain::PhotoSize::Card));
+    out.append(",\"thumbnail\":");
+    append_string(out, domain::photo_path(*s.image, domain::PhotoSize::Thumbnail));
+}
+}  // namespace
 
 void append_int(std::string& out, std::int64_t value) {
     char buf[24];
@@ -32,6 +54,7 @@ void append_sweet(std::string& out, const domain::Sweet& s, View view) {
             append_int(out, *shown.left);
         else
             out.append("null");
+        append_photo(out, s);
         out.push_back('}');
         return;
     }
@@ -62,6 +85,11 @@ void append_sweet(std::string& out, const domain::Sweet& s, View view) {
         }
         out.append(s.active ? ",\"active\":true" : ",\"active\":false");
     }
+    out.append(",\"sku\":");
+    append_optional(out, s.sku);
+    out.append(",\"barcode\":");
+    append_optional(out, s.barcode);
+    append_photo(out, s);
     out.push_back('}');
 }
 

@@ -277,6 +277,10 @@ Json parameters() {
     p["stock"] =
         query_param("stock", "Staff: low (at or below the reorder level) or out (none left). Ignored for customers.",
                     Json{{"type", "string"}, {"enum", {"low", "out"}}});
+    p["sku"] = query_param("sku", "The sweet with exactly this SKU (staff's lists and customers' alike).");
+    p["barcode"] = query_param("barcode",
+                               "The sweet with this barcode: 13 digits (EAN-13) or 12 (UPC-A), spaces and dashes "
+                               "ignored, the check digit verified (otherwise 400). What a USB scanner types.");
     p["before"] = query_param("before", "Entries older than this entry id (the `next` link sets it).",
                               Json{{"type", "integer"}, {"minimum", 1}});
     p["history_page_size"] = query_param("page_size", "Entries per page, 1 to 500 (default 50).",
@@ -390,6 +394,10 @@ Json answer(int status, const std::string& schema) {
     Json r{{"description", status_text(status)}};
     if (schema == "html")
         r["content"] = {{"text/html", {{"schema", {{"type", "string"}}}}}};
+    else if (schema == "webp")
+        r["content"] = {{"image/webp", {{"schema", {{"type", "string"}, {"format", "binary"}}}}}};
+    else if (schema == "csv")
+        r["content"] = {{"text/csv", {{"schema", {{"type", "string"}}}}}};
     else if (!schema.empty())
         r["content"] = {{"application/json", {{"schema", ref(schema)}}}};
     return r;
@@ -413,6 +421,7 @@ Json responses(const Route& route) {
     auto general = [&](int status, const char* schema) {
         if (!out.contains(std::to_string(status))) out[std::to_string(status)] = answer(status, schema);
     };
+    if (route.upload) general(413, "Detail");
     if (route.json_body) {  // any body can be malformed (its headers, if any, stay)
         auto& bad = out["400"];
         bad["description"] = status_text(400);
@@ -445,7 +454,13 @@ Json operation(const Route& route) {
     }
     if (auto params = parameters(route); !params.empty()) op["parameters"] = params;
     if (!route.doc.description.empty()) op["description"] = route.doc.description;
-    if (!route.doc.request_schema.empty()) {
+    const Json binary{{"schema", {{"type", "string"}, {"format", "binary"}}}};
+    if (route.doc.request_schema == "image") {  // the file itself as the body
+        op["requestBody"] = {{"required", true},
+                             {"content", {{"image/jpeg", binary}, {"image/png", binary}, {"image/webp", binary}}}};
+    } else if (route.doc.request_schema == "csv") {
+        op["requestBody"] = {{"required", true}, {"content", {{"text/csv", {{"schema", {{"type", "string"}}}}}}}};
+    } else if (!route.doc.request_schema.empty()) {
         op["requestBody"] = {{"required", true},
                              {"content", {{"application/json", {{"schema", ref(route.doc.request_schema)}}}}}};
     }

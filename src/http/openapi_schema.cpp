@@ -140,8 +140,28 @@ void stock_components(Json& s, const Json& price, const Json& price_in, const Js
     sweet["cost"] = nullable(price, "Owner only. Unit cost, null while unknown.");
     sweet["active"] = {{"type", "boolean"},
                        {"description", "Staff only. false: archived (hidden from customers, not sold)."}};
+    // Codes and the photo: in every answer, after the fields above.
+    const Json image =
+        nullable({{"type", "string"}},
+                 "The photo's card (fits 800 x 800, WebP), a path of the API: /api/images/<digest>-card.webp; "
+                 "null without a photo.");
+    const Json thumbnail = nullable({{"type", "string"}},
+                                    "The photo's thumbnail (fits 240 x 240): /api/images/<digest>-thumb.webp; null "
+                                    "without a photo.");
+    sweet["sku"] = nullable({{"type", "string"}}, "The shop's own code, unique; null when none.");
+    sweet["barcode"] =
+        nullable({{"type", "string"}, {"pattern", "^[0-9]{13}$"}}, "EAN-13 (a UPC-A with its leading 0), unique.");
+    sweet["image"] = image;
+    sweet["thumbnail"] = thumbnail;
+    s["StorefrontSweet"]["properties"]["image"] = image;
+    s["StorefrontSweet"]["properties"]["thumbnail"] = thumbnail;
     for (const char* body : {"SweetCreate", "SweetUpdate", "SweetPatch"}) {
         auto& p = s[body]["properties"];
+        p["sku"] = nullable({{"type", "string"}, {"maxLength", domain::kSkuMaxChars}},
+                            "Unique; trimmed; blank or null clears it.");
+        p["barcode"] = nullable({{"type", "string"}},
+                                "EAN-13 or UPC-A: 13 or 12 digits (spaces and dashes ignored) whose last is the check "
+                                "digit; unique; stored as 13 digits; blank or null clears it.");
         p["reorder_level"] = level;
         p["reorder_quantity"] = level;
         p["cost"] = nullable(price_in, "Owner only (403 for staff). Unit cost (the rules of price); null clears it.");

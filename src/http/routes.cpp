@@ -5,8 +5,8 @@
 namespace sweetshop::http {
 
 namespace {
-const std::vector<std::string> kListParameters = {"q",        "name", "category",  "min_price", "max_price",
-                                                  "ordering", "page", "page_size", "active",    "stock"};
+const std::vector<std::string> kListParameters = {"q",    "name",      "category", "min_price", "max_price", "ordering",
+                                                  "page", "page_size", "active",   "stock",     "sku",       "barcode"};
 const std::vector<std::string> kStorefrontParameters = {"q",        "category", "min_price", "max_price",
                                                         "ordering", "page",     "page_size"};
 constexpr const char* kListDescription =
@@ -25,6 +25,17 @@ constexpr const char* kStorefrontDescription =
     "unless `ordering` or `q` says otherwise, with `availability` (`in_stock`, `low` with `left` the units left at 5 "
     "or fewer, `sold_out`) instead of the count, and never the cost or the creator. Filters and pages as in the "
     "list. Cached per data version like the list.";
+constexpr const char* kPhotoDescription =
+    "The body is the file (any Content-Type but multipart; at most SWEETSHOP_MAX_UPLOAD_BYTES, 5 MiB by default, "
+    "else 413). It is checked by decoding it, not by its name or type: a JPEG, PNG or WebP of at most 64 megapixels "
+    "(a larger one is refused from its header, before decoding), whole (a truncated file is refused). Its metadata "
+    "(EXIF, GPS, XMP, ICC: colours are converted to sRGB) is dropped, it is turned upright, and two sizes are kept "
+    "as WebP in the database: the card (fits 800 x 800) and the thumbnail (fits 240 x 240), never enlarged. Any 400 "
+    "keeps the sweet as it was. The answer is the sweet, whose `image` and `thumbnail` now name the new files; the "
+    "old ones are forgotten when no sweet shows them.";
+constexpr const char* kImageDescription =
+    "Served with `Cache-Control: public, max-age=31536000, immutable` and an ETag: the name is the digest of the "
+    "picture, so a new photo has a new name. `If-None-Match` with the ETag answers 304.";
 constexpr const char* kAdjustDescription =
     "Give `counted` (the quantity found) or `delta` (the change, not 0), and a `reason`: count, damaged, expired, "
     "sample or other; an optional `note` (up to 500 characters). The quantity and its ledger entry (with the reason, "
@@ -58,7 +69,8 @@ constexpr const char* kAuditForbidden = "Only the owner can read the audit log."
 constexpr const char* kAuditDescription =
     "Every staff and owner action, appended in the transaction of the change itself: `sign_in` (staff and owners), "
     "`sweet.create`, `sweet.edit` (each changed field with `before` and `after`; prices and costs as two-decimal "
-    "strings), `sweet.archive`, `sweet.restore`, `sweet.delete`, `stock.restock`, `stock.adjust`, `stock.count`, "
+    "strings), `sweet.archive`, `sweet.restore`, `sweet.photo`, `sweet.delete`, `stock.restock`, `stock.adjust`, "
+    "`stock.count`, "
     "`order.refund`, `user.role`, `user.deactivate`, `user.reactivate`, `user.password_reset`, `account.password`. "
     "Filters combine with AND: `actor` (a username, exactly), `action` (exactly, or a group ending in a dot: "
     "`sweet.`), `subject_type` (sweet, order, user) and `subject` (its id), `from` and `to` (days in "
@@ -325,6 +337,32 @@ const std::vector<Route>& api_routes() {
          .forbidden = "Only admins can delete sweets.",
          .doc = {.summary = "Delete a sweet (admin); its ledger and sales are kept",
                  .responses = {{204, ""}, {404, "Detail"}}}},
+        {.method = "PUT",
+         .pattern = "/api/sweets/{id}/image/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = put_sweet_image,
+         .forbidden = "Only staff can change photos.",
+         .doc = {.summary = "Give a sweet its photo (staff): the body is the JPEG, PNG or WebP file itself",
+                 .request_schema = "image",
+                 .responses = {{200, "Sweet"}, {400, "FieldErrors"}, {404, "Detail"}},
+                 .description = kPhotoDescription},
+         .upload = true},
+        {.method = "DELETE",
+         .pattern = "/api/sweets/{id}/image/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = delete_sweet_image,
+         .forbidden = "Only staff can change photos.",
+         .doc = {.summary = "Take a sweet's photo away (staff)", .responses = {{200, "Sweet"}, {404, "Detail"}}}},
+        {.method = "GET",
+         .pattern = "/api/images/{file*}/",
+         .access = Access::Public,
+         .pool = Pool::Database,
+         .handler = get_image,
+         .doc = {.summary = "A photo, by the name in a sweet's `image` or `thumbnail` (WebP)",
+                 .responses = {{200, "webp"}, {304, ""}, {404, "Detail"}},
+                 .description = kImageDescription}},
         {.method = "POST",
          .pattern = "/api/sweets/{id}/purchase/",
          .access = Access::User,

@@ -19,6 +19,7 @@
 #include "domain/inventory.hpp"
 #include "domain/order_service.hpp"
 #include "domain/people.hpp"
+#include "domain/photos.hpp"
 #include "domain/reports.hpp"
 #include "domain/sessions.hpp"
 #include "domain/stock_control.hpp"
@@ -48,6 +49,7 @@ enum class Pool { Inline, Database, Hashing, CacheFirst };
 struct Settings {
     std::vector<std::string> cors_origins;  ///< "*" allows any
     std::size_t max_body_bytes = 1 << 20;
+    std::size_t max_upload_bytes = 5 << 20;  ///< the body of an upload route (Route::upload)
     bool public_cors = false;     ///< every answer carries `Access-Control-Allow-Origin: *` (the metrics service)
     std::string public_url = {};  ///< "https://shop.example.com": the origin of absolute links
     std::vector<std::string> trusted_proxies = {};  ///< peers whose X-Forwarded-Proto/-Host are believed
@@ -74,6 +76,7 @@ struct Deps {
     domain::ExportStore& exports;
     domain::Sessions& sessions;
     domain::AuditStore& audit;
+    domain::Photos& photos;
     Settings settings;
     metrics::Registry* metrics = nullptr;                 ///< counts sales; renders /metrics
     std::function<metrics::PoolStats()> pool_stats = {};  ///< the database pool, for /metrics
@@ -123,6 +126,8 @@ struct Route {
     /// Callable with a temporary password not yet changed (the account's own routes); every other route answers
     /// 403 `password_change_required` then.
     bool with_temporary_password = false;
+    /// Takes a file as its body (a photo, a CSV), up to Settings::max_upload_bytes instead of max_body_bytes.
+    bool upload = false;
 };
 
 /// Every route of the API server.

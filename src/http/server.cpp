@@ -188,7 +188,7 @@ Server::~Server() {
 
 void Server::start() {
     auto& im = *impl_;
-    const auto configured = im.api.settings().max_body_bytes;
+    const auto configured = std::max(im.api.settings().max_body_bytes, im.api.settings().max_upload_bytes);
     auto settings =
         restinio::server_settings_t<Traits>{}
             .address(im.options.host)

@@ -43,6 +43,13 @@ domain::SweetInput read_sweet(const Context& ctx, bool partial, domain::FieldErr
     else if (auto cost = read_money(ctx.body, ctx.numbers, "cost", errors, false))
         in.cost_cents = cost;
     in.active = read_boolean(ctx.body, "active", errors, false);
+    // The codes: null or blank clears one.
+    for (auto [field, code] : {std::pair{"sku", &in.sku}, std::pair{"barcode", &in.barcode}}) {
+        if (auto it = ctx.body.find(field); it != ctx.body.end() && it->is_null())
+            *code = std::optional<std::string>{};
+        else if (auto text = read_string(ctx.body, field, errors, {.required = false, .allow_blank = true}))
+            *code = std::move(text);
+    }
     return in;
 }
 
@@ -99,6 +106,8 @@ domain::ListingParams listing_params(const Context& ctx, bool staff) {
                                  query_text(r, "max_price"), query_text(r, "ordering"), query_text(r, "page_size"),
                                  query_text(r, "page")};
     params.q = query_text(r, "q");
+    params.sku = query_text(r, "sku");
+    params.barcode = query_text(r, "barcode");
     if (staff) {
         params.active = query_text(r, "active");
         params.stock = query_text(r, "stock");

@@ -15,7 +15,7 @@ namespace sweetshop::storage::sql {
 
 inline constexpr const char* kSweetColumns =
     "id, name, category, description, price_cents, quantity, created_by, created_at_us, updated_at_us, "
-    "reorder_level, reorder_quantity, cost_cents, active";
+    "reorder_level, reorder_quantity, cost_cents, active, sku, barcode, image";
 
 /// A statement built step by step (SOCI's low-level API), so that row bindings can be shared.
 class Query {
@@ -70,12 +70,14 @@ struct SweetRow {
     long long id = 0, price = 0, quantity = 0, created = 0, updated = 0, reorder_level = 0, reorder_quantity = 0,
               cost = 0;
     int active = 1;
-    soci::indicator cost_ind = soci::i_null;
-    std::string name, category, description, created_by;
+    soci::indicator cost_ind = soci::i_null, sku_ind = soci::i_null, barcode_ind = soci::i_null,
+                    image_ind = soci::i_null;
+    std::string name, category, description, created_by, sku, barcode, image;
 
     void bind(Query& q) {
         q.into(id).into(name).into(category).into(description).into(price).into(quantity).into(created_by);
         q.into(created).into(updated).into(reorder_level).into(reorder_quantity).into(cost, cost_ind).into(active);
+        q.into(sku, sku_ind).into(barcode, barcode_ind).into(image, image_ind);
     }
     domain::Sweet value() const {
         domain::Sweet s{id, name, category, description, price, quantity, created_by, created, updated};
@@ -83,6 +85,9 @@ struct SweetRow {
         s.reorder_quantity = reorder_quantity;
         if (cost_ind == soci::i_ok) s.cost_cents = cost;
         s.active = active != 0;
+        if (sku_ind == soci::i_ok) s.sku = sku;
+        if (barcode_ind == soci::i_ok) s.barcode = barcode;
+        if (image_ind == soci::i_ok) s.image = image;
         return s;
     }
 };

@@ -8,6 +8,7 @@
 #include "domain/text.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/ledger.hpp"
+#include "storage/photo_store.hpp"
 #include "storage/sql_query.hpp"
 
 namespace sweetshop::storage {
@@ -21,30 +22,36 @@ using domain::Micros;
 constexpr const char* kInsertSweet =
     "INSERT INTO sweets (name, name_folded, category, category_folded, description, price_cents, quantity, "
     "created_by_id, created_by, created_at_us, updated_at_us, reorder_level, reorder_quantity, cost_cents, active, "
-    "name_key, search_name, search_category, search_description) "
+    "name_key, search_name, search_category, search_description, sku, barcode) "
     "VALUES (:name, :name_folded, :category, :category_folded, :description, :price, :quantity, :actor_id, :actor, "
-    ":now, :now, :level, :reorder, :cost, :active, :name_key, :search_name, :search_category, :search_description) "
-    "ON CONFLICT (name) DO NOTHING RETURNING id";
+    ":now, :now, :level, :reorder, :cost, :active, :name_key, :search_name, :search_category, :search_description, "
+    ":sku, :barcode) ON CONFLICT DO NOTHING RETURNING id";
 constexpr const char* kUpdateSweet =
     "UPDATE sweets SET name = :name, name_folded = :name_folded, category = :category, "
     "category_folded = :category_folded, description = :description, price_cents = :price, quantity = :quantity, "
     "updated_at_us = :now, reorder_level = :level, reorder_quantity = :reorder, cost_cents = :cost, "
     "active = :active, name_key = :name_key, search_name = :search_name, search_category = :search_category, "
-    "search_description = :search_description WHERE id = :id";
+    "search_description = :search_description, sku = :sku, barcode = :barcode WHERE id = :id";
 
-/// The stock-control fields of a sweet, bound for a write.
+/// The stock-control fields and codes of a sweet, bound for a write.
 struct ControlParams {
     long long level = 0, reorder = 0, cost = 0;
     int active = 1;
-    soci::indicator cost_ind = soci::i_null;
+    std::string sku, barcode;
+    soci::indicator cost_ind = soci::i_null, sku_ind = soci::i_null, barcode_ind = soci::i_null;
     explicit ControlParams(const domain::Sweet& s)
         : level(s.reorder_level),
           reorder(s.reorder_quantity),
           cost(s.cost_cents.value_or(0)),
           active(s.active ? 1 : 0),
-          cost_ind(s.cost_cents ? soci::i_ok : soci::i_null) {}
+          sku(s.sku.value_or("")),
+          barcode(s.barcode.value_or("")),
+          cost_ind(s.cost_cents ? soci::i_ok : soci::i_null),
+          sku_ind(s.sku ? soci::i_ok : soci::i_null),
+          barcode_ind(s.barcode ? soci::i_ok : soci::i_null) {}
     void bind(Query& q) {
         q.use(level, "level").use(reorder, "reorder").use(cost, cost_ind, "cost").use(active, "active");
+        q.use(sku, sku_ind, "sku").use(barcode, barcode_ind, "barcode");
     }
 };
 
@@ -59,15 +66,19 @@ void apply(const domain::SweetChanges& changes, domain::Sweet& sweet) {
     if (changes.reorder_quantity) sweet.reorder_quantity = *changes.reorder_quantity;
     if (changes.cost_cents) sweet.cost_cents = *changes.cost_cents;
     if (changes.active) sweet.active = *changes.active;
+    if (changes.sku) sweet.sku = *changes.sku;
+    if (changes.barcode) sweet.barcode = *changes.barcode;
 }
 constexpr const char* kNameTaken = "SELECT id FROM sweets WHERE name = :name AND id <> :except";
+constexpr const char* kSkuTaken = "SELECT id FROM sweets WHERE sku = :name AND id <> :except";
+constexpr const char* kBarcodeTaken = "SELECT id FROM sweets WHERE barcode = :name AND id <> :except";
 /// Rows without their sort key and search words (from before migration 0011, or an import).
 constexpr const char* kStaleSearch =
     "SELECT id, name, category, description FROM sweets WHERE name_key = '' ORDER BY id";
 constexpr const char* kSetSearch =
     "UPDATE sweets SET name_key = :name_key, search_name = :search_name, search_category = :search_category, "
     "search_description = :search_description WHERE id = :id";
-constexpr const char* kDeleteSweet = "DELETE FROM sweets WHERE id = :id RETURNING name, quantity";
+constexpr const char* kDeleteSweet = "DELETE FROM sweets WHERE id = :id RETURNING name, quantity, image";
 constexpr const char* kCategorySummary =
     "SELECT category, COUNT(*), CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM sweets GROUP BY category ORDER BY ";
 
@@ -135,6 +146,8 @@ struct FilterParams {
         if (filter.min_cents) q.use(lo, "lo");
         if (filter.max_cents) q.use(hi, "hi");
         if (filter.active) q.use(active, "active");
+        if (!filter.sku.empty()) q.use(filter.sku, "sku");
+        if (!filter.barcode.empty()) q.use(filter.barcode, "barcode");
     }
 };
 
@@ -152,6 +165,8 @@ std::string where(const domain::SweetFilter& filter, Dialect dialect) {
     if (filter.min_cents) add("price_cents >= :lo");
     if (filter.max_cents) add("price_cents <= :hi");
     if (filter.active) add("active = :active");
+    if (!filter.sku.empty()) add("sku = :sku");
+    if (!filter.barcode.empty()) add("barcode = :barcode");
     if (filter.stock == domain::StockFilter::Low) add("active = 1 AND reorder_level > 0 AND quantity <= reorder_level");
     if (filter.stock == domain::StockFilter::Out) add("quantity = 0");
     return out;
@@ -226,13 +241,15 @@ std::optional<domain::Sweet> SqlCatalogueStore::find(std::int64_t id) {
     });
 }
 
-bool SqlCatalogueStore::name_taken(const std::string& name, std::int64_t except_id) {
+bool SqlCatalogueStore::taken(domain::Unique field, const std::string& value, std::int64_t except_id) {
     return db_.read([&](soci::session& sql) {
         const long long except = except_id;
         long long found = 0;
         Query q(sql);
-        q.use(name, "name").use(except, "except").into(found);
-        return q.run(kNameTaken);
+        q.use(value, "name").use(except, "except").into(found);
+        return q.run(field == domain::Unique::Name  ? kNameTaken
+                     : field == domain::Unique::Sku ? kSkuTaken
+                                                    : kBarcodeTaken);
     });
 }
 
@@ -345,13 +362,15 @@ SqlCatalogueStore::UpdateStatus SqlCatalogueStore::update(std::int64_t id, const
 bool SqlCatalogueStore::remove(std::int64_t id, const domain::Actor& actor) {
     return db_.write([&](soci::session& sql) {
         const long long key = id;
-        std::string name;
+        std::string name, image;
         long long quantity = 0;
+        soci::indicator image_ind = soci::i_null;
         Query q(sql);
-        q.use(key, "id").into(name).into(quantity);
+        q.use(key, "id").into(name).into(quantity).into(image, image_ind);
         const bool deleted = q.run(kDeleteSweet);
         q.drain();
         if (!deleted) return false;
+        if (image_ind == soci::i_ok) forget_unused_photo(sql, image);
         const long long now = clock_.now();
         append_ledger(sql, key, name, actor, "delete", -quantity, 0, now);
         append_audit(sql, domain::audit_sweet_deleted(actor, id, name, quantity), now);

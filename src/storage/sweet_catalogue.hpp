@@ -34,7 +34,7 @@ class SqlCatalogueStore final : public domain::CatalogueStore {
         : db_(db), clock_(clock) {}
 
     std::optional<domain::Sweet> find(std::int64_t id) override;
-    bool name_taken(const std::string& name, std::int64_t except_id) override;
+    bool taken(domain::Unique field, const std::string& value, std::int64_t except_id) override;
     std::int64_t count(const domain::SweetFilter& filter) override;
     std::vector<domain::Sweet> list(const domain::SweetFilter& filter, const std::vector<domain::SortKey>& order,
                                     std::int64_t limit, std::int64_t offset) override;

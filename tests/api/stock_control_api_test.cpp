@@ -15,10 +15,11 @@ namespace {
 constexpr const char* kMintStaff =
     R"({"id":1,"name":"Mint","category":"Chocolate","description":"","price":"1.00","quantity":10,)"
     R"("is_available":true,"created_by":"boss","created_at":"T","updated_at":"T","reorder_level":5,)"
-    R"("reorder_quantity":20,"cost":"0.40","active":true})";
+    R"("reorder_quantity":20,"cost":"0.40","active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null})";
 constexpr const char* kMintCustomer =
     R"({"id":1,"name":"Mint","category":"Chocolate","description":"","price":"1.00","quantity":10,)"
-    R"("is_available":true,"created_by":"boss","created_at":"T","updated_at":"T"})";
+    R"("is_available":true,"created_by":"boss","created_at":"T","updated_at":"T")"
+    R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null})";
 }  // namespace
 
 class StockControlApi : public ShopFixture {
@@ -74,7 +75,8 @@ TEST_F(StockControlApi, TheStockFieldsAreValidatedAndCostCanBeCleared) {
                       R"("active":["Must be a valid boolean."]})");
     r = patch("/api/sweets/1/", R"({"cost":null,"reorder_level":0})", admin);
     EXPECT_EQ(r.status, 200);
-    EXPECT_NE(r.body.find(R"("reorder_level":0,"reorder_quantity":20,"cost":null,"active":true})"), std::string::npos)
+    EXPECT_NE(r.body.find(R"("reorder_level":0,"reorder_quantity":20,"cost":null,"active":true,"sku":null)"),
+              std::string::npos)
         << r.body;
 }
 
@@ -82,7 +84,7 @@ TEST_F(StockControlApi, ArchivedSweetsAreHiddenFromCustomersAndNotSoldUntilResto
     add_sweet("Toffee", "2.00", 3);
     auto r = patch("/api/sweets/1/", R"({"active":false})", admin);
     EXPECT_EQ(r.status, 200);
-    EXPECT_NE(r.body.find(R"("active":false})"), std::string::npos);
+    EXPECT_NE(r.body.find(R"("active":false,"sku":null)"), std::string::npos);
 
     EXPECT_EQ(server.get("/api/sweets/1/", user).status, 404);
     EXPECT_EQ(server.get("/api/sweets/1/", user).body, R"({"detail":"No Sweet matches the given query."})");
@@ -116,7 +118,7 @@ TEST_F(StockControlApi, AnAdjustmentSetsTheCountOrAppliesADeltaWithItsReason) {
               R"("order":null,"note":"shelf 2"},"sweet":{"id":1,"name":"Mint","category":"Chocolate",)"
               R"("description":"","price":"1.00","quantity":7,"is_available":true,"created_by":"boss",)"
               R"("created_at":"T","updated_at":"T","reorder_level":5,"reorder_quantity":20,"cost":"0.40",)"
-              R"("active":true}})");
+              R"("active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null}})");
     r = server.post("/api/sweets/1/adjust/", R"({"delta":-2,"reason":"damaged"})", admin);
     EXPECT_EQ(r.status, 200);
     EXPECT_EQ(r.json()["entry"]["quantity_after"], 5);

@@ -94,8 +94,8 @@ TEST_F(SweetStorageContract, InsertFindsAndRefusesATakenName) {
     EXPECT_EQ(found->created_at, found->updated_at);
     EXPECT_FALSE(repo.insert(SweetChanges{"Mint", "Other", "", 1, 1}, kBoss));
     EXPECT_TRUE(repo.insert(SweetChanges{"mint", "Other", "", 1, 1}, kBoss));  // case-sensitive
-    EXPECT_TRUE(repo.name_taken("Mint", 0));
-    EXPECT_FALSE(repo.name_taken("Mint", s.id));
+    EXPECT_TRUE(repo.taken(Unique::Name, "Mint", 0));
+    EXPECT_FALSE(repo.taken(Unique::Name, "Mint", s.id));
     EXPECT_FALSE(repo.find(999));
     EXPECT_EQ(ledger(s.id), "create:4=4:boss");
 }

@@ -94,6 +94,26 @@ async function direct(method, path, raw, expect, token) {
   if (!validate) return failures.push(`${label}: no JSON schema for it in the document`);
   if (!validate(JSON.parse(text))) failures.push(`${label}: ${ajv.errorsText(validate.errors)} (${text})`);
 }
+/** A file as the body (Prism forwards only JSON), straight to the server: its JSON answer must match the
+ * document's schema for `pattern` (the document's path) and that status. */
+async function upload(method, path, pattern, bytes, expect, token) {
+  const headers = { 'Content-Type': 'image/png' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const response = await fetch(`http://127.0.0.1:${serverPort}${path}`, { method, headers, body: bytes });
+  const text = await response.text();
+  const label = `${method} ${path} (a file) -> ${response.status}`;
+  seen.add(`${method} ${pattern.replace(/\{[^}]+\}/g, '{id}')} ${response.status}`);
+  if (response.status !== expect) failures.push(`${label}: expected ${expect} (${text.slice(0, 200)})`);
+  const documented = document.paths[pattern]?.[method.toLowerCase()]?.responses?.[String(response.status)];
+  if (!documented) return failures.push(`${label}: status not in the document`);
+  const where = pointer('paths', pattern, method.toLowerCase(), 'responses', response.status, 'content',
+    'application/json', 'schema');
+  const validate = ajv.getSchema(`openapi.json#/${where}`);
+  if (!validate) return failures.push(`${label}: no JSON schema for it in the document`);
+  const json = JSON.parse(text);
+  if (!validate(json)) failures.push(`${label}: ${ajv.errorsText(validate.errors)} (${text})`);
+  return json;
+}
 /** One request through the proxy; records any response violation. */
 async function call(method, path, { body, raw, headers = {}, token, expect } = {}) {
   const h = { ...headers };
@@ -283,6 +303,27 @@ await call('POST', `/api/orders/${order.number}/refund/`, { body: refund, token:
 await call('POST', '/api/orders/99999/refund/', { body: refund, token: boss.access, expect: 404 });
 await call('GET', '/api/admin/stock/verify/', { token: boss.access, expect: 200 });
 await call('GET', '/api/admin/stock/verify/', { token: ann.access, expect: 403 });
+// Photos: the file itself is the body (a 1 x 1 PNG).
+const png = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const imagePattern = '/api/sweets/{id}/image/';
+const withPhoto = await upload('PUT', `/api/sweets/${id}/image/`, imagePattern, png, 200, boss.access);
+await upload('PUT', `/api/sweets/${id}/image/`, imagePattern, Buffer.from('not an image'), 400, boss.access);
+await upload('PUT', '/api/sweets/999/image/', imagePattern, png, 404, boss.access);
+await upload('PUT', `/api/sweets/${id}/image/`, imagePattern, png, 403, ann.access);
+await upload('PUT', `/api/sweets/${id}/image/`, imagePattern, Buffer.alloc(5 * 1024 * 1024 + 1024), 413, boss.access);
+for (const file of [withPhoto?.image, withPhoto?.thumbnail]) {
+  const got = await call('GET', file ?? '/api/images/none/', { expect: 200 });
+  seen.add('GET /api/images/{id}/ 200');
+  await call('GET', file ?? '/api/images/none/', { headers: { 'If-None-Match': got.headers.get('etag') }, expect: 304 });
+}
+await call('GET', '/api/images/0123456789abcdef0123456789abcdef-card.webp', { expect: 404 });
+await call('DELETE', `/api/sweets/${id}/image/`, { token: boss.access, expect: 200 });
+await call('DELETE', '/api/sweets/999/image/', { token: boss.access, expect: 404 });
+await call('GET', `/api/sweets/?barcode=4006381333931`, { token: boss.access, expect: 200 });
+await call('GET', `/api/sweets/?barcode=4006381333932`, { token: boss.access, expect: 400 });
+await call('PATCH', `/api/sweets/${id}/`, { body: { sku: 'MIN-1', barcode: '4006381333931' }, token: boss.access, expect: 200 });
+
 await call('DELETE', `/api/sweets/${id}/`, { token: ann.access, expect: 403 });
 await call('DELETE', `/api/sweets/${id}/`, { token: boss.access, expect: 204 });
 await call('DELETE', `/api/sweets/${id}/`, { token: boss.access, expect: 404 });

@@ -39,9 +39,13 @@ class FakeSweets final : public CatalogueStore {
         auto it = rows.find(id);
         return it == rows.end() ? std::nullopt : std::optional<Sweet>(it->second);
     }
-    bool name_taken(const std::string& name, std::int64_t except_id) override {
-        for (const auto& [id, s] : rows)
-            if (s.name == name && id != except_id) return true;
+    bool taken(Unique field, const std::string& value, std::int64_t except_id) override {
+        for (const auto& [id, s] : rows) {
+            const auto& own = field == Unique::Name  ? std::optional<std::string>(s.name)
+                              : field == Unique::Sku ? s.sku
+                                                     : s.barcode;
+            if (own == value && id != except_id) return true;
+        }
         return false;
     }
     std::int64_t count(const SweetFilter&) override {
@@ -57,6 +61,8 @@ class FakeSweets final : public CatalogueStore {
     std::optional<Sweet> insert(const SweetChanges& s, const Actor& actor) override {
         if (lose_name_race) return std::nullopt;
         Sweet sweet{next_id++, *s.name, *s.category, *s.description, *s.price_cents, *s.quantity, actor.username, 1, 1};
+        if (s.sku) sweet.sku = *s.sku;
+        if (s.barcode) sweet.barcode = *s.barcode;
         rows[sweet.id] = sweet;
         return sweet;
     }
@@ -66,6 +72,8 @@ class FakeSweets final : public CatalogueStore {
         if (lose_name_race) return UpdateStatus::NameTaken;
         if (c.name) it->second.name = *c.name;
         if (c.quantity) it->second.quantity = *c.quantity;
+        if (c.sku) it->second.sku = *c.sku;
+        if (c.barcode) it->second.barcode = *c.barcode;
         out = it->second;
         return UpdateStatus::Updated;
     }
@@ -245,4 +253,40 @@ TEST(Catalogue, CategoriesComeFromTheMetricsPort) {
     ASSERT_EQ(categories.size(), 1u);
     EXPECT_EQ(categories[0].category, "Chocolate");
     EXPECT_EQ(categories[0].total_quantity, 7);
+}
+
+TEST(Barcodes, TheCheckDigitOfEan13AndUpcAIsVerified) {
+    EXPECT_EQ(check_barcode("4006381333931").gtin, "4006381333931");     // EAN-13
+    EXPECT_EQ(check_barcode("400-638 133393-1").gtin, "4006381333931");  // as people write it
+    EXPECT_EQ(check_barcode("036000291452").gtin, "0036000291452");      // UPC-A: its EAN-13 has a leading 0
+    EXPECT_EQ(check_barcode("5000159484695").gtin, "5000159484695");
+    EXPECT_EQ(check_barcode("4006381333932").problem,
+              "This barcode's check digit should be 1, not 2: check the number.");
+    EXPECT_EQ(check_barcode("036000291453").problem,
+              "This barcode's check digit should be 2, not 3: check the number.");
+    for (const char* bad : {"", "12345", "40063813339310", "400638133393x", "abcdefghijklm"})
+        EXPECT_EQ(check_barcode(bad).problem, "Enter a valid barcode: 13 digits (EAN-13) or 12 (UPC-A).") << bad;
+}
+
+TEST(Barcodes, ACodeIsStoredTrimmedAndInItsThirteenDigitsAndIsUnique) {
+    FakeSweets sweets;
+    FakeMetrics metrics;
+    CatalogueService catalogue(sweets, metrics);
+    SweetInput input{"Fudge", "Fudge", "", 250, 3};
+    input.sku = std::optional<std::string>("  FUD-01 ");
+    input.barcode = std::optional<std::string>("036000291452");
+    const auto made = catalogue.create(input, Actor{1, "boss"}, {});
+    EXPECT_EQ(made.sku, "FUD-01");
+    EXPECT_EQ(made.barcode, "0036000291452");
+
+    SweetInput again{"Toffee", "Toffee", "", 250, 3};
+    again.sku = std::optional<std::string>("FUD-01");
+    again.barcode = std::optional<std::string>("0036000291452");
+    EXPECT_EQ(describe(field_errors_of([&] {
+                  catalogue.create(again, Actor{1, "boss"}, {});
+              })),
+              "sku: sweet with this sku already exists.\nbarcode: sweet with this barcode already exists.\n");
+    SweetInput blank;
+    blank.sku = std::optional<std::string>("   ");
+    EXPECT_EQ(catalogue.update(made.id, blank, Actor{1, "boss"}, {}).sku, std::nullopt);
 }

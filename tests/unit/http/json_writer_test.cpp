@@ -25,8 +25,10 @@ TEST(JsonWriter, StringsAreEscapedExactlyAsNlohmannDoes) {
         EXPECT_EQ(written(text), nlohmann::json(text).dump()) << text;
 }
 
-TEST(JsonWriter, ASweetIsTheContractsObjectInOrder) {
-    const domain::Sweet s{7, "Mint \"Humbug\"", "Hard", "", 1205, 0, "boss", 1765720332123456, 1765720332000000};
+TEST(JsonWriter, ASweetIsTheContractsObjectInOrderThenItsCodesAndPhoto) {
+    domain::Sweet s{7, "Mint \"Humbug\"", "Hard", "", 1205, 0, "boss", 1765720332123456, 1765720332000000};
+    s.barcode = "4006381333931";
+    s.image = "0123456789abcdef0123456789abcdef";
     nlohmann::ordered_json expected{{"id", 7},
                                     {"name", s.name},
                                     {"category", "Hard"},
@@ -36,7 +38,11 @@ TEST(JsonWriter, ASweetIsTheContractsObjectInOrder) {
                                     {"is_available", false},
                                     {"created_by", "boss"},
                                     {"created_at", "2025-12-14T13:52:12.123456Z"},
-                                    {"updated_at", "2025-12-14T13:52:12Z"}};
+                                    {"updated_at", "2025-12-14T13:52:12Z"},
+                                    {"sku", nullptr},
+                                    {"barcode", "4006381333931"},
+                                    {"image", "/api/images/0123456789abcdef0123456789abcdef-card.webp"},
+                                    {"thumbnail", "/api/images/0123456789abcdef0123456789abcdef-thumb.webp"}};
     EXPECT_EQ(http::json::sweet(s), expected.dump());
 }
 

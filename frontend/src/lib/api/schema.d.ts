@@ -319,6 +319,47 @@ export interface paths {
         patch: operations["PATCH_api_sweets__id__"];
         trace?: never;
     };
+    "/api/sweets/{id}/image/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give a sweet its photo (staff): the body is the JPEG, PNG or WebP file itself
+         * @description The body is the file (any Content-Type but multipart; at most SWEETSHOP_MAX_UPLOAD_BYTES, 5 MiB by default, else 413). It is checked by decoding it, not by its name or type: a JPEG, PNG or WebP of at most 64 megapixels (a larger one is refused from its header, before decoding), whole (a truncated file is refused). Its metadata (EXIF, GPS, XMP, ICC: colours are converted to sRGB) is dropped, it is turned upright, and two sizes are kept as WebP in the database: the card (fits 800 x 800) and the thumbnail (fits 240 x 240), never enlarged. Any 400 keeps the sweet as it was. The answer is the sweet, whose `image` and `thumbnail` now name the new files; the old ones are forgotten when no sweet shows them.
+         */
+        put: operations["PUT_api_sweets__id__image_"];
+        post?: never;
+        /** Take a sweet's photo away (staff) */
+        delete: operations["DELETE_api_sweets__id__image_"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/images/{file}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A photo, by the name in a sweet's `image` or `thumbnail` (WebP)
+         * @description Served with `Cache-Control: public, max-age=31536000, immutable` and an ETag: the name is the digest of the picture, so a new photo has a new name. `If-None-Match` with the ETag answers 304.
+         */
+        get: operations["GET_api_images__file___"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sweets/{id}/purchase/": {
         parameters: {
             query?: never;
@@ -506,7 +547,7 @@ export interface paths {
         };
         /**
          * The audit log (owner): newest first, filtered; `format=csv` for all of it
-         * @description Every staff and owner action, appended in the transaction of the change itself: `sign_in` (staff and owners), `sweet.create`, `sweet.edit` (each changed field with `before` and `after`; prices and costs as two-decimal strings), `sweet.archive`, `sweet.restore`, `sweet.delete`, `stock.restock`, `stock.adjust`, `stock.count`, `order.refund`, `user.role`, `user.deactivate`, `user.reactivate`, `user.password_reset`, `account.password`. Filters combine with AND: `actor` (a username, exactly), `action` (exactly, or a group ending in a dot: `sweet.`), `subject_type` (sweet, order, user) and `subject` (its id), `from` and `to` (days in SWEETSHOP_TIME_ZONE, both included). 50 per page (`page_size` up to 500); `next` links to older entries (`before` the last one shown). `format=csv` streams every matching entry as CSV (the exports' format, `details` as JSON text).
+         * @description Every staff and owner action, appended in the transaction of the change itself: `sign_in` (staff and owners), `sweet.create`, `sweet.edit` (each changed field with `before` and `after`; prices and costs as two-decimal strings), `sweet.archive`, `sweet.restore`, `sweet.photo`, `sweet.delete`, `stock.restock`, `stock.adjust`, `stock.count`, `order.refund`, `user.role`, `user.deactivate`, `user.reactivate`, `user.password_reset`, `account.password`. Filters combine with AND: `actor` (a username, exactly), `action` (exactly, or a group ending in a dot: `sweet.`), `subject_type` (sweet, order, user) and `subject` (its id), `from` and `to` (days in SWEETSHOP_TIME_ZONE, both included). 50 per page (`page_size` up to 500); `next` links to older entries (`before` the last one shown). `format=csv` streams every matching entry as CSV (the exports' format, `details` as JSON text).
          */
         get: operations["GET_api_audit_"];
         put?: never;
@@ -1062,6 +1103,14 @@ export interface components {
             cost?: string | null;
             /** @description Staff only. false: archived (hidden from customers, not sold). */
             active?: boolean;
+            /** @description The shop's own code, unique; null when none. */
+            sku?: string | null;
+            /** @description EAN-13 (a UPC-A with its leading 0), unique. */
+            barcode?: string | null;
+            /** @description The photo's card (fits 800 x 800, WebP), a path of the API: /api/images/<digest>-card.webp; null without a photo. */
+            image?: string | null;
+            /** @description The photo's thumbnail (fits 240 x 240): /api/images/<digest>-thumb.webp; null without a photo. */
+            thumbnail?: string | null;
         };
         SweetCreate: {
             /** @description Unique, trimmed. */
@@ -1076,6 +1125,10 @@ export interface components {
             price: string | number;
             /** @default 0 */
             quantity: number;
+            /** @description Unique; trimmed; blank or null clears it. */
+            sku?: string | null;
+            /** @description EAN-13 or UPC-A: 13 or 12 digits (spaces and dashes ignored) whose last is the check digit; unique; stored as 13 digits; blank or null clears it. */
+            barcode?: string | null;
             reorder_level?: number;
             reorder_quantity?: number;
             /**
@@ -1099,6 +1152,10 @@ export interface components {
             price: string | number;
             /** @default 0 */
             quantity: number;
+            /** @description Unique; trimmed; blank or null clears it. */
+            sku?: string | null;
+            /** @description EAN-13 or UPC-A: 13 or 12 digits (spaces and dashes ignored) whose last is the check digit; unique; stored as 13 digits; blank or null clears it. */
+            barcode?: string | null;
             reorder_level?: number;
             reorder_quantity?: number;
             /**
@@ -1122,6 +1179,10 @@ export interface components {
             price?: string | number;
             /** @default 0 */
             quantity: number;
+            /** @description Unique; trimmed; blank or null clears it. */
+            sku?: string | null;
+            /** @description EAN-13 or UPC-A: 13 or 12 digits (spaces and dashes ignored) whose last is the check digit; unique; stored as 13 digits; blank or null clears it. */
+            barcode?: string | null;
             reorder_level?: number;
             reorder_quantity?: number;
             /**
@@ -1157,6 +1218,10 @@ export interface components {
             availability: "in_stock" | "low" | "sold_out";
             /** @description The units left when low; null otherwise */
             left: number | null;
+            /** @description The photo's card (fits 800 x 800, WebP), a path of the API: /api/images/<digest>-card.webp; null without a photo. */
+            image?: string | null;
+            /** @description The photo's thumbnail (fits 240 x 240): /api/images/<digest>-thumb.webp; null without a photo. */
+            thumbnail?: string | null;
         };
         StorefrontPage: {
             count: number;
@@ -1425,6 +1490,14 @@ export interface components {
                 cost?: string | null;
                 /** @description Staff only. false: archived (hidden from customers, not sold). */
                 active?: boolean;
+                /** @description The shop's own code, unique; null when none. */
+                sku?: string | null;
+                /** @description EAN-13 (a UPC-A with its leading 0), unique. */
+                barcode?: string | null;
+                /** @description The photo's card (fits 800 x 800, WebP), a path of the API: /api/images/<digest>-card.webp; null without a photo. */
+                image?: string | null;
+                /** @description The photo's thumbnail (fits 240 x 240): /api/images/<digest>-thumb.webp; null without a photo. */
+                thumbnail?: string | null;
                 /** @description max(reorder_quantity, reorder_level - quantity + 1) */
                 suggested: number;
             }[];
@@ -1634,6 +1707,10 @@ export interface components {
         active: boolean;
         /** @description Staff: low (at or below the reorder level) or out (none left). Ignored for customers. */
         stock: "low" | "out";
+        /** @description The sweet with exactly this SKU (staff's lists and customers' alike). */
+        sku: string;
+        /** @description The sweet with this barcode: 13 digits (EAN-13) or 12 (UPC-A), spaces and dashes ignored, the check digit verified (otherwise 400). What a USB scanner types. */
+        barcode: string;
         /** @description Entries older than this entry id (the `next` link sets it). */
         before: number;
         /** @description Entries per page, 1 to 500 (default 50). */
@@ -2571,6 +2648,10 @@ export interface operations {
                 active?: components["parameters"]["active"];
                 /** @description Staff: low (at or below the reorder level) or out (none left). Ignored for customers. */
                 stock?: components["parameters"]["stock"];
+                /** @description The sweet with exactly this SKU (staff's lists and customers' alike). */
+                sku?: components["parameters"]["sku"];
+                /** @description The sweet with this barcode: 13 digits (EAN-13) or 12 (UPC-A), spaces and dashes ignored, the check digit verified (otherwise 400). What a USB scanner types. */
+                barcode?: components["parameters"]["barcode"];
             };
             header?: never;
             path?: never;
@@ -2744,6 +2825,10 @@ export interface operations {
                 active?: components["parameters"]["active"];
                 /** @description Staff: low (at or below the reorder level) or out (none left). Ignored for customers. */
                 stock?: components["parameters"]["stock"];
+                /** @description The sweet with exactly this SKU (staff's lists and customers' alike). */
+                sku?: components["parameters"]["sku"];
+                /** @description The sweet with this barcode: 13 digits (EAN-13) or 12 (UPC-A), spaces and dashes ignored, the check digit verified (otherwise 400). What a USB scanner types. */
+                barcode?: components["parameters"]["barcode"];
             };
             header?: never;
             path?: never;
@@ -3219,6 +3304,220 @@ export interface operations {
             };
             /** @description Unsupported media type (send JSON) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    PUT_api_sweets__id__image_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sweet"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    DELETE_api_sweets__id__image_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sweet"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_images__file___: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description Unknown */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
