@@ -42,7 +42,8 @@ App::App(const Config& config, const domain::Clock& clock)
       people_(people_store_, hasher_, security::random_hex, clock),
       export_store_(db_),
       photo_store_(db_, clock),
-      photos_(sweets_, photo_codec_, photo_store_) {}
+      photos_(sweets_, photo_codec_, photo_store_),
+      imports_(catalogue_, sweets_) {}
 
 int App::migrate() {
     const int applied = storage::migrate(db_);
@@ -67,6 +68,7 @@ Service::Service(App& app)
                       app.sessions(),
                       app.audit(),
                       app.photos(),
+                      app.imports(),
                       http::Settings{.cors_origins = app.config().cors_origins,
                                      .max_body_bytes = app.config().max_body_bytes,
                                      .max_upload_bytes = app.config().max_upload_bytes,
@@ -108,7 +110,7 @@ http::Api Service::metrics_api() {
     settings.public_cors = true;
     return http::Api(http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(),
                                 app_.orders(), app_.stock_control(), app_.reports(), app_.people(), app_.exports(),
-                                app_.sessions(), app_.audit(), app_.photos(), settings},
+                                app_.sessions(), app_.audit(), app_.photos(), app_.imports(), settings},
                      http::metrics_routes());
 }
 

@@ -52,6 +52,7 @@ class App {
     storage::SqlAuditStore& audit() { return audit_; }
     domain::ExportStore& exports() { return export_store_; }
     domain::Photos& photos() { return photos_; }
+    domain::CatalogueImport& imports() { return imports_; }
     const security::TokenService& tokens() const { return tokens_; }
     const domain::Clock& clock() const { return clock_; }
 
@@ -85,6 +86,7 @@ class App {
     imaging::VipsPhotoCodec photo_codec_;
     storage::SqlPhotoStore photo_store_;
     domain::Photos photos_;
+    domain::CatalogueImport imports_;
 };
 
 /// The HTTP side of an App: the API over its services, the web app, the request metrics.

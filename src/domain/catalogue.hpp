@@ -176,6 +176,8 @@ class CatalogueStore {
     virtual std::optional<Sweet> find(std::int64_t id) = 0;
     /// Whether another sweet (not `except_id`) has exactly this name, SKU or barcode.
     virtual bool taken(Unique field, const std::string& value, std::int64_t except_id) = 0;
+    /// The sweet with exactly this name, SKU or barcode.
+    virtual std::optional<Sweet> find_by(Unique field, const std::string& value) = 0;
     virtual std::int64_t count(const SweetFilter& filter) = 0;
     virtual std::vector<Sweet> list(const SweetFilter& filter, const std::vector<SortKey>& order, std::int64_t limit,
                                     std::int64_t offset) = 0;
@@ -187,6 +189,14 @@ class CatalogueStore {
     virtual UpdateStatus update(std::int64_t id, const SweetChanges& changes, const Actor& actor, Sweet& sweet) = 0;
     /// Deletes a sweet, keeping its ledger and sales; false when there is no such sweet.
     virtual bool remove(std::int64_t id, const Actor& actor) = 0;
+    /// Creates (`id` 0) and updates sweets in one transaction, each quantity change in the ledger (create or edit,
+    /// noted "CSV import");
+    /// throws Error(Conflict) and writes nothing when one of them can no longer be written (a name taken since).
+    struct Write {
+        std::int64_t id = 0;
+        SweetChanges changes;
+    };
+    virtual void apply_import(const std::vector<Write>& writes, const Actor& actor) = 0;
 };
 
 /// Storage port of the catalogue's metrics.
@@ -215,10 +225,11 @@ class CatalogueService {
     void remove(std::int64_t id, const Actor& actor);
     std::vector<CategorySummary> categories() { return metrics_.category_summary(); }
 
-  private:
-    /// Checks `input` and puts its codes in their stored form (trimmed; the barcode's 13 digits).
+    /// Checks `input` for the sweet `self_id` (0: a new one), every error in `errors` (and thrown), and puts its
+    /// codes in their stored form (trimmed; the barcode's 13 digits).
     void validate(SweetInput& input, std::int64_t self_id, FieldErrors& errors);
 
+  private:
     CatalogueStore& sweets_;
     CatalogueMetrics& metrics_;
 };

@@ -8,6 +8,7 @@
 #include <variant>
 #include <vector>
 
+#include "domain/catalogue_import.hpp"
 #include "http/message.hpp"
 
 namespace sweetshop::http::csv {
@@ -18,6 +19,12 @@ struct Text {
     std::string_view value;
 };
 using Cell = std::variant<Text, std::string, std::int64_t>;
+
+/// Reads a CSV file as RFC 4180 has it (libcsv, strict: quoted fields, doubled quotes, line breaks inside quotes),
+/// UTF-8 with or without a byte-order mark, the fields separated by `,` or, as spreadsheets in many languages save
+/// them, `;` (whichever the first line has more of). Blank lines are skipped. Throws Error(FieldErrors on `csv`)
+/// for a file that is not UTF-8 or not CSV, or has no header.
+domain::CsvTable parse_table(std::string_view text);
 
 /// Appends one record and its CRLF.
 void append_row(std::string& out, const std::vector<Cell>& cells);

@@ -21,24 +21,6 @@ Response detail_response(int status, const domain::Error& error) {
     return json_response(status, body);
 }
 
-/// {"field": ["message", ...], "list": [{...}, {}], "object": {...}, ...}
-Json field_errors_json(const domain::FieldErrors& errors) {
-    Json body = Json::object();
-    for (const auto& [field, entry] : errors.entries()) {
-        if (!entry.object.empty()) {
-            body[field] = field_errors_json(entry.object.front());
-        } else if (!entry.items.empty()) {
-            Json items = Json::array();
-            for (const auto& item : entry.items)
-                items.push_back(field_errors_json(item));
-            body[field] = items;
-        } else {
-            body[field] = entry.messages;
-        }
-    }
-    return body;
-}
-
 Response field_errors_response(const domain::FieldErrors& errors) {
     return json_response(400, field_errors_json(errors));
 }
@@ -60,6 +42,28 @@ Response unauthenticated_response(const domain::Error& error) {
 }
 
 }  // namespace
+
+// {"field": ["message", ...], "list": [{...}, {}], "object": {...}, ...}
+Json field_errors_json(const domain::FieldErrors& errors) {
+    Json body = Json::object();
+    for (const auto& [field, entry] : errors.entries()) {
+        if (!entry.object.empty()) {
+            body[field] = field_errors_json(entry.object.front());
+        } else if (!entry.items.empty()) {
+            Json items = Json::array();
+            for (const auto& item : entry.items)
+                items.push_back(field_errors_json(item));
+            body[field] = items;
+        } else {
+            body[field] = entry.messages;
+        }
+    }
+    return body;
+}
+
+Response bad_request(const Json& body) {
+    return json_response(400, body);
+}
 
 Response ok(const Json& body) {
     return json_response(200, body);

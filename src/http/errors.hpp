@@ -27,6 +27,11 @@ Response created_text(std::string body);
 /// 204, no body.
 Response no_content();
 
+/// 400 with a body of the route's own (a refused import's plan).
+Response bad_request(const Json& body);
+/// Field errors as the contract shapes them: {"field": ["message", ...], "list": [{...}, {}], "object": {...}}.
+Json field_errors_json(const domain::FieldErrors& errors);
+
 /// Maps a domain error to its status, headers and body.
 Response error_response(const domain::Error& error);
 /// The contract's 500: no cause in the body.

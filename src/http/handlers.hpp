@@ -34,6 +34,10 @@ Response purchase_sweet(Context& ctx);
 Response restock_sweet(Context& ctx);
 Response verify_stock(Context& ctx);
 
+// catalogue_csv.cpp
+Response import_catalogue(Context& ctx);
+Response export_catalogue(Context& ctx);
+
 // photos.cpp
 Response put_sweet_image(Context& ctx);
 Response delete_sweet_image(Context& ctx);

@@ -293,6 +293,8 @@ Json parameters() {
                                    Json{{"type", "string"}, {"format", "date"}});
     p["export_to"] = query_param("to", "Rows up to this day, included (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE).",
                                  Json{{"type", "string"}, {"format", "date"}});
+    p["import_apply"] = query_param("apply", "true writes the plan (all or nothing); false or absent: a dry run.",
+                                    Json{{"type", "boolean"}});
     p["export_format"] =
         query_param("format", "csv (the default and the only format).", Json{{"type", "string"}, {"enum", {"csv"}}});
     p["report_from"] =

@@ -140,6 +140,26 @@ void stock_components(Json& s, const Json& price, const Json& price_in, const Js
     sweet["cost"] = nullable(price, "Owner only. Unit cost, null while unknown.");
     sweet["active"] = {{"type", "boolean"},
                        {"description", "Staff only. false: archived (hidden from customers, not sold)."}};
+    const Json import_line = answer_object(
+        {{"row", {{"type", "integer"}, {"description", "The record's number in the file, the header being 1."}}},
+         {"action", {{"type", "string"}, {"enum", {"create", "update", "unchanged", "refused"}}}},
+         {"name", {{"type", "string"}}},
+         {"sweet", nullable({{"type", "integer"}}, "The sweet the row updates or leaves unchanged.")},
+         {"changes", {{"type", "array"}, {"items", {{"type", "string"}}}}},
+         {"errors",
+          {{"type", "object"},
+           {"additionalProperties", true},
+           {"description", "Why a refused row is refused: field errors as an edit answers them."}}}});
+    const Json count = {{"type", "integer"}, {"minimum", 0}};
+    s["ImportPlan"] = answer_object({{"applied", {{"type", "boolean"}}},
+                                     {"delimiter", {{"type", "string"}, {"enum", {",", ";"}}}},
+                                     {"rows", count},
+                                     {"create", count},
+                                     {"update", count},
+                                     {"unchanged", count},
+                                     {"refused", count},
+                                     {"lines", {{"type", "array"}, {"items", import_line}}}});
+    s["ImportRefused"] = {{"oneOf", {ref("ImportPlan"), ref("FieldErrors")}}};
     // Codes and the photo: in every answer, after the fields above.
     const Json image =
         nullable({{"type", "string"}},

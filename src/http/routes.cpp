@@ -25,6 +25,21 @@ constexpr const char* kStorefrontDescription =
     "unless `ordering` or `q` says otherwise, with `availability` (`in_stock`, `low` with `left` the units left at 5 "
     "or fewer, `sold_out`) instead of the count, and never the cost or the creator. Filters and pages as in the "
     "list. Cached per data version like the list.";
+constexpr const char* kImportDescription =
+    "The body is the CSV file itself (at most SWEETSHOP_MAX_UPLOAD_BYTES; 5,000 rows), UTF-8 with or without a BOM, "
+    "fields separated by `,` or `;` (whichever the first line has more of; with `;` a price may have a decimal "
+    "comma), quoted fields with doubled quotes and line breaks inside as RFC 4180 has them. The first row names the "
+    "columns, in any order, case and spaces ignored: name (required), category, description, price, quantity, sku, "
+    "barcode, reorder_level, cost (the owner only). A row is the sweet with its SKU, else with its exact name; an "
+    "empty cell leaves a field as it is (a new sweet needs a category and a price). Without `apply=true` nothing "
+    "changes: the answer lists each row (`row`: its number in the file, the header being 1, blank lines not counted) "
+    "as create, update "
+    "(`changes`: the fields that differ), unchanged or refused (`errors`: the field errors, as a create or an edit "
+    "would answer them; a name, SKU or barcode taken by an earlier row; a sweet changed by two rows). With "
+    "`apply=true` the same plan is written in one transaction, every quantity change in the ledger (noted `CSV "
+    "import`) and "
+    "every change in the audit log, and the answer is 200 with `applied: true`; any refused row makes it 400 with "
+    "the plan and nothing written. A file that cannot be read is 400 on `csv`.";
 constexpr const char* kPhotoDescription =
     "The body is the file (any Content-Type but multipart; at most SWEETSHOP_MAX_UPLOAD_BYTES, 5 MiB by default, "
     "else 413). It is checked by decoding it, not by its name or type: a JPEG, PNG or WebP of at most 64 megapixels "
@@ -337,6 +352,18 @@ const std::vector<Route>& api_routes() {
          .forbidden = "Only admins can delete sweets.",
          .doc = {.summary = "Delete a sweet (admin); its ledger and sales are kept",
                  .responses = {{204, ""}, {404, "Detail"}}}},
+        {.method = "POST",
+         .pattern = "/api/sweets/import/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = import_catalogue,
+         .forbidden = "Only staff can import the catalogue.",
+         .doc = {.summary = "Import the catalogue from CSV (staff): a dry run unless ?apply=true",
+                 .request_schema = "csv",
+                 .responses = {{200, "ImportPlan"}, {400, "ImportRefused"}, {409, "Detail"}},
+                 .parameters = {"import_apply"},
+                 .description = kImportDescription},
+         .upload = true},
         {.method = "PUT",
          .pattern = "/api/sweets/{id}/image/",
          .access = Access::Admin,
@@ -539,6 +566,19 @@ const std::vector<Route>& api_routes() {
                  .responses = {{200, ""}, {400, "FieldErrors"}},
                  .parameters = {"export_format"},
                  .description = kExportDescription}},
+        {.method = "GET",
+         .pattern = "/api/exports/catalogue/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = export_catalogue,
+         .forbidden = "Only staff can export.",
+         .doc = {.summary = "Every sweet in the import's columns, as CSV (staff; cost for the owner)",
+                 .responses = {{200, "csv"}},
+                 .description = "The columns of `POST /api/sweets/import/`, in its order: name, category, "
+                                "description, price, quantity, sku, barcode, reorder_level, and cost for the owner "
+                                "(staff's file has no cost column, and imports back as it is). UTF-8, RFC 4180, "
+                                "streamed; a text a spreadsheet would run as a formula gets a ' in front, which "
+                                "the import takes off again."}},
         {.method = "GET",
          .pattern = "/api/stock/alerts/",
          .access = Access::Admin,

@@ -14,6 +14,7 @@
 #include "domain/accounts.hpp"
 #include "domain/audit.hpp"
 #include "domain/catalogue.hpp"
+#include "domain/catalogue_import.hpp"
 #include "domain/durability.hpp"
 #include "domain/exports.hpp"
 #include "domain/inventory.hpp"
@@ -77,6 +78,7 @@ struct Deps {
     domain::Sessions& sessions;
     domain::AuditStore& audit;
     domain::Photos& photos;
+    domain::CatalogueImport& imports;
     Settings settings;
     metrics::Registry* metrics = nullptr;                 ///< counts sales; renders /metrics
     std::function<metrics::PoolStats()> pool_stats = {};  ///< the database pool, for /metrics

@@ -287,75 +287,121 @@ std::vector<domain::Sweet> SqlCatalogueStore::list(const domain::SweetFilter& fi
     });
 }
 
-std::optional<domain::Sweet> SqlCatalogueStore::insert(const domain::SweetChanges& s, const domain::Actor& actor) {
-    return db_.write([&](soci::session& sql) -> std::optional<domain::Sweet> {
-        const long long now = clock_.now();
-        domain::Sweet sweet;
-        sweet.created_by = actor.username;
-        sweet.created_at = sweet.updated_at = now;
-        apply(s, sweet);
-        const long long price = sweet.price_cents, quantity = sweet.quantity, actor_id = actor.id;
-        const std::string name_folded = domain::fold_case(sweet.name);
-        const std::string category_folded = domain::fold_case(sweet.category);
-        ControlParams control(sweet);
-        const SearchColumns search(sweet.name, sweet.category, sweet.description);
-        long long id = 0;
+namespace {
+/// The note of the ledger entries of a catalogue import.
+const std::string kImportNote = "CSV import";
+
+/// Inserts a complete sweet in the caller's transaction, its stock in the ledger (`create`, with `note`);
+/// std::nullopt when its name, SKU or barcode is taken.
+std::optional<domain::Sweet> insert_sweet(soci::session& sql, const domain::SweetChanges& s, const domain::Actor& actor,
+                                          long long now, const std::string& note) {
+    domain::Sweet sweet;
+    sweet.created_by = actor.username;
+    sweet.created_at = sweet.updated_at = now;
+    apply(s, sweet);
+    const long long price = sweet.price_cents, quantity = sweet.quantity, actor_id = actor.id;
+    const std::string name_folded = domain::fold_case(sweet.name);
+    const std::string category_folded = domain::fold_case(sweet.category);
+    ControlParams control(sweet);
+    const SearchColumns search(sweet.name, sweet.category, sweet.description);
+    long long id = 0;
+    Query q(sql);
+    q.use(sweet.name, "name").use(name_folded, "name_folded").use(sweet.category, "category");
+    q.use(category_folded, "category_folded").use(sweet.description, "description").use(price, "price");
+    q.use(quantity, "quantity").use(actor_id, "actor_id").use(actor.username, "actor").use(now, "now");
+    control.bind(q);
+    search.bind(q);
+    q.into(id);
+    const bool inserted = q.run(kInsertSweet);
+    q.drain();
+    if (!inserted) return std::nullopt;
+    sweet.id = id;
+    append_ledger(sql, id, sweet.name, actor, "create", quantity, quantity, now, 0, note);
+    append_audit(sql, domain::audit_sweet_created(actor, sweet), now);
+    return sweet;
+}
+
+/// Applies `changes` to a sweet in the caller's transaction, a quantity change in the ledger (`edit`, with `note`).
+SqlCatalogueStore::UpdateStatus update_sweet(soci::session& sql, Dialect dialect, std::int64_t id,
+                                             const domain::SweetChanges& changes, const domain::Actor& actor,
+                                             long long now, const std::string& note, domain::Sweet& sweet) {
+    const long long key = id;
+    SweetRow row;
+    {
         Query q(sql);
-        q.use(sweet.name, "name").use(name_folded, "name_folded").use(sweet.category, "category");
-        q.use(category_folded, "category_folded").use(sweet.description, "description").use(price, "price");
-        q.use(quantity, "quantity").use(actor_id, "actor_id").use(actor.username, "actor").use(now, "now");
-        control.bind(q);
-        search.bind(q);
-        q.into(id);
-        const bool inserted = q.run(kInsertSweet);
-        q.drain();
-        if (!inserted) return std::nullopt;
-        sweet.id = id;
-        append_ledger(sql, id, sweet.name, actor, "create", quantity, quantity, now);
-        append_audit(sql, domain::audit_sweet_created(actor, sweet), now);
-        return sweet;
-    });
+        row.bind(q);
+        q.use(key, "id");
+        const bool found = q.run(select_sweet(dialect, true));
+        if (!found) return SqlCatalogueStore::UpdateStatus::NotFound;
+    }
+    auto next = row.value();
+    if (changes.name && *changes.name != next.name) {
+        long long other = 0;
+        Query q(sql);
+        q.use(*changes.name, "name").use(key, "except").into(other);
+        if (q.run(kNameTaken)) return SqlCatalogueStore::UpdateStatus::NameTaken;
+    }
+    apply(changes, next);
+    next.updated_at = now;
+
+    const long long price = next.price_cents, quantity = next.quantity;
+    const std::string name_folded = domain::fold_case(next.name);
+    const std::string category_folded = domain::fold_case(next.category);
+    Query q(sql);
+    q.use(next.name, "name").use(name_folded, "name_folded").use(next.category, "category");
+    q.use(category_folded, "category_folded").use(next.description, "description").use(price, "price");
+    q.use(quantity, "quantity").use(now, "now").use(key, "id");
+    ControlParams control(next);
+    control.bind(q);
+    const SearchColumns search(next.name, next.category, next.description);
+    search.bind(q);
+    q.run(kUpdateSweet);
+    if (next.quantity != row.quantity)
+        append_ledger(sql, key, next.name, actor, "edit", quantity - row.quantity, quantity, now, 0, note);
+    if (auto entry = domain::audit_sweet_edited(actor, row.value(), next)) append_audit(sql, *entry, now);
+    sweet = next;
+    return SqlCatalogueStore::UpdateStatus::Updated;
+}
+}  // namespace
+
+std::optional<domain::Sweet> SqlCatalogueStore::insert(const domain::SweetChanges& s, const domain::Actor& actor) {
+    return db_.write([&](soci::session& sql) { return insert_sweet(sql, s, actor, clock_.now(), {}); });
 }
 
 SqlCatalogueStore::UpdateStatus SqlCatalogueStore::update(std::int64_t id, const domain::SweetChanges& changes,
                                                           const domain::Actor& actor, domain::Sweet& sweet) {
     return db_.write([&](soci::session& sql) {
-        const long long key = id;
-        SweetRow row;
-        {
-            Query q(sql);
-            row.bind(q);
-            q.use(key, "id");
-            const bool found = q.run(select_sweet(db_.dialect(), true));
-            if (!found) return UpdateStatus::NotFound;
-        }
-        auto next = row.value();
-        if (changes.name && *changes.name != next.name) {
-            long long other = 0;
-            Query q(sql);
-            q.use(*changes.name, "name").use(key, "except").into(other);
-            if (q.run(kNameTaken)) return UpdateStatus::NameTaken;
-        }
-        apply(changes, next);
-        next.updated_at = clock_.now();
+        return update_sweet(sql, db_.dialect(), id, changes, actor, clock_.now(), {}, sweet);
+    });
+}
 
-        const long long price = next.price_cents, quantity = next.quantity, now = next.updated_at;
-        const std::string name_folded = domain::fold_case(next.name);
-        const std::string category_folded = domain::fold_case(next.category);
+void SqlCatalogueStore::apply_import(const std::vector<Write>& writes, const domain::Actor& actor) {
+    db_.write([&](soci::session& sql) {
+        const long long now = clock_.now();
+        for (const auto& w : writes) {
+            domain::Sweet sweet;
+            const bool written = w.id == 0 ? insert_sweet(sql, w.changes, actor, now, kImportNote).has_value()
+                                           : update_sweet(sql, db_.dialect(), w.id, w.changes, actor, now, kImportNote,
+                                                          sweet) == UpdateStatus::Updated;
+            // Throwing rolls the whole import back.
+            if (!written)
+                throw domain::Error(domain::ErrorCode::Conflict,
+                                    "The catalogue changed during the import, so nothing was changed: run the dry "
+                                    "run again.");
+        }
+    });
+}
+
+std::optional<domain::Sweet> SqlCatalogueStore::find_by(domain::Unique field, const std::string& value) {
+    return db_.read([&](soci::session& sql) -> std::optional<domain::Sweet> {
+        SweetRow row;
         Query q(sql);
-        q.use(next.name, "name").use(name_folded, "name_folded").use(next.category, "category");
-        q.use(category_folded, "category_folded").use(next.description, "description").use(price, "price");
-        q.use(quantity, "quantity").use(now, "now").use(key, "id");
-        ControlParams control(next);
-        control.bind(q);
-        const SearchColumns search(next.name, next.category, next.description);
-        search.bind(q);
-        q.run(kUpdateSweet);
-        if (next.quantity != row.quantity)
-            append_ledger(sql, key, next.name, actor, "edit", quantity - row.quantity, quantity, now);
-        if (auto entry = domain::audit_sweet_edited(actor, row.value(), next)) append_audit(sql, *entry, now);
-        sweet = next;
-        return UpdateStatus::Updated;
+        row.bind(q);
+        q.use(value, "value");
+        const char* column = field == domain::Unique::Name ? "name" : field == domain::Unique::Sku ? "sku" : "barcode";
+        if (!q.run(std::string("SELECT ") + kSweetColumns + " FROM sweets WHERE " + column + " = :value"))
+            return std::nullopt;
+        return row.value();
     });
 }
 

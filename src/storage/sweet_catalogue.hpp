@@ -42,6 +42,8 @@ class SqlCatalogueStore final : public domain::CatalogueStore {
     UpdateStatus update(std::int64_t id, const domain::SweetChanges& changes, const domain::Actor& actor,
                         domain::Sweet& sweet) override;
     bool remove(std::int64_t id, const domain::Actor& actor) override;
+    std::optional<domain::Sweet> find_by(domain::Unique field, const std::string& value) override;
+    void apply_import(const std::vector<Write>& writes, const domain::Actor& actor) override;
 
   private:
     Database& db_;

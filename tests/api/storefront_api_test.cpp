@@ -131,3 +131,49 @@ TEST_F(StorefrontApi, AlphabeticalOrderIsWhatPeopleExpectAndTheContractsDefaultS
     EXPECT_EQ(names("/api/storefront/sweets/?ordering=price,alphabetical"),
               (V{"Bar 2", "Bar 10", "caramel fudge", "Éclair", "White Chocolate"}));
 }
+
+TEST_F(StorefrontApi, ASkuAndABarcodeAreUniqueCheckedAndFoundAsAScannerTypesThem) {
+    auto r = server.post("/api/sweets/",
+                         R"({"name":"Cola Bottles","category":"Gummies","price":"0.90","sku":" COLA-1 ",)"
+                         R"("barcode":"036000291452"})",
+                         admin);
+    ASSERT_EQ(r.status, 201) << r.body;
+    EXPECT_EQ(r.json()["sku"], "COLA-1");
+    EXPECT_EQ(r.json()["barcode"], "0036000291452");  // a UPC-A is stored as its EAN-13
+    const auto id = r.json()["id"].get<std::int64_t>();
+
+    r = server.post("/api/sweets/",
+                    R"({"name":"Other","category":"Gummies","price":"0.90","sku":"COLA-1","barcode":"0036000291452"})",
+                    admin);
+    EXPECT_EQ(r.status, 400);
+    EXPECT_EQ(r.body, R"({"sku":["sweet with this sku already exists."],)"
+                      R"("barcode":["sweet with this barcode already exists."]})");
+    r = server.post("/api/sweets/", R"({"name":"Other","category":"Gummies","price":"0.90","barcode":"4006381333932"})",
+                    admin);
+    EXPECT_EQ(r.body, R"({"barcode":["This barcode's check digit should be 1, not 2: check the number."]})");
+    r = server.post("/api/sweets/", R"({"name":"Other","category":"Gummies","price":"0.90","barcode":"12345"})", admin);
+    EXPECT_EQ(r.body, R"({"barcode":["Enter a valid barcode: 13 digits (EAN-13) or 12 (UPC-A)."]})");
+
+    // The till's search box: either form of the code finds the sweet, for staff and customers alike.
+    for (const char* scanned : {"036000291452", "0036000291452"}) {
+        const auto found = server.get(std::string("/api/sweets/?barcode=") + scanned, user).json();
+        ASSERT_EQ(found["count"], 1) << scanned;
+        EXPECT_EQ(found["results"][0]["id"], id);
+    }
+    EXPECT_EQ(server.get("/api/sweets/?sku=COLA-1", admin).json()["count"], 1);
+    EXPECT_EQ(server.get("/api/sweets/?sku=COLA", admin).json()["count"], 0);  // exactly
+    EXPECT_EQ(server.get("/api/sweets/?barcode=4006381333931", admin).json()["count"], 0);
+    r = server.get("/api/sweets/?barcode=4006381333932", admin);
+    EXPECT_EQ(r.status, 400);
+    EXPECT_EQ(r.body, R"({"barcode":["This barcode's check digit should be 1, not 2: check the number."]})");
+
+    // null or blank clears a code; the audit log has the change.
+    r = call("PATCH", "/api/sweets/" + std::to_string(id) + "/", R"({"sku":null,"barcode":""})", admin);
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_TRUE(r.json()["sku"].is_null());
+    EXPECT_TRUE(r.json()["barcode"].is_null());
+    const auto log = server.get("/api/audit/?action=sweet.edit", admin).json();
+    ASSERT_EQ(log["results"].size(), 1u);
+    EXPECT_EQ(log["results"][0]["details"]["sku"]["before"], "COLA-1");
+    EXPECT_TRUE(log["results"][0]["details"]["barcode"]["after"].is_null());
+}

@@ -66,7 +66,7 @@ class ApiHandler : public ::testing::Test {
     Deps deps() {
         return Deps{app_.accounts(), app_.users(),         app_.tokens(),  app_.catalogue(), app_.inventory(),
                     app_.orders(),   app_.stock_control(), app_.reports(), app_.people(),    app_.exports(),
-                    app_.sessions(), app_.audit(),         app_.photos(),  api_.settings()};
+                    app_.sessions(), app_.audit(),         app_.photos(),  app_.imports(),   api_.settings()};
     }
     std::string token_for(const std::string& name, bool staff) {
         app_.accounts().register_user({name, "", "password-" + name}, {});

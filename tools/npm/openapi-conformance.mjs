@@ -96,8 +96,8 @@ async function direct(method, path, raw, expect, token) {
 }
 /** A file as the body (Prism forwards only JSON), straight to the server: its JSON answer must match the
  * document's schema for `pattern` (the document's path) and that status. */
-async function upload(method, path, pattern, bytes, expect, token) {
-  const headers = { 'Content-Type': 'image/png' };
+async function upload(method, path, pattern, bytes, expect, token, type = 'image/png') {
+  const headers = { 'Content-Type': type };
   if (token) headers.Authorization = `Bearer ${token}`;
   const response = await fetch(`http://127.0.0.1:${serverPort}${path}`, { method, headers, body: bytes });
   const text = await response.text();
@@ -319,6 +319,17 @@ for (const file of [withPhoto?.image, withPhoto?.thumbnail]) {
 }
 await call('GET', '/api/images/0123456789abcdef0123456789abcdef-card.webp', { expect: 404 });
 await call('DELETE', `/api/sweets/${id}/image/`, { token: boss.access, expect: 200 });
+// The catalogue as CSV: the export, and the import's dry run, apply, refusals.
+const catalogue = await call('GET', '/api/exports/catalogue/', { token: boss.access, expect: 200 });
+await call('GET', '/api/exports/catalogue/', { token: ann.access, expect: 403 });
+const importPattern = '/api/sweets/import/';
+await upload('POST', importPattern, importPattern, catalogue.text, 200, boss.access, 'text/csv');
+await upload('POST', '/api/sweets/import/?apply=true', importPattern, 'name,category,price\nCsv Drop,Gummies,0.50\n', 200,
+  boss.access, 'text/csv');
+await upload('POST', '/api/sweets/import/?apply=true', importPattern, 'name,category,price\nBad,Gummies,x\n', 400,
+  boss.access, 'text/csv');
+await upload('POST', importPattern, importPattern, 'colour\nred\n', 400, boss.access, 'text/csv');
+await upload('POST', importPattern, importPattern, 'name\nX\n', 403, ann.access, 'text/csv');
 await call('DELETE', '/api/sweets/999/image/', { token: boss.access, expect: 404 });
 await call('GET', `/api/sweets/?barcode=4006381333931`, { token: boss.access, expect: 200 });
 await call('GET', `/api/sweets/?barcode=4006381333932`, { token: boss.access, expect: 400 });

@@ -78,6 +78,15 @@ class FakeSweets final : public CatalogueStore {
         return UpdateStatus::Updated;
     }
     bool remove(std::int64_t id, const Actor&) override { return rows.erase(id) > 0; }
+    std::optional<Sweet> find_by(Unique field, const std::string& value) override {
+        for (const auto& [id, s] : rows)
+            if ((field == Unique::Name  ? std::optional<std::string>(s.name)
+                 : field == Unique::Sku ? s.sku
+                                        : s.barcode) == value)
+                return s;
+        return std::nullopt;
+    }
+    void apply_import(const std::vector<Write>&, const Actor&) override {}
 };
 
 /// The metrics port, answering a fixed summary.

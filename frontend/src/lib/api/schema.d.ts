@@ -319,6 +319,26 @@ export interface paths {
         patch: operations["PATCH_api_sweets__id__"];
         trace?: never;
     };
+    "/api/sweets/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import the catalogue from CSV (staff): a dry run unless ?apply=true
+         * @description The body is the CSV file itself (at most SWEETSHOP_MAX_UPLOAD_BYTES; 5,000 rows), UTF-8 with or without a BOM, fields separated by `,` or `;` (whichever the first line has more of; with `;` a price may have a decimal comma), quoted fields with doubled quotes and line breaks inside as RFC 4180 has them. The first row names the columns, in any order, case and spaces ignored: name (required), category, description, price, quantity, sku, barcode, reorder_level, cost (the owner only). A row is the sweet with its SKU, else with its exact name; an empty cell leaves a field as it is (a new sweet needs a category and a price). Without `apply=true` nothing changes: the answer lists each row (`row`: its number in the file, the header being 1, blank lines not counted) as create, update (`changes`: the fields that differ), unchanged or refused (`errors`: the field errors, as a create or an edit would answer them; a name, SKU or barcode taken by an earlier row; a sweet changed by two rows). With `apply=true` the same plan is written in one transaction, every quantity change in the ledger (noted `CSV import`) and every change in the audit log, and the answer is 200 with `applied: true`; any refused row makes it 400 with the plan and nothing written. A file that cannot be read is 400 on `csv`.
+         */
+        post: operations["POST_api_sweets_import_"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/sweets/{id}/image/": {
         parameters: {
             query?: never;
@@ -684,6 +704,26 @@ export interface paths {
          * @description `text/csv; charset=utf-8` as RFC 4180 writes it (every field quoted, quotes doubled, CRLF after each record, a header row first), as an attachment. Text that people typed (names, notes, usernames) starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that a spreadsheet shows it instead of running it. Times are in SWEETSHOP_TIME_ZONE (`YYYY-MM-DD HH:MM`; the `_utc` columns in ISO 8601), money in two-decimal strings. Streamed in batches of 1000 rows with chunked transfer encoding: any size takes the same memory. `from` and `to` (days, both included) limit the rows by time; `format` may only be `csv`. The cost columns (`unit_cost`; `cost` and `value_at_cost`) are in the owner's exports only.
          */
         get: operations["GET_api_exports_stock_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exports/catalogue/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every sweet in the import's columns, as CSV (staff; cost for the owner)
+         * @description The columns of `POST /api/sweets/import/`, in its order: name, category, description, price, quantity, sku, barcode, reorder_level, and cost for the owner (staff's file has no cost column, and imports back as it is). UTF-8, RFC 4180, streamed; a text a spreadsheet would run as a formula gets a ' in front, which the import takes off again.
+         */
+        get: operations["GET_api_exports_catalogue_"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1389,6 +1429,31 @@ export interface components {
         };
         /** @description Field errors; `lines` is a list of messages, or one error object per line ({} for a good line); `payment` may hold the payment's own field errors. Or `Insufficient stock` with every short line. */
         OrderErrors: components["schemas"]["FieldErrors"] | components["schemas"]["Unavailable"];
+        ImportPlan: {
+            applied: boolean;
+            /** @enum {string} */
+            delimiter: "," | ";";
+            rows: number;
+            create: number;
+            update: number;
+            unchanged: number;
+            refused: number;
+            lines: {
+                /** @description The record's number in the file, the header being 1. */
+                row: number;
+                /** @enum {string} */
+                action: "create" | "update" | "unchanged" | "refused";
+                name: string;
+                /** @description The sweet the row updates or leaves unchanged. */
+                sweet: number | null;
+                changes: string[];
+                /** @description Why a refused row is refused: field errors as an edit answers them. */
+                errors: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        ImportRefused: components["schemas"]["ImportPlan"] | components["schemas"]["FieldErrors"];
         Adjustment: {
             /** @description The quantity counted (or give delta). */
             counted?: number;
@@ -1723,6 +1788,8 @@ export interface components {
         export_from: string;
         /** @description Rows up to this day, included (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
         export_to: string;
+        /** @description true writes the plan (all or nothing); false or absent: a dry run. */
+        import_apply: boolean;
         /** @description csv (the default and the only format). */
         export_format: "csv";
         /** @description The first day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). Default: 29 days before `to`. */
@@ -3304,6 +3371,96 @@ export interface operations {
             };
             /** @description Unsupported media type (send JSON) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    POST_api_sweets_import_: {
+        parameters: {
+            query?: {
+                /** @description true writes the plan (all or nothing); false or absent: a dry run. */
+                apply?: components["parameters"]["import_apply"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPlan"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRefused"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A request with this Idempotency-Key is in progress */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4974,6 +5131,62 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_exports_catalogue_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
             /** @description Not authenticated, or bad credentials or token */
