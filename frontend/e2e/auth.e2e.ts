@@ -8,7 +8,10 @@ const browser = browserForFile();
 test('register, sign in, reload, sign out', async () => {
   const tab = await openTab(browser());
   const { page } = tab;
+  // The shop is open to visitors; their own pages ask them to sign in.
   await page.goto('/');
+  await page.getByRole('heading', { name: 'Our sweets' }).waitFor();
+  await page.goto('/orders');
   await page.waitForURL('**/login');
   await expectTitle(page, 'Sign in · Sweet Shop');
   await expectAccessible(page, 'sign-in page');

@@ -41,7 +41,7 @@ test('a 360-pixel phone can sign in, search, buy, see the dashboard and manage s
   await page.getByLabel('Category').waitFor();
   expect(await page.getByRole('button', { name: 'Fewer filters' }).getAttribute('aria-expanded')).toBe('true');
   await page.getByLabel('Category').fill('E2E');
-  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).fill(name);
   await page.getByRole('button', { name: 'Search' }).click();
   const card = page.getByTestId('sweet-card').filter({ hasText: name });
   await card.getByRole('button', { name: 'Purchase' }).click();
@@ -70,9 +70,10 @@ test('the keyboard alone signs in and buys', async () => {
   const { page } = tab;
   await page.goto('/login');
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
-  // The first Tab reaches the skip link, then the form's fields in order.
+  // The first Tab reaches the skip link, which skips the shop's links to the form's fields, in order.
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+  await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('username');
   await page.keyboard.type(customer.username);
@@ -82,7 +83,7 @@ test('the keyboard alone signs in and buys', async () => {
   await page.getByTestId('signed-in-user').waitFor();
 
   // Search by typing into the name field and pressing Enter, then Tab past "Add to basket" to "Purchase".
-  await page.getByLabel('Name', { exact: true }).focus();
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).focus();
   await page.keyboard.type(name);
   await page.keyboard.press('Enter');
   const card = page.getByTestId('sweet-card').filter({ hasText: name });

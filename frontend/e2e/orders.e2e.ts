@@ -52,7 +52,7 @@ test('a basket of three sweets survives a reload, checks out, and the order is i
   await addToBasket(page, sweets[2]!.name, 3);
   expect(await page.getByTestId('basket-count').textContent()).toBe('6');
 
-  await page.getByRole('link', { name: /^Basket/ }).click();
+  await page.getByRole('link', { name: /^Basket, / }).click();
   await expectTitle(page, 'Basket · Sweet Shop');
   await expect.poll(() => page.getByTestId('basket-line').count()).toBe(3);
   await page.getByLabel(`Quantity of ${sweets[1]!.name}`).fill('4'); // change a quantity

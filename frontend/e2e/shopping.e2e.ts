@@ -67,7 +67,7 @@ test('search by name, category and price range; sort; page through every page', 
 
   // Search: name (case-insensitive substring), then category, then a price range.
   await page.goto('/');
-  await page.getByLabel('Name', { exact: true }).fill('FUDGE');
+  await page.getByLabel('Name contains').fill('FUDGE');
   await page.getByRole('button', { name: 'Search' }).click();
   const fudge = await api<{ count: number; results: Sweet[] }>('/api/sweets/?name=fudge&page_size=100', { token });
   await waitForCount(page, `${fudge.count} sweet`);
@@ -101,7 +101,7 @@ test('search by name, category and price range; sort; page through every page', 
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByText('A valid number is required.').waitFor();
   await page.getByLabel('Min price').fill('');
-  await page.getByLabel('Name', { exact: true }).fill(unique('nothing-'));
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).fill(unique('nothing-'));
   await page.getByRole('button', { name: 'Search' }).click();
   await page.getByText('No sweets match your search.').waitFor();
   await closeTab(tab);
@@ -131,7 +131,7 @@ test('buy until zero: the new stock shows at once, the button is disabled, the s
   const totalBefore = Number((await staff.page.getByTestId('total-units').textContent())!.replace(/,/g, ''));
 
   await page.getByRole('link', { name: 'Catalogue' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByRole('searchbox', { name: 'Search', exact: true }).fill(name);
   await page.getByRole('button', { name: 'Search' }).click();
   const c = card(page, name);
   await c.getByText('3 in stock').waitFor();

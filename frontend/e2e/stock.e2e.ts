@@ -117,7 +117,7 @@ test('archive a sweet: customers stop seeing it; restore brings it back', async 
   const customer = await newCustomer();
   const shopper = await openTab(browser());
   await signIn(shopper.page, customer.username, customer.password);
-  await shopper.page.getByLabel('Name', { exact: true }).fill(sweet.name);
+  await shopper.page.getByRole('searchbox', { name: 'Search', exact: true }).fill(sweet.name);
   await shopper.page.getByRole('button', { name: 'Search' }).click();
   await shopper.page
     .getByTestId('result-count')

@@ -65,6 +65,26 @@ export function Layout() {
               ) : null}
             </nav>
           ) : null}
+          {!session ? (
+            <nav aria-label="Main" className="main-nav">
+              <NavLink to="/" end>
+                Shop
+              </NavLink>
+              <NavLink to="/basket" aria-label={`Basket, ${basketUnits} item${basketUnits === 1 ? '' : 's'}`}>
+                Basket{' '}
+                <span className="basket-count" data-testid="basket-count">
+                  {basketUnits}
+                </span>
+              </NavLink>
+            </nav>
+          ) : null}
+          {!session ? (
+            <div className="account">
+              <NavLink to="/login" className="account-link">
+                Sign in
+              </NavLink>
+            </div>
+          ) : null}
           {session ? (
             <div className="account">
               <span className="account-name" data-testid="signed-in-user">

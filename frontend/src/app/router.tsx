@@ -4,7 +4,7 @@ import { Spinner } from '@/components/ui/alert';
 import { Layout } from './layout';
 import { RequireAuth } from './require-auth';
 import { LoginRoute, RegisterRoute } from './routes/auth';
-import { CatalogueRoute, CrashRoute, NotFoundRoute } from './routes/pages';
+import { CrashRoute, HomeRoute, NotFoundRoute, ProductRoute } from './routes/pages';
 
 type Who = 'user' | 'staff' | 'owner';
 const signedIn = (element: React.ReactNode, who: Who = 'user') => (
@@ -33,12 +33,22 @@ export const routes = [
     children: [
       { path: 'login', element: <LoginRoute /> },
       { path: 'register', element: <RegisterRoute /> },
-      { index: true, element: signedIn(<CatalogueRoute />) },
-      { path: 'basket', ...onDemand(() => shop().then((m) => m.BasketRoute)) },
+      { index: true, element: <HomeRoute /> },
+      { path: 'sweets/:id', element: <ProductRoute /> },
+      // Anyone fills a basket; checking out asks to sign in.
+      {
+        path: 'basket',
+        lazy: async () => {
+          const { BasketRoute } = await shop();
+          return { element: <BasketRoute /> };
+        },
+      },
       { path: 'orders', ...onDemand(() => shop().then((m) => m.MyOrdersRoute)) },
       { path: 'orders/:number', ...onDemand(() => shop().then((m) => m.OrderRoute)) },
       { path: 'dashboard', ...onDemand(() => staff().then((m) => m.DashboardRoute), 'staff') },
       { path: 'admin', ...onDemand(() => staff().then((m) => m.AdminRoute), 'staff') },
+      { path: 'admin/import', ...onDemand(() => staff().then((m) => m.ImportRoute), 'staff') },
+      { path: 'admin/labels', ...onDemand(() => staff().then((m) => m.LabelsRoute), 'staff') },
       { path: 'staff/orders', ...onDemand(() => staff().then((m) => m.StaffOrdersRoute), 'staff') },
       { path: 'counter', ...onDemand(() => staff().then((m) => m.CounterRoute), 'staff') },
       { path: 'stock/low', ...onDemand(() => staff().then((m) => m.LowStockRoute), 'staff') },

@@ -11,6 +11,8 @@ const REFRESH_MARGIN_MS = 30_000;
 export interface RequestOptions {
   method?: string;
   body?: unknown;
+  /// A file sent as the body itself (a photo, a CSV), with its own type (`headers` may name another).
+  file?: Blob;
   /// Send the access token (default true); public routes (login, register, metrics) pass false.
   auth?: boolean;
   headers?: Record<string, string>;
@@ -68,12 +70,13 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       ...opts.headers,
     };
     if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+    if (opts.file !== undefined) headers['Content-Type'] ??= opts.file.type || 'application/octet-stream';
     if (access) headers.Authorization = `Bearer ${access}`;
     try {
       return await doFetch(baseUrl + path, {
         method: opts.method ?? 'GET',
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body: opts.file ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
         signal: opts.signal,
       });
     } catch (e) {

@@ -1,13 +1,28 @@
 // The pages of the first load: the catalogue, and what shows when a page is missing or crashes. The others are
 // loaded on demand (shop.tsx, staff.tsx; see router.tsx).
-import { Link } from 'react-router';
+import { Link, Navigate, useParams } from 'react-router';
+import { Spinner } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { ProductPage } from '@/features/storefront/components/product-page';
+import { Storefront } from '@/features/storefront/components/storefront';
 import { Catalogue } from '@/features/sweets/components/catalogue';
+import { useSessionState } from '@/lib/api-context';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
-export function CatalogueRoute() {
-  useDocumentTitle('Catalogue');
-  return <Catalogue />;
+/// The front page: the storefront for visitors (no account needed to browse), the catalogue once signed in.
+export function HomeRoute() {
+  const { session, restoring } = useSessionState();
+  useDocumentTitle(session ? 'Catalogue' : 'Shop');
+  if (restoring) return <Spinner label="Loading…" />;
+  if (session?.user.must_change_password) return <Navigate to="/account" replace />;
+  return session ? <Catalogue /> : <Storefront />;
+}
+
+export function ProductRoute() {
+  const { id = '' } = useParams();
+  const number = Number.parseInt(id, 10);
+  if (!/^\d+$/.test(id) || !Number.isSafeInteger(number)) return <NotFoundRoute />;
+  return <ProductPage key={number} id={number} />;
 }
 
 export function NotFoundRoute() {

@@ -1,4 +1,5 @@
 // The staff pages, loaded when first visited (their own script chunk, never fetched by customers).
+import { Link } from 'react-router';
 import { StockTable } from '@/features/admin/components/stock-table';
 import { Dashboard } from '@/features/dashboard/components/dashboard';
 import { PeopleTable } from '@/features/people/components/people-table';
@@ -9,14 +10,31 @@ import { CounterSale } from '@/features/orders/components/counter-sale';
 import { LowStock } from '@/features/stock/components/low-stock';
 import { Stocktake } from '@/features/stock/components/stocktake';
 import { OrderList } from '@/features/orders/components/order-list';
+import { ImportPage } from '@/features/catalogue-import/components/import-page';
+import { LabelsPage } from '@/features/catalogue-import/components/labels-page';
 import { useDocumentTitle } from '@/lib/use-document-title';
+
+export function ImportRoute() {
+  useDocumentTitle('Import the catalogue');
+  return <ImportPage />;
+}
+
+export function LabelsRoute() {
+  useDocumentTitle('Shelf labels');
+  return <LabelsPage />;
+}
 
 export function AdminRoute() {
   useDocumentTitle('Admin');
   return (
     <>
       <section className="panel" aria-labelledby="add-title">
-        <h1 id="add-title">Add a sweet</h1>
+        <div className="panel-head">
+          <h1 id="add-title">Add a sweet</h1>
+          <p className="admin-links">
+            <Link to="/admin/import">Import from CSV</Link> · <Link to="/admin/labels">Shelf labels</Link>
+          </p>
+        </div>
         <SweetForm />
       </section>
       <StockTable />

@@ -10,6 +10,8 @@ import type { Sweet, SweetPage } from './types';
 export type { Sweet, SweetPage } from './types';
 
 export interface SweetQuery {
+  /// A search: every word a prefix of a word of the name, category or description.
+  q?: string;
   name?: string;
   category?: string;
   min_price?: string;
@@ -32,15 +34,24 @@ export interface SweetInput {
   reorder_quantity: string;
   /// Empty: unknown (sent as null).
   cost: string;
+  /// Empty: none.
+  sku?: string;
+  /// EAN-13 or UPC-A; empty: none.
+  barcode?: string;
 }
 
-/// The body for the API: a blank cost is "unknown" (null).
-export const sweetBody = (input: Partial<SweetInput>) =>
-  'cost' in input ? { ...input, cost: input.cost?.trim() ? input.cost : null } : input;
+/// The body for the API: a blank cost is "unknown" (null), a blank SKU or barcode none (null).
+export const sweetBody = (input: Partial<SweetInput>) => {
+  const body: Record<string, unknown> = { ...input };
+  for (const field of ['cost', 'sku', 'barcode'] as const)
+    if (field in input) body[field] = input[field]?.trim() ? input[field] : null;
+  return body;
+};
 
 export const SORT_OPTIONS = [
   { value: 'name', label: 'Name (A–Z)' },
   { value: '-name', label: 'Name (Z–A)' },
+  { value: 'alphabetical', label: 'Name, as in a dictionary' },
   { value: 'price', label: 'Price (low to high)' },
   { value: '-price', label: 'Price (high to low)' },
   { value: 'quantity', label: 'Stock (least first)' },
@@ -79,12 +90,13 @@ export const updateSweet = (client: ApiClient, id: number, input: Partial<SweetI
 export const deleteSweet = (client: ApiClient, id: number) =>
   client.request<void>(`/api/sweets/${id}/`, { method: 'DELETE' });
 
-export function useSweets(query: SweetQuery) {
+export function useSweets(query: SweetQuery, enabled = true) {
   const client = useApi();
   return useQuery({
     queryKey: ['sweets', query],
     queryFn: ({ signal }) => listSweets(client, query, signal),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

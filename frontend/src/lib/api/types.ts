@@ -15,3 +15,6 @@ export type AccountSession = Schemas['Session'];
 export type SessionList = Schemas['SessionList'];
 export type AuditEntry = Schemas['AuditEntry'];
 export type AuditPage = Schemas['AuditPage'];
+export type StorefrontSweet = Schemas['StorefrontSweet'];
+export type StorefrontPage = Schemas['StorefrontPage'];
+export type ImportPlan = Schemas['ImportPlan'];

@@ -15,6 +15,7 @@ import { deleteSweet, type Sweet, type SweetQuery, updateSweet, useSweetChanged,
 import { AdjustDialog } from './adjust-dialog';
 import { HistoryDialog } from './history-dialog';
 import { RestockForm } from './restock-form';
+import { PhotoEditor } from './photo-editor';
 import { SweetForm } from './sweet-form';
 import '../admin.css';
 import { SweetCell } from '@/components/ui/sweet-cell';
@@ -225,6 +226,7 @@ export function StockTable() {
       {editing ? (
         <Dialog title={`Edit ${editing.name}`} onClose={() => setEditing(null)}>
           <SweetForm sweet={editing} onSaved={() => setEditing(null)} onCancel={() => setEditing(null)} />
+          <PhotoEditor sweet={editing} />
         </Dialog>
       ) : null}
       {deleting ? <DeleteDialog sweet={deleting} onClose={() => setDeleting(null)} /> : null}

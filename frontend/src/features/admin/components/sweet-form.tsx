@@ -5,7 +5,9 @@ import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { useApi, useSession } from '@/lib/api-context';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
-import { createSweet, type Sweet, type SweetInput, updateSweet, useSweetChanged } from '@/lib/api/sweets';
+import { useCategoryMetrics } from '@/lib/api/metrics';
+import { createSweet, type Sweet, type SweetInput, updateSweet, useSweetChanged, useSweets } from '@/lib/api/sweets';
+import { useDebounced } from '@/lib/use-debounced';
 import '../admin.css';
 
 const FIELDS = [
@@ -17,6 +19,8 @@ const FIELDS = [
   'reorder_level',
   'reorder_quantity',
   'cost',
+  'sku',
+  'barcode',
 ] as const;
 const EMPTY: SweetInput = {
   name: '',
@@ -27,6 +31,8 @@ const EMPTY: SweetInput = {
   reorder_level: '0',
   reorder_quantity: '0',
   cost: '',
+  sku: '',
+  barcode: '',
 };
 
 export interface SweetFormProps {
@@ -50,6 +56,8 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
         reorder_level: String(sweet.reorder_level ?? 0),
         reorder_quantity: String(sweet.reorder_quantity ?? 0),
         cost: sweet.cost ?? '',
+        sku: sweet.sku ?? '',
+        barcode: sweet.barcode ?? '',
       }
     : EMPTY;
   const [form, setForm] = useState<SweetInput>(initial);
@@ -57,6 +65,15 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
   const set = (field: keyof SweetInput) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
     setForm({ ...form, [field]: e.target.value });
   const prefix = sweet ? `edit-${sweet.id}` : 'new';
+  // Names and categories that differ from existing ones only by case are two different ones to the shop: say so.
+  const categories = useCategoryMetrics().data ?? [];
+  const categoryTwin = categories.find(
+    (c) => c.category !== form.category.trim() && c.category.toLowerCase() === form.category.trim().toLowerCase(),
+  );
+  const typedName = useDebounced(form.name.trim(), 300);
+  const namesake = useSweets({ name: typedName, page_size: 10 }, typedName !== '').data?.results.find(
+    (s) => s.id !== sweet?.id && s.name !== typedName && s.name.toLowerCase() === typedName.toLowerCase(),
+  );
 
   const { submit, busy, errors } = useFormMutation(FIELDS, {
     mutationFn: () => {
@@ -67,7 +84,7 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
       }
       // Only what changed: a stock count edited here would otherwise overwrite purchases made meanwhile.
       const patch: Partial<SweetInput> = {};
-      for (const f of FIELDS) if (form[f] !== initial[f] && (owner || f !== 'cost')) patch[f] = form[f];
+      for (const f of FIELDS) if (form[f] !== initial[f] && (owner || f !== 'cost')) patch[f] = form[f] ?? '';
       return updateSweet(client, sweet.id, patch);
     },
     onSuccess: (result) => {
@@ -96,6 +113,11 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
           value={form.name}
           onChange={set('name')}
           errors={errors.fieldErrors.name}
+          hint={
+            namesake && typedName
+              ? `“${namesake.name}” already exists and differs only in capitals: this would be another sweet.`
+              : undefined
+          }
           required
         />
         <TextField
@@ -104,8 +126,22 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
           value={form.category}
           onChange={set('category')}
           errors={errors.fieldErrors.category}
+          list={`${prefix}-categories`}
+          autoComplete="off"
+          hint={
+            categoryTwin
+              ? `The category “${categoryTwin.category}” exists and differs only in capitals: pick it to keep one category.`
+              : 'Pick an existing category or type a new one'
+          }
           required
         />
+        <datalist id={`${prefix}-categories`}>
+          {categories.map((c) => (
+            <option key={c.category} value={c.category}>
+              {c.category}
+            </option>
+          ))}
+        </datalist>
         <TextField
           id={`${prefix}-price`}
           label="Price"
@@ -153,6 +189,23 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
             hint="What one costs you; blank if unknown"
           />
         ) : null}
+        <TextField
+          id={`${prefix}-sku`}
+          label="SKU"
+          value={form.sku ?? ''}
+          onChange={set('sku')}
+          errors={errors.fieldErrors.sku}
+          hint="Your own code; optional"
+        />
+        <TextField
+          id={`${prefix}-barcode`}
+          label="Barcode"
+          inputMode="numeric"
+          value={form.barcode ?? ''}
+          onChange={set('barcode')}
+          errors={errors.fieldErrors.barcode}
+          hint="EAN-13 or UPC-A; scan it into this box"
+        />
         <TextAreaField
           id={`${prefix}-description`}
           label="Description"

@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useApi } from '@/lib/api-context';
+import { useApi, useSession } from '@/lib/api-context';
 import { placeOrder, unavailableLines, useOrderChanged, type Unavailable } from '@/lib/api/orders';
 import { basket, basketTotalCents, useBasket } from '@/lib/basket';
 import { formatCents, formatPrice, newIdempotencyKey, priceCents } from '@/lib/format';
@@ -17,6 +17,7 @@ export function BasketPage() {
   const client = useApi();
   const changed = useOrderChanged();
   const navigate = useNavigate();
+  const session = useSession();
   const [note, setNote] = useState('');
   const [short, setShort] = useState<Unavailable[] | null>(null);
   const checkout = useFormMutation(['note'], {
@@ -160,9 +161,15 @@ export function BasketPage() {
           <Button variant="secondary" onClick={() => basket.clear()}>
             Empty the basket
           </Button>
-          <Button type="submit" busy={checkout.busy}>
-            {checkout.busy ? 'Placing your order…' : 'Check out'}
-          </Button>
+          {session ? (
+            <Button type="submit" busy={checkout.busy}>
+              {checkout.busy ? 'Placing your order…' : 'Check out'}
+            </Button>
+          ) : (
+            <Button onClick={() => void navigate('/login', { state: { from: '/basket' } })}>
+              Sign in to check out
+            </Button>
+          )}
         </div>
       </form>
     </section>

@@ -1,11 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useDebounced } from '@/lib/use-debounced';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { SORT_OPTIONS, type SweetQuery } from '@/lib/api/sweets';
 
-export type Filters = Required<Pick<SweetQuery, 'name' | 'category' | 'min_price' | 'max_price' | 'ordering'>>;
+export type Filters = Required<Pick<SweetQuery, 'q' | 'name' | 'category' | 'min_price' | 'max_price' | 'ordering'>>;
 
-export const EMPTY_FILTERS: Filters = { name: '', category: '', min_price: '', max_price: '', ordering: 'name' };
+export const EMPTY_FILTERS: Filters = { q: '', name: '', category: '', min_price: '', max_price: '', ordering: 'name' };
 
 export interface CatalogueFiltersProps {
   value: Filters;
@@ -37,6 +38,12 @@ export function CatalogueFilters({ value, errors = {}, onSearch }: CatalogueFilt
     submitted.current = JSON.stringify(next);
     onSearch(next);
   };
+  // Search as you type: the search box applies once typing pauses.
+  const settled = useDebounced(draft.q, 300);
+  useEffect(() => {
+    if (settled !== value.q) search({ ...draft, q: settled });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the settled text changes
+  }, [settled]);
   const set = (field: keyof Filters) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
     setDraft({ ...draft, [field]: e.target.value });
 
@@ -51,12 +58,14 @@ export function CatalogueFilters({ value, errors = {}, onSearch }: CatalogueFilt
       }}
     >
       <TextField
-        label="Name"
-        name="name"
+        label="Search"
+        name="q"
         type="search"
-        value={draft.name}
-        onChange={set('name')}
-        errors={errors.name}
+        value={draft.q}
+        onChange={set('q')}
+        errors={errors.q}
+        autoComplete="off"
+        placeholder="Name, category or description"
       />
       {/* On a phone only the name shows until "More filters" is pressed; on wider screens all of them. */}
       <Button
@@ -69,6 +78,14 @@ export function CatalogueFilters({ value, errors = {}, onSearch }: CatalogueFilt
         {expanded ? 'Fewer filters' : 'More filters'}
       </Button>
       <div className={expanded ? 'filters-more' : 'filters-more filters-collapsed'} id={moreId}>
+        <TextField
+          label="Name contains"
+          name="name"
+          type="search"
+          value={draft.name}
+          onChange={set('name')}
+          errors={errors.name}
+        />
         <TextField
           label="Category"
           name="category"

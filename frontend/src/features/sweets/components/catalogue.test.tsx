@@ -66,7 +66,7 @@ describe('Catalogue', () => {
     expect(await screen.findByText('Sweet 3')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Next' })).toBeDisabled();
 
-    await userEvent.type(screen.getByLabelText('Name'), 'fud');
+    await userEvent.type(screen.getByLabelText('Name contains'), 'fud');
     await userEvent.type(screen.getByLabelText('Category'), 'choc');
     await userEvent.type(screen.getByLabelText('Min price'), '1');
     await userEvent.type(screen.getByLabelText('Max price'), '4.5');
@@ -78,6 +78,11 @@ describe('Catalogue', () => {
     );
     await userEvent.selectOptions(screen.getByLabelText('Sort by'), 'Price (high to low)');
     await waitFor(() => expect(requests.at(-1)).toContain('ordering=-price'));
+    // The search box searches as you type, once typing pauses: one request for the word, not one per key.
+    const before = requests.length;
+    await userEvent.type(screen.getByLabelText('Search'), 'creme');
+    await waitFor(() => expect(requests.at(-1)).toContain('q=creme'));
+    expect(requests.slice(before).filter((r) => r.includes('q=c'))).toHaveLength(1);
   });
 
   it('shows a bad filter next to its field and an empty result in words', async () => {

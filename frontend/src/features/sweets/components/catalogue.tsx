@@ -15,6 +15,7 @@ export const CATALOGUE_PAGE_SIZE = 12;
 
 function readFilters(params: URLSearchParams): Filters {
   return {
+    q: params.get('q') ?? '',
     name: params.get('name') ?? '',
     category: params.get('category') ?? '',
     min_price: params.get('min_price') ?? '',

@@ -1,3 +1,5 @@
+import { Link } from 'react-router';
+import { SweetPhoto } from '@/components/ui/sweet-photo';
 import { formatPrice } from '@/lib/format';
 import type { Sweet } from '@/lib/api/sweets';
 import { PurchaseForm } from './purchase-form';
@@ -6,8 +8,13 @@ export function SweetCard({ sweet }: { sweet: Sweet }) {
   const stock = sweet.quantity;
   return (
     <article className="sweet-card" aria-labelledby={`sweet-${sweet.id}-name`} data-testid="sweet-card">
+      <Link to={`/sweets/${sweet.id}`} tabIndex={-1} aria-hidden="true">
+        <SweetPhoto name={sweet.name} src={sweet.thumbnail} />
+      </Link>
       <header className="sweet-card-head">
-        <h3 id={`sweet-${sweet.id}-name`}>{sweet.name}</h3>
+        <h3 id={`sweet-${sweet.id}-name`}>
+          <Link to={`/sweets/${sweet.id}`}>{sweet.name}</Link>
+        </h3>
         <span className="badge">{sweet.category}</span>
       </header>
       <p className="sweet-description">{sweet.description || <span className="muted">No description.</span>}</p>

@@ -1,0 +1,59 @@
+import { Link } from 'react-router';
+import { Button } from '@/components/ui/button';
+import { SweetPhoto } from '@/components/ui/sweet-photo';
+import { availabilityText, type StorefrontSweet } from '@/lib/api/storefront';
+import { basket } from '@/lib/basket';
+import { formatPrice } from '@/lib/format';
+
+/// The stock a basket line remembers for a storefront sweet: what is left when low, none when sold out, otherwise
+/// unknown (the server decides at checkout).
+export const shownStock = (s: StorefrontSweet) =>
+  s.availability === 'sold_out' ? 0 : s.availability === 'low' ? (s.left ?? 1) : Number.MAX_SAFE_INTEGER;
+
+export function AddToBasket({ sweet, onAdded }: { sweet: StorefrontSweet; onAdded?(message: string): void }) {
+  const soldOut = sweet.availability === 'sold_out';
+  return (
+    <Button
+      variant="secondary"
+      disabled={soldOut}
+      onClick={() => {
+        basket.add({ sweet: sweet.id, name: sweet.name, price: sweet.price, amount: 1, stock: shownStock(sweet) });
+        onAdded?.(`Added ${sweet.name} to the basket.`);
+      }}
+    >
+      {soldOut ? 'Sold out' : 'Add to basket'}
+    </Button>
+  );
+}
+
+export function StorefrontCard({ sweet, onAdded }: { sweet: StorefrontSweet; onAdded?(message: string): void }) {
+  return (
+    <article className="sweet-card" aria-labelledby={`shop-${sweet.id}-name`} data-testid="sweet-card">
+      <Link to={`/sweets/${sweet.id}`} tabIndex={-1} aria-hidden="true">
+        <SweetPhoto name={sweet.name} src={sweet.thumbnail} />
+      </Link>
+      <header className="sweet-card-head">
+        <h3 id={`shop-${sweet.id}-name`}>
+          <Link to={`/sweets/${sweet.id}`}>{sweet.name}</Link>
+        </h3>
+        <span className="badge">{sweet.category}</span>
+      </header>
+      <div className="sweet-facts">
+        <span className="price">{formatPrice(sweet.price)}</span>
+        <span
+          className={
+            sweet.availability === 'sold_out'
+              ? 'stock stock-out'
+              : sweet.availability === 'low'
+                ? 'stock stock-low'
+                : 'stock'
+          }
+          data-testid="availability"
+        >
+          {availabilityText(sweet)}
+        </span>
+      </div>
+      <AddToBasket sweet={sweet} onAdded={onAdded} />
+    </article>
+  );
+}
