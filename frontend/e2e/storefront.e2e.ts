@@ -185,3 +185,36 @@ test('a catalogue CSV with a bad row shows it in the dry run, is fixed and appli
   expect(found.results).toEqual([expect.objectContaining({ category: 'Lollies; big', price: '1.50', quantity: 3 })]);
   await closeTab(tab);
 });
+
+test('a scanner typing a barcode into the till adds the sweet; its shelf label has the barcode', async () => {
+  const name = unique('Scanned Cola');
+  // A valid EAN-13 of its own: twelve digits from the test's unique name, and their check digit.
+  const digits = `20${String(Date.now()).slice(-10)}`;
+  const sum = [...digits].reduce((s, d, i) => s + Number(d) * (i % 2 ? 3 : 1), 0);
+  const barcode = `${digits}${(10 - (sum % 10)) % 10}`;
+  await createSweet({ name, category: 'Gummies', price: '0.60', quantity: 40, barcode });
+  const tab = await openTab(browser());
+  const { page } = tab;
+  await signIn(page, 'admin', adminPassword);
+  await page.goto('/counter');
+  await page.getByLabel('Find a sweet').fill(barcode);
+  await page.getByLabel('Find a sweet').press('Enter');
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Added ${name}.` })
+    .waitFor();
+  await page.getByTestId('till-line').filter({ hasText: name }).waitFor();
+  expect(await page.getByLabel('Find a sweet').inputValue()).toBe(''); // ready for the next scan
+  await page.getByLabel('Find a sweet').fill('4006381333932');
+  await page.getByLabel('Find a sweet').press('Enter');
+  await page.getByText("This barcode's check digit should be 1, not 2: check the number.").waitFor();
+
+  await page.goto('/admin/labels');
+  await page.getByLabel('Which sweets').fill(name);
+  const label = page.getByTestId('shelf-label').filter({ hasText: name });
+  await label.waitFor();
+  expect(await label.textContent()).toContain('$0.60');
+  await label.getByRole('img', { name: `Barcode ${barcode}` }).waitFor();
+  expect(await label.locator('svg rect').count()).toBeGreaterThan(20);
+  await closeTab(tab);
+});

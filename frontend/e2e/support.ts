@@ -121,6 +121,7 @@ export interface Sweet {
   category: string;
   price: string;
   quantity: number;
+  barcode?: string | null;
 }
 
 export async function createSweet(fields: Partial<Sweet> & { name: string }): Promise<Sweet> {

@@ -31,7 +31,8 @@ export function fakeFetch(routes: Record<string, Handler>) {
     const call: Call = {
       method: init?.method ?? 'GET',
       path: url.pathname + url.search,
-      body: init?.body ? JSON.parse(String(init.body)) : undefined,
+      // A JSON body as its value; a file (a photo, a CSV) as it was sent.
+      body: typeof init?.body === 'string' ? JSON.parse(init.body) : (init?.body ?? undefined),
       headers,
     };
     calls.push(call);

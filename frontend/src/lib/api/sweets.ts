@@ -12,6 +12,8 @@ export type { Sweet, SweetPage } from './types';
 export interface SweetQuery {
   /// A search: every word a prefix of a word of the name, category or description.
   q?: string;
+  /// Exactly this barcode (what a scanner types).
+  barcode?: string;
   name?: string;
   category?: string;
   min_price?: string;

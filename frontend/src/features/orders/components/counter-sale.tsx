@@ -7,7 +7,8 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useApi } from '@/lib/api-context';
 import { type Order, placeOrder, useOrderChanged } from '@/lib/api/orders';
-import { useSweets } from '@/lib/api/sweets';
+import { listSweets, useSweets } from '@/lib/api/sweets';
+import { ApiError, errorMessage } from '@/lib/api-error';
 import { formatCents, formatPrice, newIdempotencyKey, priceCents } from '@/lib/format';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import '../orders.css';
@@ -23,7 +24,8 @@ export function CounterSale() {
   const client = useApi();
   const changed = useOrderChanged();
   const [find, setFind] = useState('');
-  const found = useSweets({ name: find.trim(), page_size: 8 });
+  const found = useSweets({ q: find.trim(), page_size: 8 });
+  const [scan, setScan] = useState<{ kind: 'error' | 'success'; text: string } | null>(null);
   const [lines, setLines] = useState<TillLine[]>([]);
   const [walkIn, setWalkIn] = useState(true);
   const [customer, setCustomer] = useState('');
@@ -70,13 +72,45 @@ export function CounterSale() {
       ) : null}
       <div className="till-grid">
         <div>
-          <TextField
-            label="Find a sweet"
-            value={find}
-            onChange={(e) => setFind(e.target.value)}
-            placeholder="Start typing a name"
-            autoComplete="off"
-          />
+          {/* A USB scanner types the barcode and Enter into this box: the sweet with that barcode is added. */}
+          <form
+            aria-label="Find or scan a sweet"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const code = find.replace(/[\s-]/g, '');
+              if (!/^\d{12,13}$/.test(code)) return;
+              void listSweets(client, { barcode: code, page_size: 1 }).then(
+                (page) => {
+                  const hit = page.results[0];
+                  if (!hit) return setScan({ kind: 'error', text: `No sweet has the barcode ${code}.` });
+                  if (hit.quantity === 0) return setScan({ kind: 'error', text: `${hit.name} is out of stock.` });
+                  add(hit);
+                  setFind('');
+                  setScan({ kind: 'success', text: `Added ${hit.name}.` });
+                },
+                (error: unknown) =>
+                  setScan({
+                    kind: 'error',
+                    text:
+                      error instanceof ApiError
+                        ? (error.fieldErrors.barcode?.join(' ') ?? error.message)
+                        : errorMessage(error),
+                  }),
+              );
+            }}
+          >
+            <TextField
+              label="Find a sweet"
+              value={find}
+              onChange={(e) => {
+                setFind(e.target.value);
+                setScan(null);
+              }}
+              placeholder="Type a name or scan a barcode"
+              autoComplete="off"
+            />
+          </form>
+          {scan ? <Alert kind={scan.kind}>{scan.text}</Alert> : null}
           <ul className="till-results" aria-label="Sweets found">
             {(found.data?.results ?? []).map((s) => (
               <li key={s.id}>
