@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-25}"
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(json_body query money web_path tokens router)
+((${#targets[@]})) || targets=(json_body query money web_path tokens router csv)
 
 echo "==> Building the fuzz targets (clang, ASan + UBSan)"
 cmake --preset fuzz >/dev/null
