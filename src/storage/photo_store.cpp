@@ -51,16 +51,9 @@ std::optional<domain::Sweet> SqlPhotoStore::set_photo(std::int64_t sweet, const 
                                                       const domain::Actor& actor) {
     return db_.write([&](soci::session& sql) -> std::optional<domain::Sweet> {
         const long long id = sweet, now = clock_.now();
-        SweetRow row;
-        {
-            Query q(sql);
-            row.bind(q);
-            q.use(id, "id");
-            if (!q.run(std::string("SELECT ") + kSweetColumns + " FROM sweets WHERE id = :id" +
-                       for_update(db_.dialect())))
-                return std::nullopt;
-        }
-        const auto before = row.value();
+        const auto found = sweet_now(sql, db_.dialect(), id, true);
+        if (!found) return std::nullopt;
+        const auto& before = *found;
         auto after = before;
         after.image = photo ? std::optional<std::string>(photo->digest) : std::nullopt;
         after.updated_at = now;

@@ -139,4 +139,16 @@ inline const char* for_update(Dialect dialect) {
     return dialect == Dialect::Postgres ? " FOR UPDATE" : "";
 }
 
+/// The sweet `id` as it is now; `lock`: for a change (PostgreSQL: FOR UPDATE; SQLite's writer holds the lock).
+inline std::optional<domain::Sweet> sweet_now(soci::session& sql, Dialect dialect, long long id, bool lock) {
+    SweetRow row;
+    Query q(sql);
+    row.bind(q);
+    q.use(id, "id");
+    if (!q.run(std::string("SELECT ") + kSweetColumns + " FROM sweets WHERE id = :id" +
+               (lock ? for_update(dialect) : "")))
+        return std::nullopt;
+    return row.value();
+}
+
 }  // namespace sweetshop::storage::sql

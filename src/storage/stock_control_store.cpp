@@ -22,18 +22,6 @@ constexpr const char* kDelivered = "UPDATE stock_alerts SET delivered_at_us = :a
 constexpr const char* kFailed =
     "UPDATE stock_alerts SET claimed_until_us = 0, next_attempt_us = :next, last_error = :error WHERE id = :id";
 
-/// The sweet `id` as it is now; `lock`: for a change (PostgreSQL: FOR UPDATE; SQLite's writer holds the lock).
-std::optional<domain::Sweet> sweet_now(soci::session& sql, Dialect dialect, long long id, bool lock) {
-    SweetRow row;
-    Query q(sql);
-    row.bind(q);
-    q.use(id, "id");
-    if (!q.run(std::string("SELECT ") + kSweetColumns + " FROM sweets WHERE id = :id" +
-               (lock ? for_update(dialect) : "")))
-        return std::nullopt;
-    return row.value();
-}
-
 /// Sets the quantity and appends its ledger entry; returns the entry.
 domain::LedgerEntry record(soci::session& sql, domain::Sweet& sweet, long long after, const std::string& reason,
                            const std::string& note, const domain::Actor& actor, long long now) {

@@ -70,8 +70,6 @@ void apply(const domain::SweetChanges& changes, domain::Sweet& sweet) {
     if (changes.barcode) sweet.barcode = *changes.barcode;
 }
 constexpr const char* kNameTaken = "SELECT id FROM sweets WHERE name = :name AND id <> :except";
-constexpr const char* kSkuTaken = "SELECT id FROM sweets WHERE sku = :name AND id <> :except";
-constexpr const char* kBarcodeTaken = "SELECT id FROM sweets WHERE barcode = :name AND id <> :except";
 /// Rows without their sort key and search words (from before migration 0011, or an import).
 constexpr const char* kStaleSearch =
     "SELECT id, name, category, description FROM sweets WHERE name_key = '' ORDER BY id";
@@ -81,11 +79,6 @@ constexpr const char* kSetSearch =
 constexpr const char* kDeleteSweet = "DELETE FROM sweets WHERE id = :id RETURNING name, quantity, image";
 constexpr const char* kCategorySummary =
     "SELECT category, COUNT(*), CAST(COALESCE(SUM(quantity), 0) AS BIGINT) FROM sweets GROUP BY category ORDER BY ";
-
-std::string select_sweet(Dialect dialect, bool for_change) {
-    return std::string("SELECT ") + kSweetColumns + " FROM sweets WHERE id = :id" +
-           (for_change ? for_update(dialect) : "");
-}
 
 std::string like_pattern(const std::string& folded) {
     std::string out = "%";
@@ -230,27 +223,13 @@ ListSql list_sql(const domain::SweetFilter& filter, const std::vector<domain::So
 }
 
 std::optional<domain::Sweet> SqlCatalogueStore::find(std::int64_t id) {
-    return db_.read([&](soci::session& sql) -> std::optional<domain::Sweet> {
-        const long long key = id;
-        SweetRow row;
-        Query q(sql);
-        row.bind(q);
-        q.use(key, "id");
-        if (!q.run(select_sweet(db_.dialect(), false))) return std::nullopt;
-        return row.value();
-    });
+    return db_.read(
+        [&](soci::session& sql) -> std::optional<domain::Sweet> { return sweet_now(sql, db_.dialect(), id, false); });
 }
 
 bool SqlCatalogueStore::taken(domain::Unique field, const std::string& value, std::int64_t except_id) {
-    return db_.read([&](soci::session& sql) {
-        const long long except = except_id;
-        long long found = 0;
-        Query q(sql);
-        q.use(value, "name").use(except, "except").into(found);
-        return q.run(field == domain::Unique::Name  ? kNameTaken
-                     : field == domain::Unique::Sku ? kSkuTaken
-                                                    : kBarcodeTaken);
-    });
+    const auto holder = find_by(field, value);  // the values are unique: at most one sweet holds it
+    return holder && holder->id != except_id;
 }
 
 std::int64_t SqlCatalogueStore::count(const domain::SweetFilter& filter) {
@@ -326,15 +305,9 @@ SqlCatalogueStore::UpdateStatus update_sweet(soci::session& sql, Dialect dialect
                                              const domain::SweetChanges& changes, const domain::Actor& actor,
                                              long long now, const std::string& note, domain::Sweet& sweet) {
     const long long key = id;
-    SweetRow row;
-    {
-        Query q(sql);
-        row.bind(q);
-        q.use(key, "id");
-        const bool found = q.run(select_sweet(dialect, true));
-        if (!found) return SqlCatalogueStore::UpdateStatus::NotFound;
-    }
-    auto next = row.value();
+    const auto before = sweet_now(sql, dialect, key, true);
+    if (!before) return SqlCatalogueStore::UpdateStatus::NotFound;
+    auto next = *before;
     if (changes.name && *changes.name != next.name) {
         long long other = 0;
         Query q(sql);
@@ -356,9 +329,9 @@ SqlCatalogueStore::UpdateStatus update_sweet(soci::session& sql, Dialect dialect
     const SearchColumns search(next.name, next.category, next.description);
     search.bind(q);
     q.run(kUpdateSweet);
-    if (next.quantity != row.quantity)
-        append_ledger(sql, key, next.name, actor, "edit", quantity - row.quantity, quantity, now, 0, note);
-    if (auto entry = domain::audit_sweet_edited(actor, row.value(), next)) append_audit(sql, *entry, now);
+    if (next.quantity != before->quantity)
+        append_ledger(sql, key, next.name, actor, "edit", quantity - before->quantity, quantity, now, 0, note);
+    if (auto entry = domain::audit_sweet_edited(actor, *before, next)) append_audit(sql, *entry, now);
     sweet = next;
     return SqlCatalogueStore::UpdateStatus::Updated;
 }

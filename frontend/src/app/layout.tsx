@@ -6,12 +6,24 @@ import { useApiContext, useSession } from '@/lib/api-context';
 import { useBasket } from '@/lib/basket';
 import { logout } from '@/features/auth/api/auth';
 
+/// The basket with its count of units, for visitors and customers alike.
+function BasketLink() {
+  const units = useBasket().reduce((n, l) => n + l.amount, 0);
+  return (
+    <NavLink to="/basket" aria-label={`Basket, ${units} item${units === 1 ? '' : 's'}`}>
+      Basket{' '}
+      <span className="basket-count" data-testid="basket-count">
+        {units}
+      </span>
+    </NavLink>
+  );
+}
+
 export function Layout() {
   const session = useSession();
   const { store, client } = useApiContext();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const basketUnits = useBasket().reduce((n, l) => n + l.amount, 0);
   const signOut = async () => {
     // Signed out here whatever the server answers (it may be unreachable); the cookie's session ends there.
     await logout(client).catch(() => undefined);
@@ -38,12 +50,7 @@ export function Layout() {
               <NavLink to="/" end>
                 Catalogue
               </NavLink>
-              <NavLink to="/basket" aria-label={`Basket, ${basketUnits} item${basketUnits === 1 ? '' : 's'}`}>
-                Basket{' '}
-                <span className="basket-count" data-testid="basket-count">
-                  {basketUnits}
-                </span>
-              </NavLink>
+              <BasketLink />
               <NavLink to="/orders" end>
                 My orders
               </NavLink>
@@ -70,12 +77,7 @@ export function Layout() {
               <NavLink to="/" end>
                 Shop
               </NavLink>
-              <NavLink to="/basket" aria-label={`Basket, ${basketUnits} item${basketUnits === 1 ? '' : 's'}`}>
-                Basket{' '}
-                <span className="basket-count" data-testid="basket-count">
-                  {basketUnits}
-                </span>
-              </NavLink>
+              <BasketLink />
             </nav>
           ) : null}
           {!session ? (

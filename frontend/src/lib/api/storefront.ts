@@ -38,6 +38,10 @@ export function useStorefrontSweet(id: number) {
   });
 }
 
+/// The stock badge's class: out, low or plain.
+export const availabilityClass = (sweet: Pick<StorefrontSweet, 'availability'>) =>
+  sweet.availability === 'sold_out' ? 'stock stock-out' : sweet.availability === 'low' ? 'stock stock-low' : 'stock';
+
 /// What a visitor reads of a sweet's stock.
 export function availabilityText(sweet: Pick<StorefrontSweet, 'availability' | 'left'>): string {
   if (sweet.availability === 'sold_out') return 'Sold out';

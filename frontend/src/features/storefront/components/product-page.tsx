@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { Alert, Spinner } from '@/components/ui/alert';
 import { SweetPhoto } from '@/components/ui/sweet-photo';
 import { ApiError, errorMessage } from '@/lib/api-error';
-import { availabilityText, useStorefrontSweet } from '@/lib/api/storefront';
+import { availabilityClass, availabilityText, useStorefrontSweet } from '@/lib/api/storefront';
 import { formatPrice } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { AddToBasket } from './storefront-card';
@@ -40,7 +40,7 @@ export function ProductPage({ id }: { id: number }) {
         <div className="product-facts">
           <h1 id="product-title">{sweet.name}</h1>
           <p className="price product-price">{formatPrice(sweet.price)}</p>
-          <p className={sweet.availability === 'sold_out' ? 'stock stock-out' : 'stock'} data-testid="availability">
+          <p className={availabilityClass(sweet)} data-testid="availability">
             {availabilityText(sweet)}
           </p>
           <p className="product-description">{sweet.description || 'No description yet.'}</p>

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { Button } from '@/components/ui/button';
 import { SweetPhoto } from '@/components/ui/sweet-photo';
-import { availabilityText, type StorefrontSweet } from '@/lib/api/storefront';
+import { availabilityClass, availabilityText, type StorefrontSweet } from '@/lib/api/storefront';
 import { basket } from '@/lib/basket';
 import { formatPrice } from '@/lib/format';
 
@@ -40,16 +40,7 @@ export function StorefrontCard({ sweet, onAdded }: { sweet: StorefrontSweet; onA
       </header>
       <div className="sweet-facts">
         <span className="price">{formatPrice(sweet.price)}</span>
-        <span
-          className={
-            sweet.availability === 'sold_out'
-              ? 'stock stock-out'
-              : sweet.availability === 'low'
-                ? 'stock stock-low'
-                : 'stock'
-          }
-          data-testid="availability"
-        >
+        <span className={availabilityClass(sweet)} data-testid="availability">
           {availabilityText(sweet)}
         </span>
       </div>
