@@ -181,4 +181,8 @@ std::variant<std::int64_t, IntegerProblem> parse_integer(std::string_view text) 
     return negative ? -static_cast<std::int64_t>(value) : static_cast<std::int64_t>(value);
 }
 
+std::int64_t weighed_price_cents(std::int64_t cents_per_kg, std::int64_t grams) {
+    return (cents_per_kg * grams + 500) / 1000;
+}
+
 }  // namespace sweetshop::domain

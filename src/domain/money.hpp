@@ -23,6 +23,12 @@ std::optional<std::int64_t> parse_price_bound(std::string_view text, Bound bound
 /// "3.50" for 350.
 std::string format_money(std::int64_t cents);
 
+/// The price of `grams` of a sweet sold by weight at `cents_per_kg`: the exact product, cents_per_kg x grams / 1000,
+/// rounded to the cent half up (a thousandth of a cent that is exactly half goes up: 125 g at 3.00 per kg is
+/// 37.5 cents, charged 38), the rule shop scales print. Both arguments are at least 0; the product of the largest
+/// price (999,999.99) and the largest stock (2,147,483,647 g) fits in 64 bits.
+std::int64_t weighed_price_cents(std::int64_t cents_per_kg, std::int64_t grams);
+
 enum class IntegerProblem { Invalid, TooLarge, TooSmall };
 
 /// Parses an integer as DRF's IntegerField does: "2", " 2 ", "2.0", "2.00" are 2; "2.5", "abc", "1e3" are invalid.

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "domain/money.hpp"
 
 using namespace sweetshop::domain;
@@ -89,4 +91,26 @@ TEST(PriceBound, ClampsHugeBoundsAndRefusesWhatIsNotANumber) {
               parse_price_bound("1e300", Bound::Upper));
     for (const char* bad : {"", "abc", "NaN", "Infinity", "1e", "1,5", "--1", "0x10"})
         EXPECT_EQ(parse_price_bound(bad, Bound::Lower), std::nullopt) << bad;
+}
+
+TEST(WeighedPrice, TheExactProductIsRoundedToTheCentHalfUp) {
+    struct Case {
+        std::int64_t per_kg, grams, cents;
+    };
+    for (const auto& c : std::vector<Case>{
+             {300, 125, 38},                                    // 37.5 cents: half goes up
+             {300, 115, 35},                                    // 34.5 -> 35
+             {300, 105, 32},                                    // 31.5 -> 32
+             {1000, 1, 1},                                      // 1 g at 10.00/kg: exactly a cent
+             {999, 1, 1},                                       // 0.999 -> 1
+             {499, 1, 0},                                       // 0.499 -> 0
+             {500, 1, 1},                                       // 0.5 -> 1
+             {1250, 250, 313},                                  // 312.5 -> 313
+             {1250, 200, 250},                                  // exact
+             {2399, 333, 799},                                  // 798.867 -> 799
+             {0, 500, 0},                                       // free
+             {1500, 0, 0},                                      // nothing weighed
+             {99'999'999, 2'147'483'647, 214'748'362'552'516},  // the largest of both: no overflow
+         })
+        EXPECT_EQ(weighed_price_cents(c.per_kg, c.grams), c.cents) << c.per_kg << " per kg x " << c.grams << " g";
 }
