@@ -1,7 +1,6 @@
-// Handlers of the catalogue as CSV: the export of every sweet in the import's columns, and the import (a dry run
-// unless `?apply=true`), whose answer lists every row with what it would do or did, and why a row is refused.
+// The handler of the catalogue's CSV import (a dry run unless `?apply=true`), whose answer lists every row with what
+// it would do or did, and why a row is refused. Its export, in the same columns, is with the others (exports.cpp).
 #include "domain/catalogue_import.hpp"
-#include "domain/money.hpp"
 #include "http/csv.hpp"
 #include "http/errors.hpp"
 #include "http/handlers.hpp"
@@ -43,30 +42,6 @@ Response import_catalogue(Context& ctx) {
     const auto plan = ctx.deps.imports.apply(table, actor_of(ctx), costs);
     const auto body = plan_json(plan, table.delimiter);
     return plan.applied ? ok(body) : bad_request(body);
-}
-
-Response export_catalogue(Context& ctx) {
-    auto& store = ctx.deps.exports;
-    std::int64_t after = 0;
-    const bool costs = ctx.user->is_owner();
-    std::vector<csv::Cell> header;
-    for (const char* column : domain::kImportColumns)
-        if (costs || std::string_view(column) != "cost") header.emplace_back(csv::Text{column});
-    std::string head;
-    csv::append_row(head, header);
-    return csv::answer("catalogue", std::move(head), [&store, after, costs](std::string& out) mutable {
-        const auto sweets = store.sweets_after(after, domain::kExportBatch);
-        for (const auto& s : sweets) {
-            const auto sku = s.sku.value_or("");
-            std::vector<csv::Cell> cells{
-                csv::Text{s.name}, csv::Text{s.category}, csv::Text{s.description}, domain::format_money(s.price_cents),
-                s.quantity,        csv::Text{sku},        s.barcode.value_or(""),   s.reorder_level};
-            if (costs) cells.emplace_back(s.cost_cents ? domain::format_money(*s.cost_cents) : std::string());
-            csv::append_row(out, cells);
-            after = s.id;
-        }
-        return sweets.size() == domain::kExportBatch;
-    });
 }
 
 }  // namespace sweetshop::http::handlers

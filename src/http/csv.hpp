@@ -1,6 +1,6 @@
 #pragma once
-// CSV as RFC 4180 writes it (libcsv's quoting: every field in double quotes, quotes doubled, CRLF between records),
-// UTF-8, with spreadsheet-formula injection neutralised in text cells.
+// CSV as RFC 4180 has it, over libcsv: written (every field in double quotes, quotes doubled, CRLF between records,
+// UTF-8, spreadsheet-formula injection neutralised in text cells) and read (the catalogue import's files).
 #include <cstdint>
 #include <memory>
 #include <string>

@@ -2,6 +2,7 @@
 // batches of domain::kExportBatch rows (Response::stream), so an export of any size takes one batch of memory.
 #include <memory>
 
+#include "domain/catalogue_import.hpp"
 #include "domain/exports.hpp"
 #include "domain/money.hpp"
 #include "http/csv.hpp"
@@ -148,6 +149,29 @@ Response export_stock(Context& ctx) {
                                    s.reorder_level, s.reorder_quantity, optional_money(s.cost_cents),
                                    std::string(s.active ? "true" : "false"), format_money(s.price_cents * s.quantity),
                                    s.cost_cents ? format_money(*s.cost_cents * s.quantity) : std::string()});
+                after = s.id;
+            }
+            return sweets.size() == domain::kExportBatch;
+        },
+        shown);
+}
+
+Response export_catalogue(Context& ctx) {
+    auto& store = ctx.deps.exports;
+    std::int64_t after = 0;
+    std::vector<csv::Cell> header;
+    for (const char* column : domain::kImportColumns)
+        header.emplace_back(Text{column});
+    const auto shown = columns(ctx, {8});  // cost
+    return csv_answer(
+        "catalogue", header,
+        [&store, after, shown](std::string& out) mutable {
+            const auto sweets = store.sweets_after(after, domain::kExportBatch);
+            for (const auto& s : sweets) {
+                const auto sku = s.sku.value_or("");
+                shown.append(
+                    out, {Text{s.name}, Text{s.category}, Text{s.description}, format_money(s.price_cents), s.quantity,
+                          Text{sku}, s.barcode.value_or(""), s.reorder_level, optional_money(s.cost_cents)});
                 after = s.id;
             }
             return sweets.size() == domain::kExportBatch;

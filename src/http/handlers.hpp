@@ -36,7 +36,6 @@ Response verify_stock(Context& ctx);
 
 // catalogue_csv.cpp
 Response import_catalogue(Context& ctx);
-Response export_catalogue(Context& ctx);
 
 // photos.cpp
 Response put_sweet_image(Context& ctx);
@@ -64,6 +63,7 @@ Response export_orders(Context& ctx);
 Response export_order_lines(Context& ctx);
 Response export_ledger(Context& ctx);
 Response export_stock(Context& ctx);
+Response export_catalogue(Context& ctx);
 
 // orders.cpp
 Response place_order(Context& ctx);

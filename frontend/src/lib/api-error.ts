@@ -97,9 +97,12 @@ export function retryWhen(seconds: number): string {
   return `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;
 }
 
-/// Words for anything thrown by a request.
-export function errorMessage(error: unknown): string {
+/// Words for anything thrown by a request; with `field`, that field's messages when the answer has some (the one
+/// field of an upload or a lookup).
+export function errorMessage(error: unknown, field?: string): string {
   if (error instanceof ApiError) {
+    const own = field ? error.fieldErrors[field] : undefined;
+    if (own?.length) return own.join(' ');
     return error.retryAfterSeconds !== undefined && error.status === 429
       ? `${error.message} (${retryWhen(error.retryAfterSeconds)})`
       : error.message;

@@ -5,7 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SweetPhoto } from '@/components/ui/sweet-photo';
 import { useApi } from '@/lib/api-context';
-import { ApiError, errorMessage } from '@/lib/api-error';
+import { errorMessage } from '@/lib/api-error';
 import { type Sweet, useSweetChanged } from '@/lib/api/sweets';
 
 const MAX_BYTES = 5 * 1024 * 1024;
@@ -34,8 +34,7 @@ export function PhotoEditor({ sweet }: { sweet: Sweet }) {
       changed(result);
       setMessage({ kind: 'success', text: file ? 'Photo saved.' : 'Photo taken away.' });
     } catch (e) {
-      const text = e instanceof ApiError ? (e.fieldErrors.image?.join(' ') ?? e.message) : errorMessage(e);
-      setMessage({ kind: 'error', text });
+      setMessage({ kind: 'error', text: errorMessage(e, 'image') });
     } finally {
       setBusy(false);
     }

@@ -54,7 +54,7 @@ export function ImportPage() {
         setPlan(e.body); // applied with refused rows: nothing was written
       } else {
         setPlan(null);
-        setError(e instanceof ApiError && e.fieldErrors.csv ? e.fieldErrors.csv.join(' ') : errorMessage(e));
+        setError(errorMessage(e, 'csv'));
       }
     } finally {
       setBusy(null);

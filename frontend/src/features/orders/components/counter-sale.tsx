@@ -8,7 +8,7 @@ import { TextField } from '@/components/ui/field';
 import { useApi } from '@/lib/api-context';
 import { type Order, placeOrder, useOrderChanged } from '@/lib/api/orders';
 import { listSweets, useSweets } from '@/lib/api/sweets';
-import { ApiError, errorMessage } from '@/lib/api-error';
+import { errorMessage } from '@/lib/api-error';
 import { formatCents, formatPrice, newIdempotencyKey, priceCents } from '@/lib/format';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import '../orders.css';
@@ -88,14 +88,7 @@ export function CounterSale() {
                   setFind('');
                   setScan({ kind: 'success', text: `Added ${hit.name}.` });
                 },
-                (error: unknown) =>
-                  setScan({
-                    kind: 'error',
-                    text:
-                      error instanceof ApiError
-                        ? (error.fieldErrors.barcode?.join(' ') ?? error.message)
-                        : errorMessage(error),
-                  }),
+                (error: unknown) => setScan({ kind: 'error', text: errorMessage(error, 'barcode') }),
               );
             }}
           >
