@@ -28,6 +28,22 @@ CurlAlertSink::CurlAlertSink(std::string url, std::string shop_name)
 }
 
 std::string CurlAlertSink::payload(const domain::StockAlert& a, const std::string& shop_name) {
+    if (a.batch) {  // an expiry alert
+        std::string text = "Expiring soon at ";
+        text.append(shop_name).append(": ").append(std::to_string(a.quantity)).append(" of ").append(a.sweet_name);
+        text.append(" best before ").append(a.best_before.value_or("")).append(" (batch ");
+        text.append(std::to_string(*a.batch)).append(").");
+        nlohmann::ordered_json j{{"id", a.id},
+                                 {"event", "expiry"},
+                                 {"shop", shop_name},
+                                 {"sweet", {{"id", a.sweet_id}, {"name", a.sweet_name}}},
+                                 {"batch", *a.batch},
+                                 {"best_before", a.best_before.value_or("")},
+                                 {"quantity", a.quantity},
+                                 {"opened_at", domain::format_timestamp(a.opened_at)},
+                                 {"text", text}};
+        return j.dump();
+    }
     const std::string text = "Low stock at " + shop_name + ": " + a.sweet_name + " has " + std::to_string(a.quantity) +
                              " left (reorder level " + std::to_string(a.reorder_level) + "); suggested restock " +
                              std::to_string(a.suggested) + ".";

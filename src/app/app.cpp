@@ -10,6 +10,7 @@ namespace sweetshop::app {
 App::App(const Config& config, const domain::Clock& clock)
     : config_(config),
       clock_(clock),
+      zone_(std::make_shared<const domain::ShopTimeZone>(config.time_zone)),
       db_(config.database_url, config.effective_pool_size(),
           storage::DatabaseOptions{.sync_commits = config.sqlite_sync == "full"}),
       users_(db_, clock),
@@ -43,12 +44,16 @@ App::App(const Config& config, const domain::Clock& clock)
       export_store_(db_),
       photo_store_(db_, clock),
       photos_(sweets_, photo_codec_, photo_store_),
-      imports_(catalogue_, sweets_) {}
+      imports_(catalogue_, sweets_),
+      batch_store_(db_, clock),
+      perishables_(batch_store_, *zone_, clock, static_cast<int>(config.expiry_warning_days)) {}
 
 int App::migrate() {
     const int applied = storage::migrate(db_);
     if (const int rows = storage::backfill_search(db_))
         spdlog::info("gave {} sweet(s) their sort key and search words", rows);
+    if (const int batches = storage::refresh_expiry_instants(db_, *zone_))
+        spdlog::info("moved the expiry of {} batch(es) to midnight in {}", batches, zone_->name());
     return applied;
 }
 
@@ -69,6 +74,7 @@ Service::Service(App& app)
                       app.audit(),
                       app.photos(),
                       app.imports(),
+                      app.perishables(),
                       http::Settings{.cors_origins = app.config().cors_origins,
                                      .max_body_bytes = app.config().max_body_bytes,
                                      .max_upload_bytes = app.config().max_upload_bytes,
@@ -79,7 +85,7 @@ Service::Service(App& app)
                                      .shop_name = app.config().shop_name,
                                      .shop_address = app.config().shop_address,
                                      .storefront = app.config().storefront == "on",
-                                     .time_zone = std::make_shared<const domain::ShopTimeZone>(app.config().time_zone)},
+                                     .time_zone = app.time_zone_ptr()},
                       &metrics_,
                       [&db = app.database()] {
                           return metrics::PoolStats{static_cast<double>(db.pool_size()),
@@ -94,6 +100,11 @@ Service::Service(App& app)
     if (!config.alert_webhook.empty())
         alerts_ = std::make_unique<AlertWebhook>(app.database(), config.alert_webhook, config.shop_name,
                                                  std::chrono::seconds(config.alert_retry_seconds), app.clock());
+    // Batches past their date leave the sellable quantity (sales never take them even before), and batches about to
+    // expire open their alert: every minute, each batch once across servers.
+    expiry_ = std::make_unique<Periodic>("expiry", std::chrono::minutes(1), [&perishables = app.perishables()] {
+        if (const int expired = perishables.run_expiry()) spdlog::info("{} batch(es) passed their date", expired);
+    });
     if (app.database().dialect() == storage::Dialect::Postgres) {
         // Sales older than two days are folded every ten minutes (a late sale of a skewed clock still adds up).
         folding_ = std::make_unique<Periodic>(
@@ -108,10 +119,11 @@ Service::Service(App& app)
 http::Api Service::metrics_api() {
     auto settings = api_.settings();
     settings.public_cors = true;
-    return http::Api(http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(),
-                                app_.orders(), app_.stock_control(), app_.reports(), app_.people(), app_.exports(),
-                                app_.sessions(), app_.audit(), app_.photos(), app_.imports(), settings},
-                     http::metrics_routes());
+    return http::Api(
+        http::Deps{app_.accounts(), app_.users(), app_.tokens(), app_.catalogue(), app_.inventory(), app_.orders(),
+                   app_.stock_control(), app_.reports(), app_.people(), app_.exports(), app_.sessions(), app_.audit(),
+                   app_.photos(), app_.imports(), app_.perishables(), settings},
+        http::metrics_routes());
 }
 
 http::ServerOptions Service::server_options() {

@@ -13,6 +13,7 @@
 #include "security/password.hpp"
 #include "security/tokens.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/batches.hpp"
 #include "storage/database.hpp"
 #include "storage/export_store.hpp"
 #include "storage/idempotency_store.hpp"
@@ -53,12 +54,16 @@ class App {
     domain::ExportStore& exports() { return export_store_; }
     domain::Photos& photos() { return photos_; }
     domain::CatalogueImport& imports() { return imports_; }
+    domain::Perishables& perishables() { return perishables_; }
+    const domain::ShopTimeZone& time_zone() const { return *zone_; }
+    std::shared_ptr<const domain::ShopTimeZone> time_zone_ptr() const { return zone_; }
     const security::TokenService& tokens() const { return tokens_; }
     const domain::Clock& clock() const { return clock_; }
 
   private:
     Config config_;
     const domain::Clock& clock_;
+    std::shared_ptr<const domain::ShopTimeZone> zone_;
     storage::Database db_;
     storage::SqlUserRepository users_;
     security::Argon2Hasher hasher_;
@@ -87,6 +92,8 @@ class App {
     storage::SqlPhotoStore photo_store_;
     domain::Photos photos_;
     domain::CatalogueImport imports_;
+    storage::SqlBatchStore batch_store_;
+    domain::Perishables perishables_;
 };
 
 /// The HTTP side of an App: the API over its services, the web app, the request metrics.
@@ -109,6 +116,7 @@ class Service {
     http::Api api_;
     std::unique_ptr<AlertWebhook> alerts_;  ///< when SWEETSHOP_ALERT_WEBHOOK is set
     std::unique_ptr<Periodic> folding_;     ///< PostgreSQL: the summaries' shards of past days, folded
+    std::unique_ptr<Periodic> expiry_;      ///< batches past their date moved out, expiry alerts opened
 };
 
 }  // namespace sweetshop::app

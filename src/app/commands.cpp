@@ -166,10 +166,23 @@ int verify_stock(const Flags& flags) {
         std::cout << "MISMATCH reports' summary " << m.summary << (m.key.empty() ? " in total" : " for " + m.key)
                   << ": " << m.figure << " " << m.summarised << ", the order lines and refunds give " << m.from_lines
                   << "\n";
-    const auto problems = report.mismatches.size() + report.sales_mismatches.size() + report.summary_mismatches.size();
+    for (const auto& m : report.batch_mismatches) {
+        if (m.check == "batch")
+            std::cout << "MISMATCH batch " << m.id << " of sweet " << m.sweet_id << ": " << m.expected
+                      << " unit(s) left, its opening units and moves give " << m.found << "\n";
+        else if (m.check == "sweet")
+            std::cout << "MISMATCH batches of sweet " << m.sweet_id << ": quantity " << m.expected
+                      << ", its batches hold " << m.found << "\n";
+        else
+            std::cout << "MISMATCH ledger entry " << m.id << " of sweet " << m.sweet_id << ": change " << m.expected
+                      << ", its batch moves " << m.found << "\n";
+    }
+    const auto problems = report.mismatches.size() + report.sales_mismatches.size() + report.summary_mismatches.size() +
+                          report.batch_mismatches.size();
     std::cout << "checked " << report.checked << " sweet(s): "
-              << (report.ok() ? "every quantity equals the sum of its ledger, every sale and restocked refund is "
-                                "in it, and the reports' summaries add up to the orders"
+              << (report.ok() ? "every quantity equals the sum of its ledger and of its batches, every batch "
+                                "its moves, every sale and restocked refund is in it, and the reports' summaries "
+                                "add up to the orders"
                               : std::to_string(problems) + " mismatch(es)")
               << "\n";
     return report.ok() ? 0 : 1;

@@ -55,6 +55,7 @@ struct Config {
     std::string storefront = "on";              ///< on: the storefront's routes answer without a token; off: 404
     std::string alert_webhook;                  ///< SWEETSHOP_ALERT_WEBHOOK: low-stock alerts are POSTed here
     long long alert_retry_seconds = 30;         ///< the first wait before an alert is sent again
+    long long expiry_warning_days = 2;          ///< days before its date a batch's expiry alert opens (0: none)
     std::string shop_address;                   ///< on receipts (one line; empty: none)
 
     bool production() const { return env == "production"; }

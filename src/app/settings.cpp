@@ -352,7 +352,7 @@ const std::vector<Setting>& settings() {
         {"SWEETSHOP_TIME_ZONE",
          "--time-zone",
          "",
-         "the shop's IANA time zone (receipts, order dates)",
+         "the shop's IANA time zone (receipts, order dates, best-before dates)",
          kServe,
          read_time_zone,
          {},
@@ -391,6 +391,14 @@ const std::vector<Setting>& settings() {
          integer<&C::alert_retry_seconds, 1, 3600>,
          {},
          shown<&C::alert_retry_seconds>},
+        {"SWEETSHOP_EXPIRY_WARNING_DAYS",
+         "--expiry-warning-days",
+         "",
+         "how many days before its best-before date a batch's expiry alert opens (0: none)",
+         kServe,
+         integer<&C::expiry_warning_days, 0, 366>,
+         {},
+         shown<&C::expiry_warning_days>},
         {"SWEETSHOP_ADMIN_PASSWORD", "", "", "the password create-admin sets", kCreateAdmin, nullptr, "none"},
     };
     return table;

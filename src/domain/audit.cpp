@@ -135,6 +135,15 @@ AuditEntry audit_adjustment(const Actor& actor, const Sweet& after, std::int64_t
     return about_sweet(actor, "stock.adjust", after.id, after.name, d.str());
 }
 
+AuditEntry audit_write_off(const Actor& actor, std::int64_t sweet_id, const std::string& name, std::int64_t batch,
+                           std::int64_t units, std::optional<std::int64_t> value_cents, const std::string& note) {
+    AuditDetails d;
+    d.add("batch", batch).add("units", units);
+    if (value_cents) d.add("value_cents", *value_cents);
+    d.add("note", note);
+    return about_sweet(actor, "stock.write_off", sweet_id, name, d.str());
+}
+
 AuditEntry audit_stocktake(const Actor& actor, const std::vector<AuditCountLine>& lines, const std::string& note) {
     std::string list = "[";
     for (const auto& line : lines) {

@@ -61,6 +61,9 @@ AuditEntry audit_sweet_deleted(const Actor& actor, std::int64_t id, const std::s
 AuditEntry audit_restock(const Actor& actor, const Sweet& after, std::int64_t amount);
 AuditEntry audit_adjustment(const Actor& actor, const Sweet& after, std::int64_t delta, std::string_view reason,
                             const std::string& note);
+/// A batch written off: its units and their value (unknown without a cost).
+AuditEntry audit_write_off(const Actor& actor, std::int64_t sweet_id, const std::string& name, std::int64_t batch,
+                           std::int64_t units, std::optional<std::int64_t> value_cents, const std::string& note);
 struct AuditCountLine {
     std::int64_t sweet_id = 0;
     std::string name;

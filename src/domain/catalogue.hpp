@@ -41,6 +41,8 @@ struct Sweet {
     std::optional<std::string> sku = {};      ///< the shop's own code, unique when set
     std::optional<std::string> barcode = {};  ///< EAN-13 (a UPC-A with its leading 0), unique when set
     std::optional<std::string> image = {};    ///< the photo's digest (Photos), when it has one
+    // Perishables (after the codes in answers)
+    std::optional<std::string> best_before = {};  ///< the earliest best-before date (YYYY-MM-DD) of units for sale
 
     bool is_available() const { return quantity > 0; }
     /// At or below its reorder level (and it has one, and it is still sold).

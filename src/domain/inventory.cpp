@@ -3,8 +3,12 @@
 namespace sweetshop::domain {
 
 std::string stock_fingerprint(const StockChange& change) {
-    return std::string(change.kind == StockChange::Kind::Purchase ? "purchase" : "restock") + " sweet " +
-           std::to_string(change.sweet_id) + " amount " + std::to_string(change.amount);
+    std::string out(change.kind == StockChange::Kind::Purchase ? "purchase" : "restock");
+    out.append(" sweet ").append(std::to_string(change.sweet_id)).append(" amount ");
+    out.append(std::to_string(change.amount));
+    if (change.best_before) out.append(" best before ").append(format_local_date(*change.best_before));
+    if (!change.lot.empty()) out.append(" lot ").append(change.lot);
+    return out;
 }
 
 Keyed<StockOutcome> InventoryService::apply(const StockChange& change, const std::optional<std::string>& key) {

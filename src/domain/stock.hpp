@@ -1,10 +1,12 @@
 #pragma once
 // The values of stock changes: a purchase or restock, its outcome, and the ledger check's report.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "domain/catalogue.hpp"
+#include "domain/time_zone.hpp"
 
 namespace sweetshop::domain {
 
@@ -14,6 +16,10 @@ struct StockChange {
     std::int64_t sweet_id = 0;
     std::int64_t amount = 0;
     Actor actor;
+    // A restock's batch: its best-before date (none: undated), the instant that date ends, and its lot.
+    std::optional<LocalDate> best_before = {};
+    Micros expires_at = 0;
+    std::string lot = {};
 };
 
 /// The refusal of a purchase or an order for want of stock.
@@ -57,12 +63,25 @@ struct SummaryMismatch {
     std::int64_t from_lines = 0;
 };
 
+/// One batch, sweet or ledger entry whose batch figures disagree: a batch's units against its opening units and
+/// moves, a sweet's quantity against its batches' units, an entry's change against its moves.
+struct BatchMismatch {
+    std::string check;  ///< "batch", "sweet" or "entry"
+    std::int64_t id = 0;
+    std::int64_t sweet_id = 0;
+    std::int64_t expected = 0;  ///< the batch's units, the sweet's quantity, the entry's change
+    std::int64_t found = 0;     ///< from its moves, its batches' units, its moves
+};
+
 struct StockReport {
     std::int64_t checked = 0;
     std::vector<StockMismatch> mismatches;
     std::vector<SalesMismatch> sales_mismatches;
     std::vector<SummaryMismatch> summary_mismatches;
-    bool ok() const { return mismatches.empty() && sales_mismatches.empty() && summary_mismatches.empty(); }
+    std::vector<BatchMismatch> batch_mismatches;
+    bool ok() const {
+        return mismatches.empty() && sales_mismatches.empty() && summary_mismatches.empty() && batch_mismatches.empty();
+    }
 };
 
 }  // namespace sweetshop::domain

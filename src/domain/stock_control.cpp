@@ -36,7 +36,7 @@ AdjustOutcome StockControl::adjust(std::int64_t sweet_id, const Adjustment& adju
     }
     if (char_count(adjustment.note) > kNoteMaxChars && !errors.has("note"))
         errors.add("note", "Ensure this field has no more than " + std::to_string(kNoteMaxChars) + " characters.");
-    errors.order({"counted", "delta", "reason", "note", "non_field_errors"});
+    errors.order({"counted", "delta", "reason", "note", "batch", "non_field_errors"});
     if (!errors.empty()) throw Error(std::move(errors));
 
     auto outcome = store_.adjust(sweet_id, adjustment, actor);
@@ -45,6 +45,12 @@ AdjustOutcome StockControl::adjust(std::int64_t sweet_id, const Adjustment& adju
             return outcome;
         case AdjustOutcome::Kind::NotFound:  // deleted since the check
             throw Error(ErrorCode::NotFound, kSweetNotFound);
+        case AdjustOutcome::Kind::NoBatch: {
+            FieldErrors unknown;
+            unknown.add("batch",
+                        "Batch " + std::to_string(adjustment.batch.value_or(0)) + " is not a batch of this sweet.");
+            throw Error(std::move(unknown));
+        }
         case AdjustOutcome::Kind::Negative: {
             FieldErrors below;
             below.add("delta",

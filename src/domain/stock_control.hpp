@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/batches.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/error.hpp"
 
@@ -27,6 +28,8 @@ struct Adjustment {
     std::optional<std::int64_t> delta = {};
     AdjustReason reason = AdjustReason::Count;
     std::string note = {};
+    /// The batch it acts on first (none: first-expiry-first, as sales; units added go to the undated batch).
+    std::optional<std::int64_t> batch = {};
 };
 
 /// One entry of a sweet's ledger, as its history shows it.
@@ -41,11 +44,12 @@ struct LedgerEntry {
     Micros at = 0;
     std::optional<std::int64_t> order = {};  ///< sales and refunds: the order's number
     std::string note = {};
+    std::vector<BatchMove> batches = {};  ///< the batches it changed, by batch
     bool operator==(const LedgerEntry&) const = default;
 };
 
 struct AdjustOutcome {
-    enum class Kind { Done, NotFound, Negative, Overflow };
+    enum class Kind { Done, NotFound, Negative, Overflow, NoBatch };
     Kind kind = Kind::Done;
     LedgerEntry entry;        ///< Done
     Sweet sweet;              ///< Done: after the change
@@ -85,6 +89,9 @@ struct StockAlert {
     Micros opened_at = 0;
     std::optional<Micros> closed_at = {};
     std::optional<Micros> delivered_at = {};  ///< to the webhook
+    // An expiry alert's batch and its date (a low-stock alert has neither)
+    std::optional<std::int64_t> batch = {};
+    std::optional<std::string> best_before = {};
 };
 
 /// Storage port of stock control. Every change writes its ledger entries in the same transaction.

@@ -48,6 +48,9 @@ Response count_stock(Context& ctx);
 Response sweet_history(Context& ctx);
 Response low_stock(Context& ctx);
 Response stock_alerts(Context& ctx);
+Response sweet_batches(Context& ctx);
+Response expiring_stock(Context& ctx);
+Response write_off_batch(Context& ctx);
 
 // reports.cpp
 Response list_users(Context& ctx);

@@ -55,6 +55,8 @@ void append_sweet(std::string& out, const domain::Sweet& s, View view) {
         else
             out.append("null");
         append_photo(out, s);
+        out.append(",\"best_before\":");
+        append_optional(out, s.best_before);
         out.push_back('}');
         return;
     }
@@ -90,6 +92,8 @@ void append_sweet(std::string& out, const domain::Sweet& s, View view) {
     out.append(",\"barcode\":");
     append_optional(out, s.barcode);
     append_photo(out, s);
+    out.append(",\"best_before\":");
+    append_optional(out, s.best_before);
     out.push_back('}');
 }
 

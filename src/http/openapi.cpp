@@ -210,7 +210,19 @@ Json components() {
     s["StockChange"] = {
         {"type", "object"},
         {"required", {"amount"}},
-        {"properties", {{"amount", {{"type", "integer"}, {"minimum", 1}, {"maximum", domain::kMaxQuantity}}}}}};
+        {"properties",
+         {{"amount", {{"type", "integer"}, {"minimum", 1}, {"maximum", domain::kMaxQuantity}}},
+          {"best_before",
+           {{"type", "string"},
+            {"format", "date"},
+            {"nullable", true},
+            {"description",
+             "Restock only: the batch's best-before date (YYYY-MM-DD, today or later in SWEETSHOP_TIME_ZONE); "
+             "absent or null: the undated batch. A restock of the same date and lot adds to that batch."}}},
+          {"lot",
+           {{"type", "string"},
+            {"maxLength", domain::kLotMaxChars},
+            {"description", "Restock only: the batch's lot (default empty)."}}}}}};
     s["StockReport"] = answer_object(
         {{"ok", {{"type", "boolean"}}},
          {"checked", {{"type", "integer"}, {"description", "Sweets checked"}}},
@@ -245,7 +257,17 @@ Json components() {
                                        "for the totals"}}},
                                     {"figure", string_prop()},
                                     {"summarised", {{"type", "integer"}}},
-                                    {"from_lines", {{"type", "integer"}}}})}}}});
+                                    {"from_lines", {{"type", "integer"}}}})}}},
+         {"batch_mismatches",
+          {{"type", "array"},
+           {"description",
+            "check batch: a batch's units differ from its opening units and moves; sweet: a sweet's quantity "
+            "differs from its batches' units; entry: a ledger entry's change differs from its batch moves"},
+           {"items", answer_object({{"check", {{"type", "string"}, {"enum", {"batch", "sweet", "entry"}}}},
+                                    {"id", {{"type", "integer"}}},
+                                    {"sweet_id", {{"type", "integer"}}},
+                                    {"expected", {{"type", "integer"}}},
+                                    {"found", {{"type", "integer"}}}})}}}});
     order_components(s, price, price_in, timestamp);
     stock_components(s, price, price_in, timestamp);
     report_components(s);
@@ -287,6 +309,10 @@ Json parameters() {
                                          Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 500}});
     p["alert_status"] =
         query_param("status", "open (default) or all.", Json{{"type", "string"}, {"enum", {"open", "all"}}});
+    p["expiring_days"] = query_param("days",
+                                     "Batches best before today + days or earlier (0 to 366, default 7; days are "
+                                     "SWEETSHOP_TIME_ZONE's).",
+                                     Json{{"type", "integer"}, {"minimum", 0}, {"maximum", 366}});
     p["alert_page_size"] = query_param("page_size", "At most this many alerts, 1 to 500 (default 100).",
                                        Json{{"type", "integer"}, {"minimum", 1}, {"maximum", 500}});
     p["export_from"] = query_param("from", "Rows from this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE).",

@@ -175,6 +175,12 @@ void stock_components(Json& s, const Json& price, const Json& price_in, const Js
     sweet["thumbnail"] = thumbnail;
     s["StorefrontSweet"]["properties"]["image"] = image;
     s["StorefrontSweet"]["properties"]["thumbnail"] = thumbnail;
+    // Perishables: after the photo.
+    const Json best_before = nullable({{"type", "string"}, {"format", "date"}},
+                                      "The earliest best-before date of the units for sale (YYYY-MM-DD); null when "
+                                      "none of them is dated.");
+    sweet["best_before"] = best_before;
+    s["StorefrontSweet"]["properties"]["best_before"] = best_before;
     for (const char* body : {"SweetCreate", "SweetUpdate", "SweetPatch"}) {
         auto& p = s[body]["properties"];
         p["sku"] = nullable({{"type", "string"}, {"maxLength", domain::kSkuMaxChars}},
@@ -188,29 +194,41 @@ void stock_components(Json& s, const Json& price, const Json& price_in, const Js
         p["active"] = {{"type", "boolean"}, {"description", "false archives the sweet, true restores it."}};
     }
     const Json reasons = {{"type", "string"}, {"enum", {"count", "damaged", "expired", "sample", "other"}}};
-    s["Adjustment"] = {{"type", "object"},
-                       {"required", {"reason"}},
-                       {"properties",
-                        {{"counted",
-                          {{"type", "integer"},
-                           {"minimum", 0},
-                           {"maximum", 2147483647},
-                           {"description", "The quantity counted (or give delta)."}}},
-                         {"delta", {{"type", "integer"}, {"description", "The change, not 0 (or give counted)."}}},
-                         {"reason", reasons},
-                         {"note", {{"type", "string"}, {"maxLength", 500}}}}}};
-    const Json entry = answer_object({{"id", {{"type", "integer"}}},
-                                      {"at", timestamp},
-                                      {"actor", string_prop("Who made the change")},
-                                      {"reason",
-                                       {{"type", "string"},
-                                        {"enum",
-                                         {"create", "purchase", "restock", "edit", "delete", "refund", "count",
-                                          "damaged", "expired", "sample", "other"}}}},
-                                      {"delta", {{"type", "integer"}}},
-                                      {"quantity_after", {{"type", "integer"}}},
-                                      {"order", nullable({{"type", "integer"}}, "Sales and refunds")},
-                                      {"note", string_prop()}});
+    s["Adjustment"] = {
+        {"type", "object"},
+        {"required", {"reason"}},
+        {"properties",
+         {{"counted",
+           {{"type", "integer"},
+            {"minimum", 0},
+            {"maximum", 2147483647},
+            {"description", "The quantity counted (or give delta)."}}},
+          {"delta", {{"type", "integer"}, {"description", "The change, not 0 (or give counted)."}}},
+          {"reason", reasons},
+          {"note", {{"type", "string"}, {"maxLength", 500}}},
+          {"batch",
+           {{"type", "integer"},
+            {"description", "A batch of this sweet to act on first; with counted, the count of that batch."}}}}}};
+    const Json entry =
+        answer_object({{"id", {{"type", "integer"}}},
+                       {"at", timestamp},
+                       {"actor", string_prop("Who made the change")},
+                       {"reason",
+                        {{"type", "string"},
+                         {"enum",
+                          {"create", "purchase", "restock", "edit", "delete", "refund", "count", "damaged", "expired",
+                           "sample", "other"}}}},
+                       {"delta", {{"type", "integer"}}},
+                       {"quantity_after", {{"type", "integer"}}},
+                       {"order", nullable({{"type", "integer"}}, "Sales and refunds")},
+                       {"note", string_prop()},
+                       {"batches",
+                        {{"type", "array"},
+                         {"description", "The batches the entry changed"},
+                         {"items", answer_object({{"batch", {{"type", "integer"}}},
+                                                  {"best_before", nullable({{"type", "string"}, {"format", "date"}})},
+                                                  {"lot", string_prop()},
+                                                  {"delta", {{"type", "integer"}}}})}}}});
     s["LedgerEntry"] = entry;
     s["AdjustmentResult"] = answer_object({{"entry", ref("LedgerEntry")}, {"sweet", ref("Sweet")}});
     s["HistoryPage"] =
@@ -262,7 +280,48 @@ void stock_components(Json& s, const Json& price, const Json& price_in, const Js
                                     {"suggested", {{"type", "integer"}}},
                                     {"opened_at", timestamp},
                                     {"closed_at", optional_time},
-                                    {"delivered_at", nullable(timestamp, "To SWEETSHOP_ALERT_WEBHOOK")}})}}}});
+                                    {"delivered_at", nullable(timestamp, "To SWEETSHOP_ALERT_WEBHOOK")},
+                                    {"kind",
+                                     {{"type", "string"},
+                                      {"enum", {"low_stock", "expiry"}},
+                                      {"description",
+                                       "expiry: a batch within SWEETSHOP_EXPIRY_WARNING_DAYS of its date (quantity: "
+                                       "its units then; reorder_level and suggested 0)"}}},
+                                    {"batch", nullable({{"type", "integer"}}, "An expiry alert's batch")},
+                                    {"best_before", nullable({{"type", "string"}, {"format", "date"}},
+                                                             "An expiry alert's date")}})}}}});
+    const Json money_or_null = nullable(price);
+    Json batch = answer_object(
+        {{"id", {{"type", "integer"}}},
+         {"sweet", {{"type", "integer"}}},
+         {"name", string_prop("The sweet's name")},
+         {"best_before", nullable({{"type", "string"}, {"format", "date"}}, "null: undated")},
+         {"lot", string_prop()},
+         {"units", {{"type", "integer"}, {"description", "Left to sell"}}},
+         {"expired_units", {{"type", "integer"}, {"description", "Past the date, waiting to be written off"}}},
+         {"days_left",
+          nullable({{"type", "integer"}}, "Days from today to the date (0: the last day; negative once past)")},
+         {"expired", {{"type", "boolean"}}},
+         {"received_at", timestamp},
+         {"unit_cost", money_or_null},
+         {"value", nullable(price, "What is left (units and expired units) at unit_cost")}});
+    batch = owner_only(batch, {"unit_cost", "value"});
+    s["Batch"] = batch;
+    s["Batches"] =
+        answer_object({{"count", {{"type", "integer"}}}, {"results", {{"type", "array"}, {"items", ref("Batch")}}}});
+    s["ExpiringStock"] = owner_only(
+        answer_object(
+            {{"days", {{"type", "integer"}}},
+             {"count", {{"type", "integer"}}},
+             {"units", {{"type", "integer"}, {"description", "Left in these batches (for sale and expired)"}}},
+             {"value", nullable(price, "Their value at cost; null when a batch has no cost")},
+             {"results", {{"type", "array"}, {"items", ref("Batch")}}}}),
+        {"value"});
+    s["WriteOff"] = {{"type", "object"}, {"properties", {{"note", {{"type", "string"}, {"maxLength", 500}}}}}};
+    s["WriteOffResult"] = owner_only(answer_object({{"batch", ref("Batch")},
+                                                    {"units", {{"type", "integer"}, {"description", "Written off"}}},
+                                                    {"value", nullable(price, "Their value at cost")}}),
+                                     {"value"});
 }
 
 void report_components(Json& s) {

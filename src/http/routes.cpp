@@ -55,11 +55,32 @@ constexpr const char* kAdjustDescription =
     "Give `counted` (the quantity found) or `delta` (the change, not 0), and a `reason`: count, damaged, expired, "
     "sample or other; an optional `note` (up to 500 characters). The quantity and its ledger entry (with the reason, "
     "note and actor) change in one transaction; a change below 0 or past 2147483647 is refused with the quantity "
-    "found. A count that finds what the books say is recorded too (delta 0). Archived sweets can be adjusted.";
+    "found. A count that finds what the books say is recorded too (delta 0). Archived sweets can be adjusted. "
+    "Batches: units taken go first-expiry-first (as sales take them, then batches past their date), units added go "
+    "to the undated batch; with `batch` (an id of this sweet's batches) the change acts on that batch first, and "
+    "`counted` is that batch's count.";
+constexpr const char* kBatchesDescription =
+    "Each batch: its `best_before` date (null: undated) and `lot`, the `units` left to sell, the `expired_units` "
+    "that passed their date and wait to be written off, `days_left` to its date (negative once past), and for the "
+    "owner its `unit_cost` (the sweet's cost when it came in) and the `value` of what is left. Sales take the batch "
+    "that expires first: dated batches by date, the oldest first within a date, and undated units (which never "
+    "expire) last.";
+constexpr const char* kExpiringDescription =
+    "Batches of existing sweets best before today + `days` (default 7, 0 to 366; 0: today) or earlier, with units "
+    "for sale or expired units waiting to be written off, the earliest date first. Days are the shop's "
+    "(SWEETSHOP_TIME_ZONE): a batch best before the 10th is sold through the 10th and leaves the sellable quantity "
+    "at midnight that ends it. The totals: `units` left in them, and for the owner their `value` at cost (null when "
+    "a batch has no cost).";
+constexpr const char* kWriteOffDescription =
+    "Writes off everything left in the batch: units still for sale leave the quantity with a ledger entry of reason "
+    "`expired` (note \"Written off\" and yours), and with the expired ones are recorded as waste at the batch's "
+    "unit cost; the batch's expiry alert closes. An optional `note` up to 500 characters. 400 when nothing is "
+    "left.";
 constexpr const char* kHistoryDescription =
     "Newest first, 50 per page (`page_size` up to 500), through an index on (sweet, entry): a page costs the same on "
     "a ledger of any size. `next` links to the older entries (`before` the last one shown); there is no count. A "
-    "deleted sweet's history stays readable; 404 only for an id that never had any.";
+    "deleted sweet's history stays readable; 404 only for an id that never had any. Each entry lists the `batches` it "
+    "changed (id, best-before date, lot, change).";
 constexpr const char* kCountDescription =
     "Every line sets a sweet's quantity to what was counted, with a ledger entry of reason `count` (and the note) "
     "each, all in one transaction: an unknown sweet refuses the whole stocktake, and a sweet may appear once. "
@@ -426,6 +447,36 @@ const std::vector<Route>& api_routes() {
                  .responses = {{200, "HistoryPage"}, {400, "FieldErrors"}, {404, "Detail"}},
                  .parameters = {"before", "history_page_size"},
                  .description = kHistoryDescription}},
+        {.method = "GET",
+         .pattern = "/api/sweets/{id}/batches/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = sweet_batches,
+         .forbidden = "Only staff can see batches.",
+         .doc = {.summary = "A sweet's batches with units left, in the order sales take them (staff)",
+                 .responses = {{200, "Batches"}, {404, "Detail"}},
+                 .description = kBatchesDescription}},
+        {.method = "GET",
+         .pattern = "/api/stock/expiring/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = expiring_stock,
+         .forbidden = "Only staff can see expiring stock.",
+         .doc = {.summary = "Batches past their date and those expiring within ?days=N, the earliest first (staff)",
+                 .responses = {{200, "ExpiringStock"}, {400, "FieldErrors"}},
+                 .parameters = {"expiring_days"},
+                 .description = kExpiringDescription}},
+        {.method = "POST",
+         .pattern = "/api/stock/batches/{id}/write-off/",
+         .access = Access::Admin,
+         .pool = Pool::Database,
+         .handler = write_off_batch,
+         .forbidden = "Only staff can write stock off.",
+         .json_body = true,
+         .doc = {.summary = "Write off everything left in a batch as waste, with its value (staff)",
+                 .request_schema = "WriteOff",
+                 .responses = {{200, "WriteOffResult"}, {400, "FieldErrors"}, {404, "Detail"}},
+                 .description = kWriteOffDescription}},
         {.method = "POST",
          .pattern = "/api/stock/count/",
          .access = Access::Admin,

@@ -13,6 +13,7 @@
 #include "common/versioned_cache.hpp"
 #include "domain/accounts.hpp"
 #include "domain/audit.hpp"
+#include "domain/batches.hpp"
 #include "domain/catalogue.hpp"
 #include "domain/catalogue_import.hpp"
 #include "domain/durability.hpp"
@@ -79,6 +80,7 @@ struct Deps {
     domain::AuditStore& audit;
     domain::Photos& photos;
     domain::CatalogueImport& imports;
+    domain::Perishables& perishables;
     Settings settings;
     metrics::Registry* metrics = nullptr;                 ///< counts sales; renders /metrics
     std::function<metrics::PoolStats()> pool_stats = {};  ///< the database pool, for /metrics

@@ -1,6 +1,9 @@
 // Handlers for stock control (staff): adjustments, stocktakes, a sweet's history, the low-stock list and alerts.
+#include "domain/batches.hpp"
 #include "domain/catalogue.hpp"
+#include "domain/money.hpp"
 #include "domain/stock_control.hpp"
+#include "domain/text.hpp"
 #include "http/errors.hpp"
 #include "http/fields.hpp"
 #include "http/handlers.hpp"
@@ -16,7 +19,15 @@ Json optional_time(const std::optional<domain::Micros>& at) {
     return at ? Json(domain::format_timestamp(*at)) : Json(nullptr);
 }
 
+Json optional_date(const std::optional<domain::LocalDate>& date) {
+    return date ? Json(domain::format_local_date(*date)) : Json(nullptr);
+}
+
 Json entry_json(const domain::LedgerEntry& e) {
+    Json batches = Json::array();
+    for (const auto& m : e.batches)
+        batches.push_back(
+            {{"batch", m.batch_id}, {"best_before", optional_date(m.best_before)}, {"lot", m.lot}, {"delta", m.delta}});
     return Json{{"id", e.id},
                 {"at", domain::format_timestamp(e.at)},
                 {"actor", e.actor},
@@ -24,7 +35,33 @@ Json entry_json(const domain::LedgerEntry& e) {
                 {"delta", e.delta},
                 {"quantity_after", e.quantity_after},
                 {"order", e.order ? Json(*e.order) : Json(nullptr)},
-                {"note", e.note}};
+                {"note", e.note},
+                {"batches", batches}};
+}
+
+Json optional_money(const std::optional<std::int64_t>& cents) {
+    return cents ? Json(domain::format_money(*cents)) : Json(nullptr);
+}
+
+/// A batch as the lists show it, with the days left to its date (negative once past; null undated).
+Json batch_json(const Context& ctx, const domain::Batch& b) {
+    const bool owner = ctx.user && ctx.user->is_owner();
+    Json out{{"id", b.id},
+             {"sweet", b.sweet_id},
+             {"name", b.sweet_name},
+             {"best_before", optional_date(b.best_before)},
+             {"lot", b.lot},
+             {"units", b.units},
+             {"expired_units", b.expired_units},
+             {"days_left", b.best_before ? Json(ctx.deps.perishables.days_left(b)) : Json(nullptr)},
+             {"expired", b.expired_units > 0 || (b.best_before && ctx.deps.perishables.days_left(b) < 0)},
+             {"received_at", domain::format_timestamp(b.received_at)}};
+    // The value at cost: the cost is the owner's to see (as the catalogue's cost field).
+    if (owner) {
+        out["unit_cost"] = optional_money(b.unit_cost_cents);
+        out["value"] = optional_money(b.value_cents());
+    }
+    return out;
 }
 
 /// A staff answer's sweet, as the catalogue writes it for this user (the cost for the owner only).
@@ -60,6 +97,8 @@ Response adjust_sweet(Context& ctx) {
                                     {.required = false, .min = -domain::kMaxQuantity, .max = domain::kMaxQuantity});
     if (auto reason = read_reason(ctx.body, errors)) adjustment.reason = *reason;
     adjustment.note = read_note(ctx.body, errors);
+    adjustment.batch = read_integer(ctx.body, "batch", errors,
+                                    {.required = false, .min = 1, .max = std::numeric_limits<std::int64_t>::max()});
     const auto outcome = ctx.deps.stock.adjust(id, adjustment, actor_of(ctx), std::move(errors));
     return ok(Json{{"entry", entry_json(outcome.entry)}, {"sweet", staff_sweet(ctx, outcome.sweet)}});
 }
@@ -116,6 +155,48 @@ Response low_stock(Context& ctx) {
     return ok(Json{{"count", results.size()}, {"results", results}});
 }
 
+Response sweet_batches(Context& ctx) {
+    const auto id = path_id(ctx, "id", domain::kSweetNotFound);
+    Json results = Json::array();
+    for (const auto& b : ctx.deps.perishables.batches(id))
+        results.push_back(batch_json(ctx, b));
+    return ok(Json{{"count", results.size()}, {"results", results}});
+}
+
+Response expiring_stock(Context& ctx) {
+    const auto days = query_number_or_400(ctx, "days", 7, 0, domain::kMaxExpiringDays);
+    Json results = Json::array();
+    std::int64_t units = 0, value = 0;
+    bool costed = true;
+    for (const auto& b : ctx.deps.perishables.expiring(days)) {
+        units += b.units + b.expired_units;
+        if (auto v = b.value_cents())
+            value += *v;
+        else
+            costed = false;
+        results.push_back(batch_json(ctx, b));
+    }
+    Json out{{"days", days}, {"count", results.size()}, {"units", units}};
+    if (ctx.user && ctx.user->is_owner()) out["value"] = costed ? Json(domain::format_money(value)) : Json(nullptr);
+    out["results"] = results;
+    return ok(out);
+}
+
+Response write_off_batch(Context& ctx) {
+    const auto id = path_id(ctx, "id", domain::kBatchNotFound);
+    FieldErrors errors;
+    const auto note = read_note(ctx.body, errors);
+    if (domain::char_count(note) > domain::kNoteMaxChars)
+        errors.add("note",
+                   "Ensure this field has no more than " + std::to_string(domain::kNoteMaxChars) + " characters.");
+    if (!errors.empty()) throw domain::Error(std::move(errors));
+    const auto outcome = ctx.deps.perishables.write_off(id, note, actor_of(ctx));
+    Json out{{"batch", batch_json(ctx, outcome.batch)}, {"units", outcome.units}};
+    // The waste's value is a figure at cost: the owner's.
+    if (ctx.user && ctx.user->is_owner()) out["value"] = optional_money(outcome.value_cents);
+    return ok(out);
+}
+
 Response stock_alerts(Context& ctx) {
     const auto status = query_text(ctx.request, "status");
     if (!status.empty() && status != "open" && status != "all") {
@@ -134,7 +215,10 @@ Response stock_alerts(Context& ctx) {
                            {"suggested", a.suggested},
                            {"opened_at", domain::format_timestamp(a.opened_at)},
                            {"closed_at", optional_time(a.closed_at)},
-                           {"delivered_at", optional_time(a.delivered_at)}});
+                           {"delivered_at", optional_time(a.delivered_at)},
+                           {"kind", a.batch ? "expiry" : "low_stock"},
+                           {"batch", a.batch ? Json(*a.batch) : Json(nullptr)},
+                           {"best_before", a.best_before ? Json(*a.best_before) : Json(nullptr)}});
     return ok(Json{{"count", results.size()}, {"results", results}});
 }
 

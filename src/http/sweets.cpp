@@ -71,17 +71,40 @@ Response render_stock(const domain::StockOutcome& outcome, json::View view) {
     return error_response(domain::Error(std::move(room)));
 }
 
+/// A restock's batch: `best_before` (YYYY-MM-DD, today or later; null or absent: undated) and `lot`.
+void read_batch(const Context& ctx, domain::StockChange& change, domain::FieldErrors& errors) {
+    if (auto it = ctx.body.find("best_before"); it != ctx.body.end() && !it->is_null()) {
+        auto text = read_string(ctx.body, "best_before", errors);
+        auto date = text ? domain::parse_local_date(*text) : std::nullopt;
+        if (text && !date)
+            errors.add("best_before", "Date has wrong format. Use one of these formats instead: YYYY-MM-DD.");
+        else if (date) {
+            if (auto refused = ctx.deps.perishables.refuse_best_before(*date)) errors.add("best_before", *refused);
+            change.best_before = date;
+            change.expires_at = ctx.deps.perishables.expires_at(*date);
+        }
+    }
+    if (auto lot = read_string(ctx.body, "lot", errors, {.required = false, .allow_blank = true})) {
+        if (domain::char_count(*lot) > domain::kLotMaxChars)
+            errors.add("lot",
+                       "Ensure this field has no more than " + std::to_string(domain::kLotMaxChars) + " characters.");
+        change.lot = std::move(*lot);
+    }
+}
+
 Response change_stock(Context& ctx, domain::StockChange::Kind kind) {
     const auto key = idempotency_key(ctx.request);
     const auto id = sweet_id(ctx);
     domain::FieldErrors errors;
     auto amount = read_integer(ctx.body, "amount", errors, {.required = true, .min = 1, .max = domain::kMaxQuantity});
+    domain::StockChange change{kind, id, amount.value_or(0), actor_of(ctx)};
+    if (kind == domain::StockChange::Kind::Restock) read_batch(ctx, change, errors);
     if (!errors.empty()) {
         ctx.deps.catalogue.get(id);  // a missing sweet's 404 comes before the amount's errors
         throw domain::Error(std::move(errors));
     }
 
-    const auto result = ctx.deps.inventory.apply({kind, id, *amount, actor_of(ctx)}, key);
+    const auto result = ctx.deps.inventory.apply(change, key);
     if (ctx.deps.metrics && kind == domain::StockChange::Kind::Purchase &&
         result.outcome.kind == domain::StockOutcome::Kind::Done && !result.replayed)
         ctx.deps.metrics->count_sale(*amount);
@@ -223,11 +246,16 @@ Response verify_stock(Context& ctx) {
                                  {"figure", m.figure},
                                  {"summarised", m.summarised},
                                  {"from_lines", m.from_lines}});
+    Json batches = Json::array();
+    for (const auto& m : report.batch_mismatches)
+        batches.push_back(Json{
+            {"check", m.check}, {"id", m.id}, {"sweet_id", m.sweet_id}, {"expected", m.expected}, {"found", m.found}});
     return ok(Json{{"ok", report.ok()},
                    {"checked", report.checked},
                    {"mismatches", mismatches},
                    {"sales_mismatches", sales},
-                   {"summary_mismatches", summaries}});
+                   {"summary_mismatches", summaries},
+                   {"batch_mismatches", batches}});
 }
 
 }  // namespace sweetshop::http::handlers

@@ -71,7 +71,7 @@ std::vector<domain::SalesMismatch> sales_mismatches(soci::session& sql) {
 
 long long append_ledger(soci::session& sql, long long sweet_id, const std::string& sweet_name,
                         const domain::Actor& actor, const std::string& reason, long long delta, long long after,
-                        long long now, long long order_id, const std::string& note) {
+                        long long now, long long order_id, const std::string& note, BatchChoice batches) {
     long long ledger_id = 0;
     const long long actor_id = actor.id;
     soci::indicator actor_known = actor.id > 0 ? soci::i_ok : soci::i_null;
@@ -83,6 +83,8 @@ long long append_ledger(soci::session& sql, long long sweet_id, const std::strin
     if (!note.empty()) q.use(note, "note");
     q.run(note.empty() ? kInsertLedger : kInsertNotedLedger);
     q.drain();
+    if (batches.order_id == 0) batches.order_id = order_id;
+    move_batches(sql, sweet_id, ledger_id, delta, now, batches);
     return ledger_id;
 }
 
@@ -135,6 +137,7 @@ domain::StockReport SqlLedgerAudit::verify_stock() {
         }
         report.sales_mismatches = sales_mismatches(sql);
         report.summary_mismatches = summary_mismatches(sql);
+        report.batch_mismatches = batch_mismatches(sql);
         return report;
     });
 }

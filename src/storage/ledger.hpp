@@ -4,6 +4,7 @@
 
 #include "domain/inventory.hpp"
 #include "domain/stock_control.hpp"
+#include "storage/batches.hpp"
 #include "storage/database.hpp"
 #include "storage/sql_query.hpp"
 
@@ -42,11 +43,13 @@ struct LedgerRow {
     }
 };
 
-/// Appends a ledger entry inside the caller's transaction; an actor with id 0 (a tool, not a user) is stored without
-/// an actor id, and `order_id` 0 means the change belongs to no order. Returns the entry's id.
+/// Appends a ledger entry inside the caller's transaction, with its moves of the sweet's batches (move_batches:
+/// `batches` picks them; a refund's order returns units to where they came from); an actor with id 0 (a tool, not
+/// a user) is stored without an actor id, and `order_id` 0 means the change belongs to no order. Returns the entry's
+/// id.
 long long append_ledger(soci::session& sql, long long sweet_id, const std::string& sweet_name,
                         const domain::Actor& actor, const std::string& reason, long long delta, long long after,
-                        long long now, long long order_id = 0, const std::string& note = {});
+                        long long now, long long order_id = 0, const std::string& note = {}, BatchChoice batches = {});
 
 /// SOCI adapter of the ledger check.
 class SqlLedgerAudit final : public domain::LedgerAudit {

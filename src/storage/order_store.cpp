@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "storage/batches.hpp"
 #include "storage/idempotency_store.hpp"
 #include "storage/ledger.hpp"
 #include "storage/order_rows.hpp"
@@ -139,12 +140,19 @@ struct OrderStatementsBase {
 
 /// Placing an order's statements, prepared once per connection (StatementCache).
 struct SqlOrderStore::OrderStatements : OrderStatementsBase {
+    BatchStatements batches;
     Query sell_line, insert, line, ledger;      // line and ledger: SQLite
     Query sale;                                 // PostgreSQL: a line with its ledger entry
     const bool one_statement_per_sale = false;  ///< PostgreSQL: each line and its ledger entry together (sale)
 
     explicit OrderStatements(soci::session& sql)
-        : sell_line(sql), insert(sql), line(sql), ledger(sql), sale(sql), one_statement_per_sale(on_postgres(sql)) {
+        : batches(sql),
+          sell_line(sql),
+          insert(sql),
+          line(sql),
+          ledger(sql),
+          sale(sql),
+          one_statement_per_sale(on_postgres(sql)) {
         sell_line.into(name).into(price).into(quantity).into(cost, cost_ind).use(n, "n").use(now, "now").use(id, "id");
         sell_line.prepare(kSellLine);
         insert.use(customer_id, customer_ind, "customer_id").use(customer, customer_name_ind, "customer");
@@ -222,7 +230,7 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
         order.note = request.note;
         order.created_at = at;
         order.payment = request.payment;
-        order.number = record(order, request, left);
+        order.number = record(sql, order, request, left);
         return OrderOutcome{OrderOutcome::Kind::Placed, order, {}, {}, 0};
     }
 
@@ -245,7 +253,8 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
 
     /// The order, its lines, and each line's ledger entry naming it (`left`: each sweet's stock after its line);
     /// returns its number.
-    long long record(const Order& order, const domain::NewOrder& request, const std::vector<long long>& left) {
+    long long record(soci::session& sql, const Order& order, const domain::NewOrder& request,
+                     const std::vector<long long>& left) {
         const auto& c = request.customer;
         const auto& s = request.seller;
         customer_id = c ? c->id : 0;
@@ -281,6 +290,8 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
             if (!one_statement_per_sale) line.execute();
             entries.execute();
             entries.drain();
+            move_batches(sql, id, ledger_id, delta, now, BatchChoice{.sellable_only = true, .order_id = order_id},
+                         &batches);
         }
         return order_id;
     }
@@ -292,14 +303,20 @@ SqlOrderStore::~SqlOrderStore() = default;
 
 OrderOutcome SqlOrderStore::place(const domain::NewOrder& order, const domain::HeldKey* key) {
     std::optional<OrderOutcome> refused;
-    try {
-        return db_.write([&](soci::session& sql) {
-            auto outcome = statements_->lease(sql)->sell(sql, order, clock_.now());
-            if (key) record_outcome(sql, *key, outcome);
-            return outcome;
-        });
-    } catch (const Refusal& r) {
-        refused = r.outcome;
+    for (int attempt = 0; !refused; ++attempt) {
+        try {
+            return db_.write([&](soci::session& sql) {
+                auto outcome = statements_->lease(sql)->sell(sql, order, clock_.now());
+                if (key) record_outcome(sql, *key, outcome);
+                return outcome;
+            });
+        } catch (const Refusal& r) {
+            refused = r.outcome;
+        } catch (const ExpiredStock&) {
+            // A batch past its date that the expiry job has not moved yet: moved now, and the order tried again.
+            if (attempt == 2) throw std::runtime_error("batches keep expiring under an order");
+            expire_due(db_, clock_.now());
+        }
     }
     // The sale rolled back; a keyed request still keeps its refusal (the key stays claimed meanwhile).
     if (key) db_.write([&](soci::session& sql) { record_outcome(sql, *key, *refused); });

@@ -1,6 +1,7 @@
 #include "storage/stock_control_store.hpp"
 
 #include "storage/audit_store.hpp"
+#include "storage/batches.hpp"
 #include "storage/ledger.hpp"
 #include "storage/sql_query.hpp"
 
@@ -14,7 +15,7 @@ constexpr const char* kLowCondition =
     " FROM sweets WHERE active = 1 AND reorder_level > 0 AND quantity <= reorder_level";
 constexpr const char* kAlerts =
     "SELECT id, sweet_id, sweet_name, reorder_level, quantity, suggested, opened_at_us, closed_at_us, "
-    "delivered_at_us FROM stock_alerts";
+    "delivered_at_us, batch_id, best_before FROM stock_alerts";
 
 constexpr const char* kDue =
     "delivered_at_us IS NULL AND next_attempt_us <= :now AND claimed_until_us <= :now AND opened_at_us >= :since";
@@ -24,7 +25,8 @@ constexpr const char* kFailed =
 
 /// Sets the quantity and appends its ledger entry; returns the entry.
 domain::LedgerEntry record(soci::session& sql, domain::Sweet& sweet, long long after, const std::string& reason,
-                           const std::string& note, const domain::Actor& actor, long long now) {
+                           const std::string& note, const domain::Actor& actor, long long now,
+                           std::optional<long long> batch = std::nullopt) {
     const long long id = sweet.id, delta = after - sweet.quantity;
     if (delta != 0) {
         Query q(sql);
@@ -33,7 +35,7 @@ domain::LedgerEntry record(soci::session& sql, domain::Sweet& sweet, long long a
         sweet.updated_at = now;
     }
     domain::LedgerEntry entry;
-    entry.id = append_ledger(sql, id, sweet.name, actor, reason, delta, after, now, 0, note);
+    entry.id = append_ledger(sql, id, sweet.name, actor, reason, delta, after, now, 0, note, BatchChoice{batch});
     entry.sweet_id = id;
     entry.sweet_name = sweet.name;
     entry.actor = actor.username;
@@ -43,7 +45,9 @@ domain::LedgerEntry record(soci::session& sql, domain::Sweet& sweet, long long a
     entry.at = now;
     entry.note = note;
     sweet.quantity = after;
-    return entry;
+    std::vector<domain::LedgerEntry> moved{entry};
+    load_moves(sql, moved);
+    return moved.front();
 }
 
 /// Thrown inside a stocktake's transaction to roll it back.
@@ -62,19 +66,30 @@ domain::AdjustOutcome SqlStockControlStore::adjust(std::int64_t sweet_id, const 
             outcome.kind = Kind::NotFound;
             return outcome;
         }
+        // A named batch: `counted` is that batch's count, and a delta must leave it at or above 0.
+        std::optional<long long> in_batch;
+        if (adjustment.batch) {
+            in_batch = batch_units(sql, *adjustment.batch, sweet_id);
+            if (!in_batch) {
+                outcome.kind = Kind::NoBatch;
+                return outcome;
+            }
+        }
+        const long double base = static_cast<long double>(in_batch.value_or(sweet->quantity));
         // Wide enough for any delta the http layer lets through; the bounds below decide.
-        const long double target = adjustment.counted ? static_cast<long double>(*adjustment.counted)
-                                                      : static_cast<long double>(sweet->quantity) +
-                                                            static_cast<long double>(adjustment.delta.value_or(0));
-        if (target < 0 || target > static_cast<long double>(domain::kMaxQuantity)) {
-            outcome.kind = target < 0 ? Kind::Negative : Kind::Overflow;
-            outcome.before = sweet->quantity;
+        const long double counted_or_changed = adjustment.counted
+                                                   ? static_cast<long double>(*adjustment.counted)
+                                                   : base + static_cast<long double>(adjustment.delta.value_or(0));
+        const long double target = static_cast<long double>(sweet->quantity) + (counted_or_changed - base);
+        if (counted_or_changed < 0 || target > static_cast<long double>(domain::kMaxQuantity)) {
+            outcome.kind = counted_or_changed < 0 ? Kind::Negative : Kind::Overflow;
+            outcome.before = in_batch.value_or(sweet->quantity);
             return outcome;
         }
         const auto after = static_cast<long long>(target);
         const long long now = clock_.now();
         const std::string reason(domain::reason_name(adjustment.reason));
-        outcome.entry = record(sql, *sweet, after, reason, adjustment.note, actor, now);
+        outcome.entry = record(sql, *sweet, after, reason, adjustment.note, actor, now, adjustment.batch);
         outcome.sweet = *sweet;
         append_audit(sql, domain::audit_adjustment(actor, *sweet, outcome.entry.delta, reason, adjustment.note), now);
         return outcome;
@@ -132,6 +147,7 @@ std::vector<domain::LedgerEntry> SqlStockControlStore::history(std::int64_t swee
                                  " ORDER BY id DESC LIMIT :limit";
         for (bool found = q.run(text); found; found = q.fetch())
             out.push_back(row.value());
+        load_moves(sql, out);
         return out;
     });
 }
@@ -155,11 +171,15 @@ std::vector<domain::StockAlert> SqlStockControlStore::alerts(bool open_only, std
         std::vector<domain::StockAlert> out;
         domain::StockAlert a;
         long long id = 0, sweet = 0, level = 0, quantity = 0, suggested = 0, opened = 0, closed = 0, delivered = 0;
-        soci::indicator closed_ind = soci::i_null, delivered_ind = soci::i_null;
+        soci::indicator closed_ind = soci::i_null, delivered_ind = soci::i_null, batch_ind = soci::i_null,
+                        date_ind = soci::i_null;
+        long long batch = 0;
+        std::string date;
         const long long lim = limit;
         Query q(sql);
         q.into(id).into(sweet).into(a.sweet_name).into(level).into(quantity).into(suggested).into(opened);
-        q.into(closed, closed_ind).into(delivered, delivered_ind).use(lim, "limit");
+        q.into(closed, closed_ind).into(delivered, delivered_ind).into(batch, batch_ind).into(date, date_ind);
+        q.use(lim, "limit");
         const std::string text =
             std::string(kAlerts) + (open_only ? " WHERE closed_at_us IS NULL" : "") + " ORDER BY id DESC LIMIT :limit";
         for (bool row = q.run(text); row; row = q.fetch()) {
@@ -171,6 +191,8 @@ std::vector<domain::StockAlert> SqlStockControlStore::alerts(bool open_only, std
             a.opened_at = opened;
             a.closed_at = closed_ind == soci::i_ok ? std::optional<domain::Micros>(closed) : std::nullopt;
             a.delivered_at = delivered_ind == soci::i_ok ? std::optional<domain::Micros>(delivered) : std::nullopt;
+            a.batch = batch_ind == soci::i_ok ? std::optional<std::int64_t>(batch) : std::nullopt;
+            a.best_before = date_ind == soci::i_ok ? std::optional<std::string>(date) : std::nullopt;
             out.push_back(a);
         }
         return out;
@@ -202,20 +224,22 @@ std::optional<domain::StockAlert> SqlAlertOutbox::claim(domain::Micros now, doma
     return db_.write([&](soci::session& sql) -> std::optional<domain::StockAlert> {
         const long long at = now, from = since, lease = lease_until;
         long long id = 0, sweet = 0, level = 0, quantity = 0, suggested = 0, opened = 0, closed = 0;
-        soci::indicator closed_ind = soci::i_null;
+        soci::indicator closed_ind = soci::i_null, batch_ind = soci::i_null, date_ind = soci::i_null;
+        long long batch = 0;
+        std::string date;
         int tries = 0;
         domain::StockAlert a;
         const bool postgres = db_.dialect() == Dialect::Postgres;
         Query q(sql);
         q.use(at, "now").use(from, "since").use(lease, "lease");
         q.into(id).into(sweet).into(a.sweet_name).into(level).into(quantity).into(suggested).into(opened);
-        q.into(closed, closed_ind).into(tries);
+        q.into(closed, closed_ind).into(tries).into(batch, batch_ind).into(date, date_ind);
         const std::string text =
             std::string("UPDATE stock_alerts SET claimed_until_us = :lease, attempts = attempts + 1 WHERE ") + kDue +
             " AND id = (SELECT id FROM stock_alerts WHERE " + kDue + " ORDER BY id LIMIT 1" +
             (postgres ? " FOR UPDATE SKIP LOCKED" : "") +
             ") RETURNING id, sweet_id, sweet_name, reorder_level, quantity, suggested, opened_at_us, closed_at_us, "
-            "attempts";
+            "attempts, batch_id, best_before";
         const bool claimed = q.run(text);
         q.drain();
         if (!claimed) return std::nullopt;
@@ -226,6 +250,8 @@ std::optional<domain::StockAlert> SqlAlertOutbox::claim(domain::Micros now, doma
         a.suggested = suggested;
         a.opened_at = opened;
         if (closed_ind == soci::i_ok) a.closed_at = closed;
+        if (batch_ind == soci::i_ok) a.batch = batch;
+        if (date_ind == soci::i_ok) a.best_before = date;
         attempts = tries;
         return a;
     });

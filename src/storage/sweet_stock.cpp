@@ -2,6 +2,7 @@
 // the ledger and its check in ledger.cpp.
 #include "storage/sweet_stock.hpp"
 #include "storage/audit_store.hpp"
+#include "storage/batches.hpp"
 #include "storage/idempotency_store.hpp"
 #include "storage/ledger.hpp"
 #include "storage/order_store.hpp"
@@ -40,13 +41,15 @@ struct StockStatementsBase {
 }  // namespace
 
 struct SqlStockStore::StockStatements : StockStatementsBase {
+    BatchStatements batches;
     Query purchase, restock, ledger, order;
     Query line;                                 // SQLite: a purchase's line (its entry goes through ledger)
     Query sale;                                 // PostgreSQL: a purchase's line with its ledger entry
     const bool one_statement_per_sale = false;  ///< PostgreSQL: the line and its ledger entry together (sale)
 
     explicit StockStatements(soci::session& sql)
-        : purchase(sql),
+        : batches(sql),
+          purchase(sql),
           restock(sql),
           ledger(sql),
           order(sql),
@@ -80,6 +83,18 @@ struct SqlStockStore::StockStatements : StockStatementsBase {
 };
 
 domain::StockOutcome SqlStockStore::change_stock(const domain::StockChange& change, const domain::HeldKey* key) {
+    // A sale that meets a batch past its date, not moved yet by the expiry job, moves it and tries again.
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return change_once(change, key);
+        } catch (const ExpiredStock&) {
+            if (attempt == 2) throw std::runtime_error("batches keep expiring under a sale");
+            expire_due(db_, clock_.now());
+        }
+    }
+}
+
+domain::StockOutcome SqlStockStore::change_once(const domain::StockChange& change, const domain::HeldKey* key) {
     using Kind = domain::StockOutcome::Kind;
     const bool purchase = change.kind == domain::StockChange::Kind::Purchase;
     return db_.write([&](soci::session& sql) {
@@ -115,6 +130,15 @@ domain::StockOutcome SqlStockStore::change_stock(const domain::StockChange& chan
                 st.ledger.execute();
                 st.ledger.drain();
             }
+            BatchChoice choice;
+            if (purchase) {
+                choice.sellable_only = true;
+                choice.order_id = st.order_id;
+            } else {
+                choice.batch = batch_for(sql, id, change.best_before, change.expires_at, change.lot, st.now);
+            }
+            const auto moved = move_batches(sql, id, st.ledger_id, st.delta, st.now, choice, &st.batches);
+            if (moved.best_before_changed) outcome.sweet.best_before = moved.best_before;
             if (!purchase) append_audit(sql, domain::audit_restock(change.actor, outcome.sweet, change.amount), st.now);
         } else {
             long long quantity = 0;

@@ -18,6 +18,7 @@ class SqlStockStore final : public domain::StockStore {
 
   private:
     struct StockStatements;
+    domain::StockOutcome change_once(const domain::StockChange& change, const domain::HeldKey* key);
 
     Database& db_;
     const domain::Clock& clock_;

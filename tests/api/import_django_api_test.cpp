@@ -97,7 +97,7 @@ TEST_F(ImportDjangoApi, MovesUsersAndSweetsOverWithTheirIdsCreatorsAndTimes) {
     EXPECT_EQ(r.body, R"({"id":12,"name":"Old Fudge","category":"Fudge","description":"From the old shop",)"
                       R"("price":"3.50","quantity":9,"is_available":true,"created_by":"oldboss",)"
                       R"("created_at":"2025-12-14T13:52:12.123456Z","updated_at":"2025-12-15T08:00:00Z")"
-                      R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null})");
+                      R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})");
     r = server.get("/api/sweets/15/", user);
     EXPECT_EQ(r.json()["name"], "Crème Brûlée");
     EXPECT_EQ(r.json()["price"], "12.00");
@@ -107,8 +107,9 @@ TEST_F(ImportDjangoApi, MovesUsersAndSweetsOverWithTheirIdsCreatorsAndTimes) {
               R"("must_change_password":false})");
     const auto boss = server.access_token("oldboss", "boss-password-9");
     EXPECT_EQ(server.get("/api/auth/me/", {{"Authorization", "Bearer " + boss}}).json()["is_staff"], true);
-    EXPECT_EQ(server.get("/api/admin/stock/verify/", {{"Authorization", "Bearer " + boss}}).body,
-              R"({"ok":true,"checked":2,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[]})");
+    EXPECT_EQ(
+        server.get("/api/admin/stock/verify/", {{"Authorization", "Bearer " + boss}}).body,
+        R"({"ok":true,"checked":2,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[],"batch_mismatches":[]})");
 
     // New rows get ids after the imported ones.
     auto registered = server.post("/api/auth/register/", R"({"username":"newcomer","password":"new-password-1"})");

@@ -71,7 +71,9 @@ TEST_F(OrdersApi, PlacesEveryLineInOneOrder) {
     EXPECT_EQ(r.status, 201);
     EXPECT_EQ(r.json()["number"], "10002");
     EXPECT_EQ(server.get("/api/orders/10002", user).json()["total"], "1.25");
-    EXPECT_EQ(verify(), R"({"ok":true,"checked":3,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[]})");
+    EXPECT_EQ(
+        verify(),
+        R"({"ok":true,"checked":3,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[],"batch_mismatches":[]})");
 }
 
 TEST_F(OrdersApi, BadListsAreRefusedWithDrfsMessages) {
@@ -259,7 +261,9 @@ TEST_F(OrdersApi, RefundsWithAndWithoutRestock) {
     EXPECT_EQ(quantity(1), 9);  // written off: no stock change
     EXPECT_EQ(quantity(2), 4);
     EXPECT_EQ(ledger(2), "create:5:- purchase:-1:10001");
-    EXPECT_EQ(verify(), R"({"ok":true,"checked":3,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[]})");
+    EXPECT_EQ(
+        verify(),
+        R"({"ok":true,"checked":3,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[],"batch_mismatches":[]})");
 
     r = server.post(path, R"({"lines":[],"reason":""})", admin);
     EXPECT_EQ(r.status, 400);

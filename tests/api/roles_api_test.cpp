@@ -38,7 +38,8 @@ TEST_F(RolesApi, EachUserObjectSaysItsRoleAfterTheOriginalFields) {
 TEST_F(RolesApi, StaffRunTheShopWithoutCosts) {
     const auto sweet = server.get("/api/sweets/1/", staff).body;
     EXPECT_NE(
-        sweet.find(R"("reorder_quantity":0,"active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null})"),
+        sweet.find(
+            R"("reorder_quantity":0,"active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})"),
         std::string::npos)
         << sweet;
     EXPECT_EQ(sweet.find("cost"), std::string::npos);

@@ -36,8 +36,9 @@ TEST_F(StockConcurrencyApi, TwoHundredPurchasesOfOneAgainstFiftyNeverOversell) {
         EXPECT_EQ(units, 50);
         EXPECT_EQ(total, 50 * 75);
     });
-    EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).body,
-              R"({"ok":true,"checked":1,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[]})");
+    EXPECT_EQ(
+        server.get("/api/admin/stock/verify/", admin).body,
+        R"({"ok":true,"checked":1,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[],"batch_mismatches":[]})");
     EXPECT_TRUE(server.app().inventory().verify().ok());
 }
 
@@ -113,6 +114,7 @@ TEST_F(StockConcurrencyApi, FourHundredOrdersOfTwoLinesFromSixteenThreadsNeverOv
         EXPECT_EQ(lines, 2 * orders);  // every order complete, or absent
         EXPECT_EQ(sold, units);
     });
-    EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).body,
-              R"({"ok":true,"checked":3,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[]})");
+    EXPECT_EQ(
+        server.get("/api/admin/stock/verify/", admin).body,
+        R"({"ok":true,"checked":3,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[],"batch_mismatches":[]})");
 }

@@ -15,11 +15,11 @@ namespace {
 constexpr const char* kMintStaff =
     R"({"id":1,"name":"Mint","category":"Chocolate","description":"","price":"1.00","quantity":10,)"
     R"("is_available":true,"created_by":"boss","created_at":"T","updated_at":"T","reorder_level":5,)"
-    R"("reorder_quantity":20,"cost":"0.40","active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null})";
+    R"("reorder_quantity":20,"cost":"0.40","active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})";
 constexpr const char* kMintCustomer =
     R"({"id":1,"name":"Mint","category":"Chocolate","description":"","price":"1.00","quantity":10,)"
     R"("is_available":true,"created_by":"boss","created_at":"T","updated_at":"T")"
-    R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null})";
+    R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})";
 }  // namespace
 
 class StockControlApi : public ShopFixture {
@@ -115,10 +115,11 @@ TEST_F(StockControlApi, AnAdjustmentSetsTheCountOrAppliesADeltaWithItsReason) {
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(stamped(r.body),
               R"({"entry":{"id":2,"at":"T","actor":"boss","reason":"count","delta":-3,"quantity_after":7,)"
-              R"("order":null,"note":"shelf 2"},"sweet":{"id":1,"name":"Mint","category":"Chocolate",)"
+              R"("order":null,"note":"shelf 2","batches":[{"batch":1,"best_before":null,"lot":"","delta":-3}]},"sweet")"
+              R"(:{"id":1,"name":"Mint","category":"Chocolate",)"
               R"("description":"","price":"1.00","quantity":7,"is_available":true,"created_by":"boss",)"
               R"("created_at":"T","updated_at":"T","reorder_level":5,"reorder_quantity":20,"cost":"0.40",)"
-              R"("active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null}})");
+              R"("active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null}})");
     r = server.post("/api/sweets/1/adjust/", R"({"delta":-2,"reason":"damaged"})", admin);
     EXPECT_EQ(r.status, 200);
     EXPECT_EQ(r.json()["entry"]["quantity_after"], 5);
@@ -193,10 +194,14 @@ TEST_F(StockControlApi, HistoryIsNewestFirstWithOrdersAndPages) {
     EXPECT_EQ(
         stamped(r.body),
         R"({"next":null,"results":[)"
-        R"({"id":4,"at":"T","actor":"boss","reason":"sample","delta":-1,"quantity_after":11,"order":null,"note":"tasting"},)"
-        R"({"id":3,"at":"T","actor":"boss","reason":"restock","delta":4,"quantity_after":12,"order":null,"note":""},)"
-        R"({"id":2,"at":"T","actor":"ann","reason":"purchase","delta":-2,"quantity_after":8,"order":10001,"note":""},)"
-        R"({"id":1,"at":"T","actor":"boss","reason":"create","delta":10,"quantity_after":10,"order":null,"note":""}]})");
+        R"({"id":4,"at":"T","actor":"boss","reason":"sample","delta":-1,"quantity_after":11,"order":null,"note":"tasting",)"
+        R"("batches":[{"batch":1,"best_before":null,"lot":"","delta":-1}]},)"
+        R"({"id":3,"at":"T","actor":"boss","reason":"restock","delta":4,"quantity_after":12,"order":null,"note":"",)"
+        R"("batches":[{"batch":1,"best_before":null,"lot":"","delta":4}]},)"
+        R"({"id":2,"at":"T","actor":"ann","reason":"purchase","delta":-2,"quantity_after":8,"order":10001,"note":"",)"
+        R"("batches":[{"batch":1,"best_before":null,"lot":"","delta":-2}]},)"
+        R"({"id":1,"at":"T","actor":"boss","reason":"create","delta":10,"quantity_after":10,"order":null,"note":"",)"
+        R"("batches":[{"batch":1,"best_before":null,"lot":"","delta":10}]}]})");
     r = server.get("/api/sweets/1/history/?page_size=3", admin);
     EXPECT_EQ(r.json()["results"].size(), 3u);
     const auto next = r.json()["next"].get<std::string>();
@@ -229,9 +234,10 @@ TEST_F(StockControlApi, AnAlertOpensOncePerCrossingAndTheLowListSuggestsARestock
     auto alerts = server.get("/api/stock/alerts/", admin);
     EXPECT_EQ(stamped(alerts.body),
               R"({"count":2,"results":[{"id":2,"sweet":1,"name":"Mint","reorder_level":5,"quantity":5,)"
-              R"("suggested":20,"opened_at":"T","closed_at":null,"delivered_at":null},)"
+              R"("suggested":20,"opened_at":"T","closed_at":null,"delivered_at":null,"kind":"low_stock","batch":null,)"
+              R"("best_before":null},)"
               R"({"id":1,"sweet":2,"name":"Toffee","reorder_level":4,"quantity":3,"suggested":2,"opened_at":"T",)"
-              R"("closed_at":null,"delivered_at":null}]})");
+              R"("closed_at":null,"delivered_at":null,"kind":"low_stock","batch":null,"best_before":null}]})");
 
     auto low = server.get("/api/stock/low/", admin).json();
     ASSERT_EQ(low["count"], 2);

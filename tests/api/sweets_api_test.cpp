@@ -24,7 +24,7 @@ TEST_F(SweetsApi, Create_AnswersTheSweetWithItsFieldsInTheContractsOrder) {
                                R"("created_by":"boss","created_at":"T","updated_at":"T",)"
                                // staff answers: the stock-control fields after the contract's ten
                                R"("reorder_level":0,"reorder_quantity":0,"cost":null,"active":true)"
-                               R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null})");
+                               R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})");
     EXPECT_EQ(r.json()["created_at"], r.json()["updated_at"]);
 }
 
@@ -155,9 +155,10 @@ TEST_F(SweetsApi, Detail_AnswersTheSweetOr404) {
     const auto id = add_sweet("Toffee", "1.25", 3);
     auto r = server.get("/api/sweets/" + std::to_string(id) + "/", user);
     EXPECT_EQ(r.status, 200);
-    EXPECT_EQ(stamped(r.body), R"({"id":1,"name":"Toffee","category":"Chocolate","description":"","price":"1.25",)"
-                               R"("quantity":3,"is_available":true,"created_by":"boss","created_at":"T",)"
-                               R"("updated_at":"T","sku":null,"barcode":null,"image":null,"thumbnail":null})");
+    EXPECT_EQ(stamped(r.body),
+              R"({"id":1,"name":"Toffee","category":"Chocolate","description":"","price":"1.25",)"
+              R"("quantity":3,"is_available":true,"created_by":"boss","created_at":"T",)"
+              R"("updated_at":"T","sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})");
     EXPECT_EQ(server.get("/api/sweets/1", user).status, 200);  // without the trailing slash too
     r = server.get("/api/sweets/99/", user);
     EXPECT_EQ(r.status, 404);
@@ -205,7 +206,7 @@ TEST_F(SweetsApi, List_AnswersTheContractsPageShape) {
     EXPECT_EQ(stamped(r.body), R"({"count":1,"next":null,"previous":null,"results":[{"id":1,"name":"Toffee",)"
                                R"("category":"Hard","description":"","price":"1.25","quantity":0,)"
                                R"("is_available":false,"created_by":"boss","created_at":"T","updated_at":"T")"
-                               R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null}]})");
+                               R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null}]})");
     EXPECT_EQ(server.get("/api/sweets/").status, 401);
 }
 
@@ -450,8 +451,9 @@ TEST_F(SweetsApi, Delete_Answers204WithAnEmptyBodyAndKeepsTheHistory) {
         sql << "SELECT COUNT(*) FROM purchases WHERE sweet_name = 'Mint'", soci::into(sales);
         EXPECT_EQ(sales, 1);
     });
-    EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).body,
-              R"({"ok":true,"checked":0,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[]})");
+    EXPECT_EQ(
+        server.get("/api/admin/stock/verify/", admin).body,
+        R"({"ok":true,"checked":0,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[],"batch_mismatches":[]})");
 }
 
 // ---- #10 purchase ----
@@ -467,7 +469,7 @@ TEST_F(SweetsApi, Purchase_AnswersTheSweetAfterThePurchaseAndRecordsTheSale) {
     EXPECT_EQ(stamped(r.body), R"({"id":1,"name":"Caramel Fudge","category":"Chocolate",)"
                                R"("description":"Classic caramel","price":"3.50","quantity":7,"is_available":true,)"
                                R"("created_by":"boss","created_at":"T","updated_at":"T")"
-                               R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null})");
+                               R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})");
     EXPECT_EQ(server.post("/api/sweets/1/purchase", R"({"amount":"7"})", admin).json()["quantity"], 0);  // admins too
 
     server.app().database().read([](soci::session& sql) {
@@ -529,8 +531,9 @@ TEST_F(SweetsApi, Restock_AddsStockAndRefusesToPassTheLimit) {
     EXPECT_EQ(r.body, R"({"amount":["Ensure this value is less than or equal to 0."]})");
     r = server.post("/api/sweets/1/restock/", R"({"amount":0})", admin);
     EXPECT_EQ(r.body, R"({"amount":["Ensure this value is greater than or equal to 1."]})");
-    EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).body,
-              R"({"ok":true,"checked":1,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[]})");
+    EXPECT_EQ(
+        server.get("/api/admin/stock/verify/", admin).body,
+        R"({"ok":true,"checked":1,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[],"batch_mismatches":[]})");
 }
 
 TEST_F(SweetsApi, Restock_PermissionComesBeforeExistenceAndValidation) {
@@ -552,14 +555,16 @@ TEST_F(SweetsApi, VerifyStock_ReportsEveryMismatchAndIsForAdminsOnly) {
     add_sweet("Toffee", "1", 2);
     call("PATCH", "/api/sweets/2/", R"({"quantity":9})", admin);  // an edit is a ledger entry too
     server.post("/api/sweets/1/purchase/", R"({"amount":2})", user);
-    EXPECT_EQ(server.get("/api/admin/stock/verify/", admin).body,
-              R"({"ok":true,"checked":2,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[]})");
+    EXPECT_EQ(
+        server.get("/api/admin/stock/verify/", admin).body,
+        R"({"ok":true,"checked":2,"mismatches":[],"sales_mismatches":[],"summary_mismatches":[],"batch_mismatches":[]})");
 
     server.app().database().write([](soci::session& sql) { sql << "UPDATE sweets SET quantity = 7 WHERE id = 1"; });
     auto r = server.get("/api/admin/stock/verify/", admin);
     EXPECT_EQ(r.status, 200);
     EXPECT_EQ(r.body, R"({"ok":false,"checked":2,"mismatches":[{"sweet_id":1,"name":"Mint","quantity":7,)"
-                      R"("ledger_sum":3}],"sales_mismatches":[],"summary_mismatches":[]})");
+                      R"("ledger_sum":3}],"sales_mismatches":[],"summary_mismatches":[],)"
+                      R"("batch_mismatches":[{"check":"sweet","id":1,"sweet_id":1,"expected":7,"found":3}]})");
     r = server.get("/api/admin/stock/verify/", user);
     EXPECT_EQ(r.status, 403);
     EXPECT_EQ(r.body, R"({"detail":"You do not have permission to perform this action."})");

@@ -64,9 +64,10 @@ class ApiHandler : public ::testing::Test {
 
     app::Config make_config() { return sweetshop::testing::test_config(dir_.path()); }
     Deps deps() {
-        return Deps{app_.accounts(), app_.users(),         app_.tokens(),  app_.catalogue(), app_.inventory(),
-                    app_.orders(),   app_.stock_control(), app_.reports(), app_.people(),    app_.exports(),
-                    app_.sessions(), app_.audit(),         app_.photos(),  app_.imports(),   api_.settings()};
+        return Deps{app_.accounts(),  app_.users(),   app_.tokens(),        app_.catalogue(),
+                    app_.inventory(), app_.orders(),  app_.stock_control(), app_.reports(),
+                    app_.people(),    app_.exports(), app_.sessions(),      app_.audit(),
+                    app_.photos(),    app_.imports(), app_.perishables(),   api_.settings()};
     }
     std::string token_for(const std::string& name, bool staff) {
         app_.accounts().register_user({name, "", "password-" + name}, {});

@@ -233,6 +233,21 @@ await call('GET', '/api/sweets/999/history/', { token: boss.access, expect: 404 
 await call('GET', `/api/sweets/${id}/history/`, { token: ann.access, expect: 403 });
 await call('GET', '/api/stock/low/', { token: boss.access, expect: 200 });
 await call('GET', '/api/stock/low/', { token: ann.access, expect: 403 });
+// Perishables: a dated batch, the sweet's batches, the expiring list and a write-off.
+const soon = new Date(Date.now() + 3 * 86400000).toISOString().slice(0, 10);
+await call('POST', `/api/sweets/${id}/restock/`, { body: { amount: 4, best_before: soon, lot: 'L1' }, token: boss.access, expect: 200 });
+await call('POST', `/api/sweets/${id}/restock/`, { body: { amount: 4, best_before: '2001-01-01' }, token: boss.access, expect: 400 });
+const batches = await call('GET', `/api/sweets/${id}/batches/`, { token: boss.access, expect: 200 });
+await call('GET', '/api/sweets/999/batches/', { token: boss.access, expect: 404 });
+await call('GET', `/api/sweets/${id}/batches/`, { token: ann.access, expect: 403 });
+await call('GET', '/api/stock/expiring/?days=5', { token: boss.access, expect: 200 });
+await call('GET', '/api/stock/expiring/?days=-1', { token: boss.access, expect: 400 });
+await call('GET', '/api/stock/expiring/', { token: ann.access, expect: 403 });
+const dated = batches.json.results.find((b) => b.best_before === soon);
+await call('POST', `/api/stock/batches/${dated.id}/write-off/`, { body: { note: 'dropped' }, token: boss.access, expect: 200 });
+await call('POST', `/api/stock/batches/${dated.id}/write-off/`, { body: {}, token: boss.access, expect: 400 });
+await call('POST', '/api/stock/batches/999999/write-off/', { body: {}, token: boss.access, expect: 404 });
+await call('POST', `/api/stock/batches/${dated.id}/write-off/`, { body: {}, token: ann.access, expect: 403 });
 await call('GET', '/api/stock/alerts/?status=all', { token: boss.access, expect: 200 });
 await call('GET', '/api/stock/alerts/?status=x', { token: boss.access, expect: 400 });
 await call('GET', '/api/stock/alerts/', { token: ann.access, expect: 403 });

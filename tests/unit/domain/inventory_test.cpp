@@ -46,7 +46,7 @@ class ScriptedKeys final : public IdempotencyStore {
 /// The ledger-check port (not used by stock changes).
 class NoAudit final : public LedgerAudit {
   public:
-    StockReport verify_stock() override { return {7, {}, {}, {}}; }
+    StockReport verify_stock() override { return {7, {}, {}, {}, {}}; }
 };
 
 struct Inventory : ::testing::Test {

@@ -42,7 +42,8 @@ TEST(JsonWriter, ASweetIsTheContractsObjectInOrderThenItsCodesAndPhoto) {
                                     {"sku", nullptr},
                                     {"barcode", "4006381333931"},
                                     {"image", "/api/images/0123456789abcdef0123456789abcdef-card.webp"},
-                                    {"thumbnail", "/api/images/0123456789abcdef0123456789abcdef-thumb.webp"}};
+                                    {"thumbnail", "/api/images/0123456789abcdef0123456789abcdef-thumb.webp"},
+                                    {"best_before", nullptr}};
     EXPECT_EQ(http::json::sweet(s), expected.dump());
 }
 

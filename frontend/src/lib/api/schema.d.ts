@@ -431,7 +431,7 @@ export interface paths {
         put?: never;
         /**
          * Adjust a sweet's stock (staff): the quantity counted, or a change, with a reason
-         * @description Give `counted` (the quantity found) or `delta` (the change, not 0), and a `reason`: count, damaged, expired, sample or other; an optional `note` (up to 500 characters). The quantity and its ledger entry (with the reason, note and actor) change in one transaction; a change below 0 or past 2147483647 is refused with the quantity found. A count that finds what the books say is recorded too (delta 0). Archived sweets can be adjusted.
+         * @description Give `counted` (the quantity found) or `delta` (the change, not 0), and a `reason`: count, damaged, expired, sample or other; an optional `note` (up to 500 characters). The quantity and its ledger entry (with the reason, note and actor) change in one transaction; a change below 0 or past 2147483647 is refused with the quantity found. A count that finds what the books say is recorded too (delta 0). Archived sweets can be adjusted. Batches: units taken go first-expiry-first (as sales take them, then batches past their date), units added go to the undated batch; with `batch` (an id of this sweet's batches) the change acts on that batch first, and `counted` is that batch's count.
          */
         post: operations["POST_api_sweets__id__adjust_"];
         delete?: never;
@@ -449,11 +449,71 @@ export interface paths {
         };
         /**
          * A sweet's stock ledger, newest first (staff)
-         * @description Newest first, 50 per page (`page_size` up to 500), through an index on (sweet, entry): a page costs the same on a ledger of any size. `next` links to the older entries (`before` the last one shown); there is no count. A deleted sweet's history stays readable; 404 only for an id that never had any.
+         * @description Newest first, 50 per page (`page_size` up to 500), through an index on (sweet, entry): a page costs the same on a ledger of any size. `next` links to the older entries (`before` the last one shown); there is no count. A deleted sweet's history stays readable; 404 only for an id that never had any. Each entry lists the `batches` it changed (id, best-before date, lot, change).
          */
         get: operations["GET_api_sweets__id__history_"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sweets/{id}/batches/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A sweet's batches with units left, in the order sales take them (staff)
+         * @description Each batch: its `best_before` date (null: undated) and `lot`, the `units` left to sell, the `expired_units` that passed their date and wait to be written off, `days_left` to its date (negative once past), and for the owner its `unit_cost` (the sweet's cost when it came in) and the `value` of what is left. Sales take the batch that expires first: dated batches by date, the oldest first within a date, and undated units (which never expire) last.
+         */
+        get: operations["GET_api_sweets__id__batches_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/expiring/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Batches past their date and those expiring within ?days=N, the earliest first (staff)
+         * @description Batches of existing sweets best before today + `days` (default 7, 0 to 366; 0: today) or earlier, with units for sale or expired units waiting to be written off, the earliest date first. Days are the shop's (SWEETSHOP_TIME_ZONE): a batch best before the 10th is sold through the 10th and leaves the sellable quantity at midnight that ends it. The totals: `units` left in them, and for the owner their `value` at cost (null when a batch has no cost).
+         */
+        get: operations["GET_api_stock_expiring_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/stock/batches/{id}/write-off/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write off everything left in a batch as waste, with its value (staff)
+         * @description Writes off everything left in the batch: units still for sale leave the quantity with a ledger entry of reason `expired` (note "Written off" and yours), and with the expired ones are recorded as waste at the batch's unit cost; the batch's expiry alert closes. An optional `note` up to 500 characters. 400 when nothing is left.
+         */
+        post: operations["POST_api_stock_batches__id__write_off_"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1151,6 +1211,11 @@ export interface components {
             image?: string | null;
             /** @description The photo's thumbnail (fits 240 x 240): /api/images/<digest>-thumb.webp; null without a photo. */
             thumbnail?: string | null;
+            /**
+             * Format: date
+             * @description The earliest best-before date of the units for sale (YYYY-MM-DD); null when none of them is dated.
+             */
+            best_before?: string | null;
         };
         SweetCreate: {
             /** @description Unique, trimmed. */
@@ -1262,6 +1327,11 @@ export interface components {
             image?: string | null;
             /** @description The photo's thumbnail (fits 240 x 240): /api/images/<digest>-thumb.webp; null without a photo. */
             thumbnail?: string | null;
+            /**
+             * Format: date
+             * @description The earliest best-before date of the units for sale (YYYY-MM-DD); null when none of them is dated.
+             */
+            best_before?: string | null;
         };
         StorefrontPage: {
             count: number;
@@ -1273,6 +1343,13 @@ export interface components {
         };
         StockChange: {
             amount: number;
+            /**
+             * Format: date
+             * @description Restock only: the batch's best-before date (YYYY-MM-DD, today or later in SWEETSHOP_TIME_ZONE); absent or null: the undated batch. A restock of the same date and lot adds to that batch.
+             */
+            best_before?: string | null;
+            /** @description Restock only: the batch's lot (default empty). */
+            lot?: string;
         };
         StockReport: {
             ok: boolean;
@@ -1302,6 +1379,15 @@ export interface components {
                 figure: string;
                 summarised: number;
                 from_lines: number;
+            }[];
+            /** @description check batch: a batch's units differ from its opening units and moves; sweet: a sweet's quantity differs from its batches' units; entry: a ledger entry's change differs from its batch moves */
+            batch_mismatches: {
+                /** @enum {string} */
+                check: "batch" | "sweet" | "entry";
+                id: number;
+                sweet_id: number;
+                expected: number;
+                found: number;
             }[];
         };
         OrderLine: {
@@ -1462,6 +1548,8 @@ export interface components {
             /** @enum {string} */
             reason: "count" | "damaged" | "expired" | "sample" | "other";
             note?: string;
+            /** @description A batch of this sweet to act on first; with counted, the count of that batch. */
+            batch?: number;
         };
         LedgerEntry: {
             id: number;
@@ -1479,6 +1567,14 @@ export interface components {
             /** @description Sales and refunds */
             order: number | null;
             note: string;
+            /** @description The batches the entry changed */
+            batches: {
+                batch: number;
+                /** Format: date */
+                best_before: string | null;
+                lot: string;
+                delta: number;
+            }[];
         };
         AdjustmentResult: {
             entry: components["schemas"]["LedgerEntry"];
@@ -1563,6 +1659,11 @@ export interface components {
                 image?: string | null;
                 /** @description The photo's thumbnail (fits 240 x 240): /api/images/<digest>-thumb.webp; null without a photo. */
                 thumbnail?: string | null;
+                /**
+                 * Format: date
+                 * @description The earliest best-before date of the units for sale (YYYY-MM-DD); null when none of them is dated.
+                 */
+                best_before?: string | null;
                 /** @description max(reorder_quantity, reorder_level - quantity + 1) */
                 suggested: number;
             }[];
@@ -1593,7 +1694,82 @@ export interface components {
                  * @example 2025-12-14T13:52:12.123456Z
                  */
                 delivered_at: string | null;
+                /**
+                 * @description expiry: a batch within SWEETSHOP_EXPIRY_WARNING_DAYS of its date (quantity: its units then; reorder_level and suggested 0)
+                 * @enum {string}
+                 */
+                kind: "low_stock" | "expiry";
+                /** @description An expiry alert's batch */
+                batch: number | null;
+                /**
+                 * Format: date
+                 * @description An expiry alert's date
+                 */
+                best_before: string | null;
             }[];
+        };
+        Batch: {
+            id: number;
+            sweet: number;
+            /** @description The sweet's name */
+            name: string;
+            /**
+             * Format: date
+             * @description null: undated
+             */
+            best_before: string | null;
+            lot: string;
+            /** @description Left to sell */
+            units: number;
+            /** @description Past the date, waiting to be written off */
+            expired_units: number;
+            /** @description Days from today to the date (0: the last day; negative once past) */
+            days_left: number | null;
+            expired: boolean;
+            /**
+             * Format: date-time
+             * @example 2025-12-14T13:52:12.123456Z
+             */
+            received_at: string;
+            /**
+             * @description Owner only. Exact decimal money, two decimals.
+             * @example 3.50
+             */
+            unit_cost?: string | null;
+            /**
+             * @description Owner only. What is left (units and expired units) at unit_cost
+             * @example 3.50
+             */
+            value?: string | null;
+        };
+        Batches: {
+            count: number;
+            results: components["schemas"]["Batch"][];
+        };
+        ExpiringStock: {
+            days: number;
+            count: number;
+            /** @description Left in these batches (for sale and expired) */
+            units: number;
+            /**
+             * @description Owner only. Their value at cost; null when a batch has no cost
+             * @example 3.50
+             */
+            value?: string | null;
+            results: components["schemas"]["Batch"][];
+        };
+        WriteOff: {
+            note?: string;
+        };
+        WriteOffResult: {
+            batch: components["schemas"]["Batch"];
+            /** @description Written off */
+            units: number;
+            /**
+             * @description Owner only. Their value at cost
+             * @example 3.50
+             */
+            value?: string | null;
         };
         SalesFigures: {
             orders: number;
@@ -1782,6 +1958,8 @@ export interface components {
         history_page_size: number;
         /** @description open (default) or all. */
         alert_status: "open" | "all";
+        /** @description Batches best before today + days or earlier (0 to 366, default 7; days are SWEETSHOP_TIME_ZONE's). */
+        expiring_days: number;
         /** @description At most this many alerts, 1 to 500 (default 100). */
         alert_page_size: number;
         /** @description Rows from this day (YYYY-MM-DD, in SWEETSHOP_TIME_ZONE). */
@@ -4113,6 +4291,239 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_sweets__id__batches_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Batches"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_stock_expiring_: {
+        parameters: {
+            query?: {
+                /** @description Batches best before today + days or earlier (0 to 366, default 7; days are SWEETSHOP_TIME_ZONE's). */
+                days?: components["parameters"]["expiring_days"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpiringStock"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FieldErrors"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Database unavailable */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    POST_api_stock_batches__id__write_off_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WriteOff"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteOffResult"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BadRequest"];
+                };
+            };
+            /** @description Not authenticated, or bad credentials or token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+            /** @description Unsupported media type (send JSON) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
