@@ -22,6 +22,8 @@ class FakeClock final : public domain::Clock {
     FakeClock() : now_(domain::now_micros()) {}
     domain::Micros now() const override { return now_.fetch_add(1); }
     void advance(std::chrono::microseconds by) { now_ += by.count(); }
+    /// Stands at `at` (a test of a day's boundary).
+    void set(domain::Micros at) { now_ = at; }
 
   private:
     mutable std::atomic<domain::Micros> now_;
