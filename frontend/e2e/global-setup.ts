@@ -1,46 +1,22 @@
 // Starts the real `sweetshop serve` on a fresh SQLite database in a temporary directory, with the demo catalogue
 // and an admin, for the end-to-end tests; stops it afterwards. SWEETSHOP_BIN names the binary (default: the
 // Release build).
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { freePort, waitUntilReady } from './serve';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     secretKey: string;
     adminPassword: string;
+    /// What another `sweetshop serve` on the same database needs: the binary, the data directory, the secret.
+    serverEnv: { bin: string; dataDir: string };
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
-async function waitUntilReady(url: string, server: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`sweetshop serve exited with ${server.exitCode}:\n${log()}`);
-    try {
-      const r = await fetch(`${url}/api/health/`);
-      if (r.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`sweetshop serve did not answer within 20 s:\n${log()}`);
 }
 
 export default async function setup(project: TestProject) {
@@ -70,6 +46,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseURL', baseURL);
   project.provide('secretKey', secretKey);
   project.provide('adminPassword', adminPassword);
+  project.provide('serverEnv', { bin, dataDir });
 
   return async () => {
     if (server.exitCode === null) {

@@ -61,6 +61,7 @@ export function Layout() {
                   <NavLink to="/counter">Counter</NavLink>
                   <NavLink to="/admin">Admin</NavLink>
                   <NavLink to="/stock/low">Low stock</NavLink>
+                  <NavLink to="/stock/expiring">Expiring</NavLink>
                   <NavLink to="/stock/count">Stocktake</NavLink>
                   {session.user.role === 'owner' ? (
                     <>

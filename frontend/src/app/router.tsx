@@ -52,6 +52,7 @@ export const routes = [
       { path: 'staff/orders', ...onDemand(() => staff().then((m) => m.StaffOrdersRoute), 'staff') },
       { path: 'counter', ...onDemand(() => staff().then((m) => m.CounterRoute), 'staff') },
       { path: 'stock/low', ...onDemand(() => staff().then((m) => m.LowStockRoute), 'staff') },
+      { path: 'stock/expiring', ...onDemand(() => staff().then((m) => m.ExpiringRoute), 'staff') },
       { path: 'stock/count', ...onDemand(() => staff().then((m) => m.StocktakeRoute), 'staff') },
       { path: 'people', ...onDemand(() => staff().then((m) => m.PeopleRoute), 'owner') },
       { path: 'audit', ...onDemand(() => staff().then((m) => m.AuditRoute), 'owner') },

@@ -40,3 +40,15 @@ export function amountValue(text: string): number | string {
 export function formatWhen(timestamp: string): string {
   return new Date(timestamp).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/// A calendar day (YYYY-MM-DD, the shop's) as people read it: "5 Dec 2026".
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  if (!y || !m || !d) return day;
+  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}

@@ -8,6 +8,7 @@ import { SalesDashboard } from '@/features/reports/components/sales-dashboard';
 import { SweetForm } from '@/features/admin/components/sweet-form';
 import { CounterSale } from '@/features/orders/components/counter-sale';
 import { LowStock } from '@/features/stock/components/low-stock';
+import { Expiring } from '@/features/stock/components/expiring';
 import { Stocktake } from '@/features/stock/components/stocktake';
 import { OrderList } from '@/features/orders/components/order-list';
 import { ImportPage } from '@/features/catalogue-import/components/import-page';
@@ -81,4 +82,9 @@ export function StocktakeRoute() {
 export function LowStockRoute() {
   useDocumentTitle('Low stock');
   return <LowStock />;
+}
+
+export function ExpiringRoute() {
+  useDocumentTitle('Expiring stock');
+  return <Expiring />;
 }

@@ -15,6 +15,10 @@ export type LowStock = Schemas['LowStock'];
 export type LowSweet = LowStock['results'][number];
 export type StockAlerts = Schemas['StockAlerts'];
 export type StockAlert = StockAlerts['results'][number];
+export type Batch = Schemas['Batch'];
+export type Batches = Schemas['Batches'];
+export type ExpiringStock = Schemas['ExpiringStock'];
+export type WriteOffResult = Schemas['WriteOffResult'];
 
 export const ADJUST_REASONS = [
   { value: 'count', label: 'Counted' },
@@ -71,6 +75,33 @@ export function useHistory(id: number) {
   });
 }
 
+/// A sweet's batches with units left, in the order sales take them (the earliest date first, undated last).
+export function useBatches(id: number) {
+  const client = useApi();
+  return useQuery({
+    queryKey: ['batches', id],
+    queryFn: ({ signal }) => client.request<Batches>(`/api/sweets/${id}/batches/`, { signal }),
+  });
+}
+
+/// Batches past their date and those best before today + `days` or earlier.
+export function useExpiring(days: number) {
+  const client = useApi();
+  return useQuery({
+    queryKey: ['stock', 'expiring', days],
+    queryFn: ({ signal }) => client.request<ExpiringStock>(`/api/stock/expiring/?days=${days}`, { signal }),
+  });
+}
+
+export const writeOffBatch = (client: ApiClient, id: number, note: string) =>
+  client.request<WriteOffResult>(`/api/stock/batches/${id}/write-off/`, { method: 'POST', body: { note } });
+
+/// A batch as people name it: "best before 5 Dec 2026 · lot A", or "undated".
+export function batchLabel(b: { best_before: string | null; lot: string }, formatDay: (day: string) => string) {
+  const date = b.best_before ? `best before ${formatDay(b.best_before)}` : 'undated';
+  return b.lot ? `${date} · lot ${b.lot}` : date;
+}
+
 export function useLowStock() {
   const client = useApi();
   return useQuery({
@@ -94,5 +125,6 @@ export function useStockChanged() {
   return (sweet?: Sweet) => {
     changed(sweet);
     void queryClient.invalidateQueries({ queryKey: ['history'] });
+    void queryClient.invalidateQueries({ queryKey: ['batches'] });
   };
 }

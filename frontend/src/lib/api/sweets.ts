@@ -73,10 +73,21 @@ export const purchaseSweet = (client: ApiClient, id: number, amount: number | st
     headers: { 'Idempotency-Key': key },
   });
 
-export const restockSweet = (client: ApiClient, id: number, amount: number | string, key = newIdempotencyKey()) =>
+/// A restock; `batch`: its best-before date (YYYY-MM-DD) and lot, when it has them.
+export const restockSweet = (
+  client: ApiClient,
+  id: number,
+  amount: number | string,
+  batch: { best_before?: string; lot?: string } = {},
+  key = newIdempotencyKey(),
+) =>
   client.request<Sweet>(`/api/sweets/${id}/restock/`, {
     method: 'POST',
-    body: { amount },
+    body: {
+      amount,
+      ...(batch.best_before ? { best_before: batch.best_before } : {}),
+      ...(batch.lot ? { lot: batch.lot } : {}),
+    },
     headers: { 'Idempotency-Key': key },
   });
 

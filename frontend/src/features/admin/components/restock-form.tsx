@@ -3,22 +3,32 @@ import { Button } from '@/components/ui/button';
 import { useApi } from '@/lib/api-context';
 import { amountValue } from '@/lib/format';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
-import { restockSweet, type Sweet, useSweetChanged } from '@/lib/api/sweets';
+import { useStockChanged } from '@/lib/api/stock';
+import { restockSweet, type Sweet } from '@/lib/api/sweets';
 
+/// A delivery: how many units, and for perishables their best-before date and lot (a batch of their own; without a
+/// date they join the sweet's undated units).
 export function RestockForm({ sweet }: { sweet: Sweet }) {
   const client = useApi();
-  const changed = useSweetChanged();
+  const changed = useStockChanged();
   const [amount, setAmount] = useState('');
+  const [bestBefore, setBestBefore] = useState('');
+  const [lot, setLot] = useState('');
   const id = `restock-${sweet.id}`;
-  const { submit, busy, errors } = useFormMutation(['amount'], {
-    mutationFn: () => restockSweet(client, sweet.id, amountValue(amount)),
+  const { submit, busy, errors } = useFormMutation(['amount', 'best_before', 'lot'], {
+    mutationFn: () => restockSweet(client, sweet.id, amountValue(amount), { best_before: bestBefore, lot: lot.trim() }),
     onSuccess: (result) => {
       changed(result);
       setAmount('');
+      setBestBefore('');
+      setLot('');
     },
     onError: () => changed(), // our numbers may be stale (deleted meanwhile, or near the limit)
   });
-  const error = errors.fieldErrors.amount?.join(' ') ?? errors.message;
+  const error =
+    [errors.fieldErrors.amount, errors.fieldErrors.best_before, errors.fieldErrors.lot]
+      .flatMap((e) => e ?? [])
+      .join(' ') || errors.message;
 
   return (
     <form className="restock" onSubmit={onSubmit(submit)} noValidate aria-label={`Restock ${sweet.name}`}>
@@ -31,7 +41,33 @@ export function RestockForm({ sweet }: { sweet: Sweet }) {
         placeholder="Units"
         value={amount}
         onChange={(e) => setAmount(e.target.value)}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={errors.fieldErrors.amount ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <label htmlFor={`${id}-date`} className="visually-hidden">
+        Best before (optional) for {sweet.name}
+      </label>
+      <input
+        id={`${id}-date`}
+        type="date"
+        className="restock-date"
+        title="Best before (leave empty for undated stock)"
+        value={bestBefore}
+        onChange={(e) => setBestBefore(e.target.value)}
+        aria-invalid={errors.fieldErrors.best_before ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
+      <label htmlFor={`${id}-lot`} className="visually-hidden">
+        Lot (optional) for {sweet.name}
+      </label>
+      <input
+        id={`${id}-lot`}
+        className="restock-lot"
+        placeholder="Lot"
+        maxLength={64}
+        value={lot}
+        onChange={(e) => setLot(e.target.value)}
+        aria-invalid={errors.fieldErrors.lot ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
       <Button type="submit" variant="secondary" busy={busy}>

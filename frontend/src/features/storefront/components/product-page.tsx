@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Alert, Spinner } from '@/components/ui/alert';
+import { BestBefore } from '@/components/ui/best-before';
 import { SweetPhoto } from '@/components/ui/sweet-photo';
 import { ApiError, errorMessage } from '@/lib/api-error';
 import { availabilityClass, availabilityText, useStorefrontSweet } from '@/lib/api/storefront';
@@ -43,6 +44,7 @@ export function ProductPage({ id }: { id: number }) {
           <p className={availabilityClass(sweet)} data-testid="availability">
             {availabilityText(sweet)}
           </p>
+          <BestBefore day={sweet.best_before} />
           <p className="product-description">{sweet.description || 'No description yet.'}</p>
           <AddToBasket sweet={sweet} onAdded={setAdded} />
           {added ? (

@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { Button } from '@/components/ui/button';
+import { BestBefore } from '@/components/ui/best-before';
 import { SweetPhoto } from '@/components/ui/sweet-photo';
 import { availabilityClass, availabilityText, type StorefrontSweet } from '@/lib/api/storefront';
 import { basket } from '@/lib/basket';
@@ -44,6 +45,7 @@ export function StorefrontCard({ sweet, onAdded }: { sweet: StorefrontSweet; onA
           {availabilityText(sweet)}
         </span>
       </div>
+      <BestBefore day={sweet.best_before} />
       <AddToBasket sweet={sweet} onAdded={onAdded} />
     </article>
   );

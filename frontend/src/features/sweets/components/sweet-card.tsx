@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { BestBefore } from '@/components/ui/best-before';
 import { SweetPhoto } from '@/components/ui/sweet-photo';
 import { formatPrice } from '@/lib/format';
 import type { Sweet } from '@/lib/api/sweets';
@@ -27,6 +28,7 @@ export function SweetCard({ sweet }: { sweet: Sweet }) {
           {stock === 0 ? 'Out of stock' : `${stock.toLocaleString('en-US')} in stock`}
         </span>
       </div>
+      <BestBefore day={sweet.best_before} />
       <PurchaseForm sweet={sweet} />
     </article>
   );
