@@ -162,3 +162,43 @@ test('an expired batch waits on the expiring list and is written off', async () 
   expect(verified.ok).toBe(true);
   await closeTab(tab);
 });
+
+test('a counter sale by weight: the grams typed, the price computed, the receipt in grams and per kilogram', async () => {
+  const sweet = await createSweet({
+    name: unique('Jelly beans '),
+    category: 'Pick and mix',
+    price: '12.99',
+    quantity: 5000,
+    unit: 'gram',
+  });
+  const tab = await openTab(browser());
+  const { page } = tab;
+  await signIn(page, 'admin', adminPassword);
+  await page.getByRole('link', { name: 'Counter' }).click();
+  await page.getByLabel('Find a sweet').fill(sweet.name);
+  await page.getByRole('button', { name: `Add ${sweet.name}` }).click();
+  const weight = page.getByLabel(`Weight in grams of ${sweet.name}`);
+  await expect(weight.inputValue()).resolves.toBe('100');
+  await weight.fill('250'); // what the scale shows
+  await page.getByTestId('till-line-total').filter({ hasText: '$3.25' }).waitFor(); // 12.99/kg x 250 g = 3.2475
+  await page.getByTestId('till-total').filter({ hasText: '$3.25' }).waitFor();
+  await screenshot(page, 'counter-by-weight');
+  await expectAccessible(page, 'a counter sale by weight');
+  await page.getByLabel('Card').check();
+  await page.getByRole('button', { name: 'Complete sale' }).click();
+  const done = page.getByText(/Sale \d+ done: \$3\.25\./);
+  await done.waitFor();
+  const sale = /Sale (\d+)/.exec((await done.textContent()) ?? '')![1]!;
+  const token = await adminToken();
+  expect((await api<{ quantity: number }>(`/api/sweets/${sweet.id}/`, { token })).quantity).toBe(4750);
+  const receipt = await (
+    await fetch(`${page.url().split('/counter')[0]}/api/orders/${sale}/receipt/`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+  ).text();
+  expect(receipt).toContain('<td class="num">250 g</td><td class="num">12.99/kg</td><td class="num">3.25</td>');
+  await page.getByRole('link', { name: 'Print receipt' }).click();
+  await page.getByText('250 g').first().waitFor();
+  await page.getByText('$12.99/kg').first().waitFor();
+  await closeTab(tab);
+});

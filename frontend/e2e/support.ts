@@ -122,6 +122,7 @@ export interface Sweet {
   price: string;
   quantity: number;
   barcode?: string | null;
+  unit?: 'piece' | 'gram';
 }
 
 export async function createSweet(fields: Partial<Sweet> & { name: string }): Promise<Sweet> {

@@ -9,6 +9,7 @@
 
 #include "domain/catalogue.hpp"
 #include "domain/clock.hpp"
+#include "domain/money.hpp"
 #include "domain/time_zone.hpp"
 
 namespace sweetshop::domain {
@@ -31,12 +32,15 @@ struct Batch {
     std::optional<std::int64_t> unit_cost_cents = {};
     Micros received_at = 0;
     std::optional<Micros> expired_at = {};
+    Unit unit = Unit::Piece;  ///< the sweet's: gram, units are grams and the cost per kilogram
 
-    /// What is left (to sell and expired) at the batch's unit cost; unknown without one.
-    std::optional<std::int64_t> value_cents() const {
+    /// The value of `n` of its units at the batch's unit cost; unknown without one.
+    std::optional<std::int64_t> value_of(std::int64_t n) const {
         if (!unit_cost_cents) return std::nullopt;
-        return (units + expired_units) * *unit_cost_cents;
+        return line_cents(unit, *unit_cost_cents, n);
     }
+    /// What is left (to sell and expired) at the batch's unit cost.
+    std::optional<std::int64_t> value_cents() const { return value_of(units + expired_units); }
     bool operator==(const Batch&) const = default;
 };
 

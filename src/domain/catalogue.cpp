@@ -282,7 +282,7 @@ void CatalogueService::validate(SweetInput& input, std::int64_t self_id, FieldEr
         errors.add("quantity", *input.quantity < 0 ? "Ensure this value is greater than or equal to 0."
                                                    : "Ensure this value is less than or equal to 2147483647.");
     errors.order({"name", "category", "description", "price", "quantity", "reorder_level", "reorder_quantity", "cost",
-                  "active", "sku", "barcode"});
+                  "active", "sku", "barcode", "unit"});
     if (!errors.empty()) throw Error(std::move(errors));
 }
 
@@ -302,7 +302,12 @@ Sweet CatalogueService::create(SweetInput input, const Actor& actor, FieldErrors
 }
 
 Sweet CatalogueService::update(std::int64_t id, SweetInput input, const Actor& actor, FieldErrors errors) {
-    if (!sweets_.find(id)) throw Error(ErrorCode::NotFound, kSweetNotFound);
+    const auto before = sweets_.find(id);
+    if (!before) throw Error(ErrorCode::NotFound, kSweetNotFound);
+    // Stock counted in pieces does not become grams (nor back): the unit changes while none is in stock.
+    if (input.unit && *input.unit != before->unit && before->quantity > 0 && !errors.has("unit"))
+        errors.add("unit", "The unit can change only while none is in stock: there are " +
+                               std::to_string(before->quantity) + ".");
     validate(input, id, errors);
     Sweet sweet;
     switch (sweets_.update(id, input, actor, sweet)) {

@@ -9,6 +9,7 @@
 
 #include "domain/clock.hpp"
 #include "domain/error.hpp"
+#include "domain/money.hpp"
 #include "domain/paging.hpp"
 
 namespace sweetshop::domain {
@@ -43,6 +44,7 @@ struct Sweet {
     std::optional<std::string> image = {};    ///< the photo's digest (Photos), when it has one
     // Perishables (after the codes in answers)
     std::optional<std::string> best_before = {};  ///< the earliest best-before date (YYYY-MM-DD) of units for sale
+    Unit unit = Unit::Piece;                      ///< gram: price and cost per kilogram, quantities in grams
 
     bool is_available() const { return quantity > 0; }
     /// At or below its reorder level (and it has one, and it is still sold).
@@ -72,6 +74,7 @@ struct SweetInput {
     std::optional<bool> active = {};
     std::optional<std::optional<std::string>> sku = {};      ///< present with std::nullopt: clear it
     std::optional<std::optional<std::string>> barcode = {};  ///< as typed or scanned (check_barcode normalises)
+    std::optional<Unit> unit = {};
 };
 
 inline constexpr std::size_t kSkuMaxChars = 64;

@@ -185,4 +185,22 @@ std::int64_t weighed_price_cents(std::int64_t cents_per_kg, std::int64_t grams) 
     return (cents_per_kg * grams + 500) / 1000;
 }
 
+std::string_view unit_name(Unit unit) {
+    return unit == Unit::Gram ? "gram" : "piece";
+}
+
+std::optional<Unit> parse_unit(std::string_view text) {
+    if (text == "piece") return Unit::Piece;
+    if (text == "gram") return Unit::Gram;
+    return std::nullopt;
+}
+
+std::int64_t line_cents(Unit unit, std::int64_t price, std::int64_t amount) {
+    return unit == Unit::Gram ? weighed_price_cents(price, amount) : price * amount;
+}
+
+std::int64_t refund_cents(Unit unit, std::int64_t price, std::int64_t refunded, std::int64_t amount) {
+    return line_cents(unit, price, refunded + amount) - line_cents(unit, price, refunded);
+}
+
 }  // namespace sweetshop::domain

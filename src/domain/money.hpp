@@ -29,6 +29,19 @@ std::string format_money(std::int64_t cents);
 /// price (999,999.99) and the largest stock (2,147,483,647 g) fits in 64 bits.
 std::int64_t weighed_price_cents(std::int64_t cents_per_kg, std::int64_t grams);
 
+/// How a sweet is sold: by the piece (a price per piece, whole pieces) or by the gram (a price per kilogram, whole
+/// grams of stock and in lines).
+enum class Unit { Piece, Gram };
+std::string_view unit_name(Unit unit);  ///< piece, gram
+std::optional<Unit> parse_unit(std::string_view text);
+
+/// The money of `amount` at `price` (per piece, or per kilogram for grams): price x pieces, or weighed_price_cents.
+std::int64_t line_cents(Unit unit, std::int64_t price, std::int64_t amount);
+/// What refunding `amount` more of a line with `refunded` refunded already gives back: the money of all refunded
+/// then less that of what was refunded before, so that a weighed line's refunds add up to its total exactly (three
+/// refunds of 1 g of a 3 g line at 2.50 per kg give back 0, 1 and 0 cents, the line's 1 cent in all).
+std::int64_t refund_cents(Unit unit, std::int64_t price, std::int64_t refunded, std::int64_t amount);
+
 enum class IntegerProblem { Invalid, TooLarge, TooSmall };
 
 /// Parses an integer as DRF's IntegerField does: "2", " 2 ", "2.0", "2.00" are 2; "2.5", "abc", "1e3" are invalid.

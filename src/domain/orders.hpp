@@ -9,6 +9,7 @@
 
 #include "domain/catalogue.hpp"
 #include "domain/clock.hpp"
+#include "domain/money.hpp"
 
 namespace sweetshop::domain {
 
@@ -43,7 +44,12 @@ struct OrderLine {
     std::int64_t amount = 0;
     std::int64_t refunded = 0;                         ///< units refunded so far
     std::optional<std::int64_t> unit_cost_cents = {};  ///< the sweet's cost at the time of sale (profit reports)
-    std::int64_t total_cents() const { return unit_price_cents * amount; }
+    Unit unit = Unit::Piece;                           ///< gram: the prices are per kilogram, the amounts grams
+    std::int64_t total_cents() const { return line_cents(unit, unit_price_cents, amount); }
+    std::optional<std::int64_t> cost_cents() const {
+        if (!unit_cost_cents) return std::nullopt;
+        return line_cents(unit, *unit_cost_cents, amount);
+    }
     bool operator==(const OrderLine&) const = default;
 };
 

@@ -147,8 +147,10 @@ Response export_stock(Context& ctx) {
             for (const auto& s : sweets) {
                 shown.append(out, {s.id, Text{s.name}, Text{s.category}, format_money(s.price_cents), s.quantity,
                                    s.reorder_level, s.reorder_quantity, optional_money(s.cost_cents),
-                                   std::string(s.active ? "true" : "false"), format_money(s.price_cents * s.quantity),
-                                   s.cost_cents ? format_money(*s.cost_cents * s.quantity) : std::string()});
+                                   std::string(s.active ? "true" : "false"),
+                                   format_money(domain::line_cents(s.unit, s.price_cents, s.quantity)),
+                                   s.cost_cents ? format_money(domain::line_cents(s.unit, *s.cost_cents, s.quantity))
+                                                : std::string()});
                 after = s.id;
             }
             return sweets.size() == domain::kExportBatch;

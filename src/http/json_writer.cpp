@@ -57,7 +57,9 @@ void append_sweet(std::string& out, const domain::Sweet& s, View view) {
         append_photo(out, s);
         out.append(",\"best_before\":");
         append_optional(out, s.best_before);
-        out.push_back('}');
+        out.append(",\"unit\":\"");
+        out.append(domain::unit_name(s.unit));
+        out.append("\"}");
         return;
     }
     out.append("\",\"quantity\":");
@@ -94,7 +96,9 @@ void append_sweet(std::string& out, const domain::Sweet& s, View view) {
     append_photo(out, s);
     out.append(",\"best_before\":");
     append_optional(out, s.best_before);
-    out.push_back('}');
+    out.append(",\"unit\":\"");
+    out.append(domain::unit_name(s.unit));
+    out.append("\"}");
 }
 
 View view_for(const domain::User* user) {

@@ -59,7 +59,13 @@ void order_components(Json& s, const Json& price, const Json& price_in, const Js
                                     {"unit_price", price},
                                     {"amount", {{"type", "integer"}}},
                                     {"total", price},
-                                    {"refunded", {{"type", "integer"}, {"description", "Units refunded so far"}}}});
+                                    {"refunded", {{"type", "integer"}, {"description", "Units refunded so far"}}},
+                                    {"unit",
+                                     {{"type", "string"},
+                                      {"enum", {"piece", "gram"}},
+                                      {"description",
+                                       "gram: unit_price is per kilogram, amount and refunded are grams, and total is "
+                                       "unit_price x amount / 1000 rounded to the cent half up"}}}});
     s["Payment"] = answer_object({{"method", {{"type", "string"}, {"enum", {"cash", "card", "other"}}}},
                                   {"tendered", {{"type", "string"}, {"nullable", true}, {"example", "20.00"}}},
                                   {"change", {{"type", "string"}, {"nullable", true}, {"example", "13.00"}}}});
@@ -181,6 +187,14 @@ void stock_components(Json& s, const Json& price, const Json& price_in, const Js
                                       "none of them is dated.");
     sweet["best_before"] = best_before;
     s["StorefrontSweet"]["properties"]["best_before"] = best_before;
+    // Selling by weight: after the perishables' field.
+    const Json unit = {{"type", "string"},
+                       {"enum", {"piece", "gram"}},
+                       {"description",
+                        "piece (the default): price per piece, quantity in pieces. gram: price (and cost) per "
+                        "kilogram, quantity in grams, and a purchase's amount is grams."}};
+    sweet["unit"] = unit;
+    s["StorefrontSweet"]["properties"]["unit"] = unit;
     for (const char* body : {"SweetCreate", "SweetUpdate", "SweetPatch"}) {
         auto& p = s[body]["properties"];
         p["sku"] = nullable({{"type", "string"}, {"maxLength", domain::kSkuMaxChars}},
@@ -192,6 +206,9 @@ void stock_components(Json& s, const Json& price, const Json& price_in, const Js
         p["reorder_quantity"] = level;
         p["cost"] = nullable(price_in, "Owner only (403 for staff). Unit cost (the rules of price); null clears it.");
         p["active"] = {{"type", "boolean"}, {"description", "false archives the sweet, true restores it."}};
+        p["unit"] = {{"type", "string"},
+                     {"enum", {"piece", "gram"}},
+                     {"description", "How it is sold (default piece); it changes only while none is in stock."}};
     }
     const Json reasons = {{"type", "string"}, {"enum", {"count", "damaged", "expired", "sample", "other"}}};
     s["Adjustment"] = {

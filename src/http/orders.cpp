@@ -37,7 +37,8 @@ Json order_json(const domain::Order& o) {
                          {"unit_price", money(l.unit_price_cents)},
                          {"amount", l.amount},
                          {"total", money(l.total_cents())},
-                         {"refunded", l.refunded}});
+                         {"refunded", l.refunded},
+                         {"unit", domain::unit_name(l.unit)}});
     Json payment = nullptr;
     if (o.payment) {
         payment = {{"method", domain::method_name(o.payment->method)}, {"tendered", nullptr}, {"change", nullptr}};

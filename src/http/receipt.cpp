@@ -100,10 +100,19 @@ std::string receipt_html(const domain::Order& order, const ReceiptShop& shop, co
     html +=
         "</dl><table><thead><tr><th>Item</th><th class=\"num\">Qty</th><th class=\"num\">Price</th>"
         "<th class=\"num\">Total</th></tr></thead><tbody>";
-    for (const auto& l : order.lines)
-        html += "<tr><td>" + escape(l.name) + "</td><td class=\"num\">" + std::to_string(l.amount) +
-                "</td><td class=\"num\">" + domain::format_money(l.unit_price_cents) + "</td><td class=\"num\">" +
-                domain::format_money(l.total_cents()) + "</td></tr>";
+    for (const auto& l : order.lines) {
+        // A weighed line: its weight, and its price per kilogram.
+        const bool weighed = l.unit == domain::Unit::Gram;
+        std::string qty = std::to_string(l.amount);
+        std::string price = domain::format_money(l.unit_price_cents);
+        if (weighed) {
+            qty.append(" g");
+            price.append("/kg");
+        }
+        html.append("<tr><td>").append(escape(l.name)).append("</td><td class=\"num\">").append(qty);
+        html.append("</td><td class=\"num\">").append(price).append("</td><td class=\"num\">");
+        html.append(domain::format_money(l.total_cents())).append("</td></tr>");
+    }
     html += "</tbody><tfoot>" + row("Total", domain::format_money(order.total_cents), "grand");
     if (order.payment) {
         html += row("Paid by", std::string(domain::method_name(order.payment->method)));

@@ -43,6 +43,10 @@ domain::SweetInput read_sweet(const Context& ctx, bool partial, domain::FieldErr
     else if (auto cost = read_money(ctx.body, ctx.numbers, "cost", errors, false))
         in.cost_cents = cost;
     in.active = read_boolean(ctx.body, "active", errors, false);
+    if (auto unit = read_string(ctx.body, "unit", errors, {.required = false})) {
+        in.unit = domain::parse_unit(*unit);
+        if (!in.unit) errors.add("unit", choice_message(*unit));
+    }
     // The codes: null or blank clears one.
     for (auto [field, code] : {std::pair{"sku", &in.sku}, std::pair{"barcode", &in.barcode}}) {
         if (auto it = ctx.body.find(field); it != ctx.body.end() && it->is_null())

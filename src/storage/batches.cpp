@@ -39,16 +39,16 @@ constexpr const char* kInsertBatch =
     "VALUES (:sweet, :date, :lot, :expires, (SELECT cost_cents FROM sweets WHERE id = :sweet), :now) RETURNING id";
 constexpr const char* kBatchColumns =
     "b.id, b.sweet_id, s.name, b.best_before, b.lot, b.units, b.expired_units, b.wasted_units, b.unit_cost_cents, "
-    "b.received_at_us, b.expired_at_us";
+    "b.received_at_us, b.expired_at_us, s.unit";
 
 /// A batch as the lists read it: "SELECT " kBatchColumns " FROM stock_batches b JOIN sweets s ON s.id = b.sweet_id".
 struct BatchRow {
     long long id = 0, sweet = 0, units = 0, expired = 0, wasted = 0, cost = 0, received = 0, expired_at = 0;
-    std::string name, date, lot;
+    std::string name, date, lot, unit;
     soci::indicator date_ind = soci::i_null, cost_ind = soci::i_null, expired_ind = soci::i_null;
     void bind(Query& q) {
         q.into(id).into(sweet).into(name).into(date, date_ind).into(lot).into(units).into(expired).into(wasted);
-        q.into(cost, cost_ind).into(received).into(expired_at, expired_ind);
+        q.into(cost, cost_ind).into(received).into(expired_at, expired_ind).into(unit);
     }
     domain::Batch value() const {
         domain::Batch b;
@@ -63,6 +63,7 @@ struct BatchRow {
         if (cost_ind == soci::i_ok) b.unit_cost_cents = cost;
         b.received_at = received;
         if (expired_ind == soci::i_ok) b.expired_at = expired_at;
+        b.unit = domain::parse_unit(unit).value_or(domain::Unit::Piece);
         return b;
     }
 };
@@ -475,7 +476,7 @@ domain::WriteOffOutcome SqlBatchStore::write_off(std::int64_t batch_id, const st
         batch.wasted_units += expired;
         batch.expired_units = 0;
         outcome.units = units;
-        if (batch.unit_cost_cents) outcome.value_cents = units * *batch.unit_cost_cents;
+        outcome.value_cents = batch.value_of(units);
         outcome.batch = batch;
         outcome.entry_id = entry;
         {

@@ -68,13 +68,14 @@ std::vector<domain::ExportLine> SqlExportStore::lines_after(std::int64_t order, 
         const WindowParams params(window);
         Query q(sql);
         q.into(id).into(pos).into(at).into(customer, customer_ind).into(sweet).into(e.line.name).into(price);
-        q.into(amount).into(refunded).into(cost, cost_ind);
+        std::string unit;
+        q.into(amount).into(refunded).into(cost, cost_ind).into(unit);
         q.use(key, "order").use(after_position, "position").use(lim, "limit");
         params.bind(q, window);
         // (order, position) after the last one read: the lines' primary key, read in its order.
         const std::string text =
             "SELECT l.order_id, l.position, o.created_at_us, o.customer, l.sweet_id, l.sweet_name, "
-            "l.unit_price_cents, l.amount, l.refunded, l.unit_cost_cents FROM order_lines l "
+            "l.unit_price_cents, l.amount, l.refunded, l.unit_cost_cents, l.unit FROM order_lines l "
             "JOIN orders o ON o.id = l.order_id WHERE (l.order_id > :order OR (l.order_id = :order AND l.position > "
             ":position))" +
             window_sql(window, "o.created_at_us") + " ORDER BY l.order_id, l.position LIMIT :limit";
@@ -88,6 +89,7 @@ std::vector<domain::ExportLine> SqlExportStore::lines_after(std::int64_t order, 
             e.line.amount = amount;
             e.line.refunded = refunded;
             e.line.unit_cost_cents = cost_ind == soci::i_ok ? std::optional<std::int64_t>(cost) : std::nullopt;
+            e.line.unit = domain::parse_unit(unit).value_or(domain::Unit::Piece);
             out.push_back(e);
         }
         return out;

@@ -1,6 +1,7 @@
 // The SOCI adapter's refunds: checked against the order and the sweets' room, then recorded with the restocked
 // units' ledger entries, in one transaction.
 #include <algorithm>
+#include <map>
 #include <numeric>
 
 #include "storage/audit_store.hpp"
@@ -25,7 +26,8 @@ constexpr const char* kInsertRefund =
     "INSERT INTO refunds (order_id, actor_id, actor, reason, restock, total_cents, at_us) "
     "VALUES (:order_id, :actor_id, :actor, :reason, :restock, :total, :now) RETURNING id";
 constexpr const char* kInsertRefundLine =
-    "INSERT INTO refund_lines (refund_id, sweet_id, sweet_name, amount) VALUES (:refund_id, :sweet_id, :name, :n)";
+    "INSERT INTO refund_lines (refund_id, sweet_id, sweet_name, amount, cents, cost_cents) "
+    "VALUES (:refund_id, :sweet_id, :name, :n, :cents, :cost)";
 constexpr const char* kMarkRefunded =
     "UPDATE orders SET refunded_cents = refunded_cents + :total, status = :status WHERE id = :id";
 /// The issue of each requested line, against the order and (restocking) the sweets' room; all nullopt: fine.
@@ -67,11 +69,19 @@ std::vector<std::optional<domain::RefundIssue>> refund_issues(soci::session& sql
 void apply_refund(soci::session& sql, const domain::RefundRequest& req, Order order, long long now) {
     const long long order_id = order.number;
     long long total = 0;
+    // Each line's money back, and (restocked) the cost of what goes back on the shelf: the difference of the
+    // refunded so far before and after (domain::refund_cents), so that a weighed line's refunds add up exactly.
+    std::map<long long, std::pair<long long, long long>> back;
     for (const auto& want : req.lines) {
         auto& line = *std::find_if(order.lines.begin(), order.lines.end(),
                                    [&](const auto& l) { return l.sweet_id == want.sweet_id; });
+        const long long cents = domain::refund_cents(line.unit, line.unit_price_cents, line.refunded, want.amount);
+        const long long cost = req.restock && line.unit_cost_cents
+                                   ? domain::refund_cents(line.unit, *line.unit_cost_cents, line.refunded, want.amount)
+                                   : 0;
+        back[want.sweet_id] = {cents, cost};
         line.refunded += want.amount;
-        total += line.unit_price_cents * want.amount;
+        total += cents;
     }
     long long refund_id = 0;
     {
@@ -98,8 +108,10 @@ void apply_refund(soci::session& sql, const domain::RefundRequest& req, Order or
             q.run(kRefundLine);
         }
         {
+            const auto [cents, cost] = back[sweet_id];
             Query q(sql);
             q.use(refund_id, "refund_id").use(sweet_id, "sweet_id").use(line.name, "name").use(n, "n");
+            q.use(cents, "cents").use(cost, "cost");
             q.run(kInsertRefundLine);
         }
         if (!req.restock) continue;

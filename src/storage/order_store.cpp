@@ -20,7 +20,7 @@ using domain::OrderOutcome;
 
 constexpr const char* kSellLine =
     "UPDATE sweets SET quantity = quantity - :n, updated_at_us = :now WHERE id = :id AND quantity >= :n "
-    "AND active = 1 RETURNING name, price_cents, quantity, cost_cents";
+    "AND active = 1 RETURNING name, price_cents, quantity, cost_cents, unit";
 // Why a line could not be sold: an archived sweet is not for sale, as if it did not exist.
 constexpr const char* kSellableStock = "SELECT name, quantity FROM sweets WHERE id = :id AND active = 1";
 constexpr const char* kInsertOrder =
@@ -28,7 +28,8 @@ constexpr const char* kInsertOrder =
     "tendered_cents, created_at_us) VALUES ('paid', :customer_id, :customer, :seller_id, :seller, :total, :note, "
     ":method, :tendered, :now) RETURNING id";
 constexpr const char* kOrderLines =
-    "SELECT order_id, sweet_id, sweet_name, unit_price_cents, amount, refunded FROM order_lines ";
+    "SELECT order_id, sweet_id, sweet_name, unit_price_cents, amount, refunded, unit, unit_cost_cents FROM "
+    "order_lines ";
 constexpr const char* kOrderRefunds =
     "SELECT id, order_id, actor, reason, restock, total_cents, at_us FROM refunds WHERE order_id = :id ORDER BY id";
 constexpr const char* kRefundLines =
@@ -81,14 +82,19 @@ void load_lines(soci::session& sql, std::vector<Order>& orders) {
         if (!ids.empty()) ids += ',';
         ids += std::to_string(o.number);
     }
-    long long order_id = 0, sweet_id = 0, price = 0, amount = 0, refunded = 0;
-    std::string name;
+    long long order_id = 0, sweet_id = 0, price = 0, amount = 0, refunded = 0, cost = 0;
+    soci::indicator cost_ind = soci::i_null;
+    std::string name, unit;
     Query q(sql);
-    q.into(order_id).into(sweet_id).into(name).into(price).into(amount).into(refunded);
+    q.into(order_id).into(sweet_id).into(name).into(price).into(amount).into(refunded).into(unit).into(cost, cost_ind);
     for (bool row = q.run(kOrderLines + ("WHERE order_id IN (" + ids + ") ORDER BY order_id, position")); row;
          row = q.fetch()) {
         auto it = std::find_if(orders.begin(), orders.end(), [&](const Order& o) { return o.number == order_id; });
-        if (it != orders.end()) it->lines.push_back({sweet_id, name, price, amount, refunded});
+        if (it == orders.end()) continue;
+        domain::OrderLine line{sweet_id, name, price, amount, refunded};
+        line.unit = domain::parse_unit(unit).value_or(domain::Unit::Piece);
+        if (cost_ind == soci::i_ok) line.unit_cost_cents = cost;
+        it->lines.push_back(std::move(line));
     }
 }
 
@@ -123,7 +129,7 @@ struct OrderStatementsBase {
     // one line sold
     long long n = 0, now = 0, id = 0, price = 0, quantity = 0, cost = 0;
     soci::indicator cost_ind = soci::i_null;
-    std::string name;
+    std::string name, unit;
     // the order
     long long customer_id = 0, seller_id = 0, total = 0, tendered = 0, order_id = 0;
     std::string customer, seller, note, method;
@@ -132,7 +138,9 @@ struct OrderStatementsBase {
     // one of its lines, and its ledger entry
     int position = 0;
     long long line_price = 0, line_amount = 0, delta = 0, after = 0, actor_id = 0, ledger_id = 0, line_cost = 0;
-    soci::indicator line_cost_ind = soci::i_null;
+    long long line_total = 0, line_cost_total = 0;
+    soci::indicator line_cost_ind = soci::i_null, line_cost_total_ind = soci::i_null;
+    std::string line_unit;
     std::string actor, reason = "purchase";
     soci::indicator actor_ind = soci::i_null, order_ind = soci::i_ok;
 };
@@ -153,7 +161,8 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
           ledger(sql),
           sale(sql),
           one_statement_per_sale(on_postgres(sql)) {
-        sell_line.into(name).into(price).into(quantity).into(cost, cost_ind).use(n, "n").use(now, "now").use(id, "id");
+        sell_line.into(name).into(price).into(quantity).into(cost, cost_ind).into(unit);
+        sell_line.use(n, "n").use(now, "now").use(id, "id");
         sell_line.prepare(kSellLine);
         insert.use(customer_id, customer_ind, "customer_id").use(customer, customer_name_ind, "customer");
         insert.use(seller_id, seller_ind, "seller_id").use(seller, seller_name_ind, "seller").use(total, "total");
@@ -164,12 +173,18 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
             sale.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(name, "name");
             sale.use(line_price, "price").use(line_amount, "amount").use(actor_id, actor_ind, "actor_id");
             sale.use(line_cost, line_cost_ind, "cost");
+            sale.use(line_unit, "unit")
+                .use(line_total, "line_total")
+                .use(line_cost_total, line_cost_total_ind, "line_cost");
             sale.use(actor, "actor").use(delta, "delta").use(after, "after").use(now, "now").into(ledger_id);
             sale.prepare(kInsertSaleEntries);
             return;
         }
         line.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(name, "name");
         line.use(line_price, "price").use(line_amount, "amount").use(line_cost, line_cost_ind, "cost");
+        line.use(line_unit, "unit")
+            .use(line_total, "line_total")
+            .use(line_cost_total, line_cost_total_ind, "line_cost");
         line.prepare(kInsertOrderLine);
         ledger.use(id, "sweet_id").use(name, "sweet_name").use(actor_id, actor_ind, "actor_id").use(actor, "actor");
         ledger.use(reason, "reason").use(delta, "delta").use(after, "after").use(now, "now");
@@ -204,6 +219,7 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
                     line.name = name;
                     line.unit_price_cents = price;
                     if (cost_ind == soci::i_ok) line.unit_cost_cents = cost;
+                    line.unit = domain::parse_unit(unit).value_or(domain::Unit::Piece);
                     left[i] = quantity;
                     continue;
                 }
@@ -284,6 +300,10 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
             line_amount = l.amount;
             line_cost = l.unit_cost_cents.value_or(0);
             line_cost_ind = l.unit_cost_cents ? soci::i_ok : soci::i_null;
+            line_unit = domain::unit_name(l.unit);
+            line_total = l.total_cents();
+            line_cost_total = l.cost_cents().value_or(0);
+            line_cost_total_ind = l.cost_cents() ? soci::i_ok : soci::i_null;
             delta = -l.amount;
             after = left[i];
             auto& entries = one_statement_per_sale ? sale : ledger;

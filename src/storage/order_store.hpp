@@ -5,17 +5,19 @@
 
 namespace sweetshop::storage {
 
-/// One line of an order (position: its place in the order, from 0), under the sweet's category at the sale.
+/// One line of an order (position: its place in the order, from 0), under the sweet's category at the sale, with its
+/// unit and its money (domain::OrderLine::total_cents and cost_cents).
 inline constexpr const char* kInsertOrderLine =
     "INSERT INTO order_lines (order_id, position, sweet_id, sweet_name, unit_price_cents, amount, unit_cost_cents, "
-    "category) VALUES (:order_id, :position, :sweet_id, :name, :price, :amount, :cost, "
-    "COALESCE((SELECT category FROM sweets WHERE id = :sweet_id), ''))";
+    "category, unit, total_cents, cost_cents) VALUES (:order_id, :position, :sweet_id, :name, :price, :amount, :cost, "
+    "COALESCE((SELECT category FROM sweets WHERE id = :sweet_id), ''), :unit, :line_total, :line_cost)";
 /// PostgreSQL: a sold line and its ledger entry in one statement, one round trip where two statements take two (the
 /// same rows as kInsertOrderLine and kInsertLedger).
 inline constexpr const char* kInsertSaleEntries =
     "WITH line AS (INSERT INTO order_lines (order_id, position, sweet_id, sweet_name, unit_price_cents, amount, "
-    "unit_cost_cents, category) VALUES (:order_id, :position, :sweet_id, :name, :price, :amount, :cost, "
-    "COALESCE((SELECT category FROM sweets WHERE id = :sweet_id), ''))) "
+    "unit_cost_cents, category, unit, total_cents, cost_cents) VALUES (:order_id, :position, :sweet_id, :name, "
+    ":price, :amount, :cost, COALESCE((SELECT category FROM sweets WHERE id = :sweet_id), ''), :unit, :line_total, "
+    ":line_cost)) "
     "INSERT INTO stock_ledger (sweet_id, sweet_name, actor_id, actor, reason, delta, quantity_after, at_us, order_id) "
     "VALUES (:sweet_id, :name, :actor_id, :actor, 'purchase', :delta, :after, :now, :order_id) RETURNING id";
 inline bool on_postgres(soci::session& sql) {

@@ -109,7 +109,7 @@ std::optional<std::string> optional_text(const json& j) {
 json order_json(const Order& o) {
     json lines = json::array();
     for (const auto& l : o.lines)
-        lines.push_back({l.sweet_id, l.name, l.unit_price_cents, l.amount, l.refunded});
+        lines.push_back({l.sweet_id, l.name, l.unit_price_cents, l.amount, l.refunded, domain::unit_name(l.unit)});
     json refunds = json::array();
     for (const auto& r : o.refunds) {
         json rl = json::array();
@@ -147,9 +147,13 @@ Order order_value(const json& j) {
     o.customer_id = j.at("customer_id").get<std::int64_t>();
     o.customer = optional_text(j.at("customer"));
     o.seller = optional_text(j.at("seller"));
-    for (const auto& l : j.at("lines"))
-        o.lines.push_back({l.at(0).get<std::int64_t>(), l.at(1).get<std::string>(), l.at(2).get<std::int64_t>(),
-                           l.at(3).get<std::int64_t>(), l.at(4).get<std::int64_t>()});
+    for (const auto& l : j.at("lines")) {
+        domain::OrderLine line{l.at(0).get<std::int64_t>(), l.at(1).get<std::string>(), l.at(2).get<std::int64_t>(),
+                               l.at(3).get<std::int64_t>(), l.at(4).get<std::int64_t>()};
+        // Outcomes stored before weights have five fields: their lines are by the piece.
+        if (l.size() > 5) line.unit = domain::parse_unit(l.at(5).get<std::string>()).value_or(domain::Unit::Piece);
+        o.lines.push_back(std::move(line));
+    }
     o.total_cents = j.at("total").get<std::int64_t>();
     o.refunded_cents = j.at("refunded").get<std::int64_t>();
     o.note = j.at("note").get<std::string>();

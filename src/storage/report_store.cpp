@@ -16,16 +16,13 @@ namespace {
 // Sales read from the lines: those of the orders placed in [from, before). `{key}` is what they are grouped by.
 constexpr const char* kSales =
     "SELECT {key}, COUNT(DISTINCT o.id), CAST(SUM(l.amount) AS BIGINT), "
-    "CAST(SUM(l.amount * l.unit_price_cents) AS BIGINT), "
-    "CAST(SUM(CASE WHEN l.unit_cost_cents IS NULL THEN 0 ELSE l.amount * l.unit_cost_cents END) AS BIGINT), "
-    "CAST(SUM(CASE WHEN l.unit_cost_cents IS NULL THEN l.amount ELSE 0 END) AS BIGINT) "
+    "CAST(SUM(l.total_cents) AS BIGINT), CAST(SUM(COALESCE(l.cost_cents, 0)) AS BIGINT), "
+    "CAST(SUM(CASE WHEN l.cost_cents IS NULL THEN l.amount ELSE 0 END) AS BIGINT) "
     "FROM orders o JOIN order_lines l ON l.order_id = o.id "
     "WHERE o.created_at_us >= :from AND o.created_at_us < :before GROUP BY {key}";
 // Refunds made in [from, before), valued at their lines' prices and (for those back in stock) costs.
 constexpr const char* kRefunds =
-    "SELECT {key}, CAST(SUM(rl.amount) AS BIGINT), CAST(SUM(rl.amount * l.unit_price_cents) AS BIGINT), "
-    "CAST(SUM(CASE WHEN r.restock = 1 AND l.unit_cost_cents IS NOT NULL THEN rl.amount * l.unit_cost_cents "
-    "ELSE 0 END) AS BIGINT) "
+    "SELECT {key}, CAST(SUM(rl.amount) AS BIGINT), CAST(SUM(rl.cents) AS BIGINT), CAST(SUM(rl.cost_cents) AS BIGINT) "
     "FROM refunds r JOIN refund_lines rl ON rl.refund_id = r.id "
     "JOIN order_lines l ON l.order_id = r.order_id AND l.sweet_id = rl.sweet_id "
     "WHERE r.at_us >= :from AND r.at_us < :before GROUP BY {key}";
@@ -36,8 +33,11 @@ constexpr const char* kSummary =
     "CAST(SUM(refunded_units) AS BIGINT), CAST(SUM(refunds_cents) AS BIGINT) "
     "FROM {table} WHERE {unit} >= :from AND {unit} < :before GROUP BY {key}";
 constexpr const char* kStockValue =
-    "SELECT category, COUNT(*), CAST(SUM(quantity) AS BIGINT), CAST(SUM(quantity * price_cents) AS BIGINT), "
-    "CAST(SUM(CASE WHEN cost_cents IS NULL THEN 0 ELSE quantity * cost_cents END) AS BIGINT), "
+    "SELECT category, COUNT(*), CAST(SUM(quantity) AS BIGINT), "
+    "CAST(SUM(CASE WHEN unit = 'gram' THEN (quantity * price_cents + 500) / 1000 ELSE quantity * price_cents END) "
+    "AS BIGINT), "
+    "CAST(SUM(CASE WHEN cost_cents IS NULL THEN 0 WHEN unit = 'gram' THEN (quantity * cost_cents + 500) / 1000 "
+    "ELSE quantity * cost_cents END) AS BIGINT), "
     "CAST(SUM(CASE WHEN cost_cents IS NULL THEN quantity ELSE 0 END) AS BIGINT) FROM sweets GROUP BY category "
     "ORDER BY ";
 // The sweets' names now; a sweet deleted since by the name it was last sold under.

@@ -15,7 +15,7 @@ namespace sweetshop::storage::sql {
 
 inline constexpr const char* kSweetColumns =
     "id, name, category, description, price_cents, quantity, created_by, created_at_us, updated_at_us, "
-    "reorder_level, reorder_quantity, cost_cents, active, sku, barcode, image, best_before";
+    "reorder_level, reorder_quantity, cost_cents, active, sku, barcode, image, best_before, unit";
 
 /// A statement built step by step (SOCI's low-level API), so that row bindings can be shared.
 class Query {
@@ -72,12 +72,13 @@ struct SweetRow {
     int active = 1;
     soci::indicator cost_ind = soci::i_null, sku_ind = soci::i_null, barcode_ind = soci::i_null,
                     image_ind = soci::i_null, best_before_ind = soci::i_null;
-    std::string name, category, description, created_by, sku, barcode, image, best_before;
+    std::string name, category, description, created_by, sku, barcode, image, best_before, unit;
 
     void bind(Query& q) {
         q.into(id).into(name).into(category).into(description).into(price).into(quantity).into(created_by);
         q.into(created).into(updated).into(reorder_level).into(reorder_quantity).into(cost, cost_ind).into(active);
         q.into(sku, sku_ind).into(barcode, barcode_ind).into(image, image_ind).into(best_before, best_before_ind);
+        q.into(unit);
     }
     domain::Sweet value() const {
         domain::Sweet s{id, name, category, description, price, quantity, created_by, created, updated};
@@ -89,6 +90,7 @@ struct SweetRow {
         if (barcode_ind == soci::i_ok) s.barcode = barcode;
         if (image_ind == soci::i_ok) s.image = image;
         if (best_before_ind == soci::i_ok) s.best_before = best_before;
+        s.unit = domain::parse_unit(unit).value_or(domain::Unit::Piece);
         return s;
     }
 };

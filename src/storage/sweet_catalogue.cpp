@@ -22,22 +22,22 @@ using domain::Micros;
 constexpr const char* kInsertSweet =
     "INSERT INTO sweets (name, name_folded, category, category_folded, description, price_cents, quantity, "
     "created_by_id, created_by, created_at_us, updated_at_us, reorder_level, reorder_quantity, cost_cents, active, "
-    "name_key, search_name, search_category, search_description, sku, barcode) "
+    "name_key, search_name, search_category, search_description, sku, barcode, unit) "
     "VALUES (:name, :name_folded, :category, :category_folded, :description, :price, :quantity, :actor_id, :actor, "
     ":now, :now, :level, :reorder, :cost, :active, :name_key, :search_name, :search_category, :search_description, "
-    ":sku, :barcode) ON CONFLICT DO NOTHING RETURNING id";
+    ":sku, :barcode, :unit) ON CONFLICT DO NOTHING RETURNING id";
 constexpr const char* kUpdateSweet =
     "UPDATE sweets SET name = :name, name_folded = :name_folded, category = :category, "
     "category_folded = :category_folded, description = :description, price_cents = :price, quantity = :quantity, "
     "updated_at_us = :now, reorder_level = :level, reorder_quantity = :reorder, cost_cents = :cost, "
     "active = :active, name_key = :name_key, search_name = :search_name, search_category = :search_category, "
-    "search_description = :search_description, sku = :sku, barcode = :barcode WHERE id = :id";
+    "search_description = :search_description, sku = :sku, barcode = :barcode, unit = :unit WHERE id = :id";
 
 /// The stock-control fields and codes of a sweet, bound for a write.
 struct ControlParams {
     long long level = 0, reorder = 0, cost = 0;
     int active = 1;
-    std::string sku, barcode;
+    std::string sku, barcode, unit;
     soci::indicator cost_ind = soci::i_null, sku_ind = soci::i_null, barcode_ind = soci::i_null;
     explicit ControlParams(const domain::Sweet& s)
         : level(s.reorder_level),
@@ -46,12 +46,13 @@ struct ControlParams {
           active(s.active ? 1 : 0),
           sku(s.sku.value_or("")),
           barcode(s.barcode.value_or("")),
+          unit(domain::unit_name(s.unit)),
           cost_ind(s.cost_cents ? soci::i_ok : soci::i_null),
           sku_ind(s.sku ? soci::i_ok : soci::i_null),
           barcode_ind(s.barcode ? soci::i_ok : soci::i_null) {}
     void bind(Query& q) {
         q.use(level, "level").use(reorder, "reorder").use(cost, cost_ind, "cost").use(active, "active");
-        q.use(sku, sku_ind, "sku").use(barcode, barcode_ind, "barcode");
+        q.use(sku, sku_ind, "sku").use(barcode, barcode_ind, "barcode").use(unit, "unit");
     }
 };
 
@@ -68,6 +69,7 @@ void apply(const domain::SweetChanges& changes, domain::Sweet& sweet) {
     if (changes.active) sweet.active = *changes.active;
     if (changes.sku) sweet.sku = *changes.sku;
     if (changes.barcode) sweet.barcode = *changes.barcode;
+    if (changes.unit) sweet.unit = *changes.unit;
 }
 constexpr const char* kNameTaken = "SELECT id FROM sweets WHERE name = :name AND id <> :except";
 /// Rows without their sort key and search words (from before migration 0011, or an import).

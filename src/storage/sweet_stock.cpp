@@ -1,6 +1,7 @@
 // The SOCI adapter of stock changes (purchase, restock); the catalogue's reads and edits are in sweet_catalogue.cpp,
 // the ledger and its check in ledger.cpp.
 #include "storage/sweet_stock.hpp"
+#include "domain/orders.hpp"
 #include "storage/audit_store.hpp"
 #include "storage/batches.hpp"
 #include "storage/idempotency_store.hpp"
@@ -33,9 +34,9 @@ constexpr const char* kQuantity = "SELECT quantity, active FROM sweets WHERE id 
 struct StockStatementsBase {
     long long n = 0, now = 0, id = 0, limit = 0;
     SweetRow row;
-    long long ledger_id = 0, delta = 0, actor_id = 0, total = 0, order_id = 0;
+    long long ledger_id = 0, delta = 0, actor_id = 0, total = 0, order_id = 0, line_cost = 0;
     int position = 0;
-    soci::indicator order_ind = soci::i_null;
+    soci::indicator order_ind = soci::i_null, line_cost_ind = soci::i_null;
     std::string actor, reason;
 };
 }  // namespace
@@ -71,12 +72,14 @@ struct SqlStockStore::StockStatements : StockStatementsBase {
         if (!one_statement_per_sale) {  // a purchase's line, then its entry through `ledger`
             line.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(row.name, "name");
             line.use(row.price, "price").use(n, "amount").use(row.cost, row.cost_ind, "cost");
+            line.use(row.unit, "unit").use(total, "line_total").use(line_cost, line_cost_ind, "line_cost");
             line.prepare(kInsertOrderLine);
             return;
         }
         sale.use(order_id, "order_id").use(position, "position").use(id, "sweet_id").use(row.name, "name");
         sale.use(row.price, "price").use(n, "amount").use(actor_id, "actor_id").use(actor, "actor");
         sale.use(row.cost, row.cost_ind, "cost");
+        sale.use(row.unit, "unit").use(total, "line_total").use(line_cost, line_cost_ind, "line_cost");
         sale.use(delta, "delta").use(row.quantity, "after").use(now, "now").into(ledger_id);
         sale.prepare(kInsertSaleEntries);
     }
@@ -117,7 +120,14 @@ domain::StockOutcome SqlStockStore::change_once(const domain::StockChange& chang
             st.delta = purchase ? -st.n : st.n;
             st.order_ind = soci::i_null;
             if (purchase) {  // the order first: its ledger entry names it
-                st.total = st.row.price * st.n;
+                domain::OrderLine sold;
+                sold.unit_price_cents = st.row.price;
+                sold.amount = st.n;
+                sold.unit = outcome.sweet.unit;
+                if (st.row.cost_ind == soci::i_ok) sold.unit_cost_cents = st.row.cost;
+                st.total = sold.total_cents();
+                st.line_cost = sold.cost_cents().value_or(0);
+                st.line_cost_ind = sold.cost_cents() ? soci::i_ok : soci::i_null;
                 st.order.execute();
                 st.order.drain();
                 st.order_ind = soci::i_ok;

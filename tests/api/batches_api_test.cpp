@@ -177,7 +177,8 @@ TEST_F(BatchesApi, ARestockNamesARealDateTodayOrLaterAndAShortLot) {
     EXPECT_EQ(restock(id, 2, "2026-12-01", "L-7").status, 200);  // the same date and lot: the same batch
     EXPECT_EQ(batches(id), "2026-12-01/L-7:3");
     // The original's body still restocks the undated batch; a purchase takes no batch fields.
-    EXPECT_EQ(server.post("/api/sweets/1/restock/", R"({"amount":1,"best_before":null})", admin).status, 200);
+    EXPECT_EQ(server.post("/api/sweets/1/restock/", R"({"amount":1,"best_before":null,"unit":"piece"})", admin).status,
+              200);
     EXPECT_EQ(batches(id), "2026-12-01/L-7:3 -:1");
 }
 

@@ -97,7 +97,7 @@ TEST_F(ImportDjangoApi, MovesUsersAndSweetsOverWithTheirIdsCreatorsAndTimes) {
     EXPECT_EQ(r.body, R"({"id":12,"name":"Old Fudge","category":"Fudge","description":"From the old shop",)"
                       R"("price":"3.50","quantity":9,"is_available":true,"created_by":"oldboss",)"
                       R"("created_at":"2025-12-14T13:52:12.123456Z","updated_at":"2025-12-15T08:00:00Z")"
-                      R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})");
+                      R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null,"unit":"piece"})");
     r = server.get("/api/sweets/15/", user);
     EXPECT_EQ(r.json()["name"], "Crème Brûlée");
     EXPECT_EQ(r.json()["price"], "12.00");

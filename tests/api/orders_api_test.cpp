@@ -10,9 +10,9 @@ using namespace sweetshop::testing;
 
 namespace {
 constexpr const char* kFudgeLine =
-    R"({"sweet":1,"name":"Caramel Fudge","unit_price":"3.50","amount":2,"total":"7.00","refunded":0})";
+    R"({"sweet":1,"name":"Caramel Fudge","unit_price":"3.50","amount":2,"total":"7.00","refunded":0,"unit":"piece"})";
 constexpr const char* kColaLine =
-    R"({"sweet":2,"name":"Cola Bottles","unit_price":"1.25","amount":1,"total":"1.25","refunded":0})";
+    R"({"sweet":2,"name":"Cola Bottles","unit_price":"1.25","amount":1,"total":"1.25","refunded":0,"unit":"piece"})";
 }  // namespace
 
 class OrdersApi : public ShopFixture {
@@ -236,13 +236,14 @@ TEST_F(OrdersApi, RefundsWithAndWithoutRestock) {
 
     r = server.post(path, R"({"lines":[{"sweet":1,"amount":1}],"restock":true,"reason":"crushed"})", admin);
     EXPECT_EQ(r.status, 200);
-    EXPECT_EQ(stamped(r.body),
-              R"({"number":"10001","status":"partially_refunded","customer":"ann","seller":null,"lines":[)"
-              R"({"sweet":1,"name":"Caramel Fudge","unit_price":"3.50","amount":2,"total":"7.00","refunded":1},)" +
-                  std::string(kColaLine) +
-                  R"(],"total":"8.25","refunded_total":"3.50","note":"","created_at":"T","payment":null,)"
-                  R"("refunds":[{"at":"T","by":"boss","reason":"crushed","restock":true,)"
-                  R"("lines":[{"sweet":1,"amount":1}],"total":"3.50"}]})");
+    EXPECT_EQ(
+        stamped(r.body),
+        R"({"number":"10001","status":"partially_refunded","customer":"ann","seller":null,"lines":[)"
+        R"({"sweet":1,"name":"Caramel Fudge","unit_price":"3.50","amount":2,"total":"7.00","refunded":1,"unit":"piece"},)" +
+            std::string(kColaLine) +
+            R"(],"total":"8.25","refunded_total":"3.50","note":"","created_at":"T","payment":null,)"
+            R"("refunds":[{"at":"T","by":"boss","reason":"crushed","restock":true,)"
+            R"("lines":[{"sweet":1,"amount":1}],"total":"3.50"}]})");
     EXPECT_EQ(quantity(1), 9);  // back in stock
     EXPECT_EQ(ledger(1), "create:10:- purchase:-2:10001 refund:1:10001");
 
@@ -290,11 +291,12 @@ TEST_F(OrdersApi, VerifyStockFindsASaleMissingFromTheLedger) {
 TEST_F(OrdersApi, APurchaseIsAnOrderOfOneLine) {
     ASSERT_EQ(server.post("/api/sweets/1/purchase/", R"({"amount":3})", user).status, 200);
     auto r = server.get("/api/orders/", user);
-    EXPECT_EQ(stamped(r.body),
-              R"({"count":1,"next":null,"previous":null,"results":[{"number":"10001","status":"paid",)"
-              R"("customer":"ann","seller":null,"lines":[{"sweet":1,"name":"Caramel Fudge","unit_price":"3.50",)"
-              R"("amount":3,"total":"10.50","refunded":0}],"total":"10.50","refunded_total":"0.00","note":"",)"
-              R"("created_at":"T","payment":null,"refunds":[]}]})");
+    EXPECT_EQ(
+        stamped(r.body),
+        R"({"count":1,"next":null,"previous":null,"results":[{"number":"10001","status":"paid",)"
+        R"("customer":"ann","seller":null,"lines":[{"sweet":1,"name":"Caramel Fudge","unit_price":"3.50",)"
+        R"("amount":3,"total":"10.50","refunded":0,"unit":"piece"}],"total":"10.50","refunded_total":"0.00","note":"",)"
+        R"("created_at":"T","payment":null,"refunds":[]}]})");
     EXPECT_EQ(ledger(1), "create:10:- purchase:-3:10001");
     // Names and prices are those of the time: a later edit or deletion changes nothing.
     ASSERT_EQ(call("PATCH", "/api/sweets/1/", R"({"name":"Fudge","price":"9.99"})", admin).status, 200);

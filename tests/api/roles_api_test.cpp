@@ -39,7 +39,7 @@ TEST_F(RolesApi, StaffRunTheShopWithoutCosts) {
     const auto sweet = server.get("/api/sweets/1/", staff).body;
     EXPECT_NE(
         sweet.find(
-            R"("reorder_quantity":0,"active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})"),
+            R"("reorder_quantity":0,"active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null,"unit":"piece"})"),
         std::string::npos)
         << sweet;
     EXPECT_EQ(sweet.find("cost"), std::string::npos);

@@ -15,11 +15,11 @@ namespace {
 constexpr const char* kMintStaff =
     R"({"id":1,"name":"Mint","category":"Chocolate","description":"","price":"1.00","quantity":10,)"
     R"("is_available":true,"created_by":"boss","created_at":"T","updated_at":"T","reorder_level":5,)"
-    R"("reorder_quantity":20,"cost":"0.40","active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})";
+    R"("reorder_quantity":20,"cost":"0.40","active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null,"unit":"piece"})";
 constexpr const char* kMintCustomer =
     R"({"id":1,"name":"Mint","category":"Chocolate","description":"","price":"1.00","quantity":10,)"
     R"("is_available":true,"created_by":"boss","created_at":"T","updated_at":"T")"
-    R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})";
+    R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null,"unit":"piece"})";
 }  // namespace
 
 class StockControlApi : public ShopFixture {
@@ -113,13 +113,14 @@ TEST_F(StockControlApi, ArchivedSweetsAreHiddenFromCustomersAndNotSoldUntilResto
 TEST_F(StockControlApi, AnAdjustmentSetsTheCountOrAppliesADeltaWithItsReason) {
     auto r = server.post("/api/sweets/1/adjust/", R"({"counted":7,"reason":"count","note":"shelf 2"})", admin);
     ASSERT_EQ(r.status, 200) << r.body;
-    EXPECT_EQ(stamped(r.body),
-              R"({"entry":{"id":2,"at":"T","actor":"boss","reason":"count","delta":-3,"quantity_after":7,)"
-              R"("order":null,"note":"shelf 2","batches":[{"batch":1,"best_before":null,"lot":"","delta":-3}]},"sweet")"
-              R"(:{"id":1,"name":"Mint","category":"Chocolate",)"
-              R"("description":"","price":"1.00","quantity":7,"is_available":true,"created_by":"boss",)"
-              R"("created_at":"T","updated_at":"T","reorder_level":5,"reorder_quantity":20,"cost":"0.40",)"
-              R"("active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null}})");
+    EXPECT_EQ(
+        stamped(r.body),
+        R"({"entry":{"id":2,"at":"T","actor":"boss","reason":"count","delta":-3,"quantity_after":7,)"
+        R"("order":null,"note":"shelf 2","batches":[{"batch":1,"best_before":null,"lot":"","delta":-3}]},"sweet")"
+        R"(:{"id":1,"name":"Mint","category":"Chocolate",)"
+        R"("description":"","price":"1.00","quantity":7,"is_available":true,"created_by":"boss",)"
+        R"("created_at":"T","updated_at":"T","reorder_level":5,"reorder_quantity":20,"cost":"0.40",)"
+        R"("active":true,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null,"unit":"piece"}})");
     r = server.post("/api/sweets/1/adjust/", R"({"delta":-2,"reason":"damaged"})", admin);
     EXPECT_EQ(r.status, 200);
     EXPECT_EQ(r.json()["entry"]["quantity_after"], 5);

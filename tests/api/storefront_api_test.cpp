@@ -58,9 +58,10 @@ TEST_F(StorefrontApi, AnyoneBrowsesWithoutATokenAndSeesNoCountsNorCost) {
     // People's order of names: caramel before Crème, White last.
     EXPECT_EQ(names("/api/storefront/sweets/"),
               (V{"caramel fudge", "Crème Brûlée Bites", "Gummy Bears", "Mint Humbugs", "White Chocolate"}));
-    EXPECT_EQ(page["results"][0].dump(),
-              R"({"id":5,"name":"caramel fudge","category":"Fudge","description":"",)"
-              R"("price":"1.50","availability":"low","left":5,"image":null,"thumbnail":null,"best_before":null})");
+    EXPECT_EQ(
+        page["results"][0].dump(),
+        R"({"id":5,"name":"caramel fudge","category":"Fudge","description":"",)"
+        R"("price":"1.50","availability":"low","left":5,"image":null,"thumbnail":null,"best_before":null,"unit":"piece"})");
     EXPECT_EQ(page["results"][1]["availability"], "in_stock");
     EXPECT_TRUE(page["results"][1]["left"].is_null());
     EXPECT_EQ(page["results"][2]["availability"], "sold_out");

@@ -19,12 +19,13 @@ const char* kFudge = R"({"name":"Caramel Fudge","category":"Chocolate","descript
 TEST_F(SweetsApi, Create_AnswersTheSweetWithItsFieldsInTheContractsOrder) {
     auto r = server.post("/api/sweets/", kFudge, admin);
     ASSERT_EQ(r.status, 201);
-    EXPECT_EQ(stamped(r.body), R"({"id":1,"name":"Caramel Fudge","category":"Chocolate",)"
-                               R"("description":"Classic caramel","price":"3.50","quantity":10,"is_available":true,)"
-                               R"("created_by":"boss","created_at":"T","updated_at":"T",)"
-                               // staff answers: the stock-control fields after the contract's ten
-                               R"("reorder_level":0,"reorder_quantity":0,"cost":null,"active":true)"
-                               R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})");
+    EXPECT_EQ(stamped(r.body),
+              R"({"id":1,"name":"Caramel Fudge","category":"Chocolate",)"
+              R"("description":"Classic caramel","price":"3.50","quantity":10,"is_available":true,)"
+              R"("created_by":"boss","created_at":"T","updated_at":"T",)"
+              // staff answers: the stock-control fields after the contract's ten
+              R"("reorder_level":0,"reorder_quantity":0,"cost":null,"active":true)"
+              R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null,"unit":"piece"})");
     EXPECT_EQ(r.json()["created_at"], r.json()["updated_at"]);
 }
 
@@ -155,10 +156,11 @@ TEST_F(SweetsApi, Detail_AnswersTheSweetOr404) {
     const auto id = add_sweet("Toffee", "1.25", 3);
     auto r = server.get("/api/sweets/" + std::to_string(id) + "/", user);
     EXPECT_EQ(r.status, 200);
-    EXPECT_EQ(stamped(r.body),
-              R"({"id":1,"name":"Toffee","category":"Chocolate","description":"","price":"1.25",)"
-              R"("quantity":3,"is_available":true,"created_by":"boss","created_at":"T",)"
-              R"("updated_at":"T","sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})");
+    EXPECT_EQ(
+        stamped(r.body),
+        R"({"id":1,"name":"Toffee","category":"Chocolate","description":"","price":"1.25",)"
+        R"("quantity":3,"is_available":true,"created_by":"boss","created_at":"T",)"
+        R"("updated_at":"T","sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null,"unit":"piece"})");
     EXPECT_EQ(server.get("/api/sweets/1", user).status, 200);  // without the trailing slash too
     r = server.get("/api/sweets/99/", user);
     EXPECT_EQ(r.status, 404);
@@ -203,10 +205,11 @@ TEST_F(SweetsApi, List_IsOrderedByTheBytesOfTheName) {
 TEST_F(SweetsApi, List_AnswersTheContractsPageShape) {
     add_sweet("Toffee", "1.25", 0, "Hard");
     auto r = server.get("/api/sweets/", user);
-    EXPECT_EQ(stamped(r.body), R"({"count":1,"next":null,"previous":null,"results":[{"id":1,"name":"Toffee",)"
-                               R"("category":"Hard","description":"","price":"1.25","quantity":0,)"
-                               R"("is_available":false,"created_by":"boss","created_at":"T","updated_at":"T")"
-                               R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null}]})");
+    EXPECT_EQ(stamped(r.body),
+              R"({"count":1,"next":null,"previous":null,"results":[{"id":1,"name":"Toffee",)"
+              R"("category":"Hard","description":"","price":"1.25","quantity":0,)"
+              R"("is_available":false,"created_by":"boss","created_at":"T","updated_at":"T")"
+              R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null,"unit":"piece"}]})");
     EXPECT_EQ(server.get("/api/sweets/").status, 401);
 }
 
@@ -466,10 +469,11 @@ TEST_F(SweetsApi, Purchase_AnswersTheSweetAfterThePurchaseAndRecordsTheSale) {
     EXPECT_EQ(sweet["quantity"], 7);
     EXPECT_EQ(sweet["is_available"], true);
     EXPECT_NE(sweet["updated_at"], created["updated_at"]);
-    EXPECT_EQ(stamped(r.body), R"({"id":1,"name":"Caramel Fudge","category":"Chocolate",)"
-                               R"("description":"Classic caramel","price":"3.50","quantity":7,"is_available":true,)"
-                               R"("created_by":"boss","created_at":"T","updated_at":"T")"
-                               R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null})");
+    EXPECT_EQ(stamped(r.body),
+              R"({"id":1,"name":"Caramel Fudge","category":"Chocolate",)"
+              R"("description":"Classic caramel","price":"3.50","quantity":7,"is_available":true,)"
+              R"("created_by":"boss","created_at":"T","updated_at":"T")"
+              R"(,"sku":null,"barcode":null,"image":null,"thumbnail":null,"best_before":null,"unit":"piece"})");
     EXPECT_EQ(server.post("/api/sweets/1/purchase", R"({"amount":"7"})", admin).json()["quantity"], 0);  // admins too
 
     server.app().database().read([](soci::session& sql) {

@@ -2,13 +2,15 @@
 // other tabs), observable from React. It keeps the name, price and stock as last seen, to show and warn; the server
 // decides at checkout.
 import { useSyncExternalStore } from 'react';
-import { priceCents } from './format';
+import { lineCents, type Unit } from './format';
 
 export interface BasketLine {
   sweet: number;
   name: string;
   price: string;
   amount: number;
+  /// gram: the price is per kilogram and the amount grams
+  unit?: Unit;
   /// The stock when the sweet was last seen.
   stock: number;
 }
@@ -96,5 +98,5 @@ export function useBasket(): BasketLine[] {
 
 /// The basket's total in cents, from the prices last seen.
 export function basketTotalCents(lines: BasketLine[]): number {
-  return lines.reduce((sum, l) => sum + priceCents(l.price) * l.amount, 0);
+  return lines.reduce((sum, l) => sum + lineCents(l.unit, l.price, l.amount), 0);
 }

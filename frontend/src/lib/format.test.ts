@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { amountValue, formatCount, formatPrice, newIdempotencyKey } from './format';
+import {
+  amountValue,
+  formatAmount,
+  formatCount,
+  formatDay,
+  formatPrice,
+  formatUnitPrice,
+  lineCents,
+  newIdempotencyKey,
+} from './format';
 
 describe('format', () => {
   it('shows the API price strings as money', () => {
@@ -22,5 +31,22 @@ describe('format', () => {
     const keys = new Set(Array.from({ length: 50 }, () => newIdempotencyKey()));
     expect(keys.size).toBe(50);
     for (const key of keys) expect(key).toMatch(/^[0-9a-f-]{32,36}$/);
+  });
+});
+
+describe('weighed money', () => {
+  it('rounds a gram line to the cent half up, as the server does', () => {
+    expect(lineCents('gram', '3.00', 125)).toBe(38);
+    expect(lineCents('gram', '2.50', 1)).toBe(0);
+    expect(lineCents('gram', '2.50', 2)).toBe(1);
+    expect(lineCents('gram', '999999.99', 2147483647)).toBe(214748362552516);
+    expect(lineCents('piece', '3.00', 125)).toBe(37500);
+    expect(lineCents(undefined, '0.50', 3)).toBe(150);
+  });
+  it('shows weights and prices per kilogram', () => {
+    expect(formatAmount('gram', 1250)).toBe('1,250 g');
+    expect(formatAmount('piece', 3)).toBe('3');
+    expect(formatUnitPrice('gram', '12.99')).toMatch(/12\.99\/kg$/);
+    expect(formatDay('2026-12-05')).toBe('5 Dec 2026');
   });
 });

@@ -52,3 +52,24 @@ export function formatDay(day: string): string {
     timeZone: 'UTC',
   });
 }
+
+/// How a sweet is sold: by the piece, or by the gram (its price per kilogram).
+export type Unit = 'piece' | 'gram';
+
+/// The money of `amount` at `price` as the server computes it: price x pieces, or for grams the price per kilogram
+/// x grams / 1000 rounded to the cent half up (exactly, in BigInt).
+export function lineCents(unit: Unit | undefined, price: string, amount: number): number {
+  const cents = priceCents(price);
+  if (unit !== 'gram') return cents * amount;
+  return Number((BigInt(cents) * BigInt(amount) + 500n) / 1000n);
+}
+
+/// An amount as people read it: "3", or "250 g".
+export function formatAmount(unit: Unit | undefined, amount: number): string {
+  return unit === 'gram' ? `${amount.toLocaleString('en-GB')} g` : String(amount);
+}
+
+/// A price as people read it: "£3.50", or "£12.99/kg".
+export function formatUnitPrice(unit: Unit | undefined, price: string): string {
+  return unit === 'gram' ? `${formatPrice(price)}/kg` : formatPrice(price);
+}

@@ -43,7 +43,8 @@ TEST(JsonWriter, ASweetIsTheContractsObjectInOrderThenItsCodesAndPhoto) {
                                     {"barcode", "4006381333931"},
                                     {"image", "/api/images/0123456789abcdef0123456789abcdef-card.webp"},
                                     {"thumbnail", "/api/images/0123456789abcdef0123456789abcdef-thumb.webp"},
-                                    {"best_before", nullptr}};
+                                    {"best_before", nullptr},
+                                    {"unit", "piece"}};
     EXPECT_EQ(http::json::sweet(s), expected.dump());
 }
 

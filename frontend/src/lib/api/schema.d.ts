@@ -1216,6 +1216,11 @@ export interface components {
              * @description The earliest best-before date of the units for sale (YYYY-MM-DD); null when none of them is dated.
              */
             best_before?: string | null;
+            /**
+             * @description piece (the default): price per piece, quantity in pieces. gram: price (and cost) per kilogram, quantity in grams, and a purchase's amount is grams.
+             * @enum {string}
+             */
+            unit?: "piece" | "gram";
         };
         SweetCreate: {
             /** @description Unique, trimmed. */
@@ -1243,6 +1248,11 @@ export interface components {
             cost?: (string | number) | null;
             /** @description false archives the sweet, true restores it. */
             active?: boolean;
+            /**
+             * @description How it is sold (default piece); it changes only while none is in stock.
+             * @enum {string}
+             */
+            unit?: "piece" | "gram";
         };
         SweetUpdate: {
             /** @description Unique, trimmed. */
@@ -1270,6 +1280,11 @@ export interface components {
             cost?: (string | number) | null;
             /** @description false archives the sweet, true restores it. */
             active?: boolean;
+            /**
+             * @description How it is sold (default piece); it changes only while none is in stock.
+             * @enum {string}
+             */
+            unit?: "piece" | "gram";
         };
         SweetPatch: {
             /** @description Unique, trimmed. */
@@ -1297,6 +1312,11 @@ export interface components {
             cost?: (string | number) | null;
             /** @description false archives the sweet, true restores it. */
             active?: boolean;
+            /**
+             * @description How it is sold (default piece); it changes only while none is in stock.
+             * @enum {string}
+             */
+            unit?: "piece" | "gram";
         };
         SweetPage: {
             count: number;
@@ -1332,6 +1352,11 @@ export interface components {
              * @description The earliest best-before date of the units for sale (YYYY-MM-DD); null when none of them is dated.
              */
             best_before?: string | null;
+            /**
+             * @description piece (the default): price per piece, quantity in pieces. gram: price (and cost) per kilogram, quantity in grams, and a purchase's amount is grams.
+             * @enum {string}
+             */
+            unit?: "piece" | "gram";
         };
         StorefrontPage: {
             count: number;
@@ -1407,6 +1432,11 @@ export interface components {
             total: string;
             /** @description Units refunded so far */
             refunded: number;
+            /**
+             * @description gram: unit_price is per kilogram, amount and refunded are grams, and total is unit_price x amount / 1000 rounded to the cent half up
+             * @enum {string}
+             */
+            unit: "piece" | "gram";
         };
         Payment: {
             /** @enum {string} */
@@ -1664,6 +1694,11 @@ export interface components {
                  * @description The earliest best-before date of the units for sale (YYYY-MM-DD); null when none of them is dated.
                  */
                 best_before?: string | null;
+                /**
+                 * @description piece (the default): price per piece, quantity in pieces. gram: price (and cost) per kilogram, quantity in grams, and a purchase's amount is grams.
+                 * @enum {string}
+                 */
+                unit?: "piece" | "gram";
                 /** @description max(reorder_quantity, reorder_level - quantity + 1) */
                 suggested: number;
             }[];

@@ -40,6 +40,8 @@ export interface SweetInput {
   sku?: string;
   /// EAN-13 or UPC-A; empty: none.
   barcode?: string;
+  /// piece, or gram (price per kilogram, stock in grams)
+  unit?: 'piece' | 'gram';
 }
 
 /// The body for the API: a blank cost is "unknown" (null), a blank SKU or barcode none (null).

@@ -72,8 +72,27 @@ describe('SweetForm', () => {
       cost: null, // blank: unknown
       sku: null,
       barcode: null,
+      unit: 'piece',
     });
     expect(screen.getByLabelText('Name')).toHaveValue('');
+  });
+
+  it('sells a loose sweet by weight: the price per kg and the stock in grams', async () => {
+    const { calls } = renderApp(<SweetForm />, {
+      session: sessionFor(boss),
+      routes: {
+        'POST /api/sweets/': (call: Call) => json(201, { ...fudge, ...(call.body as object), quantity: 2500 }),
+      },
+    });
+    await userEvent.type(screen.getByLabelText('Name'), 'Jelly beans');
+    await userEvent.type(screen.getByLabelText('Category'), 'Pick and mix');
+    await userEvent.selectOptions(screen.getByLabelText('Sold by'), 'gram');
+    await userEvent.type(screen.getByLabelText('Price per kg'), '12.99');
+    await userEvent.clear(screen.getByLabelText('Grams in stock'));
+    await userEvent.type(screen.getByLabelText('Grams in stock'), '2500');
+    await userEvent.click(screen.getByRole('button', { name: 'Add sweet' }));
+    expect(await screen.findByText('Added Jelly beans.')).toBeInTheDocument();
+    expect(changes(calls)[0]!.body).toMatchObject({ price: '12.99', quantity: '2500', unit: 'gram' });
   });
 
   it('sends only the changed fields when editing', async () => {

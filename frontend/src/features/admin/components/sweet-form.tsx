@@ -21,6 +21,7 @@ const FIELDS = [
   'cost',
   'sku',
   'barcode',
+  'unit',
 ] as const;
 const EMPTY: SweetInput = {
   name: '',
@@ -33,6 +34,7 @@ const EMPTY: SweetInput = {
   cost: '',
   sku: '',
   barcode: '',
+  unit: 'piece',
 };
 
 export interface SweetFormProps {
@@ -58,10 +60,12 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
         cost: sweet.cost ?? '',
         sku: sweet.sku ?? '',
         barcode: sweet.barcode ?? '',
+        unit: sweet.unit ?? 'piece',
       }
     : EMPTY;
   const [form, setForm] = useState<SweetInput>(initial);
   const [saved, setSaved] = useState<string | null>(null);
+  const weighed = form.unit === 'gram';
   const set = (field: keyof SweetInput) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
     setForm({ ...form, [field]: e.target.value });
   const prefix = sweet ? `edit-${sweet.id}` : 'new';
@@ -84,7 +88,8 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
       }
       // Only what changed: a stock count edited here would otherwise overwrite purchases made meanwhile.
       const patch: Partial<SweetInput> = {};
-      for (const f of FIELDS) if (form[f] !== initial[f] && (owner || f !== 'cost')) patch[f] = form[f] ?? '';
+      for (const f of FIELDS)
+        if (form[f] !== initial[f] && (owner || f !== 'cost')) Object.assign(patch, { [f]: form[f] ?? '' });
       return updateSweet(client, sweet.id, patch);
     },
     onSuccess: (result) => {
@@ -142,9 +147,27 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
             </option>
           ))}
         </datalist>
+        <div className="field">
+          <label htmlFor={`${prefix}-unit`}>Sold by</label>
+          <select
+            id={`${prefix}-unit`}
+            value={form.unit}
+            onChange={(e) => setForm({ ...form, unit: e.target.value === 'gram' ? 'gram' : 'piece' })}
+            aria-describedby={errors.fieldErrors.unit ? `${prefix}-unit-error` : undefined}
+            aria-invalid={errors.fieldErrors.unit ? true : undefined}
+          >
+            <option value="piece">The piece</option>
+            <option value="gram">Weight (price per kg, stock in grams)</option>
+          </select>
+          {errors.fieldErrors.unit ? (
+            <p className="error-text" id={`${prefix}-unit-error`}>
+              {errors.fieldErrors.unit.join(' ')}
+            </p>
+          ) : null}
+        </div>
         <TextField
           id={`${prefix}-price`}
-          label="Price"
+          label={weighed ? 'Price per kg' : 'Price'}
           inputMode="decimal"
           value={form.price}
           onChange={set('price')}
@@ -154,7 +177,7 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
         />
         <TextField
           id={`${prefix}-quantity`}
-          label="Quantity in stock"
+          label={weighed ? 'Grams in stock' : 'Quantity in stock'}
           inputMode="numeric"
           value={form.quantity}
           onChange={set('quantity')}
@@ -181,7 +204,7 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
         {owner ? (
           <TextField
             id={`${prefix}-cost`}
-            label="Unit cost"
+            label={weighed ? 'Cost per kg' : 'Unit cost'}
             inputMode="decimal"
             value={form.cost}
             onChange={set('cost')}

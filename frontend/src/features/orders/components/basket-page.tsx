@@ -8,7 +8,7 @@ import { TextField } from '@/components/ui/field';
 import { useApi, useSession } from '@/lib/api-context';
 import { placeOrder, unavailableLines, useOrderChanged, type Unavailable } from '@/lib/api/orders';
 import { basket, basketTotalCents, useBasket } from '@/lib/basket';
-import { formatCents, formatPrice, newIdempotencyKey, priceCents } from '@/lib/format';
+import { formatCents, formatUnitPrice, lineCents, newIdempotencyKey } from '@/lib/format';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import '../orders.css';
 
@@ -89,10 +89,10 @@ export function BasketPage() {
                       </span>
                     ) : null}
                   </th>
-                  <td className="num">{formatPrice(l.price)}</td>
+                  <td className="num">{formatUnitPrice(l.unit, l.price)}</td>
                   <td>
                     <label htmlFor={`qty-${l.sweet}`} className="visually-hidden">
-                      Quantity of {l.name}
+                      {l.unit === 'gram' ? `Grams of ${l.name}` : `Quantity of ${l.name}`}
                     </label>
                     <input
                       id={`qty-${l.sweet}`}
@@ -108,7 +108,7 @@ export function BasketPage() {
                       }}
                     />
                   </td>
-                  <td className="num">{formatCents(priceCents(l.price) * l.amount)}</td>
+                  <td className="num">{formatCents(lineCents(l.unit, l.price, l.amount))}</td>
                   <td>
                     <Button variant="ghost" onClick={() => basket.remove(l.sweet)} aria-label={`Remove ${l.name}`}>
                       Remove

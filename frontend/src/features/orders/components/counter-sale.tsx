@@ -9,7 +9,16 @@ import { useApi } from '@/lib/api-context';
 import { type Order, placeOrder, useOrderChanged } from '@/lib/api/orders';
 import { listSweets, useSweets } from '@/lib/api/sweets';
 import { errorMessage } from '@/lib/api-error';
-import { formatCents, formatPrice, newIdempotencyKey, priceCents } from '@/lib/format';
+import {
+  formatAmount,
+  formatCents,
+  formatPrice,
+  formatUnitPrice,
+  lineCents,
+  newIdempotencyKey,
+  priceCents,
+  type Unit,
+} from '@/lib/format';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import '../orders.css';
 
@@ -18,7 +27,11 @@ interface TillLine {
   name: string;
   price: string;
   amount: number;
+  unit: Unit;
 }
+
+/// A loose sweet goes on the till at this weight, for the scale's reading to replace.
+const FIRST_WEIGHT = 100;
 
 export function CounterSale() {
   const client = useApi();
@@ -32,14 +45,18 @@ export function CounterSale() {
   const [method, setMethod] = useState<'cash' | 'card' | 'other'>('cash');
   const [tendered, setTendered] = useState('');
   const [sold, setSold] = useState<Order | null>(null);
-  const total = lines.reduce((sum, l) => sum + priceCents(l.price) * l.amount, 0);
+  const total = lines.reduce((sum, l) => sum + lineCents(l.unit, l.price, l.amount), 0);
   const tenderedCents = tendered.trim() ? priceCents(tendered) : null;
-  const add = (s: { id: number; name: string; price: string }) =>
+  const add = (s: { id: number; name: string; price: string; unit?: Unit }) => {
+    const unit = s.unit ?? 'piece';
     setLines((ls) =>
       ls.some((l) => l.sweet === s.id)
-        ? ls.map((l) => (l.sweet === s.id ? { ...l, amount: l.amount + 1 } : l))
-        : [...ls, { sweet: s.id, name: s.name, price: s.price, amount: 1 }],
+        ? ls.map((l) => (l.sweet === s.id && l.unit === 'piece' ? { ...l, amount: l.amount + 1 } : l))
+        : [...ls, { sweet: s.id, name: s.name, price: s.price, unit, amount: unit === 'gram' ? FIRST_WEIGHT : 1 }],
     );
+    // A weighed sweet: the weight is what to type next.
+    if (unit === 'gram') setTimeout(() => document.getElementById(`till-qty-${s.id}`)?.focus(), 0);
+  };
   const sale = useFormMutation(['customer', 'payment', 'lines'], {
     mutationFn: () =>
       placeOrder(
@@ -111,7 +128,8 @@ export function CounterSale() {
                   Add {s.name}
                 </Button>
                 <span className="muted">
-                  {formatPrice(s.price)} · {s.quantity === 0 ? 'out of stock' : `${s.quantity} in stock`}
+                  {formatUnitPrice(s.unit, s.price)} ·{' '}
+                  {s.quantity === 0 ? 'out of stock' : `${formatAmount(s.unit, s.quantity)} in stock`}
                 </span>
               </li>
             ))}
@@ -122,22 +140,30 @@ export function CounterSale() {
             <ul className="till-lines" aria-label="Lines">
               {lines.map((l) => (
                 <li key={l.sweet} data-testid="till-line">
-                  <span>{l.name}</span>
+                  <span>
+                    {l.name}
+                    {l.unit === 'gram' ? <span className="muted"> · {formatUnitPrice(l.unit, l.price)}</span> : null}
+                  </span>
                   <label htmlFor={`till-qty-${l.sweet}`} className="visually-hidden">
-                    Quantity of {l.name}
+                    {l.unit === 'gram' ? `Weight in grams of ${l.name}` : `Quantity of ${l.name}`}
                   </label>
-                  <input
-                    id={`till-qty-${l.sweet}`}
-                    className="qty"
-                    type="number"
-                    min={1}
-                    value={l.amount}
-                    onChange={(e) => {
-                      const n = Math.floor(Number(e.target.value));
-                      if (n >= 1) setLines((ls) => ls.map((x) => (x.sweet === l.sweet ? { ...x, amount: n } : x)));
-                    }}
-                  />
-                  <span className="num">{formatCents(priceCents(l.price) * l.amount)}</span>
+                  <span className="till-qty">
+                    <input
+                      id={`till-qty-${l.sweet}`}
+                      className="qty"
+                      type="number"
+                      min={1}
+                      value={l.amount}
+                      onChange={(e) => {
+                        const n = Math.floor(Number(e.target.value));
+                        if (n >= 1) setLines((ls) => ls.map((x) => (x.sweet === l.sweet ? { ...x, amount: n } : x)));
+                      }}
+                    />
+                    {l.unit === 'gram' ? <span aria-hidden="true"> g</span> : null}
+                  </span>
+                  <span className="num" data-testid="till-line-total">
+                    {formatCents(lineCents(l.unit, l.price, l.amount))}
+                  </span>
                   <Button
                     variant="ghost"
                     onClick={() => setLines((ls) => ls.filter((x) => x.sweet !== l.sweet))}

@@ -1,6 +1,6 @@
 // What every view of an order shows: number, date, who, status, lines and totals.
 import type { Order } from '@/lib/api/orders';
-import { formatPrice } from '@/lib/format';
+import { formatPrice, formatAmount, formatUnitPrice } from '@/lib/format';
 
 export const STATUS_LABELS: Record<Order['status'], string> = {
   paid: 'Paid',
@@ -39,8 +39,8 @@ export function OrderLines({ order }: { order: Order }) {
                 {l.name}
                 {l.refunded ? <span className="line-note">{l.refunded} refunded</span> : null}
               </th>
-              <td className="num">{formatPrice(l.unit_price)}</td>
-              <td className="num">{l.amount}</td>
+              <td className="num">{formatUnitPrice(l.unit, l.unit_price)}</td>
+              <td className="num">{formatAmount(l.unit, l.amount)}</td>
               <td className="num">{formatPrice(l.total)}</td>
             </tr>
           ))}

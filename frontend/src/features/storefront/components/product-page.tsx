@@ -6,7 +6,7 @@ import { BestBefore } from '@/components/ui/best-before';
 import { SweetPhoto } from '@/components/ui/sweet-photo';
 import { ApiError, errorMessage } from '@/lib/api-error';
 import { availabilityClass, availabilityText, useStorefrontSweet } from '@/lib/api/storefront';
-import { formatPrice } from '@/lib/format';
+import { formatUnitPrice } from '@/lib/format';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { AddToBasket } from './storefront-card';
 import '../storefront.css';
@@ -40,7 +40,7 @@ export function ProductPage({ id }: { id: number }) {
         <SweetPhoto name={sweet.name} src={sweet.image} size="large" />
         <div className="product-facts">
           <h1 id="product-title">{sweet.name}</h1>
-          <p className="price product-price">{formatPrice(sweet.price)}</p>
+          <p className="price product-price">{formatUnitPrice(sweet.unit, sweet.price)}</p>
           <p className={availabilityClass(sweet)} data-testid="availability">
             {availabilityText(sweet)}
           </p>

@@ -4,7 +4,7 @@ import { BestBefore } from '@/components/ui/best-before';
 import { SweetPhoto } from '@/components/ui/sweet-photo';
 import { availabilityClass, availabilityText, type StorefrontSweet } from '@/lib/api/storefront';
 import { basket } from '@/lib/basket';
-import { formatPrice } from '@/lib/format';
+import { formatUnitPrice } from '@/lib/format';
 
 /// The stock a basket line remembers for a storefront sweet: what is left when low, none when sold out, otherwise
 /// unknown (the server decides at checkout).
@@ -18,11 +18,20 @@ export function AddToBasket({ sweet, onAdded }: { sweet: StorefrontSweet; onAdde
       variant="secondary"
       disabled={soldOut}
       onClick={() => {
-        basket.add({ sweet: sweet.id, name: sweet.name, price: sweet.price, amount: 1, stock: shownStock(sweet) });
-        onAdded?.(`Added ${sweet.name} to the basket.`);
+        // Loose sweets go in by the 100 g, changed in the basket.
+        const amount = sweet.unit === 'gram' ? 100 : 1;
+        basket.add({
+          sweet: sweet.id,
+          name: sweet.name,
+          price: sweet.price,
+          amount,
+          stock: shownStock(sweet),
+          unit: sweet.unit,
+        });
+        onAdded?.(`Added ${sweet.unit === 'gram' ? '100 g of ' : ''}${sweet.name} to the basket.`);
       }}
     >
-      {soldOut ? 'Sold out' : 'Add to basket'}
+      {soldOut ? 'Sold out' : sweet.unit === 'gram' ? 'Add 100 g' : 'Add to basket'}
     </Button>
   );
 }
@@ -40,7 +49,7 @@ export function StorefrontCard({ sweet, onAdded }: { sweet: StorefrontSweet; onA
         <span className="badge">{sweet.category}</span>
       </header>
       <div className="sweet-facts">
-        <span className="price">{formatPrice(sweet.price)}</span>
+        <span className="price">{formatUnitPrice(sweet.unit, sweet.price)}</span>
         <span className={availabilityClass(sweet)} data-testid="availability">
           {availabilityText(sweet)}
         </span>

@@ -7,7 +7,8 @@ import { amountValue } from '@/lib/format';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 
 export function PurchaseForm({ sweet }: { sweet: Sweet }) {
-  const [amount, setAmount] = useState('1');
+  const weighed = sweet.unit === 'gram';
+  const [amount, setAmount] = useState(weighed ? '100' : '1');
   const [done, setDone] = useState<string | null>(null);
   const client = useApi();
   const changed = useSweetChanged();
@@ -20,7 +21,11 @@ export function PurchaseForm({ sweet }: { sweet: Sweet }) {
     },
     onSuccess: (bought) => {
       changed(bought);
-      setDone(`Bought ${amountValue(amount)} × ${sweet.name}.`);
+      setDone(
+        weighed
+          ? `Bought ${amountValue(amount)} g of ${sweet.name}.`
+          : `Bought ${amountValue(amount)} × ${sweet.name}.`,
+      );
     },
     // A refusal (Insufficient stock) means our numbers are stale: fetch the current stock.
     onError: () => changed(),
@@ -32,15 +37,24 @@ export function PurchaseForm({ sweet }: { sweet: Sweet }) {
       setDone(null);
       return;
     }
-    basket.add({ sweet: sweet.id, name: sweet.name, price: sweet.price, amount: value, stock: sweet.quantity });
-    setDone(`Added ${value} × ${sweet.name} to the basket.`);
+    basket.add({
+      sweet: sweet.id,
+      name: sweet.name,
+      price: sweet.price,
+      amount: value,
+      stock: sweet.quantity,
+      unit: sweet.unit,
+    });
+    setDone(
+      weighed ? `Added ${value} g of ${sweet.name} to the basket.` : `Added ${value} × ${sweet.name} to the basket.`,
+    );
   };
 
   return (
     <form className="purchase" onSubmit={onSubmit(purchase.submit)} noValidate aria-label={`Buy ${sweet.name}`}>
       <div className="purchase-row">
         <label htmlFor={inputId} className="visually-hidden">
-          Quantity of {sweet.name}
+          {weighed ? `Grams of ${sweet.name}` : `Quantity of ${sweet.name}`}
         </label>
         <input
           id={inputId}

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { BestBefore } from '@/components/ui/best-before';
 import { SweetPhoto } from '@/components/ui/sweet-photo';
-import { formatPrice } from '@/lib/format';
+import { formatAmount, formatUnitPrice } from '@/lib/format';
 import type { Sweet } from '@/lib/api/sweets';
 import { PurchaseForm } from './purchase-form';
 
@@ -20,12 +20,12 @@ export function SweetCard({ sweet }: { sweet: Sweet }) {
       </header>
       <p className="sweet-description">{sweet.description || <span className="muted">No description.</span>}</p>
       <div className="sweet-facts">
-        <span className="price">{formatPrice(sweet.price)}</span>
+        <span className="price">{formatUnitPrice(sweet.unit, sweet.price)}</span>
         <span
           className={stock === 0 ? 'stock stock-out' : stock <= 5 ? 'stock stock-low' : 'stock'}
           data-testid="stock"
         >
-          {stock === 0 ? 'Out of stock' : `${stock.toLocaleString('en-US')} in stock`}
+          {stock === 0 ? 'Out of stock' : `${formatAmount(sweet.unit, stock)} in stock`}
         </span>
       </div>
       <BestBefore day={sweet.best_before} />
