@@ -5,6 +5,7 @@
 
 #include "storage/ledger.hpp"
 #include "storage/migrations.hpp"
+#include "storage/order_store.hpp"
 #include "storage/report_store.hpp"
 #include "storage/user_repository.hpp"
 #include "test_server.hpp"
@@ -76,4 +77,65 @@ TEST(UpgradeMigrations, TheStaffOfBeforeRolesBecomeOwners) {
     EXPECT_EQ(users.first_owner()->username, "boss");
     ASSERT_TRUE(users.set_role("ann", domain::Role::Staff));
     EXPECT_TRUE(users.find_by_username("ann")->is_staff);
+}
+
+// Batches and weights (migrations 0013 and 0014) on a shop with stock and sales: each sweet's stock becomes its
+// undated batch, every past line and refund line keeps the money it had, and the ledger, the batches and the
+// summaries agree; a refund of a sale from before batches puts the units back in the undated batch.
+TEST(UpgradeMigrations, StockBecomesTheUndatedBatchAndPastLinesKeepTheirMoney) {
+    sweetshop::testing::TempDir dir;
+    storage::Database db(sweetshop::testing::test_database_url(dir.path()), 2);
+    storage::migrate_to(db, 12);
+    db.write([&](soci::session& sql) {
+        sql << "INSERT INTO sweets (name, name_folded, category, category_folded, price_cents, quantity, created_by, "
+               "created_at_us, updated_at_us, cost_cents) VALUES ('Mint', 'mint', 'Mints', 'mints', 150, 6, 'boss', 1, "
+               "1, 50)";
+        sql << "INSERT INTO orders (id, status, total_cents, created_at_us) VALUES (10001, 'partially_refunded', 300, "
+               "5)";
+        sql << "INSERT INTO order_lines (order_id, position, sweet_id, sweet_name, unit_price_cents, amount, "
+               "unit_cost_cents, refunded) VALUES (10001, 0, 1, 'Mint', 150, 2, 50, 1)";
+        sql << "INSERT INTO refunds (order_id, actor, reason, restock, total_cents, at_us) VALUES (10001, 'boss', "
+               "'x', 1, 150, 9)";
+        sql << "INSERT INTO refund_lines (refund_id, sweet_id, sweet_name, amount) VALUES (1, 1, 'Mint', 1)";
+        sql << "INSERT INTO stock_ledger (sweet_id, sweet_name, actor, reason, delta, quantity_after, at_us) VALUES "
+               "(1, 'Mint', 'boss', 'create', 7, 7, 1)";
+        sql << "INSERT INTO stock_ledger (sweet_id, sweet_name, actor, reason, delta, quantity_after, at_us, order_id) "
+               "VALUES (1, 'Mint', 'ann', 'purchase', -2, 5, 5, 10001)";
+        sql << "INSERT INTO stock_ledger (sweet_id, sweet_name, actor, reason, delta, quantity_after, at_us, order_id) "
+               "VALUES (1, 'Mint', 'boss', 'refund', 1, 6, 9, 10001)";
+    });
+    storage::migrate(db);
+    long long batches = 0, units = 0, opening = 0, line_total = 0, line_cost = 0, back = 0, back_cost = 0;
+    db.read([&](soci::session& sql) {
+        sql << "SELECT COUNT(*), MAX(units), MAX(opening_units) FROM stock_batches WHERE best_before IS NULL",
+            soci::into(batches), soci::into(units), soci::into(opening);
+        sql << "SELECT total_cents, cost_cents FROM order_lines", soci::into(line_total), soci::into(line_cost);
+        sql << "SELECT cents, cost_cents FROM refund_lines", soci::into(back), soci::into(back_cost);
+    });
+    EXPECT_EQ(batches, 1);
+    EXPECT_EQ(units, 6);
+    EXPECT_EQ(opening, 6);
+    EXPECT_EQ(line_total, 300);
+    EXPECT_EQ(line_cost, 100);
+    EXPECT_EQ(back, 150);
+    EXPECT_EQ(back_cost, 50);
+    storage::SqlLedgerAudit audit(db);
+    auto report = audit.verify_stock();
+    EXPECT_TRUE(report.ok()) << report.mismatches.size() << " " << report.batch_mismatches.size() << " "
+                             << report.summary_mismatches.size();
+
+    storage::SqlOrderStore orders(db);
+    domain::RefundRequest refund;
+    refund.number = 10001;
+    refund.lines = {{1, 1}};
+    refund.restock = true;
+    refund.reason = "the last one";
+    refund.actor = domain::Actor{1, "boss"};
+    ASSERT_EQ(orders.refund(refund, nullptr).kind, domain::RefundOutcome::Kind::Done);
+    db.read([&](soci::session& sql) {
+        sql << "SELECT MAX(units) FROM stock_batches WHERE best_before IS NULL", soci::into(units);
+    });
+    EXPECT_EQ(units, 7);
+    report = audit.verify_stock();
+    EXPECT_TRUE(report.ok());
 }
