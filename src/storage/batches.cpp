@@ -15,9 +15,9 @@ using namespace sql;
 namespace {
 // A sweet's batches with units for sale (or past their date, not moved yet), in the order sales take them: dated
 // ones by date (their expiry instant), then undated ones; the oldest batch first within a date.
+// (Sorted here, not by ORDER BY: a sweet has few batches, and SQLite would build a temporary b-tree per sale.)
 constexpr const char* kSelectBatches =
-    "SELECT id, units, expires_at_us FROM stock_batches WHERE sweet_id = :sweet AND units > 0 "
-    "ORDER BY CASE WHEN expires_at_us IS NULL THEN 1 ELSE 0 END, expires_at_us, id";
+    "SELECT id, units, expires_at_us FROM stock_batches WHERE sweet_id = :sweet AND units > 0";
 constexpr const char* kChangeBatch =
     "UPDATE stock_batches SET units = units + :delta WHERE id = :batch RETURNING units, best_before";
 constexpr const char* kRecordMove =
@@ -79,6 +79,12 @@ std::vector<Found> batches_with_units(BatchStatements& st, long long sweet_id) {
     st.sweet = sweet_id;
     for (bool row = st.select.execute(); row; row = st.select.fetch())
         out.push_back({st.batch, st.units, st.expires_ind == soci::i_ok ? std::optional(st.expires) : std::nullopt});
+    if (out.size() > 1)
+        std::sort(out.begin(), out.end(), [](const Found& a, const Found& b) {
+            if (a.expires.has_value() != b.expires.has_value()) return a.expires.has_value();  // undated last
+            if (a.expires != b.expires) return *a.expires < *b.expires;
+            return a.id < b.id;
+        });
     return out;
 }
 
