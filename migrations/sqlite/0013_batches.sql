@@ -1,9 +1,11 @@
--- Batches: a sweet's stock as the deliveries it came in, each with its best-before date (NULL: undated) and lot.
--- `units` is what is left to sell (the sweets' quantity is the sum of its batches' units); when a batch passes its
--- date (`expires_at_us`: the midnight after `best_before` in the shop's time zone), its units move to
+-- Batches: a sweet's stock as the deliveries it came in, each with its best-before date and lot. Units with neither
+-- (all stock from before batches, and restocks without a date or lot) are the sweet's undated stock, not a row: the
+-- sweet's quantity less `batched_units`, the units for sale held in its batch rows, so that a sale of a sweet
+-- without batches writes nothing more than before. A row's `units` are what is left to sell; when a batch passes
+-- its date (`expires_at_us`: the midnight after `best_before` in the shop's time zone), its units move to
 -- `expired_units` with an 'expired' ledger entry, and wait there until written off (`wasted_units`). Every ledger
--- entry that changes a quantity records which batches it changed (stock_moves), so that verify-stock can check
--- each batch against its moves: opening_units (what a sweet had when batches began) + its moves = units.
+-- entry that changes a batch row records it (stock_moves), so that verify-stock can check each row against its
+-- moves.
 CREATE TABLE stock_batches (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     sweet_id BIGINT NOT NULL,
@@ -13,7 +15,6 @@ CREATE TABLE stock_batches (
     units BIGINT NOT NULL DEFAULT 0 CHECK (units >= 0),
     expired_units BIGINT NOT NULL DEFAULT 0 CHECK (expired_units >= 0),
     wasted_units BIGINT NOT NULL DEFAULT 0 CHECK (wasted_units >= 0),
-    opening_units BIGINT NOT NULL DEFAULT 0,
     unit_cost_cents BIGINT,
     received_at_us BIGINT NOT NULL,
     expired_at_us BIGINT,
@@ -57,9 +58,8 @@ CREATE TABLE stock_write_offs (
 );
 CREATE INDEX stock_write_offs_at ON stock_write_offs (at_us);
 
--- What every sweet has now is its undated batch.
-INSERT INTO stock_batches (sweet_id, units, opening_units, unit_cost_cents, received_at_us)
-    SELECT id, quantity, quantity, cost_cents, updated_at_us FROM sweets WHERE quantity > 0 ORDER BY id;
+-- The units for sale in a sweet's batch rows (the rest of its quantity is undated).
+ALTER TABLE sweets ADD COLUMN batched_units BIGINT NOT NULL DEFAULT 0 CHECK (batched_units >= 0);
 
 -- The earliest best-before date of the units for sale (NULL: none dated), kept with every move.
 ALTER TABLE sweets ADD COLUMN best_before TEXT;

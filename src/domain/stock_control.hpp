@@ -28,7 +28,7 @@ struct Adjustment {
     std::optional<std::int64_t> delta = {};
     AdjustReason reason = AdjustReason::Count;
     std::string note = {};
-    /// The batch it acts on first (none: first-expiry-first, as sales; units added go to the undated batch).
+    /// The batch it acts on first (none: first-expiry-first, as sales; units added go to the undated stock).
     std::optional<std::int64_t> batch = {};
 };
 

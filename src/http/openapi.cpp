@@ -218,7 +218,8 @@ Json components() {
             {"nullable", true},
             {"description",
              "Restock only: the batch's best-before date (YYYY-MM-DD, today or later in SWEETSHOP_TIME_ZONE); "
-             "absent or null: the undated batch. A restock of the same date and lot adds to that batch."}}},
+             "absent or null (and no lot): the undated stock. A restock of the same date and lot adds to that "
+             "batch."}}},
           {"lot",
            {{"type", "string"},
             {"maxLength", domain::kLotMaxChars},

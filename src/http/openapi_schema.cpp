@@ -242,7 +242,7 @@ void stock_components(Json& s, const Json& price, const Json& price_in, const Js
                        {"batches",
                         {{"type", "array"},
                          {"description", "The batches the entry changed"},
-                         {"items", answer_object({{"batch", {{"type", "integer"}}},
+                         {"items", answer_object({{"batch", nullable({{"type", "integer"}}, "null: the undated stock")},
                                                   {"best_before", nullable({{"type", "string"}, {"format", "date"}})},
                                                   {"lot", string_prop()},
                                                   {"delta", {{"type", "integer"}}}})}}}});
@@ -309,7 +309,7 @@ void stock_components(Json& s, const Json& price, const Json& price_in, const Js
                                                              "An expiry alert's date")}})}}}});
     const Json money_or_null = nullable(price);
     Json batch = answer_object(
-        {{"id", {{"type", "integer"}}},
+        {{"id", nullable({{"type", "integer"}}, "null: the undated stock (units with no date nor lot)")},
          {"sweet", {{"type", "integer"}}},
          {"name", string_prop("The sweet's name")},
          {"best_before", nullable({{"type", "string"}, {"format", "date"}}, "null: undated")},
@@ -319,7 +319,7 @@ void stock_components(Json& s, const Json& price, const Json& price_in, const Js
          {"days_left",
           nullable({{"type", "integer"}}, "Days from today to the date (0: the last day; negative once past)")},
          {"expired", {{"type", "boolean"}}},
-         {"received_at", timestamp},
+         {"received_at", nullable(timestamp, "null: the undated stock")},
          {"unit_cost", money_or_null},
          {"value", nullable(price, "What is left (units and expired units) at unit_cost")}});
     batch = owner_only(batch, {"unit_cost", "value"});

@@ -57,14 +57,15 @@ constexpr const char* kAdjustDescription =
     "note and actor) change in one transaction; a change below 0 or past 2147483647 is refused with the quantity "
     "found. A count that finds what the books say is recorded too (delta 0). Archived sweets can be adjusted. "
     "Batches: units taken go first-expiry-first (as sales take them, then batches past their date), units added go "
-    "to the undated batch; with `batch` (an id of this sweet's batches) the change acts on that batch first, and "
+    "to the undated stock; with `batch` (an id of this sweet's batches) the change acts on that batch first, and "
     "`counted` is that batch's count.";
 constexpr const char* kBatchesDescription =
     "Each batch: its `best_before` date (null: undated) and `lot`, the `units` left to sell, the `expired_units` "
     "that passed their date and wait to be written off, `days_left` to its date (negative once past), and for the "
     "owner its `unit_cost` (the sweet's cost when it came in) and the `value` of what is left. Sales take the batch "
     "that expires first: dated batches by date, the oldest first within a date, and undated units (which never "
-    "expire) last.";
+    "expire) last. The sweet's undated stock (units with no date nor lot) is listed last with `id` and "
+    "`received_at` null.";
 constexpr const char* kExpiringDescription =
     "Batches of existing sweets best before today + `days` (default 7, 0 to 366; 0: today) or earlier, with units "
     "for sale or expired units waiting to be written off, the earliest date first. Days are the shop's "

@@ -26,8 +26,10 @@ Json optional_date(const std::optional<domain::LocalDate>& date) {
 Json entry_json(const domain::LedgerEntry& e) {
     Json batches = Json::array();
     for (const auto& m : e.batches)
-        batches.push_back(
-            {{"batch", m.batch_id}, {"best_before", optional_date(m.best_before)}, {"lot", m.lot}, {"delta", m.delta}});
+        batches.push_back({{"batch", m.batch_id ? Json(m.batch_id) : Json(nullptr)},  // null: the undated stock
+                           {"best_before", optional_date(m.best_before)},
+                           {"lot", m.lot},
+                           {"delta", m.delta}});
     return Json{{"id", e.id},
                 {"at", domain::format_timestamp(e.at)},
                 {"actor", e.actor},
@@ -46,7 +48,8 @@ Json optional_money(const std::optional<std::int64_t>& cents) {
 /// A batch as the lists show it, with the days left to its date (negative once past; null undated).
 Json batch_json(const Context& ctx, const domain::Batch& b) {
     const bool owner = ctx.user && ctx.user->is_owner();
-    Json out{{"id", b.id},
+    // The undated stock (no row) has no id and no delivery time.
+    Json out{{"id", b.id ? Json(b.id) : Json(nullptr)},
              {"sweet", b.sweet_id},
              {"name", b.sweet_name},
              {"best_before", optional_date(b.best_before)},
@@ -55,7 +58,7 @@ Json batch_json(const Context& ctx, const domain::Batch& b) {
              {"expired_units", b.expired_units},
              {"days_left", b.best_before ? Json(ctx.deps.perishables.days_left(b)) : Json(nullptr)},
              {"expired", b.expired_units > 0 || (b.best_before && ctx.deps.perishables.days_left(b) < 0)},
-             {"received_at", domain::format_timestamp(b.received_at)}};
+             {"received_at", b.id ? Json(domain::format_timestamp(b.received_at)) : Json(nullptr)}};
     // The value at cost: the cost is the owner's to see (as the catalogue's cost field).
     if (owner) {
         out["unit_cost"] = optional_money(b.unit_cost_cents);

@@ -114,10 +114,24 @@ BatchStatements::BatchStatements(soci::session& sql) : select(sql), change(sql),
     best.prepare(kRefreshBestBefore);
 }
 
-BatchResult move_batches(soci::session& sql, long long sweet_id, long long ledger_id, long long delta, long long now,
-                         const BatchChoice& choice, BatchStatements* statements) {
+BatchResult move_batches(soci::session& sql, long long sweet_id, long long ledger_id, long long delta,
+                         long long quantity_after, long long now, const BatchChoice& choice,
+                         BatchStatements* statements, std::optional<long long> batched_before) {
     BatchResult result;
     if (delta == 0) return result;
+    // The common case costs nothing: units added without a batch (nor a refund's order) are undated, and a sweet with
+    // no units in batch rows takes what it gives from its undated stock.
+    if (delta > 0 && !choice.batch && choice.order_id == 0) return result;
+    if (delta < 0 && !choice.batch) {
+        if (!batched_before) {
+            long long batched = 0;
+            Query q(sql);
+            q.use(sweet_id, "id").into(batched);
+            q.run("SELECT batched_units FROM sweets WHERE id = :id");
+            batched_before = batched;
+        }
+        if (*batched_before == 0) return result;
+    }
     std::optional<BatchStatements> own;
     if (!statements) statements = &own.emplace(sql);
     auto& st = *statements;
@@ -126,50 +140,51 @@ BatchResult move_batches(soci::session& sql, long long sweet_id, long long ledge
     st.order = choice.order_id;
     st.order_ind = choice.order_id > 0 ? soci::i_ok : soci::i_null;
     bool refresh = false;
+    long long batched_delta = 0;
     auto apply = [&](long long batch, long long d) {
         refresh = change_batch(st, batch, d) || refresh;
         st.sweet = sweet_id;
+        batched_delta += d;
         result.moves.push_back({batch, std::nullopt, {}, d});
     };
 
     if (delta < 0) {
         long long need = -delta;
-        auto found = batches_with_units(st, sweet_id);
-        std::vector<Found> order;  // the named batch, those for sale, then (not a sale) those past their date
-        if (choice.batch)
-            for (const auto& f : found)
-                if (f.id == *choice.batch) order.push_back(f);
+        const auto found = batches_with_units(st, sweet_id);
+        long long in_rows = 0;
         for (const auto& f : found)
-            if ((!f.expires || *f.expires > now) && f.id != choice.batch.value_or(0)) order.push_back(f);
-        if (!choice.sellable_only)
-            for (const auto& f : found)
-                if (f.expires && *f.expires <= now && f.id != choice.batch.value_or(0)) order.push_back(f);
+            in_rows += f.units;
+        // What the quantity held before the change beyond its batch rows: the undated stock.
+        const long long undated = std::max(0LL, quantity_after - delta - in_rows);
+        auto expired = [&](const Found& f) { return f.expires && *f.expires <= now; };
         std::vector<std::pair<long long, long long>> takes;
-        for (const auto& f : order) {
-            if (need == 0) break;
+        auto take = [&](const Found& f) {
+            if (need == 0) return;
             const long long k = std::min(need, f.units);
             takes.emplace_back(f.id, k);
             need -= k;
+        };
+        // The named batch, those for sale by date (undated rows last), the undated stock, then (not for a sale)
+        // those past their date.
+        if (choice.batch)
+            for (const auto& f : found)
+                if (f.id == *choice.batch) take(f);
+        for (const auto& f : found)
+            if (!expired(f) && f.id != choice.batch.value_or(0)) take(f);
+        need -= std::min(need, undated);
+        if (need > 0 && choice.sellable_only) {
+            if (std::any_of(found.begin(), found.end(), expired)) throw ExpiredStock{};
+            throw std::logic_error("sweet " + std::to_string(sweet_id) + " sold more than it has");
         }
-        const bool expired_waiting =
-            std::any_of(found.begin(), found.end(), [&](const Found& f) { return f.expires && *f.expires <= now; });
-        if (need > 0 && choice.sellable_only && expired_waiting) throw ExpiredStock{};
+        if (!choice.sellable_only)
+            for (const auto& f : found)
+                if (expired(f) && f.id != choice.batch.value_or(0)) take(f);
         for (const auto& [batch, k] : takes)
             apply(batch, -k);
-        if (need > 0) {
-            // Units no batch accounts for (a quantity written around the server, by SQL): they join the undated
-            // batch as opening units, and leave it by this move.
-            const long long undated = batch_for(sql, sweet_id, std::nullopt, 0, "", now);
-            Query q(sql);
-            q.use(need, "n").use(undated, "id");
-            q.run("UPDATE stock_batches SET units = units + :n, opening_units = opening_units + :n WHERE id = :id");
-            apply(undated, -need);
-        }
     } else {
         long long left = delta;
         std::vector<std::pair<long long, long long>> targets;  // batch, room
-        const long long unlimited = std::numeric_limits<long long>::max();
-        if (choice.batch) targets.emplace_back(*choice.batch, unlimited);
+        if (choice.batch) targets.emplace_back(*choice.batch, delta);
         if (!choice.batch && choice.order_id > 0) {
             struct Source {
                 long long id, units;
@@ -193,14 +208,17 @@ BatchResult move_batches(soci::session& sql, long long sweet_id, long long ledge
             for (const auto& s : sources)
                 targets.emplace_back(s.id, s.units);
         }
-        if (targets.empty() || targets.back().second != unlimited)  // what has no source goes to the undated batch
-            targets.emplace_back(batch_for(sql, sweet_id, std::nullopt, 0, "", now), unlimited);
-        for (const auto& [batch, room] : targets) {
+        for (const auto& [batch, room] : targets) {  // the rest (no source: a sale from undated stock) is undated
             if (left == 0) break;
             const long long k = std::min(left, room);
             apply(batch, k);
             left -= k;
         }
+    }
+    if (batched_delta != 0) {
+        Query q(sql);
+        q.use(batched_delta, "delta").use(sweet_id, "id");
+        q.run("UPDATE sweets SET batched_units = batched_units + :delta WHERE id = :id");
     }
     if (refresh) {
         st.sweet = sweet_id;
@@ -348,34 +366,36 @@ std::vector<domain::BatchMismatch> batch_mismatches(soci::session& sql) {
     }
     std::map<long long, long long> units_by_sweet;
     {
-        long long id = 0, sweet = 0, units = 0, opening = 0;
+        long long id = 0, sweet = 0, units = 0;
         Query q(sql);
-        q.into(id).into(sweet).into(units).into(opening);
-        for (bool row = q.run("SELECT id, sweet_id, units, opening_units FROM stock_batches ORDER BY id"); row;
-             row = q.fetch()) {
+        q.into(id).into(sweet).into(units);
+        for (bool row = q.run("SELECT id, sweet_id, units FROM stock_batches ORDER BY id"); row; row = q.fetch()) {
             units_by_sweet[sweet] += units;
             const auto it = moved.find(id);
-            const long long from_moves = opening + (it == moved.end() ? 0 : it->second);
+            const long long from_moves = it == moved.end() ? 0 : it->second;
             if (from_moves != units) out.push_back({"batch", id, sweet, units, from_moves});
         }
     }
     {
-        long long id = 0, quantity = 0;
+        // Each sweet's batched_units are its rows' units for sale, and at most its quantity (the rest is undated).
+        long long id = 0, quantity = 0, batched = 0;
         Query q(sql);
-        q.into(id).into(quantity);
-        for (bool row = q.run("SELECT id, quantity FROM sweets ORDER BY id"); row; row = q.fetch()) {
+        q.into(id).into(quantity).into(batched);
+        for (bool row = q.run("SELECT id, quantity, batched_units FROM sweets ORDER BY id"); row; row = q.fetch()) {
             const auto it = units_by_sweet.find(id);
-            const long long in_batches = it == units_by_sweet.end() ? 0 : it->second;
-            if (in_batches != quantity) out.push_back({"sweet", id, id, quantity, in_batches});
+            const long long in_rows = it == units_by_sweet.end() ? 0 : it->second;
+            if (in_rows != batched || batched > quantity) out.push_back({"sweet", id, id, quantity, in_rows});
         }
     }
     {
+        // An entry's moves change the quantity the way the entry does, by no more than it.
         long long id = 0, sweet = 0, delta = 0, sum = 0;
         Query q(sql);
         q.into(id).into(sweet).into(delta).into(sum);
         for (bool row = q.run("SELECT l.id, l.sweet_id, l.delta, CAST(SUM(m.delta) AS BIGINT) FROM stock_moves m "
                               "JOIN stock_ledger l ON l.id = m.ledger_id GROUP BY l.id, l.sweet_id, l.delta "
-                              "HAVING SUM(m.delta) <> l.delta ORDER BY l.id");
+                              "HAVING (l.delta >= 0 AND (SUM(m.delta) < 0 OR SUM(m.delta) > l.delta)) "
+                              "OR (l.delta < 0 AND (SUM(m.delta) > 0 OR SUM(m.delta) < l.delta)) ORDER BY l.id");
              row; row = q.fetch())
             out.push_back({"entry", id, sweet, delta, sum});
     }
@@ -402,17 +422,31 @@ void load_moves(soci::session& sql, std::vector<domain::LedgerEntry>& entries) {
         if (it == entries.end()) continue;
         it->batches.push_back(
             {batch, date_ind == soci::i_ok ? domain::parse_local_date(date) : std::nullopt, lot, delta});
+    }  // What no batch row took or gave was the undated stock's (batch 0).
+    for (auto& e : entries) {
+        long long in_rows = 0;
+        for (const auto& m : e.batches)
+            in_rows += m.delta;
+        if (e.delta - in_rows != 0) e.batches.push_back({0, std::nullopt, {}, e.delta - in_rows});
     }
 }
 
 std::optional<std::vector<domain::Batch>> SqlBatchStore::batches(std::int64_t sweet_id) {
-    return db_.read([&](soci::session& sql) -> std::optional<std::vector<domain::Batch>> {
+    return db_.snapshot([&](soci::session& sql) -> std::optional<std::vector<domain::Batch>> {
         const long long id = sweet_id;
+        domain::Batch undated;  // the units of no row: id 0
         {
-            long long found = 0;
+            long long quantity = 0, batched = 0, cost = 0;
+            soci::indicator cost_ind = soci::i_null;
+            std::string unit;
             Query q(sql);
-            q.use(id, "id").into(found);
-            if (!q.run("SELECT id FROM sweets WHERE id = :id")) return std::nullopt;
+            q.use(id, "id").into(undated.sweet_name).into(quantity).into(batched).into(cost, cost_ind).into(unit);
+            if (!q.run("SELECT name, quantity, batched_units, cost_cents, unit FROM sweets WHERE id = :id"))
+                return std::nullopt;
+            undated.sweet_id = id;
+            undated.units = quantity - batched;
+            if (cost_ind == soci::i_ok) undated.unit_cost_cents = cost;
+            undated.unit = domain::parse_unit(unit).value_or(domain::Unit::Piece);
         }
         std::vector<domain::Batch> out;
         BatchRow row;
@@ -425,6 +459,7 @@ std::optional<std::vector<domain::Batch>> SqlBatchStore::batches(std::int64_t sw
                             "THEN 1 ELSE 0 END, b.expires_at_us, b.id");
              r; r = q.fetch())
             out.push_back(row.value());
+        if (undated.units > 0) out.push_back(undated);  // sold last, as it never expires
         return out;
     });
 }

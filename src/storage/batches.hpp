@@ -45,15 +45,20 @@ struct BatchStatements {
     sql::Query select, change, record, best;
 };
 
-/// Moves `delta` units of `sweet_id` in or out of its batches for the ledger entry `ledger_id`, records the moves,
-/// and keeps the sweet's earliest best-before date. Out: the named batch first, then the batches for sale
-/// first-expiry-first (dated by date, undated last), then (not for a sale) those past their date. In: the named
-/// batch, else (a refund) the batches its order's units came from, the latest expiring first, else the undated
-/// batch. `statements`: a sale's prepared ones (nullptr: prepared here).
-BatchResult move_batches(soci::session& sql, long long sweet_id, long long ledger_id, long long delta, long long now,
-                         const BatchChoice& choice, BatchStatements* statements = nullptr);
+/// Moves `delta` units of `sweet_id` (whose quantity is `quantity_after` after the change) in or out of its batch
+/// rows for the ledger entry `ledger_id`, records the moves, and keeps the sweet's batched_units and earliest
+/// best-before date. Units with no date nor lot are the sweet's undated stock, no row: a sweet without units in
+/// rows costs nothing here. Out: the named batch first, then the rows for sale first-expiry-first (dated by date,
+/// undated rows with a lot next), then the undated stock, then (not for a sale) the rows past their date. In: the
+/// named batch, else (a refund) the rows its order's units came from, the latest expiring first, else the undated
+/// stock. `statements`: a sale's prepared ones (nullptr: prepared here); `batched_before`: the sweet's
+/// batched_units before the change when the caller read them (else read here).
+BatchResult move_batches(soci::session& sql, long long sweet_id, long long ledger_id, long long delta,
+                         long long quantity_after, long long now, const BatchChoice& choice,
+                         BatchStatements* statements = nullptr, std::optional<long long> batched_before = std::nullopt);
 
-/// The batch of `sweet_id` with this date and lot, created empty when missing; its id.
+/// The batch row of `sweet_id` with this date and lot (a date, or a lot, or both), created empty when missing; its
+/// id.
 long long batch_for(soci::session& sql, long long sweet_id, const std::optional<domain::LocalDate>& best_before,
                     domain::Micros expires_at, const std::string& lot, long long now);
 

@@ -84,7 +84,7 @@ long long append_ledger(soci::session& sql, long long sweet_id, const std::strin
     q.run(note.empty() ? kInsertLedger : kInsertNotedLedger);
     q.drain();
     if (batches.order_id == 0) batches.order_id = order_id;
-    move_batches(sql, sweet_id, ledger_id, delta, now, batches);
+    move_batches(sql, sweet_id, ledger_id, delta, after, now, batches);
     return ledger_id;
 }
 

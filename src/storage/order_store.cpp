@@ -20,7 +20,7 @@ using domain::OrderOutcome;
 
 constexpr const char* kSellLine =
     "UPDATE sweets SET quantity = quantity - :n, updated_at_us = :now WHERE id = :id AND quantity >= :n "
-    "AND active = 1 RETURNING name, price_cents, quantity, cost_cents, unit";
+    "AND active = 1 RETURNING name, price_cents, quantity, cost_cents, unit, batched_units";
 // Why a line could not be sold: an archived sweet is not for sale, as if it did not exist.
 constexpr const char* kSellableStock = "SELECT name, quantity FROM sweets WHERE id = :id AND active = 1";
 constexpr const char* kInsertOrder =
@@ -130,6 +130,7 @@ struct OrderStatementsBase {
     long long n = 0, now = 0, id = 0, price = 0, quantity = 0, cost = 0;
     soci::indicator cost_ind = soci::i_null;
     std::string name, unit;
+    long long batched = 0;
     // the order
     long long customer_id = 0, seller_id = 0, total = 0, tendered = 0, order_id = 0;
     std::string customer, seller, note, method;
@@ -161,7 +162,7 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
           ledger(sql),
           sale(sql),
           one_statement_per_sale(on_postgres(sql)) {
-        sell_line.into(name).into(price).into(quantity).into(cost, cost_ind).into(unit);
+        sell_line.into(name).into(price).into(quantity).into(cost, cost_ind).into(unit).into(batched);
         sell_line.use(n, "n").use(now, "now").use(id, "id");
         sell_line.prepare(kSellLine);
         insert.use(customer_id, customer_ind, "customer_id").use(customer, customer_name_ind, "customer");
@@ -202,7 +203,7 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
 
         Order order;
         order.lines.resize(lines.size());
-        std::vector<long long> left(lines.size(), 0);
+        std::vector<long long> left(lines.size(), 0), batched_before(lines.size(), 0);
         std::vector<std::optional<long long>> stock(lines.size());  // a line that could not be sold: what is left
         bool refused = false;
         now = at;
@@ -221,6 +222,7 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
                     if (cost_ind == soci::i_ok) line.unit_cost_cents = cost;
                     line.unit = domain::parse_unit(unit).value_or(domain::Unit::Piece);
                     left[i] = quantity;
+                    batched_before[i] = batched;
                     continue;
                 }
                 refused = true;
@@ -246,7 +248,7 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
         order.note = request.note;
         order.created_at = at;
         order.payment = request.payment;
-        order.number = record(sql, order, request, left);
+        order.number = record(sql, order, request, left, batched_before);
         return OrderOutcome{OrderOutcome::Kind::Placed, order, {}, {}, 0};
     }
 
@@ -270,7 +272,7 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
     /// The order, its lines, and each line's ledger entry naming it (`left`: each sweet's stock after its line);
     /// returns its number.
     long long record(soci::session& sql, const Order& order, const domain::NewOrder& request,
-                     const std::vector<long long>& left) {
+                     const std::vector<long long>& left, const std::vector<long long>& batched_before) {
         const auto& c = request.customer;
         const auto& s = request.seller;
         customer_id = c ? c->id : 0;
@@ -310,8 +312,8 @@ struct SqlOrderStore::OrderStatements : OrderStatementsBase {
             if (!one_statement_per_sale) line.execute();
             entries.execute();
             entries.drain();
-            move_batches(sql, id, ledger_id, delta, now, BatchChoice{.sellable_only = true, .order_id = order_id},
-                         &batches);
+            move_batches(sql, id, ledger_id, delta, after, now,
+                         BatchChoice{.sellable_only = true, .order_id = order_id}, &batches, batched_before[i]);
         }
         return order_id;
     }

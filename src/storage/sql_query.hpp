@@ -15,7 +15,7 @@ namespace sweetshop::storage::sql {
 
 inline constexpr const char* kSweetColumns =
     "id, name, category, description, price_cents, quantity, created_by, created_at_us, updated_at_us, "
-    "reorder_level, reorder_quantity, cost_cents, active, sku, barcode, image, best_before, unit";
+    "reorder_level, reorder_quantity, cost_cents, active, sku, barcode, image, best_before, unit, batched_units";
 
 /// A statement built step by step (SOCI's low-level API), so that row bindings can be shared.
 class Query {
@@ -69,6 +69,7 @@ class Query {
 struct SweetRow {
     long long id = 0, price = 0, quantity = 0, created = 0, updated = 0, reorder_level = 0, reorder_quantity = 0,
               cost = 0;
+    long long batched = 0;  ///< units for sale in batch rows (storage's own: not part of domain::Sweet)
     int active = 1;
     soci::indicator cost_ind = soci::i_null, sku_ind = soci::i_null, barcode_ind = soci::i_null,
                     image_ind = soci::i_null, best_before_ind = soci::i_null;
@@ -78,7 +79,7 @@ struct SweetRow {
         q.into(id).into(name).into(category).into(description).into(price).into(quantity).into(created_by);
         q.into(created).into(updated).into(reorder_level).into(reorder_quantity).into(cost, cost_ind).into(active);
         q.into(sku, sku_ind).into(barcode, barcode_ind).into(image, image_ind).into(best_before, best_before_ind);
-        q.into(unit);
+        q.into(unit).into(batched);
     }
     domain::Sweet value() const {
         domain::Sweet s{id, name, category, description, price, quantity, created_by, created, updated};

@@ -144,10 +144,11 @@ domain::StockOutcome SqlStockStore::change_once(const domain::StockChange& chang
             if (purchase) {
                 choice.sellable_only = true;
                 choice.order_id = st.order_id;
-            } else {
+            } else if (change.best_before || !change.lot.empty()) {  // else the units are undated
                 choice.batch = batch_for(sql, id, change.best_before, change.expires_at, change.lot, st.now);
             }
-            const auto moved = move_batches(sql, id, st.ledger_id, st.delta, st.now, choice, &st.batches);
+            const auto moved = move_batches(sql, id, st.ledger_id, st.delta, st.row.quantity, st.now, choice,
+                                            &st.batches, st.row.batched);
             if (moved.best_before_changed) outcome.sweet.best_before = moved.best_before;
             if (!purchase) append_audit(sql, domain::audit_restock(change.actor, outcome.sweet, change.amount), st.now);
         } else {

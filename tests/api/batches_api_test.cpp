@@ -130,7 +130,7 @@ TEST_F(BatchesApi, SalesTakeTheEarliestDateFirstAcrossRestocksOrdersAndRefunds) 
     EXPECT_EQ(last_moves(id), "2026-12-05:1");
 
     ASSERT_EQ(buy(id, 12), 200);  // C 2, B 2, A 5, then 3 undated
-    EXPECT_EQ(last_moves(id), "2026-12-10:-5 2026-12-05:-2 -:-3 2026-12-03:-2");
+    EXPECT_EQ(last_moves(id), "2026-12-10:-5 2026-12-05:-2 2026-12-03:-2 -:-3");
     EXPECT_EQ(batches(id), "-:2");
     EXPECT_EQ(quantity(id), 2);
     expect_verified();
@@ -388,7 +388,7 @@ TEST_F(BatchesApi, NoBatchGoesBelowZeroUnderSixteenConcurrentBuyers) {
         sql << "SELECT CAST(SUM(delta) AS BIGINT) FROM stock_moves WHERE sweet_id = 1 AND delta < 0", soci::into(moved);
     });
     EXPECT_EQ(negative, 0);
-    EXPECT_EQ(moved, -60);
+    EXPECT_EQ(moved, -40);  // the dated batches' units; the undated 20 are no row
     expect_verified();
 }
 
@@ -396,20 +396,23 @@ TEST_F(BatchesApi, VerifyStockFindsABatchThatDisagreesWithItsMoves) {
     const auto id = add_sweet("Fudge", "2.00", 3);
     ASSERT_EQ(restock(id, 2, "2026-12-04").status, 200);
     expect_verified();
+    EXPECT_EQ(batches(id), "2026-12-04:2 -:3");
+    // A batch row changed around the server: against its moves, and against the sweet's batched units.
     server.app().database().write(
-        [](soci::session& sql) { sql << "UPDATE stock_batches SET units = units + 1 WHERE best_before IS NULL"; });
-    const auto r = server.get("/api/admin/stock/verify/", admin).json();
+        [](soci::session& sql) { sql << "UPDATE stock_batches SET units = units + 1 WHERE best_before IS NOT NULL"; });
+    auto r = server.get("/api/admin/stock/verify/", admin).json();
     EXPECT_FALSE(r["ok"].get<bool>());
-    EXPECT_EQ(r["batch_mismatches"].dump(), R"([{"check":"batch","id":1,"sweet_id":1,"expected":4,"found":3},)"
-                                            R"({"check":"sweet","id":1,"sweet_id":1,"expected":5,"found":6}])");
+    EXPECT_EQ(r["batch_mismatches"].dump(), R"([{"check":"batch","id":1,"sweet_id":1,"expected":3,"found":2},)"
+                                            R"({"check":"sweet","id":1,"sweet_id":1,"expected":5,"found":3}])");
+    // A move that no longer matches its entry.
     server.app().database().write([](soci::session& sql) {
-        sql << "UPDATE stock_batches SET units = units - 1 WHERE best_before IS NULL";
+        sql << "UPDATE stock_batches SET units = units - 1 WHERE best_before IS NOT NULL";
         sql << "UPDATE stock_moves SET delta = delta + 1 WHERE delta = 2";
     });
-    const auto entry = server.get("/api/admin/stock/verify/", admin).json()["batch_mismatches"];
-    ASSERT_EQ(entry.size(), 2u);  // the dated batch against its moves, and the restock's entry against its move
-    EXPECT_EQ(entry[0]["check"], "batch");
-    EXPECT_EQ(entry[1]["check"], "entry");
-    EXPECT_EQ(entry[1]["expected"], 2);
-    EXPECT_EQ(entry[1]["found"], 3);
+    r = server.get("/api/admin/stock/verify/", admin).json();
+    ASSERT_EQ(r["batch_mismatches"].size(), 2u);  // the batch against its moves, and the restock against its move
+    EXPECT_EQ(r["batch_mismatches"][0]["check"], "batch");
+    EXPECT_EQ(r["batch_mismatches"][1]["check"], "entry");
+    EXPECT_EQ(r["batch_mismatches"][1]["expected"], 2);
+    EXPECT_EQ(r["batch_mismatches"][1]["found"], 3);
 }

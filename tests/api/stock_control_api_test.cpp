@@ -116,7 +116,7 @@ TEST_F(StockControlApi, AnAdjustmentSetsTheCountOrAppliesADeltaWithItsReason) {
     EXPECT_EQ(
         stamped(r.body),
         R"({"entry":{"id":2,"at":"T","actor":"boss","reason":"count","delta":-3,"quantity_after":7,)"
-        R"("order":null,"note":"shelf 2","batches":[{"batch":1,"best_before":null,"lot":"","delta":-3}]},"sweet")"
+        R"("order":null,"note":"shelf 2","batches":[{"batch":null,"best_before":null,"lot":"","delta":-3}]},"sweet")"
         R"(:{"id":1,"name":"Mint","category":"Chocolate",)"
         R"("description":"","price":"1.00","quantity":7,"is_available":true,"created_by":"boss",)"
         R"("created_at":"T","updated_at":"T","reorder_level":5,"reorder_quantity":20,"cost":"0.40",)"
@@ -196,13 +196,13 @@ TEST_F(StockControlApi, HistoryIsNewestFirstWithOrdersAndPages) {
         stamped(r.body),
         R"({"next":null,"results":[)"
         R"({"id":4,"at":"T","actor":"boss","reason":"sample","delta":-1,"quantity_after":11,"order":null,"note":"tasting",)"
-        R"("batches":[{"batch":1,"best_before":null,"lot":"","delta":-1}]},)"
+        R"("batches":[{"batch":null,"best_before":null,"lot":"","delta":-1}]},)"
         R"({"id":3,"at":"T","actor":"boss","reason":"restock","delta":4,"quantity_after":12,"order":null,"note":"",)"
-        R"("batches":[{"batch":1,"best_before":null,"lot":"","delta":4}]},)"
+        R"("batches":[{"batch":null,"best_before":null,"lot":"","delta":4}]},)"
         R"({"id":2,"at":"T","actor":"ann","reason":"purchase","delta":-2,"quantity_after":8,"order":10001,"note":"",)"
-        R"("batches":[{"batch":1,"best_before":null,"lot":"","delta":-2}]},)"
+        R"("batches":[{"batch":null,"best_before":null,"lot":"","delta":-2}]},)"
         R"({"id":1,"at":"T","actor":"boss","reason":"create","delta":10,"quantity_after":10,"order":null,"note":"",)"
-        R"("batches":[{"batch":1,"best_before":null,"lot":"","delta":10}]}]})");
+        R"("batches":[{"batch":null,"best_before":null,"lot":"","delta":10}]}]})");
     r = server.get("/api/sweets/1/history/?page_size=3", admin);
     EXPECT_EQ(r.json()["results"].size(), 3u);
     const auto next = r.json()["next"].get<std::string>();

@@ -3,6 +3,7 @@
 // SWEETSHOP_TEST_DATABASE_URL runs it on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include "storage/batches.hpp"
 #include "storage/ledger.hpp"
 #include "storage/migrations.hpp"
 #include "storage/order_store.hpp"
@@ -79,9 +80,9 @@ TEST(UpgradeMigrations, TheStaffOfBeforeRolesBecomeOwners) {
     EXPECT_TRUE(users.find_by_username("ann")->is_staff);
 }
 
-// Batches and weights (migrations 0013 and 0014) on a shop with stock and sales: each sweet's stock becomes its
-// undated batch, every past line and refund line keeps the money it had, and the ledger, the batches and the
-// summaries agree; a refund of a sale from before batches puts the units back in the undated batch.
+// Batches and weights (migrations 0013 and 0014) on a shop with stock and sales: each sweet's stock is its undated
+// stock, every past line and refund line keeps the money it had, and the ledger, the batches and the
+// summaries agree; a refund of a sale from before batches puts the units back in the undated stock.
 TEST(UpgradeMigrations, StockBecomesTheUndatedBatchAndPastLinesKeepTheirMoney) {
     sweetshop::testing::TempDir dir;
     storage::Database db(sweetshop::testing::test_database_url(dir.path()), 2);
@@ -105,16 +106,20 @@ TEST(UpgradeMigrations, StockBecomesTheUndatedBatchAndPastLinesKeepTheirMoney) {
                "VALUES (1, 'Mint', 'boss', 'refund', 1, 6, 9, 10001)";
     });
     storage::migrate(db);
-    long long batches = 0, units = 0, opening = 0, line_total = 0, line_cost = 0, back = 0, back_cost = 0;
+    long long rows = 0, batched = 0, line_total = 0, line_cost = 0, back = 0, back_cost = 0;
     db.read([&](soci::session& sql) {
-        sql << "SELECT COUNT(*), MAX(units), MAX(opening_units) FROM stock_batches WHERE best_before IS NULL",
-            soci::into(batches), soci::into(units), soci::into(opening);
+        sql << "SELECT COUNT(*) FROM stock_batches", soci::into(rows);
+        sql << "SELECT batched_units FROM sweets", soci::into(batched);
         sql << "SELECT total_cents, cost_cents FROM order_lines", soci::into(line_total), soci::into(line_cost);
         sql << "SELECT cents, cost_cents FROM refund_lines", soci::into(back), soci::into(back_cost);
     });
-    EXPECT_EQ(batches, 1);
-    EXPECT_EQ(units, 6);
-    EXPECT_EQ(opening, 6);
+    EXPECT_EQ(rows, 0);  // the stock from before batches is undated: no row
+    EXPECT_EQ(batched, 0);
+    storage::SqlBatchStore store(db);
+    const auto undated = store.batches(1);
+    ASSERT_TRUE(undated && undated->size() == 1u);
+    EXPECT_EQ(undated->front().id, 0);
+    EXPECT_EQ(undated->front().units, 6);
     EXPECT_EQ(line_total, 300);
     EXPECT_EQ(line_cost, 100);
     EXPECT_EQ(back, 150);
@@ -132,10 +137,7 @@ TEST(UpgradeMigrations, StockBecomesTheUndatedBatchAndPastLinesKeepTheirMoney) {
     refund.reason = "the last one";
     refund.actor = domain::Actor{1, "boss"};
     ASSERT_EQ(orders.refund(refund, nullptr).kind, domain::RefundOutcome::Kind::Done);
-    db.read([&](soci::session& sql) {
-        sql << "SELECT MAX(units) FROM stock_batches WHERE best_before IS NULL", soci::into(units);
-    });
-    EXPECT_EQ(units, 7);
+    EXPECT_EQ(store.batches(1)->front().units, 7);
     report = audit.verify_stock();
     EXPECT_TRUE(report.ok());
 }

@@ -431,7 +431,7 @@ export interface paths {
         put?: never;
         /**
          * Adjust a sweet's stock (staff): the quantity counted, or a change, with a reason
-         * @description Give `counted` (the quantity found) or `delta` (the change, not 0), and a `reason`: count, damaged, expired, sample or other; an optional `note` (up to 500 characters). The quantity and its ledger entry (with the reason, note and actor) change in one transaction; a change below 0 or past 2147483647 is refused with the quantity found. A count that finds what the books say is recorded too (delta 0). Archived sweets can be adjusted. Batches: units taken go first-expiry-first (as sales take them, then batches past their date), units added go to the undated batch; with `batch` (an id of this sweet's batches) the change acts on that batch first, and `counted` is that batch's count.
+         * @description Give `counted` (the quantity found) or `delta` (the change, not 0), and a `reason`: count, damaged, expired, sample or other; an optional `note` (up to 500 characters). The quantity and its ledger entry (with the reason, note and actor) change in one transaction; a change below 0 or past 2147483647 is refused with the quantity found. A count that finds what the books say is recorded too (delta 0). Archived sweets can be adjusted. Batches: units taken go first-expiry-first (as sales take them, then batches past their date), units added go to the undated stock; with `batch` (an id of this sweet's batches) the change acts on that batch first, and `counted` is that batch's count.
          */
         post: operations["POST_api_sweets__id__adjust_"];
         delete?: never;
@@ -469,7 +469,7 @@ export interface paths {
         };
         /**
          * A sweet's batches with units left, in the order sales take them (staff)
-         * @description Each batch: its `best_before` date (null: undated) and `lot`, the `units` left to sell, the `expired_units` that passed their date and wait to be written off, `days_left` to its date (negative once past), and for the owner its `unit_cost` (the sweet's cost when it came in) and the `value` of what is left. Sales take the batch that expires first: dated batches by date, the oldest first within a date, and undated units (which never expire) last.
+         * @description Each batch: its `best_before` date (null: undated) and `lot`, the `units` left to sell, the `expired_units` that passed their date and wait to be written off, `days_left` to its date (negative once past), and for the owner its `unit_cost` (the sweet's cost when it came in) and the `value` of what is left. Sales take the batch that expires first: dated batches by date, the oldest first within a date, and undated units (which never expire) last. The sweet's undated stock (units with no date nor lot) is listed last with `id` and `received_at` null.
          */
         get: operations["GET_api_sweets__id__batches_"];
         put?: never;
@@ -1370,7 +1370,7 @@ export interface components {
             amount: number;
             /**
              * Format: date
-             * @description Restock only: the batch's best-before date (YYYY-MM-DD, today or later in SWEETSHOP_TIME_ZONE); absent or null: the undated batch. A restock of the same date and lot adds to that batch.
+             * @description Restock only: the batch's best-before date (YYYY-MM-DD, today or later in SWEETSHOP_TIME_ZONE); absent or null (and no lot): the undated stock. A restock of the same date and lot adds to that batch.
              */
             best_before?: string | null;
             /** @description Restock only: the batch's lot (default empty). */
@@ -1599,7 +1599,8 @@ export interface components {
             note: string;
             /** @description The batches the entry changed */
             batches: {
-                batch: number;
+                /** @description null: the undated stock */
+                batch: number | null;
                 /** Format: date */
                 best_before: string | null;
                 lot: string;
@@ -1744,7 +1745,8 @@ export interface components {
             }[];
         };
         Batch: {
-            id: number;
+            /** @description null: the undated stock (units with no date nor lot) */
+            id: number | null;
             sweet: number;
             /** @description The sweet's name */
             name: string;
@@ -1763,9 +1765,10 @@ export interface components {
             expired: boolean;
             /**
              * Format: date-time
+             * @description null: the undated stock
              * @example 2025-12-14T13:52:12.123456Z
              */
-            received_at: string;
+            received_at: string | null;
             /**
              * @description Owner only. Exact decimal money, two decimals.
              * @example 3.50

@@ -25,7 +25,7 @@ function SweetBatches({ sweet }: { sweet: Sweet }) {
         </thead>
         <tbody>
           {batches.data.results.map((b, i) => (
-            <tr key={b.id} data-testid="batch-row">
+            <tr key={b.id ?? 'undated'} data-testid="batch-row">
               <td>
                 {batchLabel(b, formatDay)}
                 {i === 0 && b.units > 0 ? <span className="muted"> · sold next</span> : null}

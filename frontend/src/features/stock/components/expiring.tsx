@@ -26,7 +26,10 @@ function daysText(b: Batch): string {
   return left === 1 ? 'Until tomorrow' : `${left} days left`;
 }
 
-function WriteOffDialog({ batch, onClose }: { batch: Batch; onClose(): void }) {
+/// A batch row (the list's are all rows: the undated stock never expires).
+type BatchRow = Batch & { id: number };
+
+function WriteOffDialog({ batch, onClose }: { batch: BatchRow; onClose(): void }) {
   const client = useApi();
   const changed = useStockChanged();
   const [note, setNote] = useState('');
@@ -86,7 +89,7 @@ export function Expiring() {
   const [days, setDays] = useState<number>(7);
   const expiring = useExpiring(days);
   const owner = useSession()?.user.role === 'owner';
-  const [writingOff, setWritingOff] = useState<Batch | null>(null);
+  const [writingOff, setWritingOff] = useState<BatchRow | null>(null);
   return (
     <section className="panel" aria-labelledby="expiring-title">
       <div className="panel-head">
@@ -135,7 +138,11 @@ export function Expiring() {
             </thead>
             <tbody>
               {expiring.data.results.map((b) => (
-                <tr key={b.id} data-testid="expiring-row" className={b.expired ? 'expired-row' : undefined}>
+                <tr
+                  key={b.id ?? 'undated'}
+                  data-testid="expiring-row"
+                  className={b.expired ? 'expired-row' : undefined}
+                >
                   <th scope="row">
                     <span className="row-name">{b.name}</span>
                     {b.lot ? <span className="muted">Lot {b.lot}</span> : null}
@@ -148,7 +155,11 @@ export function Expiring() {
                   <td className="num">{b.expired_units || '—'}</td>
                   {owner ? <td className="num">{b.value ? formatPrice(b.value) : '—'}</td> : null}
                   <td className="row-actions">
-                    <Button variant="danger" onClick={() => setWritingOff(b)} aria-label={`Write off ${b.name}`}>
+                    <Button
+                      variant="danger"
+                      onClick={() => b.id !== null && setWritingOff({ ...b, id: b.id })}
+                      aria-label={`Write off ${b.name}`}
+                    >
                       Write off
                     </Button>
                   </td>
