@@ -169,10 +169,11 @@ int verify_stock(const Flags& flags) {
     for (const auto& m : report.batch_mismatches) {
         if (m.check == "batch")
             std::cout << "MISMATCH batch " << m.id << " of sweet " << m.sweet_id << ": " << m.expected
-                      << " unit(s) left, its opening units and moves give " << m.found << "\n";
+                      << " unit(s) left, its moves give " << m.found << "\n";
         else if (m.check == "sweet")
             std::cout << "MISMATCH batches of sweet " << m.sweet_id << ": quantity " << m.expected
-                      << ", its batches hold " << m.found << "\n";
+                      << ", its batch rows hold " << m.found << " (batched_units disagree or exceed it)"
+                      << "\n";
         else
             std::cout << "MISMATCH ledger entry " << m.id << " of sweet " << m.sweet_id << ": change " << m.expected
                       << ", its batch moves " << m.found << "\n";

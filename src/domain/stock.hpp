@@ -63,8 +63,8 @@ struct SummaryMismatch {
     std::int64_t from_lines = 0;
 };
 
-/// One batch, sweet or ledger entry whose batch figures disagree: a batch's units against its opening units and
-/// moves, a sweet's quantity against its batches' units, an entry's change against its moves.
+/// One batch, sweet or ledger entry whose batch figures disagree: a batch's units against its moves, a sweet's
+/// batched units against its batch rows (and its quantity), an entry's change against its moves.
 struct BatchMismatch {
     std::string check;  ///< "batch", "sweet" or "entry"
     std::int64_t id = 0;

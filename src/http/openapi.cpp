@@ -262,8 +262,10 @@ Json components() {
          {"batch_mismatches",
           {{"type", "array"},
            {"description",
-            "check batch: a batch's units differ from its opening units and moves; sweet: a sweet's quantity "
-            "differs from its batches' units; entry: a ledger entry's change differs from its batch moves"},
+            "check batch: a batch's units differ from the sum of its moves; sweet: a sweet's batched_units differ from "
+            "its "
+            "batch rows' units (found) or exceed its quantity (expected); entry: a ledger entry's batch moves change "
+            "the quantity another way than the entry, or by more"},
            {"items", answer_object({{"check", {{"type", "string"}, {"enum", {"batch", "sweet", "entry"}}}},
                                     {"id", {{"type", "integer"}}},
                                     {"sweet_id", {{"type", "integer"}}},

@@ -145,7 +145,6 @@ BatchResult move_batches(soci::session& sql, long long sweet_id, long long ledge
         refresh = change_batch(st, batch, d) || refresh;
         st.sweet = sweet_id;
         batched_delta += d;
-        result.moves.push_back({batch, std::nullopt, {}, d});
     };
 
     if (delta < 0) {
@@ -431,6 +430,26 @@ void load_moves(soci::session& sql, std::vector<domain::LedgerEntry>& entries) {
     }
 }
 
+namespace {
+/// The batch rows with units left (for sale or expired) that `where` (its conditions on b and s, with :key, and its
+/// ORDER BY) picks.
+template <class Key>
+std::vector<domain::Batch> batch_rows(soci::session& sql, const std::string& where, const Key& key) {
+    std::vector<domain::Batch> out;
+    BatchRow row;
+    Query q(sql);
+    row.bind(q);
+    q.use(key, "key");
+    for (bool r = q.run(std::string("SELECT ") + kBatchColumns +
+                        " FROM stock_batches b JOIN sweets s ON s.id = b.sweet_id WHERE (b.units > 0 OR "
+                        "b.expired_units > 0) AND " +
+                        where);
+         r; r = q.fetch())
+        out.push_back(row.value());
+    return out;
+}
+}  // namespace
+
 std::optional<std::vector<domain::Batch>> SqlBatchStore::batches(std::int64_t sweet_id) {
     return db_.snapshot([&](soci::session& sql) -> std::optional<std::vector<domain::Batch>> {
         const long long id = sweet_id;
@@ -448,17 +467,10 @@ std::optional<std::vector<domain::Batch>> SqlBatchStore::batches(std::int64_t sw
             if (cost_ind == soci::i_ok) undated.unit_cost_cents = cost;
             undated.unit = domain::parse_unit(unit).value_or(domain::Unit::Piece);
         }
-        std::vector<domain::Batch> out;
-        BatchRow row;
-        Query q(sql);
-        row.bind(q);
-        q.use(id, "id");
-        for (bool r = q.run(std::string("SELECT ") + kBatchColumns +
-                            " FROM stock_batches b JOIN sweets s ON s.id = b.sweet_id WHERE b.sweet_id = :id "
-                            "AND (b.units > 0 OR b.expired_units > 0) ORDER BY CASE WHEN b.expires_at_us IS NULL "
-                            "THEN 1 ELSE 0 END, b.expires_at_us, b.id");
-             r; r = q.fetch())
-            out.push_back(row.value());
+        auto out = batch_rows(sql,
+                              "b.sweet_id = :key ORDER BY CASE WHEN b.expires_at_us IS NULL THEN 1 ELSE 0 END, "
+                              "b.expires_at_us, b.id",
+                              id);
         if (undated.units > 0) out.push_back(undated);  // sold last, as it never expires
         return out;
     });
@@ -466,19 +478,9 @@ std::optional<std::vector<domain::Batch>> SqlBatchStore::batches(std::int64_t sw
 
 std::vector<domain::Batch> SqlBatchStore::expiring(const domain::LocalDate& through) {
     return db_.read([&](soci::session& sql) {
-        std::vector<domain::Batch> out;
-        const std::string last = domain::format_local_date(through);
-        BatchRow row;
-        Query q(sql);
-        row.bind(q);
-        q.use(last, "through");
-        for (bool r = q.run(std::string("SELECT ") + kBatchColumns +
-                            " FROM stock_batches b JOIN sweets s ON s.id = b.sweet_id WHERE b.best_before IS NOT NULL "
-                            "AND (b.units > 0 OR b.expired_units > 0) AND b.best_before <= :through "
-                            "ORDER BY b.best_before, s.name, b.id");
-             r; r = q.fetch())
-            out.push_back(row.value());
-        return out;
+        return batch_rows(sql,
+                          "b.best_before IS NOT NULL AND b.best_before <= :key ORDER BY b.best_before, s.name, b.id",
+                          domain::format_local_date(through));
     });
 }
 

@@ -3,6 +3,7 @@
 // transaction, with its moves), the batch store (the lists, the write-off, the expiry job) and the batch checks of
 // verify-stock.
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -27,7 +28,6 @@ struct ExpiredStock {};
 
 /// What a change did to a sweet's batches.
 struct BatchResult {
-    std::vector<domain::BatchMove> moves;
     bool best_before_changed = false;
     std::optional<std::string> best_before;  ///< the sweet's earliest best-before date now (when changed)
 };
@@ -67,6 +67,20 @@ std::optional<long long> batch_units(soci::session& sql, long long batch_id, lon
 
 /// Moves every batch past its date at `now` out of the quantity (the store's expire_due, for a sale that met one).
 int expire_due(Database& db, domain::Micros now);
+
+/// Runs a sale's transaction `sell()`; when it met a batch past its date that the expiry job had not moved yet
+/// (ExpiredStock, rolled back), moves the batches due and tries again, at most three times.
+template <class F>
+auto selling_after_expiry(Database& db, const domain::Clock& clock, F&& sell) {
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return sell();
+        } catch (const ExpiredStock&) {
+            if (attempt == 2) throw std::runtime_error("batches keep expiring under a sale");
+            expire_due(db, clock.now());
+        }
+    }
+}
 
 /// After a change of the shop's time zone: each dated batch's expiry instant in the new zone. Returns how many
 /// batches changed.

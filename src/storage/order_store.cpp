@@ -325,20 +325,16 @@ SqlOrderStore::~SqlOrderStore() = default;
 
 OrderOutcome SqlOrderStore::place(const domain::NewOrder& order, const domain::HeldKey* key) {
     std::optional<OrderOutcome> refused;
-    for (int attempt = 0; !refused; ++attempt) {
-        try {
+    try {
+        return selling_after_expiry(db_, clock_, [&] {
             return db_.write([&](soci::session& sql) {
                 auto outcome = statements_->lease(sql)->sell(sql, order, clock_.now());
                 if (key) record_outcome(sql, *key, outcome);
                 return outcome;
             });
-        } catch (const Refusal& r) {
-            refused = r.outcome;
-        } catch (const ExpiredStock&) {
-            // A batch past its date that the expiry job has not moved yet: moved now, and the order tried again.
-            if (attempt == 2) throw std::runtime_error("batches keep expiring under an order");
-            expire_due(db_, clock_.now());
-        }
+        });
+    } catch (const Refusal& r) {
+        refused = r.outcome;
     }
     // The sale rolled back; a keyed request still keeps its refusal (the key stays claimed meanwhile).
     if (key) db_.write([&](soci::session& sql) { record_outcome(sql, *key, *refused); });

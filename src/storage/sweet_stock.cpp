@@ -86,15 +86,7 @@ struct SqlStockStore::StockStatements : StockStatementsBase {
 };
 
 domain::StockOutcome SqlStockStore::change_stock(const domain::StockChange& change, const domain::HeldKey* key) {
-    // A sale that meets a batch past its date, not moved yet by the expiry job, moves it and tries again.
-    for (int attempt = 0;; ++attempt) {
-        try {
-            return change_once(change, key);
-        } catch (const ExpiredStock&) {
-            if (attempt == 2) throw std::runtime_error("batches keep expiring under a sale");
-            expire_due(db_, clock_.now());
-        }
-    }
+    return selling_after_expiry(db_, clock_, [&] { return change_once(change, key); });
 }
 
 domain::StockOutcome SqlStockStore::change_once(const domain::StockChange& change, const domain::HeldKey* key) {

@@ -1405,7 +1405,7 @@ export interface components {
                 summarised: number;
                 from_lines: number;
             }[];
-            /** @description check batch: a batch's units differ from its opening units and moves; sweet: a sweet's quantity differs from its batches' units; entry: a ledger entry's change differs from its batch moves */
+            /** @description check batch: a batch's units differ from the sum of its moves; sweet: a sweet's batched_units differ from its batch rows' units (found) or exceed its quantity (expected); entry: a ledger entry's batch moves change the quantity another way than the entry, or by more */
             batch_mismatches: {
                 /** @enum {string} */
                 check: "batch" | "sweet" | "entry";
