@@ -147,6 +147,8 @@ test('an expired batch waits on the expiring list and is written off', async () 
 
   await row.getByRole('button', { name: `Write off ${sweet.name}` }).click();
   const dialog = page.getByRole('dialog', { name: `Write off ${sweet.name}?` });
+  // The backdrop covers the whole viewport, the header included (the dialog opens inside a panel).
+  expect(await page.locator('.dialog-backdrop').boundingBox()).toEqual({ x: 0, y: 0, width: 1280, height: 900 });
   await dialog.getByLabel('Note (optional)').fill('binned');
   await dialog.getByRole('button', { name: 'Write off' }).click();
   await dialog.getByText(`3 units of ${sweet.name} written off.`).waitFor();
