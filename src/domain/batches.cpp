@@ -36,8 +36,8 @@ std::optional<std::string> Perishables::refuse_best_before(const LocalDate& date
     return std::nullopt;
 }
 
-std::int64_t Perishables::days_left(const Batch& batch) const {
-    if (!batch.best_before) return 0;
+std::optional<std::int64_t> Perishables::days_left(const Batch& batch) const {
+    if (!batch.best_before) return std::nullopt;
     return days_between(zone_.date_of(clock_.now()), *batch.best_before);
 }
 

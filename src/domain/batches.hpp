@@ -64,7 +64,6 @@ struct WriteOffOutcome {
     Batch batch;                              ///< Done: after
     std::int64_t units = 0;                   ///< Done: written off
     std::optional<std::int64_t> value_cents;  ///< Done: their value at the batch's cost
-    std::int64_t entry_id = 0;                ///< Done: the ledger entry of the units still for sale, 0 if none
 };
 
 /// Storage port of batches. Every change keeps each sweet's quantity equal to its batches' units, with its ledger
@@ -107,9 +106,10 @@ class Perishables {
     std::optional<std::string> refuse_best_before(const LocalDate& date) const;
     /// The instant a batch best before `date` expires (expiry_instant in the shop's zone).
     Micros expires_at(const LocalDate& date) const { return expiry_instant(zone_, date); }
-    /// Days from today (the shop's) to the batch's date; negative once past.
-    std::int64_t days_left(const Batch& batch) const;
-    const ShopTimeZone& zone() const { return zone_; }
+    /// Days from today (the shop's) to the batch's date (0: its last day; negative once past); none undated.
+    std::optional<std::int64_t> days_left(const Batch& batch) const;
+    /// Past its date: units expired and waiting, or a date gone by that the expiry job has not reached yet.
+    bool expired(const Batch& batch) const { return batch.expired_units > 0 || days_left(batch).value_or(0) < 0; }
 
   private:
     BatchStore& store_;

@@ -41,6 +41,10 @@ Json entry_json(const domain::LedgerEntry& e) {
                 {"batches", batches}};
 }
 
+Json optional_number(const std::optional<std::int64_t>& n) {
+    return n ? Json(*n) : Json(nullptr);
+}
+
 Json optional_money(const std::optional<std::int64_t>& cents) {
     return cents ? Json(domain::format_money(*cents)) : Json(nullptr);
 }
@@ -56,8 +60,8 @@ Json batch_json(const Context& ctx, const domain::Batch& b) {
              {"lot", b.lot},
              {"units", b.units},
              {"expired_units", b.expired_units},
-             {"days_left", b.best_before ? Json(ctx.deps.perishables.days_left(b)) : Json(nullptr)},
-             {"expired", b.expired_units > 0 || (b.best_before && ctx.deps.perishables.days_left(b) < 0)},
+             {"days_left", optional_number(ctx.deps.perishables.days_left(b))},
+             {"expired", ctx.deps.perishables.expired(b)},
              {"received_at", b.id ? Json(domain::format_timestamp(b.received_at)) : Json(nullptr)}};
     // The value at cost: the cost is the owner's to see (as the catalogue's cost field).
     if (owner) {

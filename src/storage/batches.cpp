@@ -24,8 +24,8 @@ constexpr const char* kRecordMove =
     "INSERT INTO stock_moves (ledger_id, batch_id, sweet_id, order_id, delta) "
     "VALUES (:ledger, :batch, :sweet, :order_id, :delta)";
 constexpr const char* kRefreshBestBefore =
-    "UPDATE sweets SET best_before = (SELECT MIN(best_before) FROM stock_batches WHERE sweet_id = :sweet AND units > "
-    "0) "
+    "UPDATE sweets SET best_before = "
+    "(SELECT MIN(best_before) FROM stock_batches WHERE sweet_id = :sweet AND units > 0) "
     "WHERE id = :sweet RETURNING best_before";
 // The batches an order's units of a sweet came from, less what refunds put back already.
 constexpr const char* kOrderSources =
@@ -68,6 +68,15 @@ struct BatchRow {
     }
 };
 
+/// The order sales take batches in: dated ones by their expiry (the earliest first; by instant or by date alike),
+/// then undated ones, the oldest batch first among equals. A refund puts units back in the reverse order.
+template <class When>
+bool sold_before(const std::optional<When>& a, long long a_id, const std::optional<When>& b, long long b_id) {
+    if (a.has_value() != b.has_value()) return a.has_value();  // undated last
+    if (a != b) return *a < *b;
+    return a_id < b_id;
+}
+
 struct Found {
     long long id = 0, units = 0;
     std::optional<long long> expires;
@@ -80,11 +89,8 @@ std::vector<Found> batches_with_units(BatchStatements& st, long long sweet_id) {
     for (bool row = st.select.execute(); row; row = st.select.fetch())
         out.push_back({st.batch, st.units, st.expires_ind == soci::i_ok ? std::optional(st.expires) : std::nullopt});
     if (out.size() > 1)
-        std::sort(out.begin(), out.end(), [](const Found& a, const Found& b) {
-            if (a.expires.has_value() != b.expires.has_value()) return a.expires.has_value();  // undated last
-            if (a.expires != b.expires) return *a.expires < *b.expires;
-            return a.id < b.id;
-        });
+        std::sort(out.begin(), out.end(),
+                  [](const Found& a, const Found& b) { return sold_before(a.expires, a.id, b.expires, b.id); });
     return out;
 }
 
@@ -185,11 +191,7 @@ BatchResult move_batches(soci::session& sql, long long sweet_id, long long ledge
         std::vector<std::pair<long long, long long>> targets;  // batch, room
         if (choice.batch) targets.emplace_back(*choice.batch, delta);
         if (!choice.batch && choice.order_id > 0) {
-            struct Source {
-                long long id, units;
-                std::optional<long long> expires;
-            };
-            std::vector<Source> sources;
+            std::vector<Found> sources;  // units: what the order took and has not had back
             long long id = 0, units = 0, expires = 0;
             soci::indicator expires_ind = soci::i_null;
             const long long order_id = choice.order_id;
@@ -199,11 +201,8 @@ BatchResult move_batches(soci::session& sql, long long sweet_id, long long ledge
                 if (units > 0)
                     sources.push_back({id, units, expires_ind == soci::i_ok ? std::optional(expires) : std::nullopt});
             // The latest expiring first (undated ones never expire), so that units go back on sale where they can.
-            std::sort(sources.begin(), sources.end(), [](const Source& a, const Source& b) {
-                if (a.expires.has_value() != b.expires.has_value()) return !a.expires.has_value();
-                if (a.expires != b.expires) return *a.expires > *b.expires;
-                return a.id > b.id;
-            });
+            std::sort(sources.begin(), sources.end(),
+                      [](const Found& a, const Found& b) { return sold_before(b.expires, b.id, a.expires, a.id); });
             for (const auto& s : sources)
                 targets.emplace_back(s.id, s.units);
         }
@@ -261,17 +260,17 @@ const domain::Actor kExpiry{0, "expiry"};
 
 /// Inside a transaction: moves what is left for sale in `batch_id` out of the quantity, as expired (an 'expired'
 /// ledger entry) or, `wasted`, as written off; the sweet is locked first, as every change of its batches does.
-/// Returns the ledger entry's id and the units moved (0, 0 when nothing was left or, expiring, it is not due).
-std::pair<long long, long long> take_out(soci::session& sql, Dialect dialect, long long batch_id, long long now,
-                                         bool wasted, const domain::Actor& actor, const std::string& note) {
+/// Returns the units moved (0 when nothing was left or, expiring, it is not due).
+long long take_out(soci::session& sql, Dialect dialect, long long batch_id, long long now, bool wasted,
+                   const domain::Actor& actor, const std::string& note) {
     long long sweet_id = 0;
     {
         Query q(sql);
         q.use(batch_id, "id").into(sweet_id);
-        if (!q.run("SELECT sweet_id FROM stock_batches WHERE id = :id")) return {0, 0};
+        if (!q.run("SELECT sweet_id FROM stock_batches WHERE id = :id")) return 0;
     }
     auto sweet = sweet_now(sql, dialect, sweet_id, true);
-    if (!sweet) return {0, 0};
+    if (!sweet) return 0;
     long long units = 0, expires = 0;
     soci::indicator expires_ind = soci::i_null;
     {
@@ -279,15 +278,14 @@ std::pair<long long, long long> take_out(soci::session& sql, Dialect dialect, lo
         q.use(batch_id, "id").into(units).into(expires, expires_ind);
         q.run(std::string("SELECT units, expires_at_us FROM stock_batches WHERE id = :id") + for_update(dialect));
     }
-    if (units == 0 || (!wasted && (expires_ind != soci::i_ok || expires > now))) return {0, 0};
+    if (units == 0 || (!wasted && (expires_ind != soci::i_ok || expires > now))) return 0;
     const long long after = sweet->quantity - units;
     {
         Query q(sql);
         q.use(after, "q").use(now, "now").use(sweet_id, "id");
         q.run("UPDATE sweets SET quantity = :q, updated_at_us = :now WHERE id = :id");
     }
-    const long long entry =
-        append_ledger(sql, sweet_id, sweet->name, actor, "expired", -units, after, now, 0, note, BatchChoice{batch_id});
+    append_ledger(sql, sweet_id, sweet->name, actor, "expired", -units, after, now, 0, note, BatchChoice{batch_id});
     Query q(sql);
     q.use(units, "units").use(batch_id, "id");
     if (wasted) {
@@ -296,7 +294,7 @@ std::pair<long long, long long> take_out(soci::session& sql, Dialect dialect, lo
         q.use(now, "now");
         q.run("UPDATE stock_batches SET expired_units = expired_units + :units, expired_at_us = :now WHERE id = :id");
     }
-    return {entry, units};
+    return units;
 }
 
 /// Batches with units for sale past their date at `now`.
@@ -317,27 +315,25 @@ int expire_due(Database& db, domain::Micros now) {
     int moved = 0;
     for (const long long batch : due)  // one transaction each: a sale waits for one batch at most
         moved += db.write([&](soci::session& sql) {
-            return take_out(sql, db.dialect(), batch, now, false, kExpiry, "Past its best-before date").second > 0 ? 1
-                                                                                                                   : 0;
+            return take_out(sql, db.dialect(), batch, now, false, kExpiry, "Past its best-before date") > 0 ? 1 : 0;
         });
     return moved;
 }
 
 int refresh_expiry_instants(Database& db, const domain::ShopTimeZone& zone) {
     return db.write([&](soci::session& sql) {
-        std::vector<std::pair<std::string, long long>> dates;
+        std::vector<std::string> dates;
         {
             std::string date;
-            long long expires = 0;
             Query q(sql);
-            q.into(date).into(expires);
-            for (bool row = q.run("SELECT best_before, MIN(expires_at_us) FROM stock_batches "
-                                  "WHERE best_before IS NOT NULL AND units > 0 GROUP BY best_before");
+            q.into(date);
+            for (bool row = q.run("SELECT DISTINCT best_before FROM stock_batches "
+                                  "WHERE best_before IS NOT NULL AND units > 0");
                  row; row = q.fetch())
-                dates.emplace_back(date, expires);
+                dates.push_back(date);
         }
         int changed = 0;
-        for (const auto& [date, was] : dates) {
+        for (const auto& date : dates) {
             const auto day = domain::parse_local_date(date);
             if (!day) continue;
             const long long expires = domain::expiry_instant(zone, *day);
@@ -431,8 +427,8 @@ void load_moves(soci::session& sql, std::vector<domain::LedgerEntry>& entries) {
 }
 
 namespace {
-/// The batch rows with units left (for sale or expired) that `where` (its conditions on b and s, with :key, and its
-/// ORDER BY) picks.
+/// The batch rows with units left (for sale or expired) that `where` (its conditions on b and s, with :key, and an
+/// ORDER BY if any) picks.
 template <class Key>
 std::vector<domain::Batch> batch_rows(soci::session& sql, const std::string& where, const Key& key) {
     std::vector<domain::Batch> out;
@@ -467,10 +463,10 @@ std::optional<std::vector<domain::Batch>> SqlBatchStore::batches(std::int64_t sw
             if (cost_ind == soci::i_ok) undated.unit_cost_cents = cost;
             undated.unit = domain::parse_unit(unit).value_or(domain::Unit::Piece);
         }
-        auto out = batch_rows(sql,
-                              "b.sweet_id = :key ORDER BY CASE WHEN b.expires_at_us IS NULL THEN 1 ELSE 0 END, "
-                              "b.expires_at_us, b.id",
-                              id);
+        auto out = batch_rows(sql, "b.sweet_id = :key", id);
+        std::sort(out.begin(), out.end(), [](const domain::Batch& a, const domain::Batch& b) {
+            return sold_before(a.best_before, a.id, b.best_before, b.id);
+        });
         if (undated.units > 0) out.push_back(undated);  // sold last, as it never expires
         return out;
     });
@@ -492,7 +488,7 @@ domain::WriteOffOutcome SqlBatchStore::write_off(std::int64_t batch_id, const st
         const long long id = batch_id, now = clock_.now();
         std::string text = "Written off";
         if (!note.empty()) text.append(": ").append(note);
-        const auto [entry, for_sale] = take_out(sql, db_.dialect(), id, now, true, actor, text);
+        const auto for_sale = take_out(sql, db_.dialect(), id, now, true, actor, text);
         BatchRow row;
         {
             Query q(sql);
@@ -521,7 +517,6 @@ domain::WriteOffOutcome SqlBatchStore::write_off(std::int64_t batch_id, const st
         outcome.units = units;
         outcome.value_cents = batch.value_of(units);
         outcome.batch = batch;
-        outcome.entry_id = entry;
         {
             const long long sweet = batch.sweet_id, actor_id = actor.id;
             const std::string date = batch.best_before ? domain::format_local_date(*batch.best_before) : "";

@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
 import { useApi } from '@/lib/api-context';
+import { formatDay } from '@/lib/format';
 import type { components } from './schema';
 import type { Sweet } from './types';
 import { useSweetChanged } from './sweets';
@@ -97,7 +98,7 @@ export const writeOffBatch = (client: ApiClient, id: number, note: string) =>
   client.request<WriteOffResult>(`/api/stock/batches/${id}/write-off/`, { method: 'POST', body: { note } });
 
 /// A batch as people name it: "best before 5 Dec 2026 · lot A", or "undated".
-export function batchLabel(b: { best_before: string | null; lot: string }, formatDay: (day: string) => string) {
+export function batchLabel(b: { best_before: string | null; lot: string }) {
   const date = b.best_before ? `best before ${formatDay(b.best_before)}` : 'undated';
   return b.lot ? `${date} · lot ${b.lot}` : date;
 }

@@ -6,7 +6,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { errorMessage } from '@/lib/api-error';
 import { batchLabel, REASON_LABELS, useBatches, useHistory } from '@/lib/api/stock';
 import type { Sweet } from '@/lib/api/sweets';
-import { formatDay, formatWhen } from '@/lib/format';
+import { formatWhen } from '@/lib/format';
 
 function SweetBatches({ sweet }: { sweet: Sweet }) {
   const batches = useBatches(sweet.id);
@@ -27,7 +27,7 @@ function SweetBatches({ sweet }: { sweet: Sweet }) {
           {batches.data.results.map((b, i) => (
             <tr key={b.id ?? 'undated'} data-testid="batch-row">
               <td>
-                {batchLabel(b, formatDay)}
+                {batchLabel(b)}
                 {i === 0 && b.units > 0 ? <span className="muted"> · sold next</span> : null}
               </td>
               <td className="num">{b.units}</td>
@@ -73,9 +73,7 @@ export function HistoryDialog({ sweet, onClose }: { sweet: Sweet; onClose(): voi
                     {e.note ? <span className="muted"> · {e.note}</span> : null}
                     {e.batches.some((m) => m.best_before || m.lot) ? (
                       <span className="history-batches" data-testid="history-batches">
-                        {e.batches
-                          .map((m) => `${batchLabel(m, formatDay)}: ${m.delta > 0 ? '+' : ''}${m.delta}`)
-                          .join('; ')}
+                        {e.batches.map((m) => `${batchLabel(m)}: ${m.delta > 0 ? '+' : ''}${m.delta}`).join('; ')}
                       </span>
                     ) : null}
                   </td>
