@@ -23,11 +23,11 @@ test('register, sign in, reload, sign out', async () => {
   await page.getByLabel('Password').fill('short');
   await page.getByRole('button', { name: 'Create account' }).click();
   const username = page.getByLabel('Username');
-  await page.getByText('A user with that username already exists.').waitFor();
+  await page.getByText('That username is taken. Choose another.').waitFor();
   expect(await username.getAttribute('aria-invalid')).toBe('true');
   expect(await page.getByLabel('Email (optional)').getAttribute('aria-describedby')).toBeTruthy();
-  await page.getByText('Enter a valid email address.').waitFor();
-  await page.getByText('Ensure this field has at least 8 characters.').waitFor();
+  await page.getByText('Enter an email address, such as ann@example.com.').waitFor();
+  await page.getByText('Use at least 8 characters.').waitFor();
   await expectAccessible(page, 'registration with field errors');
 
   const name = unique('ann');
@@ -35,12 +35,20 @@ test('register, sign in, reload, sign out', async () => {
   await page.getByLabel('Email (optional)').fill(`${name}@Example.COM`);
   await page.getByLabel('Password').fill('a-long-password');
   await page.getByRole('button', { name: 'Create account' }).click();
-  await page.getByText(`Account ${name} created.`).waitFor();
+  // Registering signs you in, and says so.
+  await page.getByRole('heading', { name: 'Sweet catalogue' }).waitFor();
+  await page
+    .getByTestId('toast')
+    .filter({ hasText: `Welcome, ${name}! Your account is ready.` })
+    .waitFor();
+  expect(await page.getByTestId('signed-in-user').textContent()).toBe(name);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL('**/login');
 
   await page.getByLabel('Username').fill(name);
   await page.getByLabel('Password').fill('wrong-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('No active account found with the given credentials').waitFor();
+  await page.getByText('Wrong username or password.').waitFor();
 
   await page.getByLabel('Password').fill('a-long-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
@@ -57,7 +65,7 @@ test('register, sign in, reload, sign out', async () => {
   await page.getByRole('heading', { name: 'Admins only' }).waitFor();
 
   await page.reload();
-  await page.getByTestId('signed-in-user').waitFor();
+  await page.getByTestId('signed-in-user').waitFor({ state: 'attached' });
   expect(await page.getByTestId('signed-in-user').textContent()).toBe(name);
 
   await page.getByRole('button', { name: 'Sign out' }).click();

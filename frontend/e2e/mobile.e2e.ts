@@ -8,6 +8,7 @@ import {
   createSweet,
   browserForFile,
   newCustomer,
+  openMenu,
   openTab,
   screenshot,
   signIn,
@@ -45,17 +46,20 @@ test('a 360-pixel phone can sign in, search, buy, see the dashboard and manage s
   await page.getByRole('button', { name: 'Search' }).click();
   const card = page.getByTestId('sweet-card').filter({ hasText: name });
   await card.getByRole('button', { name: 'Purchase' }).click();
-  await card.getByText('3 in stock').waitFor();
+  await card.getByText('Only 3 left').waitFor();
   await expectNoHorizontalScroll(page);
 
+  await openMenu(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   await signIn(page, 'admin', adminPassword);
+  await openMenu(page);
   await page.getByRole('link', { name: 'Dashboard' }).click();
   await page.getByTestId('summary-revenue').waitFor();
   await page.getByTestId('total-units').waitFor();
   await expectNoHorizontalScroll(page);
   await screenshot(page, 'dashboard-phone');
+  await openMenu(page);
   await page.getByRole('link', { name: 'Admin' }).click();
   await page.getByTestId('stock-row').first().waitFor();
   await expectNoHorizontalScroll(page);
@@ -87,7 +91,7 @@ test('the keyboard alone signs in and buys', async () => {
   await page.keyboard.type(name);
   await page.keyboard.press('Enter');
   const card = page.getByTestId('sweet-card').filter({ hasText: name });
-  await card.getByText('2 in stock').waitFor();
+  await card.getByText('Only 2 left').waitFor();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=sweet-card]').length === 1);
   await card.getByLabel(`Quantity of ${name}`).focus();
   await page.keyboard.press('Tab');
@@ -95,7 +99,7 @@ test('the keyboard alone signs in and buys', async () => {
   await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Purchase');
   await page.keyboard.press('Enter');
-  await card.getByText('1 in stock').waitFor();
+  await card.getByText('Only 1 left').waitFor();
   // Every input on the page has a label.
   const unlabelled = await page.evaluate(
     () =>

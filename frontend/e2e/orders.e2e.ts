@@ -30,7 +30,10 @@ async function addToBasket(page: Page, name: string, amount: number) {
   const c = card(page, name);
   await c.getByLabel(`Quantity of ${name}`).fill(String(amount));
   await c.getByRole('button', { name: 'Add to basket' }).click();
-  await c.getByText(`Added ${amount} × ${name} to the basket.`).waitFor();
+  await page
+    .getByTestId('toast')
+    .filter({ hasText: `Added ${amount} × ${name} to the basket.` })
+    .waitFor();
 }
 
 async function expectNoHorizontalScroll(page: Page) {

@@ -24,7 +24,7 @@ const card = (page: Page, name: string) =>
   page.getByTestId('sweet-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
 
 async function names(page: Page): Promise<string[]> {
-  return page.getByTestId('sweet-card').locator('h3').allTextContents();
+  return page.getByTestId('sweet-card').locator('h2').allTextContents();
 }
 
 async function waitForCount(page: Page, text: string) {
@@ -57,7 +57,7 @@ test('search by name, category and price range; sort; page through every page', 
     await next.click();
     await page.getByText(`Page ${Math.ceil(seen.length / 12) + 1} of`).waitFor();
     await page.waitForFunction(
-      (first) => document.querySelector('[data-testid=sweet-card] h3')?.textContent !== first,
+      (first) => document.querySelector('[data-testid=sweet-card] h2')?.textContent !== first,
       onPage[0],
     );
   }
@@ -91,7 +91,7 @@ test('search by name, category and price range; sort; page through every page', 
   await page.getByLabel('Sort by').selectOption('-price');
   const byPrice = await api<{ results: Sweet[] }>('/api/sweets/?ordering=-price&page_size=12', { token });
   await page.waitForFunction(
-    (first) => document.querySelector('[data-testid=sweet-card] h3')?.textContent === first,
+    (first) => document.querySelector('[data-testid=sweet-card] h2')?.textContent === first,
     byPrice.results[0]!.name,
   );
   expect(await names(page)).toEqual(byPrice.results.map((s) => s.name));
@@ -99,7 +99,7 @@ test('search by name, category and price range; sort; page through every page', 
   // A bad price filter is explained next to its field; nothing found is said in words.
   await page.getByLabel('Min price').fill('cheap');
   await page.getByRole('button', { name: 'Search' }).click();
-  await page.getByText('A valid number is required.').waitFor();
+  await page.getByText('Enter a number, such as 3.50.').waitFor();
   await page.getByLabel('Min price').fill('');
   await page.getByRole('searchbox', { name: 'Search', exact: true }).fill(unique('nothing-'));
   await page.getByRole('button', { name: 'Search' }).click();
@@ -134,11 +134,15 @@ test('buy until zero: the new stock shows at once, the button is disabled, the s
   await page.getByRole('searchbox', { name: 'Search', exact: true }).fill(name);
   await page.getByRole('button', { name: 'Search' }).click();
   const c = card(page, name);
-  await c.getByText('3 in stock').waitFor();
+  await c.getByText('Only 3 left').waitFor(); // a customer sees few as "only", never a count of many
   await c.getByLabel(`Quantity of ${name}`).fill('2');
   await c.getByRole('button', { name: 'Purchase' }).click();
-  await c.getByText('1 in stock').waitFor();
-  await c.getByText(`Bought 2 × ${name}.`).waitFor();
+  await c.getByText('Only 1 left').waitFor();
+  await page
+    .getByTestId('toast')
+    .filter({ hasText: `Bought 2 × ${name} for $` })
+    .waitFor();
+  expect(await c.getByLabel(`Quantity of ${name}`).inputValue()).toBe('1'); // back to one
 
   // Someone else takes the last one: our next purchase is refused in words and the card catches up.
   const other = await newCustomer();
@@ -154,10 +158,14 @@ test('buy until zero: the new stock shows at once, the button is disabled, the s
   });
   await c.getByLabel(`Quantity of ${name}`).fill('1');
   await c.getByRole('button', { name: 'Purchase' }).click();
-  await c.getByRole('alert').filter({ hasText: 'Insufficient stock' }).waitFor();
-  await c.getByText('Out of stock').waitFor();
-  expect(await c.getByRole('button', { name: 'Sold out' }).isDisabled()).toBe(true);
-  expect(await c.getByLabel(`Quantity of ${name}`).isDisabled()).toBe(true);
+  await page
+    .getByTestId('toast')
+    .filter({ hasText: `Sorry, ${name} has just sold out.` })
+    .waitFor();
+  await c.getByTestId('stock').filter({ hasText: 'Sold out' }).waitFor();
+  // A sold-out card has its badge and nothing to type or press.
+  expect(await c.getByLabel(`Quantity of ${name}`).count()).toBe(0);
+  expect(await c.getByRole('button').count()).toBe(0);
 
   await staff.page.reload();
   await staff.page.waitForFunction(

@@ -148,7 +148,13 @@ export async function signIn(page: Page, username: string, password: string): Pr
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-user').waitFor();
+  await page.getByTestId('signed-in-user').waitFor({ state: 'attached' }); // in the closed menu on a phone
+}
+
+/// On a phone the shop's links are in the menu: opens it when they are folded away.
+export async function openMenu(page: Page): Promise<void> {
+  const toggle = page.getByRole('button', { name: 'Menu', exact: true });
+  if (await toggle.isVisible()) await toggle.click();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -180,4 +186,105 @@ export async function expectAccessible(page: Page, what: string): Promise<void> 
 
 interface AxeResults {
   violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+}
+
+/// Every piece of text on the page as drawn now has a contrast of at least 4.5:1 with what is behind it, computed
+/// from the colours themselves: the text's colour (with its opacity) over each colour its background can be, the
+/// stops of a gradient included (axe reports text over a gradient as "incomplete", so it cannot catch those). Text
+/// that is hidden, aria-hidden or on a disabled control (exempt in WCAG 1.4.3) is left out.
+export async function expectContrast(page: Page, what: string): Promise<void> {
+  const failures = await page.evaluate(() => {
+    type Rgba = [number, number, number, number];
+    const probe = document.createElement('canvas').getContext('2d')!;
+    // Any CSS colour (rgb(), oklab(), color(srgb ...)) to sRGB bytes, through a canvas.
+    const parse = (css: string): Rgba => {
+      probe.clearRect(0, 0, 1, 1);
+      probe.fillStyle = '#000';
+      probe.fillStyle = css;
+      probe.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = probe.getImageData(0, 0, 1, 1).data;
+      return [r!, g!, b!, a! / 255];
+    };
+    const over = (top: Rgba, under: Rgba): Rgba => {
+      const a = top[3];
+      return [top[0] * a + under[0] * (1 - a), top[1] * a + under[1] * (1 - a), top[2] * a + under[2] * (1 - a), 1];
+    };
+    // oxlint-disable-next-line unicorn/consistent-function-scoping -- page.evaluate runs this function alone
+    const lin = (v: number) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    };
+    const luminance = ([r, g, b]: Rgba) => {
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const ratio = (a: Rgba, b: Rgba) => {
+      const [hi, lo] = [luminance(a), luminance(b)].toSorted((x, y) => y - x) as [number, number];
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    /// The colours behind an element: each layer's colour up to the first opaque one, a gradient's every stop.
+    const backgrounds = (el: Element): Rgba[] => {
+      const layers: Rgba[][] = [];
+      for (let e: Element | null = el; e; e = e.parentElement) {
+        const style = getComputedStyle(e);
+        const image = style.backgroundImage;
+        if (image.includes('gradient(')) {
+          const stops = image.match(/(rgba?|oklab|oklch|color)\([^()]*\)|#[0-9a-f]{3,8}\b/gi) ?? [];
+          layers.push(stops.map(parse));
+          if (stops.map(parse).every((c) => c[3] === 1)) break;
+        }
+        const color = parse(style.backgroundColor);
+        if (color[3] > 0) {
+          layers.push([color]);
+          if (color[3] === 1) break;
+        }
+      }
+      let result: Rgba[] = [[255, 255, 255, 1]];
+      for (const layer of layers.toReversed()) result = layer.flatMap((c) => result.map((under) => over(c, under)));
+      return result;
+    };
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const seen = new Set<Element>();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || seen.has(el) || !node.textContent?.trim()) continue;
+      seen.add(el);
+      if (el.closest('[aria-hidden="true"], :disabled, [aria-disabled="true"], .visually-hidden, script, style'))
+        continue;
+      if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
+      const box = el.getBoundingClientRect();
+      if (box.width <= 1 || box.height <= 1) continue; // clipped away for screen readers only
+      let opacity = 1;
+      for (let e: Element | null = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+      const color = parse(getComputedStyle(el).color);
+      color[3] *= opacity;
+      for (const bg of backgrounds(el)) {
+        const r = ratio(over(color, bg), bg);
+        if (r < 4.5) {
+          out.push(
+            `${r.toFixed(2)}:1 "${node.textContent.trim().slice(0, 40)}" (${el.tagName.toLowerCase()}.${el.className})`,
+          );
+          break;
+        }
+      }
+    }
+    return out;
+  });
+  expect({ page: what, failures }).toEqual({ page: what, failures: [] });
+}
+
+/// The page's headings go down one level at a time from one h1 (h1, h2, h3; never h1 then h3).
+export async function expectHeadingsInOrder(page: Page, what: string): Promise<void> {
+  const levels = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+      .filter((h) => !h.closest('[aria-hidden="true"]') && (h as HTMLElement).checkVisibility())
+      .map((h) => Number(h.tagName[1])),
+  );
+  const jumps = levels.filter((l, i) => i > 0 && l > levels[i - 1]! + 1);
+  expect({ page: what, first: levels[0], h1s: levels.filter((l) => l === 1).length, jumps }).toEqual({
+    page: what,
+    first: 1,
+    h1s: 1,
+    jumps: [],
+  });
 }

@@ -84,6 +84,8 @@ Service::Service(App& app)
                                      .metrics_allow = app.config().metrics_allow,
                                      .shop_name = app.config().shop_name,
                                      .shop_address = app.config().shop_address,
+                                     .currency = app.config().currency,
+                                     .locale = app.config().locale,
                                      .storefront = app.config().storefront == "on",
                                      .time_zone = app.time_zone_ptr()},
                       &metrics_,

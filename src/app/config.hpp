@@ -57,6 +57,8 @@ struct Config {
     long long alert_retry_seconds = 30;         ///< the first wait before an alert is sent again
     long long expiry_warning_days = 2;          ///< days before its date a batch's expiry alert opens (0: none)
     std::string shop_address;                   ///< on receipts (one line; empty: none)
+    std::string currency = "USD";               ///< ISO 4217: how the web app writes money
+    std::string locale = "en-US";               ///< BCP 47: how the web app writes numbers, dates and money
 
     bool production() const { return env == "production"; }
     std::size_t effective_pool_size() const { return db_pool_size ? db_pool_size : worker_threads + hash_threads + 2; }

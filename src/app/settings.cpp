@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "common/text.hpp"
+#include "domain/shop_locale.hpp"
 #include "domain/time_zone.hpp"
 #include "storage/database.hpp"
 
@@ -106,6 +107,16 @@ void read_time_zone(const SettingReader& r, std::string_view name, Config& c) {
     } catch (const std::invalid_argument& e) {
         r.bad(name, e.what());
     }
+}
+
+void read_currency(const SettingReader& r, std::string_view name, Config& c) {
+    r.string(name, c.currency);
+    if (auto refused = domain::refuse_currency(c.currency)) r.bad(name, *refused);
+}
+
+void read_locale(const SettingReader& r, std::string_view name, Config& c) {
+    r.string(name, c.locale);
+    if (auto refused = domain::refuse_locale(c.locale)) r.bad(name, *refused);
 }
 
 /// Read from the environment even by a command that has no flag for it (a secret).
@@ -381,6 +392,22 @@ const std::vector<Setting>& settings() {
          text<&C::shop_address>,
          {},
          shown<&C::shop_address>},
+        {"SWEETSHOP_CURRENCY",
+         "--currency",
+         "",
+         "the shop's ISO 4217 currency (USD, EUR, GBP, ...): how the web app writes money",
+         kServe,
+         read_currency,
+         {},
+         shown<&C::currency>},
+        {"SWEETSHOP_LOCALE",
+         "--locale",
+         "",
+         "the shop's BCP 47 locale (en-US, en-GB, de-DE, ...): how the web app writes numbers and money",
+         kServe,
+         read_locale,
+         {},
+         shown<&C::locale>},
         {"SWEETSHOP_ALERT_WEBHOOK", "", "", "URL that low-stock alerts are POSTed to as JSON (empty: none)", kServe,
          read_alert_webhook, "none"},
         {"SWEETSHOP_ALERT_RETRY_SECONDS",

@@ -31,6 +31,8 @@ struct StockOutcome {
     Kind kind = Kind::Done;
     Sweet sweet;                ///< after the change (Done)
     std::int64_t headroom = 0;  ///< Overflow: the largest amount that still fits
+    /// Insufficient: what was for sale when the purchase was refused (none for an outcome stored before it was kept).
+    std::optional<std::int64_t> available = {};
 
     bool operator==(const StockOutcome&) const = default;
 };

@@ -83,6 +83,7 @@ Response prometheus(Context& ctx);
 
 // meta.cpp
 Response api_root(Context& ctx);
+Response shop_info(Context& ctx);
 Response schema(Context& ctx);
 Response docs_page(Context& ctx);
 Response docs_asset(Context& ctx);

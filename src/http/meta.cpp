@@ -38,6 +38,16 @@ Response api_root(Context& ctx) {
     return ok(Json{{"sweets", public_origin(ctx.request, ctx.deps.settings) + "/api/sweets/"}});
 }
 
+Response shop_info(Context& ctx) {
+    const auto& s = ctx.deps.settings;
+    return ok(Json{{"name", s.shop_name},
+                   {"address", s.shop_address},
+                   {"currency", s.currency},
+                   {"locale", s.locale},
+                   {"time_zone", s.time_zone->name()},
+                   {"storefront", s.storefront}});
+}
+
 Response schema(Context& ctx) {
     Response r;
     if (ctx.request.query_value("format") == "yaml") {

@@ -33,6 +33,19 @@ Json components() {
                         "malformed JSON body (`JSON parse error - ...`) or a refused request such as "
                         "`Insufficient stock`."},
                        {"anyOf", {ref("FieldErrors"), ref("Detail")}}};
+    s["InsufficientStock"] = {
+        {"type", "object"},
+        {"required", {"detail"}},
+        {"properties",
+         {{"detail", {{"type", "string"}, {"enum", {"Insufficient stock"}}}},
+          {"available",
+           {{"type", "integer"},
+            {"minimum", 0},
+            {"description",
+             "What was for sale when the purchase was refused (pieces, or grams for a sweet sold by "
+             "weight); after the original's `detail`, which is all its clients read."}}}}}};
+    s["PurchaseErrors"] = {{"description", "The amount's field errors, or `Insufficient stock` with what is left."},
+                           {"anyOf", {ref("FieldErrors"), ref("InsufficientStock")}}};
     s["TokenError"] = {
         {"type", "object"},
         {"required", {"detail"}},
@@ -149,6 +162,12 @@ Json components() {
                               {{"role", {{"type", "string"}, {"enum", {"customer", "staff", "owner"}}}},
                                {"is_active", {{"type", "boolean"}}}}}};
     }
+    s["Shop"] = answer_object({{"name", {{"type", "string"}}},
+                               {"address", {{"type", "string"}}},
+                               {"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}}},
+                               {"locale", {{"type", "string"}}},
+                               {"time_zone", {{"type", "string"}}},
+                               {"storefront", {{"type", "boolean"}}}});
     s["Health"] = answer_object({{"status", {{"type", "string"}, {"enum", {"ok"}}}}});
     s["CategoryMetrics"] = {{"type", "array"},
                             {"items", answer_object({{"category", string_prop()},

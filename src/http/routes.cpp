@@ -172,14 +172,13 @@ constexpr const char* kOrderDescription =
     "(`POST /api/sweets/{id}/purchase/`) is recorded as an order of one line.";
 
 /// A purchase or restock: the stock change's body and answers, and its Idempotency-Key.
-RouteDoc stock_change_doc(const char* summary) {
-    return {
-        .summary = summary,
-        .request_schema = "StockChange",
-        .responses =
-            {{200, "Sweet"}, {400, "FieldErrors"}, {404, "Detail"}, {409, "Detail"}, {422, "Detail"}, {429, "Detail"}},
-        .parameters = {"IdempotencyKey"},
-        .description = kStockDescription};
+RouteDoc stock_change_doc(const char* summary, const char* refused = "FieldErrors") {
+    return {.summary = summary,
+            .request_schema = "StockChange",
+            .responses =
+                {{200, "Sweet"}, {400, refused}, {404, "Detail"}, {409, "Detail"}, {422, "Detail"}, {429, "Detail"}},
+            .parameters = {"IdempotencyKey"},
+            .description = kStockDescription};
 }
 }  // namespace
 
@@ -192,6 +191,16 @@ const std::vector<Route>& api_routes() {
          .pool = Pool::Inline,
          .handler = api_root,
          .doc = {.summary = "API root: links to the resources", .responses = {{200, "ApiRoot"}}}},
+        {.method = "GET",
+         .pattern = "/api/shop/",
+         .access = Access::Public,
+         .pool = Pool::Inline,
+         .handler = shop_info,
+         .doc = {.summary = "The shop: its name and address, and how people see its money, numbers and times",
+                 .responses = {{200, "Shop"}},
+                 .description = "The web app reads it once at start: `currency` (ISO 4217) and `locale` (BCP 47) "
+                                "say how it writes money and numbers (`SWEETSHOP_CURRENCY`, `SWEETSHOP_LOCALE`), "
+                                "`time_zone` where the shop's days begin (`SWEETSHOP_TIME_ZONE`)."}},
         {.method = "POST",
          .pattern = "/api/auth/register/",
          .access = Access::Optional,
@@ -418,7 +427,7 @@ const std::vector<Route>& api_routes() {
          .pool = Pool::Database,
          .handler = purchase_sweet,
          .json_body = true,
-         .doc = stock_change_doc("Buy an amount of a sweet: atomic, never below zero")},
+         .doc = stock_change_doc("Buy an amount of a sweet: atomic, never below zero", "PurchaseErrors")},
         {.method = "POST",
          .pattern = "/api/sweets/{id}/restock/",
          .access = Access::Admin,

@@ -59,6 +59,8 @@ struct Settings {
     std::vector<std::string> metrics_allow = {};    ///< non-empty: only these peers may read /metrics
     std::string shop_name = "Sweet Shop";           ///< receipts
     std::string shop_address = {};                  ///< receipts
+    std::string currency = "USD";                   ///< ISO 4217, for the web app (GET /api/shop/)
+    std::string locale = "en-US";                   ///< BCP 47, for the web app (GET /api/shop/)
     bool storefront = true;                         ///< the storefront's routes answer (without a token)
     /// Where people see times (receipts) and where a filter's dates begin and end.
     std::shared_ptr<const domain::ShopTimeZone> time_zone = std::make_shared<const domain::ShopTimeZone>();

@@ -65,8 +65,13 @@ Response render_stock(const domain::StockOutcome& outcome, json::View view) {
             return ok_text(json::sweet(outcome.sweet, view));
         case Kind::NotFound:
             return error_response(domain::Error(domain::ErrorCode::NotFound, domain::kSweetNotFound));
-        case Kind::Insufficient:
-            return error_response(domain::Error(domain::ErrorCode::BadRequest, domain::kInsufficientStock));
+        case Kind::Insufficient: {
+            auto r = error_response(domain::Error(domain::ErrorCode::BadRequest, domain::kInsufficientStock));
+            // What is for sale, after the contract's detail (additive), so that a client can offer it.
+            if (outcome.available)
+                r.body = Json{{"detail", domain::kInsufficientStock}, {"available", *outcome.available}}.dump();
+            return r;
+        }
         case Kind::Overflow:
             break;
     }

@@ -68,6 +68,7 @@ json encode(const StockOutcome& o) {
     json j{{"type", "stock"}, {"kind", kind_name(kStockKinds, o.kind)}};
     if (o.kind == StockOutcome::Kind::Done) j["sweet"] = sweet_json(o.sweet);
     if (o.kind == StockOutcome::Kind::Overflow) j["headroom"] = o.headroom;
+    if (o.available) j["available"] = *o.available;
     return j;
 }
 
@@ -243,6 +244,7 @@ StockOutcome decode_stock(const json& j) {
     o.kind = kind_value(kStockKinds, j);
     if (o.kind == StockOutcome::Kind::Done) o.sweet = sweet_value(j.at("sweet"));
     if (o.kind == StockOutcome::Kind::Overflow) o.headroom = j.at("headroom").get<std::int64_t>();
+    if (auto it = j.find("available"); it != j.end() && it->is_number_integer()) o.available = it->get<std::int64_t>();
     return o;
 }
 }  // namespace

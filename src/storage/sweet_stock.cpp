@@ -150,9 +150,10 @@ domain::StockOutcome SqlStockStore::change_once(const domain::StockChange& chang
             q.use(id, "id").into(quantity).into(active);
             if (!q.run(kQuantity) || (purchase && !active))  // an archived sweet is not for sale
                 outcome.kind = Kind::NotFound;
-            else if (purchase)
+            else if (purchase) {
                 outcome.kind = Kind::Insufficient;
-            else {
+                outcome.available = quantity;
+            } else {
                 outcome.kind = Kind::Overflow;
                 outcome.headroom = domain::kMaxQuantity - quantity;
             }

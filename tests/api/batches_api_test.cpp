@@ -218,7 +218,7 @@ TEST_F(BatchesApi, ABatchLeavesTheSellableQuantityAtMidnightInTheShopsZone) {
     // Asking for more than the units for sale moves the expired batch out there and then, and refuses.
     r = sell(3);
     EXPECT_EQ(r.status, 400);
-    EXPECT_EQ(r.body, R"({"detail":"Insufficient stock"})");
+    EXPECT_EQ(r.body, R"({"detail":"Insufficient stock","available":2})");  // the 2 undated
     const auto sweet = shop.get("/api/sweets/1/", boss).json();
     EXPECT_EQ(sweet["quantity"], 2);
     EXPECT_EQ(sweet["best_before"], nullptr);

@@ -57,12 +57,12 @@ TEST_F(IdempotencyApi, RefusalsAreStoredButValidationFailuresAreNot) {
     EXPECT_EQ(r.status, 400);  // a field error: not stored, the key stays free
     r = server.post("/api/sweets/1/purchase/", R"({"amount":5})", headers);
     EXPECT_EQ(r.status, 400);
-    EXPECT_EQ(r.body, R"({"detail":"Insufficient stock"})");
+    EXPECT_EQ(r.body, R"({"detail":"Insufficient stock","available":1})");
     EXPECT_FALSE(r.header("Idempotent-Replayed"));
     server.post("/api/sweets/1/restock/", R"({"amount":10})", admin);
     r = server.post("/api/sweets/1/purchase/", R"({"amount":5})", headers);  // the first answer, even now
     EXPECT_EQ(r.status, 400);
-    EXPECT_EQ(r.body, R"({"detail":"Insufficient stock"})");
+    EXPECT_EQ(r.body, R"({"detail":"Insufficient stock","available":1})");
     EXPECT_EQ(r.header("Idempotent-Replayed"), "true");
     EXPECT_EQ(quantity(1), 11);
 }

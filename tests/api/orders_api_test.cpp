@@ -382,3 +382,20 @@ TEST(OrdersApiShop, TheReceiptShowsTheShopAndItsTimeZone) {
     EXPECT_NE(r.body.find("<dd>" + tokyo.format_minute(at).substr(0, 10)), std::string::npos);
     EXPECT_NE(r.body.find("(Asia/Tokyo)"), std::string::npos);
 }
+
+TEST(OrdersApiShop, TheShopSaysHowItWritesMoney) {
+    TestServer server([](sweetshop::app::Config& c) {
+        c.shop_name = "Ann's Sweets";
+        c.currency = "GBP";
+        c.locale = "en-GB";
+        c.time_zone = "Europe/London";
+    });
+    auto r = server.get("/api/shop/");  // no token: the web app asks before anyone signs in
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.body,
+              R"({"name":"Ann's Sweets","address":"","currency":"GBP","locale":"en-GB","time_zone":"Europe/London",)"
+              R"("storefront":true})");
+    TestServer plain;
+    EXPECT_EQ(plain.get("/api/shop/").json()["currency"], "USD");
+    EXPECT_EQ(plain.get("/api/shop/").json()["locale"], "en-US");
+}

@@ -19,7 +19,7 @@ TEST_F(StockConcurrencyApi, TwoHundredPurchasesOfOneAgainstFiftyNeverOversell) {
         auto r = server.post("/api/sweets/1/purchase/", R"({"amount":1})", user);
         if (r.status == 200)
             ++sold;
-        else if (r.status == 400 && r.body == R"({"detail":"Insufficient stock"})")
+        else if (r.status == 400 && r.body.starts_with(R"({"detail":"Insufficient stock",)"))
             ++refused;
         else
             ++other;
@@ -56,7 +56,7 @@ TEST_F(StockConcurrencyApi, RestocksRacingPurchasesLoseNoUpdate) {
             auto r = server.post("/api/sweets/1/purchase/", R"({"amount":2})", user);
             if (r.status == 200)
                 sold += 2;
-            else if (r.body != R"({"detail":"Insufficient stock"})")
+            else if (!r.body.starts_with(R"({"detail":"Insufficient stock",)"))
                 ++other;
         }
     });

@@ -507,8 +507,8 @@ TEST_F(SweetsApi, Purchase_AmountRulesAndInsufficientStock) {
     }
     auto r = server.post("/api/sweets/1/purchase/", R"({"amount":6})", user);
     EXPECT_EQ(r.status, 400);
-    EXPECT_EQ(r.body, R"({"detail":"Insufficient stock"})");
-    EXPECT_EQ(server.get("/api/sweets/1/", user).json()["quantity"], 5);       // unchanged
+    EXPECT_EQ(r.body, R"({"detail":"Insufficient stock","available":5})");  // the contract's detail, then what is left
+    EXPECT_EQ(server.get("/api/sweets/1/", user).json()["quantity"], 5);    // unchanged
     r = server.post("/api/sweets/99/purchase/", R"({"amount":"abc"})", user);  // 404 before the amount
     EXPECT_EQ(r.status, 404);
     EXPECT_EQ(r.body, R"({"detail":"No Sweet matches the given query."})");

@@ -381,6 +381,7 @@ await call('POST', '/api/auth/logout/', {
 
 // Observability and documents.
 await call('GET', '/api/health/', { expect: 200 });
+await call('GET', '/api/shop/', { expect: 200 });
 await call('GET', '/api/metrics/sweets/', { expect: 200 });
 await call('GET', '/metrics/', { expect: 200 });
 await call('GET', '/api/schema/', { expect: 200 });

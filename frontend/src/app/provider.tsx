@@ -1,5 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
+import { ToastProvider } from '@/components/ui/toast';
 import { env } from '@/config/env';
 import { type ApiClient, createApiClient } from '@/lib/api-client';
 import { ApiError } from '@/lib/api-error';
@@ -61,7 +62,9 @@ export function AppProvider({
   const value: ApiContextValue = useMemo(() => ({ client, store, notice, setNotice }), [client, store, notice]);
   return (
     <ApiContext.Provider value={value}>
-      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      <QueryClientProvider client={queryClient}>
+        <ToastProvider>{children}</ToastProvider>
+      </QueryClientProvider>
     </ApiContext.Provider>
   );
 }

@@ -10,5 +10,4 @@ function readApiUrl(value: string | undefined): string {
 
 export const env = {
   apiUrl: readApiUrl(import.meta.env.VITE_API_URL as string | undefined),
-  shopName: 'Sweet Shop',
 } as const;

@@ -151,9 +151,9 @@ describe('api client', () => {
         new Response('<html>bad gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
     });
     const e = (await client.request('/api/sweets/', { method: 'POST', body: {} }).catch((x: unknown) => x)) as ApiError;
-    expect(e.fieldErrors.price).toEqual(['Ensure that there are no more than 2 decimal places.']);
+    expect(e.fieldErrors.price).toEqual(['Use at most 2 decimal places.']);
     await expect(client.request('/api/sweets/1/purchase/', { method: 'POST', body: { amount: 5 } })).rejects.toThrow(
-      'Insufficient stock',
+      'Not enough in stock.',
     );
     await expect(client.request('/api/sweets/')).rejects.toThrow('(HTTP 502)');
   });
@@ -165,7 +165,7 @@ describe('api client', () => {
     store.save(null);
     await expect(
       client.request('/api/auth/login/', { method: 'POST', body: { username: 'a', password: 'b' }, auth: false }),
-    ).rejects.toThrow('No active account found with the given credentials');
+    ).rejects.toThrow('Wrong username or password.');
     expect(calls[0]!.headers.Authorization).toBeUndefined();
   });
 

@@ -1,4 +1,7 @@
-// The contract's two error shapes, {"detail": ...} and {"field": ["message", ...]}, turned into words.
+// The contract's two error shapes, {"detail": ...} and {"field": ["message", ...]}, turned into the shop's words
+// (lib/messages.ts); the API's own message stays in `apiMessage`.
+import { formatCount } from './format';
+import { shopWords, shortWords } from './messages';
 export type FieldErrors = Record<string, string[]>;
 
 export class ApiError extends Error {
@@ -8,13 +11,22 @@ export class ApiError extends Error {
   readonly retryAfterSeconds: number | undefined;
   /// The answer's JSON as sent (for answers with more than words, such as the short lines of an order).
   readonly body: unknown;
+  /// The API's own words (a {"detail"} answer's), before the shop's words replaced them.
+  readonly apiMessage: string;
 
   constructor(
     status: number,
     message: string,
-    options: { fieldErrors?: FieldErrors; code?: string; retryAfterSeconds?: number; body?: unknown } = {},
+    options: {
+      fieldErrors?: FieldErrors;
+      code?: string;
+      retryAfterSeconds?: number;
+      body?: unknown;
+      apiMessage?: string;
+    } = {},
   ) {
     super(message);
+    this.apiMessage = options.apiMessage ?? message;
     this.name = 'ApiError';
     this.status = status;
     this.fieldErrors = options.fieldErrors ?? {};
@@ -45,10 +57,10 @@ function statusMessage(status: number): string {
 /// A field's messages: a list of words, or nested errors (one object per line of a list, or an object's own fields)
 /// as "Line 2: Amount: ..." and "Tendered: ...".
 function messagesOf(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
+  if (typeof value === 'string') return [shopWords(value)];
   if (Array.isArray(value)) {
     return value.flatMap((item, i) => {
-      if (typeof item === 'string') return [item];
+      if (typeof item === 'string') return [shopWords(item)];
       if (typeof item !== 'object' || item === null) return [];
       return nestedMessages(item as Record<string, unknown>).map((m) => `Line ${i + 1}: ${m}`);
     });
@@ -70,7 +82,9 @@ export function toApiError(status: number, body: unknown, retryAfter?: string | 
     const record = body as Record<string, unknown>;
     if (typeof record.detail === 'string') {
       const code = typeof record.code === 'string' ? record.code : undefined;
-      return new ApiError(status, record.detail, { code, retryAfterSeconds, body });
+      // A refused purchase says what is left (`available`, after the contract's detail).
+      const words = typeof record.available === 'number' ? shortWords(record.available) : shopWords(record.detail);
+      return new ApiError(status, words, { code, retryAfterSeconds, body, apiMessage: record.detail });
     }
     const fieldErrors: FieldErrors = {};
     for (const [field, value] of Object.entries(record)) {
@@ -92,9 +106,9 @@ export function toApiError(status: number, body: unknown, retryAfter?: string | 
 
 /// "in about 14 minutes" for a Retry-After in seconds.
 export function retryWhen(seconds: number): string {
-  if (seconds < 60) return `in ${seconds} second${seconds === 1 ? '' : 's'}`;
+  if (seconds < 60) return `in ${formatCount(seconds, 'second', 'seconds')}`;
   const minutes = Math.ceil(seconds / 60);
-  return `in about ${minutes} minute${minutes === 1 ? '' : 's'}`;
+  return `in about ${formatCount(minutes, 'minute', 'minutes')}`;
 }
 
 /// Words for anything thrown by a request; with `field`, that field's messages when the answer has some (the one

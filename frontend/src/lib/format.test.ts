@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { configureShop, DEFAULT_SHOP, shop } from './shop';
 import {
   amountValue,
   formatAmount,
@@ -8,6 +9,9 @@ import {
   formatUnitPrice,
   lineCents,
   newIdempotencyKey,
+  formatCents,
+  formatNumber,
+  plural,
 } from './format';
 
 describe('format', () => {
@@ -48,5 +52,33 @@ describe('weighed money', () => {
     expect(formatAmount('piece', 3)).toBe('3');
     expect(formatUnitPrice('gram', '12.99')).toMatch(/12\.99\/kg$/);
     expect(formatDay('2026-12-05')).toBe('5 Dec 2026');
+  });
+});
+
+describe("the shop's currency, locale and plurals", () => {
+  afterEach(() => configureShop(DEFAULT_SHOP));
+
+  it('writes money in the configured currency and locale', () => {
+    expect(formatPrice('1234.5')).toBe('$1,234.50');
+    configureShop({ currency: 'EUR', locale: 'de-DE' });
+    expect(formatPrice('1234.5')).toBe('1.234,50\u00a0€');
+    expect(formatCents(350)).toBe('3,50\u00a0€');
+    expect(formatNumber(1250)).toBe('1.250');
+    configureShop({ currency: 'GBP', locale: 'en-GB' });
+    expect(formatUnitPrice('gram', '12.99')).toBe('£12.99/kg');
+  });
+
+  it('keeps the last good settings for a currency or locale the browser does not know', () => {
+    configureShop({ currency: 'NOT-A-CURRENCY', locale: 'en-GB' });
+    expect(shop().currency).toBe('USD');
+    expect(formatPrice('1')).toBe('$1.00');
+  });
+
+  it("chooses the plural with the locale's rules", () => {
+    expect(formatCount(1, 'sweet', 'sweets')).toBe('1 sweet');
+    expect(formatCount(0, 'sweet', 'sweets')).toBe('0 sweets');
+    expect(formatCount(1001, 'sweet', 'sweets')).toBe('1,001 sweets');
+    expect(plural(1, 'item', 'items')).toBe('item');
+    expect(plural(2, 'item', 'items')).toBe('items');
   });
 });

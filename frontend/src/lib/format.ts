@@ -1,9 +1,30 @@
-const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
+import { onShopChange, shop } from './shop';
 
-/// The API's price string ("3.50") for display ("$3.50").
+// Built once per shop setting: money in the shop's currency and locale, numbers and plurals in its locale.
+let money: Intl.NumberFormat | null = null;
+let numbers: Intl.NumberFormat | null = null;
+let plurals: Intl.PluralRules | null = null;
+onShopChange(() => {
+  money = numbers = plurals = null;
+});
+
+/// A price string ("3.50") for display ("$3.50", or "3,50 €" for EUR in de-DE).
 export function formatPrice(price: string): string {
   const value = Number(price);
+  money ??= new Intl.NumberFormat(shop().locale, { style: 'currency', currency: shop().currency });
   return Number.isFinite(value) ? money.format(value) : price;
+}
+
+/// A whole number as the shop's locale writes it ("1,250").
+export function formatNumber(n: number): string {
+  numbers ??= new Intl.NumberFormat(shop().locale);
+  return numbers.format(n);
+}
+
+/// The word for `n` of something: `one` for the locale's singular ("1 sweet"), `many` otherwise.
+export function plural(n: number, one: string, many: string): string {
+  plurals ??= new Intl.PluralRules(shop().locale);
+  return plurals.select(n) === 'one' ? one : many;
 }
 
 /// The API's money string ("3.50", or one typed at the till) in whole cents, for sums without float drift.
@@ -17,7 +38,7 @@ export function formatCents(cents: number): string {
 }
 
 export function formatCount(n: number, one: string, many: string): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+  return `${formatNumber(n)} ${plural(n, one, many)}`;
 }
 
 /// A fresh Idempotency-Key: a retried purchase or restock with the same key never applies twice.
@@ -66,10 +87,15 @@ export function lineCents(unit: Unit | undefined, price: string, amount: number)
 
 /// An amount as people read it: "3", or "250 g".
 export function formatAmount(unit: Unit | undefined, amount: number): string {
-  return unit === 'gram' ? `${amount.toLocaleString('en-GB')} g` : String(amount);
+  return unit === 'gram' ? `${formatNumber(amount)} g` : formatNumber(amount);
 }
 
 /// A price as people read it: "£3.50", or "£12.99/kg".
 export function formatUnitPrice(unit: Unit | undefined, price: string): string {
   return unit === 'gram' ? `${formatPrice(price)}/kg` : formatPrice(price);
+}
+
+/// "2 × Fudge" or "250 g of Toffee".
+export function amountOf(item: { name: string; unit?: Unit | undefined }, amount: number): string {
+  return item.unit === 'gram' ? `${formatAmount('gram', amount)} of ${item.name}` : `${amount} × ${item.name}`;
 }

@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
-import { env } from '@/config/env';
+import { shop } from '@/lib/shop';
 
 /// "Catalogue · Sweet Shop": every page names the shop.
 export function useDocumentTitle(page: string | null): void {
   useEffect(() => {
-    document.title = page ? `${page} · ${env.shopName}` : env.shopName;
+    document.title = page ? `${page} · ${shop().name}` : shop().name;
   }, [page]);
 }

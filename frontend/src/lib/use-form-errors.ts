@@ -6,14 +6,19 @@ import { ApiError, type FieldErrors, errorMessage } from './api-error';
 export function useFormErrors(fields: readonly string[]) {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
   return {
     fieldErrors,
     message,
+    /// The last failure as thrown (an ApiError keeps the answer's body), null after clear().
+    error: failure,
     clear() {
       setFieldErrors({});
       setMessage(null);
+      setFailure(null);
     },
     fail(error: unknown) {
+      setFailure(error);
       if (error instanceof ApiError && Object.keys(error.fieldErrors).length) {
         const shown: FieldErrors = {};
         const rest: string[] = [];

@@ -127,3 +127,21 @@ TEST(Config, ProductionRefusesCorsStar) {
     EXPECT_EQ(error_of({}, {{"CORS_ALLOWED_ORIGINS", "*"}}), "");  // development allows it
     EXPECT_EQ(error_of({}, {{"SWEETSHOP_ENV", "production"}, {"CORS_ALLOWED_ORIGINS", "https://shop.example"}}), "");
 }
+
+TEST(Config, TheShopsCurrencyAndLocaleAreOnesIcuKnows) {
+    auto c = load_config({}, env_of({}));
+    EXPECT_EQ(c.currency, "USD");
+    EXPECT_EQ(c.locale, "en-US");
+    c = load_config({}, env_of({{"SWEETSHOP_CURRENCY", "EUR"}, {"SWEETSHOP_LOCALE", "de-DE"}}));
+    EXPECT_EQ(c.currency, "EUR");
+    EXPECT_EQ(c.locale, "de-DE");
+    EXPECT_EQ(load_config({}, env_of({{"SWEETSHOP_LOCALE", "en-GB"}})).locale, "en-GB");
+    for (const char* bad : {"usd", "US", "DOLLAR", "XYZ"})
+        EXPECT_EQ(error_of({}, {{"SWEETSHOP_CURRENCY", bad}}),
+                  "SWEETSHOP_CURRENCY (--currency): expected an ISO 4217 currency code such as USD, EUR or GBP")
+            << bad;
+    for (const char* bad : {"english", "zz-ZZ", "12"})
+        EXPECT_EQ(error_of({}, {{"SWEETSHOP_LOCALE", bad}}),
+                  "SWEETSHOP_LOCALE (--locale): expected a BCP 47 locale such as en-US, en-GB or de-DE")
+            << bad;
+}

@@ -3,6 +3,7 @@ import { Alert } from '@/components/ui/alert';
 import { LoginForm } from '@/features/auth/components/login-form';
 import { RegisterForm } from '@/features/auth/components/register-form';
 import { Spinner } from '@/components/ui/alert';
+import { useToast } from '@/components/ui/toast';
 import { useSession, useSessionState } from '@/lib/api-context';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
@@ -31,10 +32,18 @@ export function RegisterRoute() {
   useDocumentTitle('Create an account');
   const session = useSession();
   const navigate = useNavigate();
+  const toast = useToast();
   if (session) return <Navigate to="/" replace />;
   return (
     <div className="auth-page">
-      <RegisterForm onRegistered={(username) => void navigate('/login', { state: { registered: username } })} />
+      <RegisterForm
+        onRegistered={(username, signedIn) => {
+          if (signedIn) {
+            toast(`Welcome, ${username}! Your account is ready.`);
+            void navigate('/', { replace: true });
+          } else void navigate('/login', { state: { registered: username } });
+        }}
+      />
       <p className="auth-switch">
         Already have an account? <Link to="/login">Sign in</Link>
       </p>

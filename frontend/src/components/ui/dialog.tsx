@@ -1,4 +1,6 @@
-// A modal dialog: focus moves in and is kept inside, Escape closes, focus returns to where it was.
+// A modal dialog: focus moves in and is kept inside, Escape closes, focus returns to where it was. The keys are
+// heard on the whole document, so that they work in every state: after a failed save, with the focus on the page
+// behind (a click on the backdrop's edge), or on a control that a re-render removed.
 import { useEffect, useId, useRef } from 'react';
 
 export interface DialogProps {
@@ -10,38 +12,52 @@ export interface DialogProps {
 const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select, a[href], [tabindex]:not([tabindex="-1"])';
 
+/// Dialogs open now, the newest last: only the newest hears the keys.
+const open: HTMLElement[] = [];
+
 export function Dialog({ title, onClose, children }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  }, [onClose]);
   const titleId = useId();
   useEffect(() => {
+    const dialog = ref.current!;
+    open.push(dialog);
     const previous = document.activeElement as HTMLElement | null;
-    const first = ref.current?.querySelector<HTMLElement>(FOCUSABLE);
-    first?.focus();
-    return () => previous?.focus();
+    dialog.querySelector<HTMLElement>(FOCUSABLE)?.focus();
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (open[open.length - 1] !== dialog) return;
+      if (e.key === 'Escape') {
+        e.stopPropagation();
+        close.current();
+        return;
+      }
+      if (e.key !== 'Tab') return;
+      const items = Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE));
+      if (!items.length) return;
+      const first = items[0]!;
+      const last = items[items.length - 1]!;
+      const inside = dialog.contains(document.activeElement);
+      if (!inside || (e.shiftKey && document.activeElement === first)) {
+        e.preventDefault();
+        (e.shiftKey ? last : first).focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      }
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => {
+      document.removeEventListener('keydown', onKeyDown);
+      open.splice(open.indexOf(dialog), 1);
+      previous?.focus();
+    };
   }, []);
-  const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      onClose();
-      return;
-    }
-    if (e.key !== 'Tab' || !ref.current) return;
-    const items = Array.from(ref.current.querySelectorAll<HTMLElement>(FOCUSABLE));
-    if (!items.length) return;
-    const first = items[0]!;
-    const last = items[items.length - 1]!;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
-  };
   return (
     <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      {/* oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- the focus trap and Escape */}
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={ref} onKeyDown={onKeyDown}>
+      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={ref}>
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>

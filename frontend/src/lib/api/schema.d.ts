@@ -18,6 +18,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/shop/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The shop: its name and address, and how people see its money, numbers and times
+         * @description The web app reads it once at start: `currency` (ISO 4217) and `locale` (BCP 47) say how it writes money and numbers (`SWEETSHOP_CURRENCY`, `SWEETSHOP_LOCALE`), `time_zone` where the shop's days begin (`SWEETSHOP_TIME_ZONE`).
+         */
+        get: operations["GET_api_shop_"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register/": {
         parameters: {
             query?: never;
@@ -1006,6 +1026,14 @@ export interface components {
         };
         /** @description Field errors (`non_field_errors` for a body that is not an object), or `{"detail"}`: a malformed JSON body (`JSON parse error - ...`) or a refused request such as `Insufficient stock`. */
         BadRequest: components["schemas"]["FieldErrors"] | components["schemas"]["Detail"];
+        InsufficientStock: {
+            /** @enum {string} */
+            detail: "Insufficient stock";
+            /** @description What was for sale when the purchase was refused (pieces, or grams for a sweet sold by weight); after the original's `detail`, which is all its clients read. */
+            available?: number;
+        };
+        /** @description The amount's field errors, or `Insufficient stock` with what is left. */
+        PurchaseErrors: components["schemas"]["FieldErrors"] | components["schemas"]["InsufficientStock"];
         TokenError: {
             detail: string;
             code?: string;
@@ -1157,6 +1185,14 @@ export interface components {
             /** @enum {string} */
             role?: "customer" | "staff" | "owner";
             is_active?: boolean;
+        };
+        Shop: {
+            name: string;
+            address: string;
+            currency: string;
+            locale: string;
+            time_zone: string;
+            storefront: boolean;
         };
         Health: {
             /** @enum {string} */
@@ -2080,6 +2116,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TokenError"];
+                };
+            };
+            /** @description A server error occurred (the cause only in the server's log) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Detail"];
+                };
+            };
+        };
+    };
+    GET_api_shop_: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Shop"];
                 };
             };
             /** @description A server error occurred (the cause only in the server's log) */
@@ -3955,7 +4020,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BadRequest"];
+                    "application/json": components["schemas"]["PurchaseErrors"] | components["schemas"]["BadRequest"];
                 };
             };
             /** @description Not authenticated, or bad credentials or token */

@@ -109,7 +109,7 @@ describe('AccountPage', () => {
     await userEvent.clear(field);
     await userEvent.type(field, 'nope');
     await userEvent.click(screen.getByRole('button', { name: 'Save email' }));
-    expect(await screen.findByText('Enter a valid email address.')).toBeInTheDocument();
+    expect(await screen.findByText('Enter an email address, such as ann@example.com.')).toBeInTheDocument();
     await userEvent.clear(field);
     await userEvent.type(field, 'ann@EXAMPLE.COM');
     await userEvent.click(screen.getByRole('button', { name: 'Save email' }));

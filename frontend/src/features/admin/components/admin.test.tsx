@@ -40,13 +40,27 @@ describe('SweetForm', () => {
     });
     await userEvent.type(screen.getByLabelText('Name'), 'Fudge');
     await userEvent.type(screen.getByLabelText('Category'), 'Chocolate');
-    await userEvent.type(screen.getByLabelText('Price'), '3.555');
+    await userEvent.type(screen.getByLabelText('Price'), '3.55');
     await userEvent.click(screen.getByRole('button', { name: 'Add sweet' }));
-    expect(await screen.findByText('sweet with this name already exists.')).toBeInTheDocument();
-    expect(screen.getByLabelText('Price')).toHaveAccessibleDescription(
-      'Ensure that there are no more than 2 decimal places.',
-    );
+    expect(await screen.findByText('A sweet with this name already exists.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Price')).toHaveAccessibleDescription('Use at most 2 decimal places.');
     expect(screen.getByLabelText('Name')).toHaveValue('Fudge');
+  });
+
+  it('checks the price and the counts as they are typed, and sends nothing while one is wrong', async () => {
+    const { calls } = renderApp(<SweetForm />, { session: sessionFor(boss) });
+    await userEvent.type(screen.getByLabelText('Name'), 'Fudge');
+    await userEvent.type(screen.getByLabelText('Category'), 'Chocolate');
+    await userEvent.type(screen.getByLabelText('Price'), '3.555');
+    expect(screen.getByLabelText('Price')).toHaveAccessibleDescription('Use at most 2 decimal places.');
+    await userEvent.clear(screen.getByLabelText('Quantity in stock'));
+    await userEvent.type(screen.getByLabelText('Quantity in stock'), '2.5');
+    expect(screen.getByLabelText('Quantity in stock')).toHaveAccessibleDescription('Enter a whole number.');
+    await userEvent.click(screen.getByRole('button', { name: 'Add sweet' }));
+    expect(changes(calls)).toEqual([]);
+    await userEvent.clear(screen.getByLabelText('Price'));
+    await userEvent.type(screen.getByLabelText('Price'), '3.50');
+    expect(screen.getByLabelText('Price')).not.toHaveAttribute('aria-invalid');
   });
 
   it('creates a sweet and clears the form', async () => {
@@ -161,7 +175,7 @@ describe('StockTable', () => {
     const units = row.getByLabelText('Units to add to Fudge');
     await userEvent.type(units, '0');
     await userEvent.click(row.getByRole('button', { name: 'Restock' }));
-    expect(await row.findByRole('alert')).toHaveTextContent('Ensure this value is greater than or equal to 1.');
+    expect(await row.findByRole('alert')).toHaveTextContent('Enter 1 or more.');
     await userEvent.clear(units);
     await userEvent.type(units, '10{Enter}');
     await waitFor(() => expect(row.getByTestId('row-quantity')).toHaveTextContent('12'));

@@ -4,6 +4,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { useApi, useSession } from '@/lib/api-context';
+import { checkMoney, checkWhole, liveErrors } from '@/lib/checks';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import { useCategoryMetrics } from '@/lib/api/metrics';
 import { createSweet, type Sweet, type SweetInput, updateSweet, useSweetChanged, useSweets } from '@/lib/api/sweets';
@@ -79,7 +80,19 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
     (s) => s.id !== sweet?.id && s.name !== typedName && s.name.toLowerCase() === typedName.toLowerCase(),
   );
 
-  const { submit, busy, errors } = useFormMutation(FIELDS, {
+  // The API's rules as you type: a price with at most 2 decimals, whole numbers for the counts.
+  const live = {
+    price: checkMoney(form.price),
+    cost: checkMoney(form.cost ?? ''),
+    quantity: checkWhole(String(form.quantity ?? '')),
+    reorder_level: checkWhole(String(form.reorder_level ?? '')),
+    reorder_quantity: checkWhole(String(form.reorder_quantity ?? '')),
+  };
+  const {
+    submit: send,
+    busy,
+    errors,
+  } = useFormMutation(FIELDS, {
     mutationFn: () => {
       setSaved(null);
       if (!sweet) {
@@ -101,6 +114,10 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
       onSaved?.(result);
     },
   });
+
+  const submit = () => {
+    if (!Object.values(live).some(Boolean)) send();
+  };
 
   return (
     <form
@@ -171,7 +188,7 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
           inputMode="decimal"
           value={form.price}
           onChange={set('price')}
-          errors={errors.fieldErrors.price}
+          errors={liveErrors(live.price, errors.fieldErrors.price)}
           hint="For example 3.50"
           required
         />
@@ -181,7 +198,7 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
           inputMode="numeric"
           value={form.quantity}
           onChange={set('quantity')}
-          errors={errors.fieldErrors.quantity}
+          errors={liveErrors(live.quantity, errors.fieldErrors.quantity)}
         />
         <TextField
           id={`${prefix}-reorder-level`}
@@ -189,7 +206,7 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
           inputMode="numeric"
           value={form.reorder_level}
           onChange={set('reorder_level')}
-          errors={errors.fieldErrors.reorder_level}
+          errors={liveErrors(live.reorder_level, errors.fieldErrors.reorder_level)}
           hint="Alert at or below this; 0 for none"
         />
         <TextField
@@ -198,7 +215,7 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
           inputMode="numeric"
           value={form.reorder_quantity}
           onChange={set('reorder_quantity')}
-          errors={errors.fieldErrors.reorder_quantity}
+          errors={liveErrors(live.reorder_quantity, errors.fieldErrors.reorder_quantity)}
           hint="Units a restock usually adds"
         />
         {owner ? (
@@ -208,7 +225,7 @@ export function SweetForm({ sweet, onSaved, onCancel }: SweetFormProps) {
             inputMode="decimal"
             value={form.cost}
             onChange={set('cost')}
-            errors={errors.fieldErrors.cost}
+            errors={liveErrors(live.cost, errors.fieldErrors.cost)}
             hint="What one costs you; blank if unknown"
           />
         ) : null}

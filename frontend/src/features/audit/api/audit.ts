@@ -4,6 +4,7 @@ import type { ApiClient } from '@/lib/api-client';
 import { useApi } from '@/lib/api-context';
 import type { AuditEntry, AuditPage } from '@/lib/api/types';
 import { saveBlob } from '@/lib/download';
+import { formatCount } from '@/lib/format';
 
 export type { AuditEntry };
 
@@ -91,7 +92,7 @@ export function describeDetails(entry: AuditEntry): string {
     if (value && typeof value === 'object' && !Array.isArray(value) && 'before' in value && 'after' in value) {
       parts.push(`${label} ${show(value.before!)} → ${show(value.after!)}`);
     } else if (Array.isArray(value)) {
-      parts.push(`${value.length} line${value.length === 1 ? '' : 's'}`);
+      parts.push(formatCount(value.length, 'line', 'lines'));
     } else if (value !== '' && value !== null) {
       parts.push(`${label} ${show(value)}`);
     }

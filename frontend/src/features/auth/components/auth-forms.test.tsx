@@ -29,10 +29,10 @@ describe('LoginForm', () => {
     });
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
     const username = screen.getByLabelText('Username');
-    expect(await screen.findByText('This field may not be blank.')).toBeInTheDocument();
+    expect((await screen.findAllByText('Fill this in.')).length).toBe(2); // username and password
     expect(username).toHaveAttribute('aria-invalid', 'true');
-    expect(username).toHaveAccessibleDescription('This field may not be blank.');
-    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('This field is required.');
+    expect(username).toHaveAccessibleDescription('Fill this in.');
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Fill this in.');
   });
 
   it('says why a login failed', async () => {
@@ -44,7 +44,7 @@ describe('LoginForm', () => {
     await userEvent.type(screen.getByLabelText('Username'), 'ann');
     await userEvent.type(screen.getByLabelText('Password'), 'wrong-password');
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('No active account found with the given credentials');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong username or password.');
   });
 });
 
@@ -58,7 +58,7 @@ it('says when a throttled login may try again', async () => {
   await userEvent.type(screen.getByLabelText('Username'), 'ann');
   await userEvent.type(screen.getByLabelText('Password'), 'whatever-pw{Enter}');
   expect(await screen.findByRole('alert')).toHaveTextContent(
-    'Too many failed login attempts. Try again later. (in about 10 minutes)',
+    'Too many wrong passwords. Try again later. (in about 10 minutes)',
   );
 });
 
@@ -79,23 +79,45 @@ describe('RegisterForm', () => {
     await userEvent.type(screen.getByLabelText('Email (optional)'), 'nope');
     await userEvent.type(screen.getByLabelText('Password'), 'short');
     await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    expect(await screen.findByText('A user with that username already exists.')).toBeInTheDocument();
-    expect(screen.getByLabelText('Email (optional)')).toHaveAccessibleDescription('Enter a valid email address.');
-    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription(
-      'Ensure this field has at least 8 characters.',
+    expect(await screen.findByText('That username is taken. Choose another.')).toBeInTheDocument();
+    expect(screen.getByLabelText('Email (optional)')).toHaveAccessibleDescription(
+      'Enter an email address, such as ann@example.com.',
     );
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Use at least 8 characters.');
     expect(onRegistered).not.toHaveBeenCalled();
   });
 
-  it('reports the new account', async () => {
-    const onRegistered = vi.fn<(username: string) => void>();
-    const { calls } = renderApp(<RegisterForm onRegistered={onRegistered} />, {
-      routes: { 'POST /api/auth/register/': () => json(201, { id: 9, username: 'bea', email: '' }) },
+  it('creates the account and signs in with it', async () => {
+    const onRegistered = vi.fn<(username: string, signedIn: boolean) => void>();
+    const bea = { id: 9, username: 'bea', email: '', is_staff: false };
+    const { calls, store } = renderApp(<RegisterForm onRegistered={onRegistered} />, {
+      routes: {
+        'POST /api/auth/register/': () => json(201, { id: 9, username: 'bea', email: '' }),
+        'POST /api/auth/session/': () => json(200, { access: 'a.b.c', user: bea }),
+      },
     });
     await userEvent.type(screen.getByLabelText('Username'), 'bea');
     await userEvent.type(screen.getByLabelText('Password'), 'long-enough-pw');
     await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
-    await waitFor(() => expect(onRegistered).toHaveBeenCalledWith('bea'));
+    await waitFor(() => expect(onRegistered).toHaveBeenCalledWith('bea', true));
     expect(calls[0]!.body).toEqual({ username: 'bea', email: '', password: 'long-enough-pw' });
+    expect(calls[1]!.path).toBe('/api/auth/session/');
+    expect(calls[1]!.body).toEqual({ username: 'bea', password: 'long-enough-pw' });
+    expect(store.load()?.user.username).toBe('bea');
+  });
+
+  it('leaves the sign-in to the login page when it fails after the account is made', async () => {
+    const onRegistered = vi.fn<(username: string, signedIn: boolean) => void>();
+    const { store } = renderApp(<RegisterForm onRegistered={onRegistered} />, {
+      routes: {
+        'POST /api/auth/register/': () => json(201, { id: 9, username: 'bea', email: '' }),
+        'POST /api/auth/session/': () => json(429, { detail: 'Too many failed login attempts. Try again later.' }),
+      },
+    });
+    await userEvent.type(screen.getByLabelText('Username'), 'bea');
+    await userEvent.type(screen.getByLabelText('Password'), 'long-enough-pw');
+    await userEvent.click(screen.getByRole('button', { name: 'Create account' }));
+    await waitFor(() => expect(onRegistered).toHaveBeenCalledWith('bea', false));
+    expect(store.load()).toBeNull();
   });
 });

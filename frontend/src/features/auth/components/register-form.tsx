@@ -2,17 +2,29 @@ import { useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
-import { useApi } from '@/lib/api-context';
+import { useApiContext } from '@/lib/api-context';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
-import { register } from '../api/auth';
+import { login, register } from '../api/auth';
 import '../auth.css';
 
-export function RegisterForm({ onRegistered }: { onRegistered(username: string): void }) {
-  const client = useApi();
+/// Creates the account and signs in with it: `signedIn` is false only when the account was made but the sign-in
+/// that follows failed (the login page then takes over).
+export function RegisterForm({ onRegistered }: { onRegistered(username: string, signedIn: boolean): void }) {
+  const { client, store } = useApiContext();
   const [form, setForm] = useState({ username: '', email: '', password: '' });
   const { submit, busy, errors } = useFormMutation(['username', 'email', 'password'], {
-    mutationFn: () => register(client, form),
-    onSuccess: (user) => onRegistered(user.username),
+    mutationFn: async () => {
+      const user = await register(client, form);
+      const session = await login(client, { username: form.username, password: form.password }).catch(() => null);
+      return { user, session };
+    },
+    onSuccess: ({ user, session }) => {
+      if (session) {
+        store.save({ access: session.access, user: session.user });
+        store.announce('signed-in');
+      }
+      onRegistered(user.username, session !== null);
+    },
   });
   const set = (field: keyof typeof form) => (e: React.ChangeEvent<HTMLInputElement>) =>
     setForm({ ...form, [field]: e.target.value });

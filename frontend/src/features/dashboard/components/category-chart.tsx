@@ -1,6 +1,7 @@
 // Per-category numbers as horizontal bars: sweets (how many kinds) and units in stock, each on its own scale,
 // with the numbers written beside the bars and a table for screen readers.
 import type { CategoryMetrics } from '../api/metrics';
+import { formatNumber } from '@/lib/format';
 
 export function CategoryChart({ data }: { data: CategoryMetrics[] }) {
   const maxSweets = Math.max(1, ...data.map((d) => d.sweet_count));
@@ -27,7 +28,7 @@ export function CategoryChart({ data }: { data: CategoryMetrics[] }) {
               </div>
               <div className="bar-line">
                 <span className="bar bar-units" style={{ width: `${(d.total_quantity / maxUnits) * 100}%` }} />
-                <span className="bar-value">{d.total_quantity.toLocaleString('en-US')}</span>
+                <span className="bar-value">{formatNumber(d.total_quantity)}</span>
               </div>
             </div>
           </div>

@@ -35,6 +35,8 @@ describe('Dashboard', () => {
       session: sessionFor(ann),
       routes: { 'GET /api/metrics/sweets/': () => json(503, { detail: 'Database unavailable.' }) },
     });
-    expect(await screen.findByRole('alert')).toHaveTextContent('Database unavailable.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The shop is having trouble right now. Please try again.',
+    );
   });
 });

@@ -4,6 +4,7 @@ import { errorMessage } from '@/lib/api-error';
 import { useCategoryMetrics } from '../api/metrics';
 import { CategoryChart } from './category-chart';
 import '../dashboard.css';
+import { formatNumber } from '@/lib/format';
 
 export function Dashboard() {
   const metrics = useCategoryMetrics();
@@ -40,7 +41,7 @@ export function Dashboard() {
             </div>
             <div>
               <dt>Units in stock</dt>
-              <dd data-testid="total-units">{units.toLocaleString('en-US')}</dd>
+              <dd data-testid="total-units">{formatNumber(units)}</dd>
             </div>
           </dl>
           {data.length ? <CategoryChart data={data} /> : <p className="empty">No sweets yet, so nothing to chart.</p>}

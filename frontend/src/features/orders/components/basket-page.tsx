@@ -8,7 +8,8 @@ import { TextField } from '@/components/ui/field';
 import { useApi, useSession } from '@/lib/api-context';
 import { placeOrder, unavailableLines, useOrderChanged, type Unavailable } from '@/lib/api/orders';
 import { basket, basketTotalCents, useBasket } from '@/lib/basket';
-import { formatCents, formatUnitPrice, lineCents, newIdempotencyKey } from '@/lib/format';
+import { amountOf, formatCents, formatPrice, formatUnitPrice, lineCents, newIdempotencyKey } from '@/lib/format';
+import { useToast } from '@/components/ui/toast';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import '../orders.css';
 
@@ -20,6 +21,7 @@ export function BasketPage() {
   const session = useSession();
   const [note, setNote] = useState('');
   const [short, setShort] = useState<Unavailable[] | null>(null);
+  const toast = useToast();
   const checkout = useFormMutation(['note'], {
     mutationFn: () => {
       setShort(null);
@@ -32,6 +34,8 @@ export function BasketPage() {
     onSuccess: (order) => {
       basket.clear();
       changed(order);
+      const items = order.lines.map((l) => amountOf({ name: l.name, unit: l.unit }, l.amount)).join(', ');
+      toast(`Order ${order.number} placed: ${items}, ${formatPrice(order.total)} in all.`);
       void navigate(`/orders/${order.number}`, { state: { placed: true } });
     },
     onError: (error) => {

@@ -8,7 +8,7 @@ import { TextField } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { errorMessage } from '@/lib/api-error';
 import { type OrderQuery, useOrders } from '@/lib/api/orders';
-import { formatPrice } from '@/lib/format';
+import { formatPrice, formatCount } from '@/lib/format';
 import { formatWhen, STATUS_LABELS, StatusBadge } from './order-facts';
 import '../orders.css';
 
@@ -84,7 +84,7 @@ export function OrderList({ staff = false }: { staff?: boolean }) {
         <h1 id="orders-title">{title}</h1>
         {orders.data ? (
           <span className="count" data-testid="order-count">
-            {orders.data.count} order{orders.data.count === 1 ? '' : 's'}
+            {formatCount(orders.data.count, 'order', 'orders')}
           </span>
         ) : null}
       </div>

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { errorMessage } from '@/lib/api-error';
 import { useSession } from '@/lib/api-context';
-import { formatWhen } from '@/lib/format';
+import { formatWhen, formatCount } from '@/lib/format';
 import {
   PEOPLE_PAGE_SIZE,
   type Person,
@@ -40,7 +40,7 @@ export function PeopleTable() {
         <h1 id="people-title">People</h1>
         {people.data ? (
           <span className="count" data-testid="people-count">
-            {people.data.count} {people.data.count === 1 ? 'person' : 'people'}
+            {formatCount(people.data.count, 'person', 'people')}
           </span>
         ) : null}
       </div>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, Spinner } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { errorMessage } from '@/lib/api-error';
-import { formatCents } from '@/lib/format';
+import { formatCents, formatNumber } from '@/lib/format';
 import { useSales } from '../api/reports';
 import { addDays } from '../dates';
 import { change, sumRows } from '../figures';
@@ -33,14 +33,14 @@ export function PeriodSummary({ today }: { today: string }) {
     {
       key: 'orders',
       label: 'Orders',
-      value: current.orders.toLocaleString('en-US'),
+      value: formatNumber(current.orders),
       now: current.orders,
       before: previous.orders,
     },
     {
       key: 'units',
       label: 'Units sold',
-      value: current.units.toLocaleString('en-US'),
+      value: formatNumber(current.units),
       now: current.units,
       before: previous.units,
     },

@@ -2,7 +2,7 @@
 // exceed sales). The chart is one image with a text summary for screen readers; the table under it, with every
 // figure, is the accessible and exact form of the same numbers.
 import { scaleBand, scaleLinear } from 'd3-scale';
-import { formatCents, priceCents } from '@/lib/format';
+import { formatCents, priceCents, formatCount } from '@/lib/format';
 import type { SalesRow, TimeGroup } from '../api/reports';
 import { periodLabel } from '../dates';
 
@@ -24,7 +24,7 @@ export function RevenueChart({ rows, group }: { rows: SalesRow[]; group: TimeGro
   const best = rows.length ? rows[values.indexOf(Math.max(...values))]! : null;
   const total = values.reduce((a, b) => a + b, 0);
   const summary = best
-    ? `Net revenue ${formatCents(total)} over ${rows.length} ${group}${rows.length === 1 ? '' : 's'}; highest ` +
+    ? `Net revenue ${formatCents(total)} over ${formatCount(rows.length, group, `${group}s`)}; highest ` +
       `${formatCents(priceCents(best.net_revenue))} (${periodLabel(best.period!, group)}).`
     : 'No periods to show.';
   // Label every nth column so that the labels never overlap.

@@ -141,7 +141,9 @@ describe('SalesDashboard', () => {
       session: sessionFor(boss),
       routes: { ...routes, 'GET /api/reports/sales/': () => json(503, { detail: 'Database unavailable.' }) },
     });
-    expect((await screen.findAllByRole('alert'))[0]).toHaveTextContent('Database unavailable.');
+    expect((await screen.findAllByRole('alert'))[0]).toHaveTextContent(
+      'The shop is having trouble right now. Please try again.',
+    );
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
   });
 });

@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { errorMessage } from '@/lib/api-error';
 import { useApi } from '@/lib/api-context';
-import { formatCount, formatPrice } from '@/lib/format';
+import { formatCount, formatPrice, formatNumber } from '@/lib/format';
 import {
   downloadExport,
   EXPORTS,
@@ -221,8 +221,7 @@ function StockValue() {
           </dl>
           {data.totals.uncosted_units ? (
             <p className="field-hint">
-              {data.totals.uncosted_units.toLocaleString('en-US')} units have no cost yet and are left out of the value
-              at cost.
+              {formatNumber(data.totals.uncosted_units)} units have no cost yet and are left out of the value at cost.
             </p>
           ) : null}
           {data.categories.length ? (
@@ -243,7 +242,7 @@ function StockValue() {
                     <tr key={c.category} data-category={c.category}>
                       <th scope="row">{c.category}</th>
                       <td>{c.sweets}</td>
-                      <td>{c.units.toLocaleString('en-US')}</td>
+                      <td>{formatNumber(c.units)}</td>
                       <td>{formatPrice(c.value_at_price)}</td>
                       {costs ? <td>{formatPrice(c.value_at_cost ?? '')}</td> : null}
                     </tr>

@@ -1,5 +1,5 @@
 // Every figure of a sales report's time rows, with the totals, in a table (the chart's exact form).
-import { formatPrice } from '@/lib/format';
+import { formatPrice, formatCount } from '@/lib/format';
 import type { SalesReport, TimeGroup } from '../api/reports';
 import { periodLabel } from '../dates';
 
@@ -55,8 +55,7 @@ export function SalesTable({ report, group }: { report: SalesReport; group: Time
       </table>
       {t.uncosted_units ? (
         <p className="field-hint">
-          {t.uncosted_units} unit{t.uncosted_units === 1 ? '' : 's'} sold without a known cost: their revenue counts as
-          profit.
+          {formatCount(t.uncosted_units, 'unit', 'units')} sold without a known cost: their revenue counts as profit.
         </p>
       ) : null}
     </div>

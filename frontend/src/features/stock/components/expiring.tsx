@@ -21,9 +21,11 @@ const WINDOWS = [
 
 function daysText(b: Batch): string {
   const left = b.days_left ?? 0;
-  if (left < 0) return left === -1 ? 'Expired yesterday' : `Expired ${-left} days ago`;
+  if (left < 0) return left === -1 ? 'Expired yesterday' : `Expired ${formatCount(-left, 'day', 'days')} ago`;
+  // Moved out as expired by an instance whose day has already ended (the days are the shop's time zone's).
+  if (b.expired) return 'Expired';
   if (left === 0) return 'Last day today';
-  return left === 1 ? 'Until tomorrow' : `${left} days left`;
+  return left === 1 ? 'Until tomorrow' : `${formatCount(left, 'day', 'days')} left`;
 }
 
 /// A batch row (the list's are all rows: the undated stock never expires).
@@ -117,8 +119,8 @@ export function Expiring() {
       {expiring.error ? <Alert>{errorMessage(expiring.error)}</Alert> : null}
       {expiring.data && expiring.data.count === 0 ? (
         <p className="empty">
-          Nothing expires {days === 0 ? 'today' : `within ${days} days`}. Restock perishables with their best-before
-          date to see them here.
+          Nothing expires {days === 0 ? 'today' : `within ${formatCount(days, 'day', 'days')}`}. Restock perishables
+          with their best-before date to see them here.
         </p>
       ) : null}
       {expiring.data && expiring.data.count > 0 ? (

@@ -7,7 +7,7 @@ import { TextField } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { useApi } from '@/lib/api-context';
 import { errorMessage } from '@/lib/api-error';
-import { amountValue } from '@/lib/format';
+import { amountValue, formatCount } from '@/lib/format';
 import { useFormMutation } from '@/lib/use-form-mutation';
 import { type CountLine, countStock, type StocktakeResult, useStockChanged } from '@/lib/api/stock';
 import { useSweets } from '@/lib/api/sweets';
@@ -54,12 +54,12 @@ export function Stocktake() {
     <section className="panel" aria-labelledby="count-title">
       <div className="panel-head">
         <h1 id="count-title">Stocktake</h1>
-        <p className="count">{lines.length === 1 ? '1 sweet counted' : `${lines.length} sweets counted`}</p>
+        <p className="count">{formatCount(lines.length, 'sweet', 'sweets')} counted</p>
       </div>
       <p className="muted">Type what is on the shelf. Sweets left blank are not changed.</p>
       {done ? (
         <Alert kind="success">
-          Stock counted: {done.counted} sweet{done.counted === 1 ? '' : 's'}, {done.changed} changed.
+          Stock counted: {formatCount(done.counted, 'sweet', 'sweets')}, {done.changed} changed.
         </Alert>
       ) : null}
       {errors.message ? <Alert>{errors.message}</Alert> : null}

@@ -43,9 +43,9 @@ export function StorefrontCard({ sweet, onAdded }: { sweet: StorefrontSweet; onA
         <SweetPhoto name={sweet.name} src={sweet.thumbnail} />
       </Link>
       <header className="sweet-card-head">
-        <h3 id={`shop-${sweet.id}-name`}>
+        <h2 id={`shop-${sweet.id}-name`}>
           <Link to={`/sweets/${sweet.id}`}>{sweet.name}</Link>
-        </h3>
+        </h2>
         <span className="badge">{sweet.category}</span>
       </header>
       <div className="sweet-facts">

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { checkMoney, liveErrors } from '@/lib/checks';
 import { useDebounced } from '@/lib/use-debounced';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
@@ -34,7 +35,11 @@ export function CatalogueFilters({ value, errors = {}, onSearch }: CatalogueFilt
       setDraft(value);
     }
   }, [value]);
+  // A price the API would refuse is said beside its field as it is typed, and not searched for: the results
+  // on screen stay.
+  const live = { min_price: checkMoney(draft.min_price), max_price: checkMoney(draft.max_price) };
   const search = (next: Filters) => {
+    if (checkMoney(next.min_price) || checkMoney(next.max_price)) return;
     submitted.current = JSON.stringify(next);
     onSearch(next);
   };
@@ -48,6 +53,7 @@ export function CatalogueFilters({ value, errors = {}, onSearch }: CatalogueFilt
     setDraft({ ...draft, [field]: e.target.value });
 
   return (
+    // oxlint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape closes the filter sheet
     <form
       className="filters"
       role="search"
@@ -55,6 +61,10 @@ export function CatalogueFilters({ value, errors = {}, onSearch }: CatalogueFilt
       onSubmit={(e) => {
         e.preventDefault();
         search(draft);
+        setExpanded(false); // the phone's sheet closes on its results
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && expanded) setExpanded(false);
       }}
     >
       <TextField
@@ -100,7 +110,7 @@ export function CatalogueFilters({ value, errors = {}, onSearch }: CatalogueFilt
           inputMode="decimal"
           value={draft.min_price}
           onChange={set('min_price')}
-          errors={errors.min_price}
+          errors={liveErrors(live.min_price, errors.min_price)}
         />
         <TextField
           label="Max price"
@@ -108,7 +118,7 @@ export function CatalogueFilters({ value, errors = {}, onSearch }: CatalogueFilt
           inputMode="decimal"
           value={draft.max_price}
           onChange={set('max_price')}
-          errors={errors.max_price}
+          errors={liveErrors(live.max_price, errors.max_price)}
         />
         <div className="field">
           <label htmlFor="ordering">Sort by</label>
@@ -129,18 +139,19 @@ export function CatalogueFilters({ value, errors = {}, onSearch }: CatalogueFilt
             ))}
           </select>
         </div>
-      </div>
-      <div className="filters-actions">
-        <Button type="submit">Search</Button>
-        <Button
-          variant="secondary"
-          onClick={() => {
-            setDraft(EMPTY_FILTERS);
-            search(EMPTY_FILTERS);
-          }}
-        >
-          Reset
-        </Button>
+        <div className="filters-actions">
+          <Button type="submit">Search</Button>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setDraft(EMPTY_FILTERS);
+              search(EMPTY_FILTERS);
+              setExpanded(false);
+            }}
+          >
+            Reset
+          </Button>
+        </div>
       </div>
     </form>
   );

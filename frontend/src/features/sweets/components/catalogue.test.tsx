@@ -38,12 +38,14 @@ describe('Catalogue', () => {
     expect(fudge.getByText('Chocolate')).toBeInTheDocument();
     expect(fudge.getByText('Fudge description')).toBeInTheDocument();
     expect(fudge.getByText('$1,234.50')).toBeInTheDocument();
-    expect(fudge.getByText('12 in stock')).toBeInTheDocument();
+    // A customer sees "In stock", "Only 3 left" or a Sold out badge, never the count of a well-stocked sweet.
+    expect(fudge.getByTestId('stock')).toHaveTextContent(/^In stock$/);
     expect(screen.getByTestId('result-count')).toHaveTextContent('2 sweets');
-    // At zero stock the purchase button is disabled.
+    // At zero stock: the badge, and nothing to type or press.
     const toffee = within(cards[1]!);
-    expect(toffee.getByText('Out of stock')).toBeInTheDocument();
-    expect(toffee.getByRole('button', { name: 'Sold out' })).toBeDisabled();
+    expect(toffee.getByTestId('stock')).toHaveTextContent('Sold out');
+    expect(toffee.queryByRole('spinbutton')).toBeNull();
+    expect(toffee.queryByRole('button')).toBeNull();
   });
 
   it('searches with the filters and pages through every page', async () => {
@@ -96,7 +98,7 @@ describe('Catalogue', () => {
             : json(200, page([])),
       },
     });
-    expect(await screen.findByText('A valid number is required.')).toBeInTheDocument();
+    expect(await screen.findByText('Enter a number, such as 3.50.')).toBeInTheDocument();
     expect(screen.getByLabelText('Min price')).toHaveAttribute('aria-invalid', 'true');
     await userEvent.click(screen.getByRole('button', { name: 'Reset' }));
     expect(await screen.findByText('The shop has no sweets yet.')).toBeInTheDocument();
@@ -111,7 +113,9 @@ describe('Catalogue', () => {
           fail ? json(503, { detail: 'Database unavailable.' }) : json(200, page([sweet(1, 'Fudge', 1)])),
       },
     });
-    expect(await screen.findByRole('alert')).toHaveTextContent('Database unavailable.');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The shop is having trouble right now. Please try again.',
+    );
     fail = false;
     await userEvent.click(screen.getByRole('button', { name: 'Try again' }));
     expect(await screen.findByText('Fudge')).toBeInTheDocument();
@@ -125,7 +129,7 @@ describe('Catalogue', () => {
         'GET /api/sweets/': () => json(200, page([sweet(1, 'Fudge', stock)])),
         'POST /api/sweets/1/purchase/': (call: Call) => {
           const amount = (call.body as { amount: number }).amount;
-          if (amount > stock) return json(400, { detail: 'Insufficient stock' });
+          if (amount > stock) return json(400, { detail: 'Insufficient stock', available: stock });
           stock -= amount;
           return json(200, sweet(1, 'Fudge', stock));
         },
@@ -136,19 +140,26 @@ describe('Catalogue', () => {
     await userEvent.clear(amount);
     await userEvent.type(amount, '2');
     await userEvent.click(card.getByRole('button', { name: 'Purchase' }));
-    expect(await card.findByText('1 in stock')).toBeInTheDocument();
-    expect(card.getByText('Bought 2 × Fudge.')).toBeInTheDocument();
+    expect(await card.findByText('Only 1 left')).toBeInTheDocument();
+    // The toast says what was bought and for how much; the amount is back to 1.
+    expect(await screen.findByTestId('toast')).toHaveTextContent('Bought 2 × Fudge for $7.00.');
+    expect(amount).toHaveValue(1);
     const purchase = calls.find((c) => c.method === 'POST')!;
     expect(purchase.body).toEqual({ amount: 2 });
     expect(purchase.headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{32,36}$/);
 
-    await userEvent.click(card.getByRole('button', { name: 'Purchase' }));
-    expect(await card.findByRole('alert')).toHaveTextContent('Insufficient stock');
-
     await userEvent.clear(amount);
-    await userEvent.type(amount, '1');
+    await userEvent.type(amount, '5');
     await userEvent.click(card.getByRole('button', { name: 'Purchase' }));
-    expect(await card.findByText('Out of stock')).toBeInTheDocument();
-    expect(card.getByRole('button', { name: 'Sold out' })).toBeDisabled();
+    // The refusal says what is left and offers it.
+    expect(await card.findByRole('alert')).toHaveTextContent('Only 1 left.');
+    await userEvent.click(card.getByRole('button', { name: 'Buy 1' }));
+    expect(await card.findByText('Sold out')).toBeInTheDocument();
+    expect(card.queryByRole('button', { name: 'Purchase' })).toBeNull();
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.body)).toEqual([
+      { amount: 2 },
+      { amount: 5 },
+      { amount: 1 },
+    ]);
   });
 });

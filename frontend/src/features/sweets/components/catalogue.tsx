@@ -1,5 +1,5 @@
 // The catalogue: filters, sort and page live in the URL (reload, back and shared links keep them).
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Alert, Spinner } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -33,6 +33,13 @@ export function Catalogue() {
   const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
   const query = useSweets({ ...filters, page, page_size: CATALOGUE_PAGE_SIZE });
 
+  const grid = useRef<HTMLDivElement>(null);
+  // Another page starts at the top of the grid (not where the pager was), with the focus there for the keyboard.
+  const turn = (nextPage: number) => {
+    go(filters, nextPage);
+    grid.current?.scrollIntoView({ block: 'start' });
+    grid.current?.focus({ preventScroll: true });
+  };
   const go = (next: Filters, nextPage = 1) => {
     const p = new URLSearchParams();
     for (const [k, v] of Object.entries(next))
@@ -43,16 +50,20 @@ export function Catalogue() {
 
   const error = query.error;
   const fieldErrors = error instanceof ApiError ? error.fieldErrors : {};
-  const pageCount = query.data ? Math.max(1, Math.ceil(query.data.count / CATALOGUE_PAGE_SIZE)) : 1;
+  // A filter the API refused (typed into the address, say) keeps the last results on screen, the error beside it.
+  const [lastGood, setLastGood] = useState(query.data);
+  if (query.data && query.data !== lastGood) setLastGood(query.data);
+  const data = query.data ?? (Object.keys(fieldErrors).length ? lastGood : undefined);
+  const pageCount = data ? Math.max(1, Math.ceil(data.count / CATALOGUE_PAGE_SIZE)) : 1;
   const filtered = Object.entries(filters).some(([k, v]) => v && k !== 'ordering');
 
   return (
     <section className="panel" aria-labelledby="catalogue-title">
       <div className="panel-head">
         <h1 id="catalogue-title">Sweet catalogue</h1>
-        {query.data ? (
+        {data ? (
           <p className="count" aria-live="polite" data-testid="result-count">
-            {formatCount(query.data.count, 'sweet', 'sweets')}
+            {formatCount(data.count, 'sweet', 'sweets')}
             {filtered ? ' found' : ''}
           </p>
         ) : null}
@@ -76,7 +87,7 @@ export function Catalogue() {
           </Alert>
         )
       ) : null}
-      {query.data && query.data.count === 0 ? (
+      {data && data.count === 0 ? (
         <div className="empty">
           <p>{filtered ? 'No sweets match your search.' : 'The shop has no sweets yet.'}</p>
           {filtered ? (
@@ -86,14 +97,22 @@ export function Catalogue() {
           ) : null}
         </div>
       ) : null}
-      {query.data && query.data.count > 0 ? (
+      {data && data.count > 0 ? (
         <>
-          <div className="sweet-grid" aria-busy={query.isFetching || undefined}>
-            {query.data.results.map((s) => (
+          <div
+            className="sweet-grid"
+            ref={grid}
+            tabIndex={-1}
+            aria-label="Sweets"
+            role="region"
+            data-testid="sweet-grid"
+            aria-busy={query.isFetching || undefined}
+          >
+            {data.results.map((s) => (
               <SweetCard key={s.id} sweet={s} />
             ))}
           </div>
-          <Pagination page={page} pageCount={pageCount} onPage={(p) => go(filters, p)} label="Catalogue pages" />
+          <Pagination page={page} pageCount={pageCount} onPage={turn} label="Catalogue pages" />
         </>
       ) : null}
     </section>
