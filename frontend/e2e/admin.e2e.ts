@@ -35,7 +35,13 @@ test('create, edit, restock and delete a sweet', async () => {
   await screenshot(page, 'admin');
   await expectAccessible(page, 'admin page');
 
-  const form = page.getByRole('form', { name: 'Add a sweet' });
+  // The workspace opens on the list; adding is a side panel beside it.
+  await page.getByRole('button', { name: 'Add a sweet' }).click();
+  const panel = page.getByRole('dialog', { name: 'Add a sweet' });
+  const side = (await panel.boundingBox())!;
+  expect(Math.round(side.x + side.width)).toBe(1280); // along the right edge
+  expect(side.height).toBe(900);
+  const form = panel.getByRole('form', { name: 'Add a sweet' });
   const name = unique('Mint Humbug ');
   await form.getByLabel('Name').fill('Caramel Fudge'); // a demo sweet: the name is taken
   await form.getByLabel('Category').fill('Mints');
@@ -58,7 +64,11 @@ test('create, edit, restock and delete a sweet', async () => {
   await form.getByLabel('Reorder level').fill('5');
   await form.getByLabel('Description').fill('Striped and strong.');
   await form.getByRole('button', { name: 'Add sweet' }).click();
-  await form.getByText(`Added ${name}.`).waitFor();
+  await page
+    .getByTestId('toast')
+    .filter({ hasText: `Added ${name}.` })
+    .waitFor();
+  await panel.waitFor({ state: 'detached' });
   // Find it in the stock table (its place in "least first" moves as its stock changes).
   await page.getByLabel('Find by name').fill(name);
   await page.getByRole('button', { name: 'Find' }).click();
@@ -79,6 +89,10 @@ test('create, edit, restock and delete a sweet', async () => {
   await dialog.getByLabel('Category').fill('Mints & more');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await dialog.waitFor({ state: 'detached' });
+  await page
+    .getByTestId('toast')
+    .filter({ hasText: `Saved ${name}.` })
+    .waitFor();
   await r.getByText('$0.80').waitFor();
   await r.getByText('Mints & more').waitFor();
 
@@ -90,6 +104,10 @@ test('create, edit, restock and delete a sweet', async () => {
   await units.fill('10');
   await units.press('Enter');
   await r.getByTestId('row-quantity').filter({ hasText: /^12$/ }).waitFor();
+  await page
+    .getByTestId('toast')
+    .filter({ hasText: `Restocked ${name}: 10 added, 12 in stock.` })
+    .waitFor();
 
   // The dashboard counts the restocked units.
   await page.getByRole('link', { name: 'Dashboard' }).click();
@@ -103,14 +121,23 @@ test('create, edit, restock and delete a sweet', async () => {
 
   // Delete: "Keep it" keeps it, Delete removes it.
   const again = row(page, name);
+  // Delete is in the row's menu, behind a confirmation.
+  expect(await again.getByRole('button', { name: `Delete ${name}` }).count()).toBe(0);
+  await again.getByRole('button', { name: `More actions for ${name}` }).click();
   await again.getByRole('button', { name: `Delete ${name}` }).click();
   const confirm = page.getByRole('dialog', { name: `Delete ${name}?` });
   await confirm.getByRole('button', { name: 'Keep it' }).click();
   await confirm.waitFor({ state: 'detached' });
   expect(await again.count()).toBe(1);
+  await again.getByRole('button', { name: `More actions for ${name}` }).click();
   await again.getByRole('button', { name: `Delete ${name}` }).click();
   await confirm.getByRole('button', { name: 'Delete' }).click();
   await again.waitFor({ state: 'detached' });
+  await page
+    .getByTestId('toast')
+    .filter({ hasText: `Deleted ${name}.` })
+    .waitFor();
+  await page.getByLabel('Find by name').press('Enter'); // the view again, from the server
   await page.getByText(`No sweet named like "${name}".`).waitFor();
   await closeTab(tab);
 });

@@ -40,7 +40,7 @@ test('the owner promotes a customer to staff, who sees the staff pages after a r
   await theirs.page.reload();
   await theirs.page.getByRole('link', { name: 'Admin' }).waitFor();
   await theirs.page.getByRole('link', { name: 'Admin' }).click();
-  await theirs.page.getByRole('heading', { name: 'Add a sweet' }).waitFor();
+  await theirs.page.getByRole('button', { name: 'Add a sweet' }).waitFor();
   expect(await theirs.page.getByRole('link', { name: 'People' }).count()).toBe(0); // the owner's only
 
   // Deactivated: their next request is refused and the app signs them out.

@@ -86,6 +86,7 @@ test('restock with a best-before date and lot, sell, and see the batch in the hi
 
   await page.reload();
   await find();
+  await row.getByRole('button', { name: `More actions for ${sweet.name}` }).click();
   await row.getByRole('button', { name: `History of ${sweet.name}` }).click();
   const dialog = page.getByRole('dialog', { name: `History of ${sweet.name}` });
   const batch = dialog.getByTestId('batch-row');

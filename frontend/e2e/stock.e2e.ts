@@ -109,8 +109,13 @@ test('archive a sweet: customers stop seeing it; restore brings it back', async 
   await page.getByLabel('Find by name').fill(sweet.name);
   await page.getByLabel('Find by name').press('Enter');
   const row = stockRow(page, sweet.name);
+  await row.getByRole('button', { name: `More actions for ${sweet.name}` }).click();
   await row.getByRole('button', { name: `Archive ${sweet.name}` }).click();
-  await row.waitFor({ state: 'detached' }); // "All" shows the sweets on sale
+  await page
+    .getByTestId('toast')
+    .filter({ hasText: `Archived ${sweet.name}: customers no longer see it.` })
+    .waitFor();
+  await row.getByText('Archived', { exact: true }).waitFor(); // it keeps its place until the view changes
   expect((await sweetNow(sweet.id)).active).toBe(false);
 
   // A customer's catalogue no longer has it.
@@ -127,8 +132,13 @@ test('archive a sweet: customers stop seeing it; restore brings it back', async 
   // Archived: listed there, and restored from there.
   await page.getByRole('button', { name: 'Archived', exact: true }).click();
   await row.getByText('Archived', { exact: true }).waitFor();
+  await row.getByRole('button', { name: `More actions for ${sweet.name}` }).click();
   await row.getByRole('button', { name: `Restore ${sweet.name}` }).click();
-  await row.waitFor({ state: 'detached' });
+  await page
+    .getByTestId('toast')
+    .filter({ hasText: `Restored ${sweet.name}.` })
+    .waitFor();
+  await row.getByText('Archived', { exact: true }).waitFor({ state: 'detached' });
   expect((await sweetNow(sweet.id)).active).toBe(true);
   await shopper.page.reload();
   await shopper.page

@@ -1,11 +1,12 @@
 // The staff pages, loaded when first visited (their own script chunk, never fetched by customers).
+import { useState } from 'react';
 import { Link } from 'react-router';
+import { Button } from '@/components/ui/button';
 import { StockTable } from '@/features/admin/components/stock-table';
 import { Dashboard } from '@/features/dashboard/components/dashboard';
 import { PeopleTable } from '@/features/people/components/people-table';
 import { AuditLog } from '@/features/audit/components/audit-log';
 import { SalesDashboard } from '@/features/reports/components/sales-dashboard';
-import { SweetForm } from '@/features/admin/components/sweet-form';
 import { CounterSale } from '@/features/orders/components/counter-sale';
 import { LowStock } from '@/features/stock/components/low-stock';
 import { Expiring } from '@/features/stock/components/expiring';
@@ -25,20 +26,19 @@ export function LabelsRoute() {
   return <LabelsPage />;
 }
 
+/// The staff's workspace: the stock list first; adding a sweet opens a side panel beside it.
 export function AdminRoute() {
   useDocumentTitle('Admin');
+  const [adding, setAdding] = useState(false);
   return (
     <>
-      <section className="panel" aria-labelledby="add-title">
-        <div className="panel-head">
-          <h1 id="add-title">Add a sweet</h1>
-          <p className="admin-links">
-            <Link to="/admin/import">Import from CSV</Link> · <Link to="/admin/labels">Shelf labels</Link>
-          </p>
-        </div>
-        <SweetForm />
-      </section>
-      <StockTable />
+      <div className="admin-bar">
+        <Button onClick={() => setAdding(true)}>Add a sweet</Button>
+        <p className="admin-links">
+          <Link to="/admin/import">Import from CSV</Link> · <Link to="/admin/labels">Shelf labels</Link>
+        </p>
+      </div>
+      <StockTable adding={adding} onAddDone={() => setAdding(false)} />
     </>
   );
 }

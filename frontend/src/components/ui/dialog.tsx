@@ -7,6 +7,8 @@ export interface DialogProps {
   title: string;
   onClose(): void;
   children: React.ReactNode;
+  /// `side`: a panel along the right edge, full height (a form beside the list it changes); `center` by default.
+  placement?: 'center' | 'side';
 }
 
 const FOCUSABLE =
@@ -15,7 +17,7 @@ const FOCUSABLE =
 /// Dialogs open now, the newest last: only the newest hears the keys.
 const open: HTMLElement[] = [];
 
-export function Dialog({ title, onClose, children }: DialogProps) {
+export function Dialog({ title, onClose, children, placement = 'center' }: DialogProps) {
   const ref = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
   useEffect(() => {
@@ -56,8 +58,17 @@ export function Dialog({ title, onClose, children }: DialogProps) {
     };
   }, []);
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} ref={ref}>
+    <div
+      className={placement === 'side' ? 'dialog-backdrop dialog-backdrop-side' : 'dialog-backdrop'}
+      onMouseDown={(e) => e.target === e.currentTarget && onClose()}
+    >
+      <div
+        className={placement === 'side' ? 'dialog dialog-side' : 'dialog'}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        ref={ref}
+      >
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>

@@ -5,12 +5,22 @@ import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { TextField } from '@/components/ui/field';
 import { useApi } from '@/lib/api-context';
-import { amountValue } from '@/lib/format';
+import { useToast } from '@/components/ui/toast';
+import { amountValue, formatAmount } from '@/lib/format';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import { ADJUST_REASONS, type AdjustReason, adjustSweet, useStockChanged } from '@/lib/api/stock';
 import type { Sweet } from '@/lib/api/sweets';
 
-export function AdjustDialog({ sweet, onClose }: { sweet: Sweet; onClose(): void }) {
+export function AdjustDialog({
+  sweet,
+  onClose,
+  onDone,
+}: {
+  sweet: Sweet;
+  onClose(): void;
+  onDone?(sweet: Sweet): void;
+}) {
+  const toast = useToast();
   const client = useApi();
   const changed = useStockChanged();
   const [mode, setMode] = useState<'counted' | 'delta'>('counted');
@@ -26,6 +36,8 @@ export function AdjustDialog({ sweet, onClose }: { sweet: Sweet; onClose(): void
       }),
     onSuccess: (result) => {
       changed(result.sweet);
+      onDone?.(result.sweet);
+      toast(`Adjusted ${sweet.name}: ${formatAmount(result.sweet.unit, result.sweet.quantity)} in stock.`);
       onClose();
     },
   });

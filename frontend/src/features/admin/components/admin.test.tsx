@@ -179,19 +179,25 @@ describe('StockTable', () => {
     await userEvent.clear(units);
     await userEvent.type(units, '10{Enter}');
     await waitFor(() => expect(row.getByTestId('row-quantity')).toHaveTextContent('12'));
+    expect(await screen.findByTestId('toast')).toHaveTextContent('Restocked Fudge: 10 added, 12 in stock.');
 
+    expect(row.queryByRole('button', { name: 'Delete Fudge' })).toBeNull(); // in the row's menu
+    await userEvent.click(row.getByRole('button', { name: 'More actions for Fudge' }));
     await userEvent.click(row.getByRole('button', { name: 'Delete Fudge' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete Fudge?' });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Keep it' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(calls.some((c) => c.method === 'DELETE')).toBe(false);
 
+    await userEvent.click(row.getByRole('button', { name: 'More actions for Fudge' }));
     await userEvent.click(row.getByRole('button', { name: 'Delete Fudge' }));
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
 
+    await userEvent.click(row.getByRole('button', { name: 'More actions for Fudge' }));
     await userEvent.click(row.getByRole('button', { name: 'Delete Fudge' }));
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
+    expect((await screen.findAllByTestId('toast')).at(-1)).toHaveTextContent('Deleted Fudge.');
     expect(await screen.findByText('No sweets yet: add the first one above.')).toBeInTheDocument();
   });
 
@@ -222,10 +228,12 @@ describe('StockTable', () => {
     await waitFor(() => expect(calls.at(-1)!.path).toBe('/api/sweets/?ordering=-price&page_size=10&stock=low'));
     expect(screen.getByRole('columnheader', { name: /Price/ })).toHaveAttribute('aria-sort', 'descending');
 
+    await userEvent.click(screen.getByRole('button', { name: 'More actions for Fudge' }));
     await userEvent.click(screen.getByRole('button', { name: 'Archive Fudge' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
     expect(calls.find((c) => c.method === 'PATCH')!.body).toEqual({ active: false });
 
+    await userEvent.click(await screen.findByRole('button', { name: 'More actions for Fudge' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Adjust Fudge' }));
     const dialog = within(await screen.findByRole('dialog', { name: 'Adjust Fudge' }));
     await userEvent.type(dialog.getByLabelText('Quantity counted'), '9');

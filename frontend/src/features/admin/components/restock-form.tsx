@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useApi } from '@/lib/api-context';
-import { amountValue } from '@/lib/format';
+import { useToast } from '@/components/ui/toast';
+import { amountValue, formatAmount } from '@/lib/format';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import { useStockChanged } from '@/lib/api/stock';
 import { restockSweet, type Sweet } from '@/lib/api/sweets';
 
 /// A delivery: how many units, and for perishables their best-before date and lot (a batch of their own; without a
 /// date they join the sweet's undated units).
-export function RestockForm({ sweet }: { sweet: Sweet }) {
+/// Restocks in the row; `onDone` hears the sweet as it is after (the row keeps its place with its new numbers).
+export function RestockForm({ sweet, onDone }: { sweet: Sweet; onDone?(sweet: Sweet): void }) {
   const client = useApi();
+  const toast = useToast();
   const changed = useStockChanged();
   const [amount, setAmount] = useState('');
   const [bestBefore, setBestBefore] = useState('');
@@ -19,6 +22,11 @@ export function RestockForm({ sweet }: { sweet: Sweet }) {
     mutationFn: () => restockSweet(client, sweet.id, amountValue(amount), { best_before: bestBefore, lot: lot.trim() }),
     onSuccess: (result) => {
       changed(result);
+      onDone?.(result);
+      toast(
+        `Restocked ${result.name}: ${formatAmount(result.unit, result.quantity - sweet.quantity)} added, ` +
+          `${formatAmount(result.unit, result.quantity)} in stock.`,
+      );
       setAmount('');
       setBestBefore('');
       setLot('');

@@ -1,14 +1,18 @@
-// The staff's view of the stock: All / Low / Out / Archived, sortable columns (least stock first by default), and per
-// sweet: restock, adjust, history, edit, archive or restore, delete.
+// The staff's workspace: the stock first, All / Low / Out / Archived, sortable columns (least stock first by default),
+// and per sweet: restock and edit in the row, adjust, history, archive or restore and delete in its menu. Add and edit
+// open in a side panel; every change confirms in a toast, and the rows keep their places until the view changes, so
+// a restocked sweet stays where it was (with its new numbers) instead of jumping away.
 import { useState } from 'react';
 import { Alert, Spinner } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
+import { RowMenu } from '@/components/ui/row-menu';
+import { useToast } from '@/components/ui/toast';
 import { TextField } from '@/components/ui/field';
 import { Pagination } from '@/components/ui/pagination';
 import { useApi } from '@/lib/api-context';
 import { errorMessage } from '@/lib/api-error';
-import { formatPrice } from '@/lib/format';
+import { formatCount, formatPrice } from '@/lib/format';
 import { useFormMutation } from '@/lib/use-form-mutation';
 import { isLow } from '@/lib/api/stock';
 import { deleteSweet, type Sweet, type SweetQuery, updateSweet, useSweetChanged, useSweets } from '@/lib/api/sweets';
@@ -45,33 +49,16 @@ function StockBadge({ sweet }: { sweet: Sweet }) {
   return null;
 }
 
-function ArchiveButton({ sweet }: { sweet: Sweet }) {
+function DeleteDialog({ sweet, onClose, onDeleted }: { sweet: Sweet; onClose(): void; onDeleted(): void }) {
   const client = useApi();
   const changed = useSweetChanged();
-  const archived = sweet.active === false;
-  const { submit, busy } = useFormMutation([], {
-    mutationFn: () => updateSweet(client, sweet.id, { active: archived }),
-    onSuccess: () => changed(),
-  });
-  return (
-    <Button
-      variant="secondary"
-      onClick={() => submit()}
-      busy={busy}
-      aria-label={`${archived ? 'Restore' : 'Archive'} ${sweet.name}`}
-    >
-      {archived ? 'Restore' : 'Archive'}
-    </Button>
-  );
-}
-
-function DeleteDialog({ sweet, onClose }: { sweet: Sweet; onClose(): void }) {
-  const client = useApi();
-  const changed = useSweetChanged();
+  const toast = useToast();
   const { submit, busy, errors } = useFormMutation([], {
     mutationFn: () => deleteSweet(client, sweet.id),
     onSuccess: () => {
       changed();
+      onDeleted();
+      toast(`Deleted ${sweet.name}.`);
       onClose();
     },
   });
@@ -94,8 +81,11 @@ function DeleteDialog({ sweet, onClose }: { sweet: Sweet; onClose(): void }) {
   );
 }
 
-export function StockTable() {
-  const [page, setPage] = useState(1);
+export function StockTable({ adding = false, onAddDone }: { adding?: boolean; onAddDone?(): void }) {
+  const client = useApi();
+  const toast = useToast();
+  const changed = useSweetChanged();
+  const [page, setPageNow] = useState(1);
   const [name, setName] = useState('');
   const [find, setFind] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
@@ -108,13 +98,37 @@ export function StockTable() {
   const chosen = FILTERS.find((f) => f.key === filter) ?? FILTERS[0];
   const query = useSweets({ name, ordering, page, page_size: PAGE_SIZE, ...chosen.query });
   const pageCount = query.data ? Math.max(1, Math.ceil(query.data.count / PAGE_SIZE)) : 1;
+  // The rows as shown when a change was made, with the changed sweets' new numbers: kept until the view changes.
+  const [held, setHeld] = useState<Sweet[] | null>(null);
+  const fresh = new Map((query.data?.results ?? []).map((s) => [s.id, s]));
+  const rows = held ? held.map((h) => fresh.get(h.id) ?? h) : (query.data?.results ?? []);
+  const keep = (sweet: Sweet) => setHeld(rows.map((r) => (r.id === sweet.id ? sweet : r)));
+  const drop = (sweet: Sweet) => setHeld(rows.filter((r) => r.id !== sweet.id));
+  const view =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      setHeld(null);
+      set(v);
+    };
+  const setPage = view(setPageNow);
   if (query.data && page > pageCount) setPage(pageCount);
+  const archive = useFormMutation<Sweet, Sweet>([], {
+    mutationFn: (s) => updateSweet(client, s.id, { active: s.active === false }),
+    onSuccess: (result) => {
+      changed();
+      keep(result);
+      toast(
+        result.active === false ? `Archived ${result.name}: customers no longer see it.` : `Restored ${result.name}.`,
+      );
+    },
+    onError: (e) => toast(errorMessage(e), 'error'),
+  });
 
   return (
     <section className="panel" aria-labelledby="stock-title">
       <div className="panel-head">
-        <h2 id="stock-title">Stock</h2>
-        {query.data ? <p className="count">{query.data.count} sweets</p> : null}
+        <h1 id="stock-title">Stock</h1>
+        {query.data ? <p className="count">{formatCount(query.data.count, 'sweet', 'sweets')}</p> : null}
       </div>
       <form
         className="find"
@@ -122,6 +136,7 @@ export function StockTable() {
         aria-label="Find a sweet in stock"
         onSubmit={(e) => {
           e.preventDefault();
+          setHeld(null);
           setName(find.trim());
           setPage(1);
         }}
@@ -138,6 +153,7 @@ export function StockTable() {
             variant={f.key === filter ? 'primary' : 'secondary'}
             aria-pressed={f.key === filter}
             onClick={() => {
+              setHeld(null);
               setFilter(f.key);
               setPage(1);
             }}
@@ -148,7 +164,7 @@ export function StockTable() {
       </div>
       {query.isPending ? <Spinner label="Loading stock…" /> : null}
       {query.error ? <Alert>{errorMessage(query.error)}</Alert> : null}
-      {query.data && query.data.count === 0 ? (
+      {query.data && query.data.count === 0 && rows.length === 0 ? (
         <p className="empty">
           {name
             ? `No sweet named like "${name}".`
@@ -157,7 +173,7 @@ export function StockTable() {
               : `No ${chosen.label.toLowerCase()} sweets.`}
         </p>
       ) : null}
-      {query.data && query.data.count > 0 ? (
+      {rows.length > 0 ? (
         <div className="table-wrap">
           <table className="stock-table">
             <thead>
@@ -172,6 +188,7 @@ export function StockTable() {
                       type="button"
                       className="sort"
                       onClick={() => {
+                        setHeld(null);
                         setSort({ field: c.field, descending: sort.field === c.field && !sort.descending });
                         setPage(1);
                       }}
@@ -188,7 +205,7 @@ export function StockTable() {
               </tr>
             </thead>
             <tbody>
-              {query.data.results.map((s) => (
+              {rows.map((s) => (
                 <tr key={s.id} data-testid="stock-row">
                   <SweetCell sweet={s} />
                   <td>{formatPrice(s.price)}</td>
@@ -197,23 +214,26 @@ export function StockTable() {
                   </td>
                   <td className="num">{s.reorder_level ? s.reorder_level : '–'}</td>
                   <td>
-                    <RestockForm sweet={s} />
+                    <RestockForm sweet={s} onDone={keep} />
                   </td>
                   <td className="row-actions">
                     <div>
-                      <Button variant="secondary" onClick={() => setAdjusting(s)} aria-label={`Adjust ${s.name}`}>
-                        Adjust
-                      </Button>
-                      <Button variant="secondary" onClick={() => setShowing(s)} aria-label={`History of ${s.name}`}>
-                        History
-                      </Button>
                       <Button variant="secondary" onClick={() => setEditing(s)} aria-label={`Edit ${s.name}`}>
                         Edit
                       </Button>
-                      <ArchiveButton sweet={s} />
-                      <Button variant="danger" onClick={() => setDeleting(s)} aria-label={`Delete ${s.name}`}>
-                        Delete
-                      </Button>
+                      <RowMenu
+                        label={`More actions for ${s.name}`}
+                        items={[
+                          { label: 'Adjust', name: `Adjust ${s.name}`, onSelect: () => setAdjusting(s) },
+                          { label: 'History', name: `History of ${s.name}`, onSelect: () => setShowing(s) },
+                          {
+                            label: s.active === false ? 'Restore' : 'Archive',
+                            name: `${s.active === false ? 'Restore' : 'Archive'} ${s.name}`,
+                            onSelect: () => archive.submit(s),
+                          },
+                          { label: 'Delete…', name: `Delete ${s.name}`, danger: true, onSelect: () => setDeleting(s) },
+                        ]}
+                      />
                     </div>
                   </td>
                 </tr>
@@ -223,14 +243,35 @@ export function StockTable() {
         </div>
       ) : null}
       <Pagination page={page} pageCount={pageCount} onPage={setPage} label="Stock pages" />
+      {adding ? (
+        <Dialog title="Add a sweet" placement="side" onClose={() => onAddDone?.()}>
+          <SweetForm
+            onSaved={(sweet) => {
+              toast(`Added ${sweet.name}.`);
+              onAddDone?.();
+            }}
+            onCancel={() => onAddDone?.()}
+          />
+        </Dialog>
+      ) : null}
       {editing ? (
-        <Dialog title={`Edit ${editing.name}`} onClose={() => setEditing(null)}>
-          <SweetForm sweet={editing} onSaved={() => setEditing(null)} onCancel={() => setEditing(null)} />
+        <Dialog title={`Edit ${editing.name}`} placement="side" onClose={() => setEditing(null)}>
+          <SweetForm
+            sweet={editing}
+            onSaved={(sweet) => {
+              keep(sweet);
+              toast(`Saved ${sweet.name}.`);
+              setEditing(null);
+            }}
+            onCancel={() => setEditing(null)}
+          />
           <PhotoEditor sweet={editing} />
         </Dialog>
       ) : null}
-      {deleting ? <DeleteDialog sweet={deleting} onClose={() => setDeleting(null)} /> : null}
-      {adjusting ? <AdjustDialog sweet={adjusting} onClose={() => setAdjusting(null)} /> : null}
+      {deleting ? (
+        <DeleteDialog sweet={deleting} onClose={() => setDeleting(null)} onDeleted={() => drop(deleting)} />
+      ) : null}
+      {adjusting ? <AdjustDialog sweet={adjusting} onClose={() => setAdjusting(null)} onDone={keep} /> : null}
       {showing ? <HistoryDialog sweet={showing} onClose={() => setShowing(null)} /> : null}
     </section>
   );

@@ -25,6 +25,24 @@ describe('Dashboard', () => {
     expect(calls[0]!.headers.Authorization).toBeUndefined();
   });
 
+  it('draws each measure on its own scale: the most sweets and the most units each fill a bar', async () => {
+    const { container } = renderApp(<Dashboard />, {
+      session: sessionFor(ann),
+      routes: {
+        'GET /api/metrics/sweets/': () =>
+          json(200, [
+            { category: 'Chocolate', sweet_count: 4, total_quantity: 15 },
+            { category: 'Toffee', sweet_count: 1, total_quantity: 1200 },
+          ]),
+      },
+    });
+    await screen.findByTestId('total-units');
+    const widths = (selector: string) =>
+      Array.from(container.querySelectorAll<HTMLElement>(selector)).map((b) => b.style.width);
+    expect(widths('.bar-sweets')).toEqual(['100%', '25%']);
+    expect(widths('.bar-units')).toEqual(['1.25%', '100%']);
+  });
+
   it('says when there is nothing to chart, and shows faults in words', async () => {
     renderApp(<Dashboard />, { session: sessionFor(ann), routes: { 'GET /api/metrics/sweets/': () => json(200, []) } });
     expect(await screen.findByText('No sweets yet, so nothing to chart.')).toBeInTheDocument();
