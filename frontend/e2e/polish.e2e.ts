@@ -10,7 +10,6 @@ import {
   expectHeadingsInOrder,
   newCustomer,
   openTab,
-  screenshot,
   signIn,
   unique,
 } from './support';
@@ -27,7 +26,6 @@ test('on a 360-pixel phone: one-row header with a menu, the first card high, two
 
   // One row of header: the brand, the basket and the menu; the links open from the menu.
   const header = (await page.locator('.masthead').boundingBox())!;
-  await screenshot(page, 'catalogue-phone');
   expect(header.height).toBeLessThan(64);
   expect(await page.getByRole('link', { name: 'My orders' }).isVisible()).toBe(false);
   await page.getByRole('button', { name: 'Menu', exact: true }).click();
