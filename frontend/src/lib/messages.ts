@@ -1,6 +1,6 @@
 // The shop's own words for the API's messages. The API keeps the original's (Django REST framework's) words, which
 // its old clients rely on; the web app shows these instead. One table: a message not in it is shown as it is.
-import { formatCount } from './format';
+import { formatAmount } from './format';
 
 interface Rule {
   /// The API's message: exactly, or a pattern whose groups the words use.
@@ -74,5 +74,5 @@ export function shopWords(message: string): string {
 /// detail); "Sold out." when nothing is.
 export function shortWords(available: number, unit?: 'piece' | 'gram'): string {
   if (available <= 0) return 'Sold out.';
-  return unit === 'gram' ? `Only ${formatCount(available, 'g', 'g')} left.` : `Only ${available} left.`;
+  return `Only ${formatAmount(unit, available)} left.`;
 }

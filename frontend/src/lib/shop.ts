@@ -1,14 +1,9 @@
 // The shop as the server describes it (GET /api/shop/): its name, and how its money and numbers are written
 // (SWEETSHOP_CURRENCY, SWEETSHOP_LOCALE). Read once before the app first renders; the defaults stand in when the
 // server cannot be asked (a test, or the shop unreachable: then the first request says so).
-export interface ShopInfo {
-  name: string;
-  address: string;
-  currency: string;
-  locale: string;
-  time_zone: string;
-  storefront: boolean;
-}
+import type { components } from './api/schema';
+
+export type ShopInfo = components['schemas']['Shop'];
 
 export const DEFAULT_SHOP: ShopInfo = {
   name: 'Sweet Shop',

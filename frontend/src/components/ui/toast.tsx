@@ -1,6 +1,6 @@
 // Toasts: a short confirmation ("Bought 2 × Fudge for $7.00") at the foot of the screen, read out by screen readers
 // (one polite live region that is always there), gone after a while or when closed. Any component may raise one.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 
 export interface Toast {
   id: number;
@@ -40,9 +40,8 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
     const all = timers.current;
     return () => all.forEach((t) => clearTimeout(t));
   }, []);
-  const value = useMemo(() => show, [show]);
   return (
-    <ToastContext.Provider value={value}>
+    <ToastContext.Provider value={show}>
       {children}
       <div className="toasts" aria-live="polite" data-testid="toasts">
         {toasts.map((t) => (

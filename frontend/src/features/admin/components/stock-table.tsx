@@ -104,13 +104,11 @@ export function StockTable({ adding = false, onAddDone }: { adding?: boolean; on
   const rows = held ? held.map((h) => fresh.get(h.id) ?? h) : (query.data?.results ?? []);
   const keep = (sweet: Sweet) => setHeld(rows.map((r) => (r.id === sweet.id ? sweet : r)));
   const drop = (sweet: Sweet) => setHeld(rows.filter((r) => r.id !== sweet.id));
-  const view =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      setHeld(null);
-      set(v);
-    };
-  const setPage = view(setPageNow);
+  // Another view (page, filter, sort, search) shows the rows in the server's order again.
+  const setPage = (next: number) => {
+    setHeld(null);
+    setPageNow(next);
+  };
   if (query.data && page > pageCount) setPage(pageCount);
   const archive = useFormMutation<Sweet, Sweet>([], {
     mutationFn: (s) => updateSweet(client, s.id, { active: s.active === false }),
@@ -136,7 +134,6 @@ export function StockTable({ adding = false, onAddDone }: { adding?: boolean; on
         aria-label="Find a sweet in stock"
         onSubmit={(e) => {
           e.preventDefault();
-          setHeld(null);
           setName(find.trim());
           setPage(1);
         }}
@@ -153,7 +150,6 @@ export function StockTable({ adding = false, onAddDone }: { adding?: boolean; on
             variant={f.key === filter ? 'primary' : 'secondary'}
             aria-pressed={f.key === filter}
             onClick={() => {
-              setHeld(null);
               setFilter(f.key);
               setPage(1);
             }}
@@ -188,7 +184,6 @@ export function StockTable({ adding = false, onAddDone }: { adding?: boolean; on
                       type="button"
                       className="sort"
                       onClick={() => {
-                        setHeld(null);
                         setSort({ field: c.field, descending: sort.field === c.field && !sort.descending });
                         setPage(1);
                       }}

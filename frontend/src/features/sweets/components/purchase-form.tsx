@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { useApi } from '@/lib/api-context';
@@ -21,7 +21,6 @@ export function PurchaseForm({ sweet }: { sweet: Sweet }) {
   const first = weighed ? '100' : '1';
   const [amount, setAmount] = useState(first);
   const [invalid, setInvalid] = useState<string | null>(null);
-  const input = useRef<HTMLInputElement>(null);
   const client = useApi();
   const toast = useToast();
   const changed = useSweetChanged();
@@ -89,7 +88,6 @@ export function PurchaseForm({ sweet }: { sweet: Sweet }) {
         </label>
         <input
           id={inputId}
-          ref={input}
           className="purchase-amount"
           type="number"
           inputMode="numeric"

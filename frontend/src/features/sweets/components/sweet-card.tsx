@@ -7,7 +7,7 @@ import type { Sweet } from '@/lib/api/sweets';
 import { PurchaseForm } from './purchase-form';
 
 /// Few enough left to say so: 5 pieces, or 500 g of a sweet sold by weight.
-export function isLow(unit: Unit | undefined, amount: number): boolean {
+export function fewLeft(unit: Unit | undefined, amount: number): boolean {
   return amount <= (unit === 'gram' ? 500 : 5);
 }
 
@@ -15,7 +15,7 @@ export function isLow(unit: Unit | undefined, amount: number): boolean {
 export function stockWords(unit: Unit | undefined, amount: number, staff: boolean): string {
   if (amount <= 0) return 'Sold out';
   if (staff) return `${formatAmount(unit, amount)} in stock`;
-  return isLow(unit, amount) ? `Only ${formatAmount(unit, amount)} left` : 'In stock';
+  return fewLeft(unit, amount) ? `Only ${formatAmount(unit, amount)} left` : 'In stock';
 }
 
 export function SweetCard({ sweet }: { sweet: Sweet }) {
@@ -36,7 +36,7 @@ export function SweetCard({ sweet }: { sweet: Sweet }) {
       <div className="sweet-facts">
         <span className="price">{formatUnitPrice(sweet.unit, sweet.price)}</span>
         <span
-          className={stock <= 0 ? 'badge badge-out sold-out' : isLow(sweet.unit, stock) ? 'stock stock-low' : 'stock'}
+          className={stock <= 0 ? 'badge badge-out sold-out' : fewLeft(sweet.unit, stock) ? 'stock stock-low' : 'stock'}
           data-testid="stock"
         >
           {stockWords(sweet.unit, stock, staff)}
