@@ -72,6 +72,11 @@ test('a basket of three sweets survives a reload, checks out, and the order is i
   const placed = page.getByText(/Thank you! Your order \d+ is placed\./);
   await placed.waitFor();
   const number = /order (\d+)/.exec((await placed.textContent()) ?? '')![1]!;
+  // The toast says what was bought and the total.
+  await page
+    .getByTestId('toast')
+    .filter({ hasText: new RegExp(`^Order ${number} placed: .*× .*, \\$[\\d,.]+ in all\\.`) })
+    .waitFor();
   await expectTitle(page, `Order ${number} · Sweet Shop`);
   expect(await page.getByTestId('basket-count').textContent()).toBe('0');
   const receipt = page.frameLocator('iframe[title^="Receipt"]');
@@ -112,7 +117,7 @@ test('an Insufficient-stock checkout says what is left and adjusts the basket', 
   });
   await page.goto('/basket');
   await page.getByRole('button', { name: 'Check out' }).click();
-  await page.getByText(`${name}: you asked for 3, 1 are left.`).waitFor();
+  await page.getByText(`${name}: you asked for 3, 1 is left.`).waitFor();
   await page.getByRole('button', { name: 'Adjust my basket' }).click();
   expect(await page.getByLabel(`Quantity of ${name}`).inputValue()).toBe('1');
   await page.getByRole('button', { name: 'Check out' }).click();

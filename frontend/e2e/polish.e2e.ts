@@ -1,5 +1,6 @@
 // The web app's polish (issue 22): phone first, feedback, words, accessibility. Each point is measured in Chromium.
-import { expect, test } from 'vitest';
+import { expect, inject, test } from 'vitest';
+import { startServer } from './serve';
 import {
   adminPassword,
   browserForFile,
@@ -15,6 +16,8 @@ import {
 } from './support';
 
 const browser = browserForFile();
+const { bin, dataDir } = inject('serverEnv');
+const secretKey = inject('secretKey');
 
 test('on a 360-pixel phone: one-row header with a menu, the first card high, two a row, sticky search, a sheet', async () => {
   const customer = await newCustomer();
@@ -196,5 +199,50 @@ test('every page: text contrast at least 4.5:1 computed, headings in order, axe 
     await expectHeadingsInOrder(page, path);
     await expectAccessible(page, path);
   }
+  await closeTab(tab);
+});
+
+test("money in the shop's currency and locale (SWEETSHOP_CURRENCY, SWEETSHOP_LOCALE)", async () => {
+  const name = unique('Euro Eclair ');
+  await createSweet({ name, price: '1234.50', quantity: 9 });
+  // Another server on the same shop, set up for a German shop in euros.
+  const server = await startServer(bin, {
+    ...process.env,
+    SWEETSHOP_DATA_DIR: dataDir,
+    SWEETSHOP_SECRET_KEY: secretKey,
+    SWEETSHOP_CURRENCY: 'EUR',
+    SWEETSHOP_LOCALE: 'de-DE',
+    SWEETSHOP_LOG_LEVEL: 'warn',
+  });
+  const tab = await openTab(browser());
+  try {
+    await tab.page.goto(`${server.url}/?q=${encodeURIComponent(name)}`);
+    const card = tab.page.getByTestId('sweet-card').filter({ hasText: name });
+    await card.waitFor();
+    expect(await card.textContent()).toMatch(/1\.234,50\s€/);
+  } finally {
+    await closeTab(tab);
+    await server.stop();
+  }
+});
+
+test('a bad price filter says so beside its field as it is typed, and the results stay', async () => {
+  const customer = await newCustomer();
+  const tab = await openTab(browser());
+  const { page } = tab;
+  await signIn(page, customer.username, customer.password);
+  const cards = page.getByTestId('sweet-card');
+  await cards.first().waitFor();
+  const shown = await cards.count();
+  const min = page.getByLabel('Min price');
+  await min.fill('abc');
+  await page.getByText('Enter a number, such as 3.50.').waitFor();
+  expect(await min.getAttribute('aria-invalid')).toBe('true');
+  expect(await min.getAttribute('aria-describedby')).toBeTruthy();
+  await page.getByRole('button', { name: 'Search' }).click();
+  expect(new URL(page.url()).searchParams.get('min_price')).toBeNull(); // not searched for
+  expect(await cards.count()).toBe(shown);
+  await min.fill('1.5');
+  expect(await min.getAttribute('aria-invalid')).toBeNull();
   await closeTab(tab);
 });

@@ -149,6 +149,9 @@ describe('SweetForm', () => {
   });
 });
 
+/// The stock table's sweets, top to bottom.
+const names = () => screen.getAllByTestId('stock-row').map((r) => within(r).getByRole('rowheader').textContent);
+
 describe('StockTable', () => {
   it('lists the least stock first, restocks, and deletes only after confirmation', async () => {
     let sweets = [fudge];
@@ -199,6 +202,39 @@ describe('StockTable', () => {
     await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }));
     expect((await screen.findAllByTestId('toast')).at(-1)).toHaveTextContent('Deleted Fudge.');
     expect(await screen.findByText('No sweets yet: add the first one above.')).toBeInTheDocument();
+  });
+
+  it('keeps a restocked row in its place, with its new numbers, until the view changes', async () => {
+    let sweets = [
+      { ...fudge, id: 4, name: 'Fudge', quantity: 1 },
+      { ...fudge, id: 5, name: 'Toffee', quantity: 5 },
+    ];
+    const byQuantity = () => [...sweets].toSorted((a, b) => a.quantity - b.quantity);
+    renderApp(<StockTable />, {
+      session: sessionFor(boss),
+      routes: {
+        'GET /api/sweets/': () => json(200, { count: 2, next: null, previous: null, results: byQuantity() }),
+        'POST /api/sweets/4/restock/': (call: Call) => {
+          sweets = sweets.map((s) =>
+            s.id === 4 ? { ...s, quantity: s.quantity + Number((call.body as { amount: number }).amount) } : s,
+          );
+          return json(
+            200,
+            sweets.find((s) => s.id === 4),
+          );
+        },
+      },
+    });
+    await screen.findAllByTestId('stock-row');
+    expect(names()).toEqual([expect.stringContaining('Fudge'), expect.stringContaining('Toffee')]);
+    await userEvent.type(screen.getByLabelText('Units to add to Fudge'), '10{Enter}');
+    expect((await screen.findAllByTestId('toast')).at(-1)).toHaveTextContent('Restocked Fudge: 10 added, 11 in stock.');
+    // The server now sorts Toffee (5) first; the table keeps Fudge where it was, with its 11.
+    await waitFor(() => expect(screen.getAllByTestId('row-quantity').map((q) => q.textContent)).toEqual(['11', '5']));
+    expect(names()).toEqual([expect.stringContaining('Fudge'), expect.stringContaining('Toffee')]);
+    // Another view is in the server's order again.
+    await userEvent.click(screen.getByRole('button', { name: 'All' }));
+    await waitFor(() => expect(names()).toEqual([expect.stringContaining('Toffee'), expect.stringContaining('Fudge')]));
   });
 
   it('filters by stock, sorts by a column, archives, and adjusts with a reason', async () => {

@@ -8,7 +8,15 @@ import { TextField } from '@/components/ui/field';
 import { useApi, useSession } from '@/lib/api-context';
 import { placeOrder, unavailableLines, useOrderChanged, type Unavailable } from '@/lib/api/orders';
 import { basket, basketTotalCents, useBasket } from '@/lib/basket';
-import { amountOf, formatCents, formatPrice, formatUnitPrice, lineCents, newIdempotencyKey } from '@/lib/format';
+import {
+  amountOf,
+  formatCents,
+  formatPrice,
+  formatUnitPrice,
+  lineCents,
+  newIdempotencyKey,
+  plural,
+} from '@/lib/format';
 import { useToast } from '@/components/ui/toast';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
 import '../orders.css';
@@ -150,7 +158,8 @@ export function BasketPage() {
             <ul>
               {short.map((s) => (
                 <li key={s.sweet}>
-                  {s.name}: you asked for {s.requested}, {s.available === 0 ? 'none are' : `${s.available} are`} left.
+                  {s.name}: you asked for {s.requested},{' '}
+                  {s.available === 0 ? 'none are' : `${s.available} ${plural(s.available, 'is', 'are')}`} left.
                 </li>
               ))}
             </ul>
