@@ -7,13 +7,17 @@ interface FieldFrameProps {
   label: string;
   errors?: string[] | undefined;
   hint?: string | undefined;
+  /// e.g. `phone-visually-hidden`: a label read out but not drawn on a phone.
+  labelClassName?: string | undefined;
   children: React.ReactNode;
 }
 
-function FieldFrame({ id, label, errors, hint, children }: FieldFrameProps) {
+function FieldFrame({ id, label, errors, hint, labelClassName, children }: FieldFrameProps) {
   return (
     <div className={errors?.length ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={labelClassName}>
+        {label}
+      </label>
       {children}
       {hint && !errors?.length ? (
         <p className="field-hint" id={`${id}-hint`}>
@@ -40,13 +44,14 @@ export interface TextFieldProps extends InputHTMLAttributes<HTMLInputElement> {
   label: string;
   errors?: string[] | undefined;
   hint?: string;
+  labelClassName?: string;
 }
 
-export function TextField({ label, errors, hint, id, ...rest }: TextFieldProps) {
+export function TextField({ label, errors, hint, labelClassName, id, ...rest }: TextFieldProps) {
   const generated = useId();
   const fieldId = id ?? generated;
   return (
-    <FieldFrame id={fieldId} label={label} errors={errors} hint={hint}>
+    <FieldFrame id={fieldId} label={label} errors={errors} hint={hint} labelClassName={labelClassName}>
       <input
         id={fieldId}
         aria-invalid={errors?.length ? true : undefined}

@@ -23,10 +23,10 @@ export function Pagination({ page, pageCount, onPage, label = 'Pages' }: Paginat
       </Button>
       <Button variant="secondary" onClick={() => onPage(page - 1)} disabled={page <= 1}>
         <span aria-hidden="true">‹ </span>
-        <span className="pager-word">Previous</span>
+        <span className="phone-visually-hidden">Previous</span>
       </Button>
       <span className="pagination-status" aria-live="polite">
-        <span className="pager-word">
+        <span className="phone-visually-hidden">
           Page {page} of {pageCount}
         </span>
         <span aria-hidden="true" className="pager-short">
@@ -34,7 +34,7 @@ export function Pagination({ page, pageCount, onPage, label = 'Pages' }: Paginat
         </span>
       </span>
       <Button variant="secondary" onClick={() => onPage(page + 1)} disabled={page >= pageCount}>
-        <span className="pager-word">Next</span>
+        <span className="phone-visually-hidden">Next</span>
         <span aria-hidden="true"> ›</span>
       </Button>
       <Button

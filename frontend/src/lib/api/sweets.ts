@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiClient } from '@/lib/api-client';
 import { useApi } from '@/lib/api-context';
+import { ApiError } from '@/lib/api-error';
 import { newIdempotencyKey } from '@/lib/format';
 import { listPath } from './list-path';
 import type { Sweet, SweetPage } from './types';
@@ -74,6 +75,14 @@ export const purchaseSweet = (client: ApiClient, id: number, amount: number | st
     body: { amount },
     headers: { 'Idempotency-Key': key },
   });
+
+/// What a refused purchase says is for sale (`available`, after its "Insufficient stock"), when that is what an
+/// error is (the orders' twin: unavailableLines).
+export function purchaseAvailable(error: unknown): number | null {
+  if (!(error instanceof ApiError)) return null;
+  const body = error.body as { available?: unknown } | null | undefined;
+  return typeof body?.available === 'number' ? body.available : null;
+}
 
 /// A restock; `batch`: its best-before date (YYYY-MM-DD) and lot, when it has them.
 export const restockSweet = (

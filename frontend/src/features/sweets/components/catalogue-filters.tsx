@@ -69,6 +69,7 @@ export function CatalogueFilters({ value, errors = {}, onSearch }: CatalogueFilt
     >
       <TextField
         label="Search"
+        labelClassName="phone-visually-hidden"
         name="q"
         type="search"
         value={draft.q}

@@ -2,19 +2,11 @@ import { useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
 import { useApi } from '@/lib/api-context';
-import { ApiError } from '@/lib/api-error';
-import { purchaseSweet, type Sweet, useSweetChanged } from '@/lib/api/sweets';
+import { purchaseAvailable, purchaseSweet, type Sweet, useSweetChanged } from '@/lib/api/sweets';
 import { basket } from '@/lib/basket';
 import { amountOf, amountValue, formatAmount, formatCents, lineCents } from '@/lib/format';
 import { shortWords } from '@/lib/messages';
 import { onSubmit, useFormMutation } from '@/lib/use-form-mutation';
-
-/// What the refusal of a purchase says is left (the API's `available`, after its "Insufficient stock").
-function availableOf(error: unknown): number | null {
-  if (!(error instanceof ApiError) || typeof error.body !== 'object' || error.body === null) return null;
-  const available = (error.body as { available?: unknown }).available;
-  return typeof available === 'number' ? available : null;
-}
 
 export function PurchaseForm({ sweet }: { sweet: Sweet }) {
   const weighed = sweet.unit === 'gram';
@@ -37,10 +29,10 @@ export function PurchaseForm({ sweet }: { sweet: Sweet }) {
     // card turns to its Sold out badge (and the form goes), so the toast says what happened.
     onError: (e) => {
       changed();
-      if (availableOf(e) === 0) toast(`Sorry, ${sweet.name} has just sold out.`, 'error');
+      if (purchaseAvailable(e) === 0) toast(`Sorry, ${sweet.name} has just sold out.`, 'error');
     },
   });
-  const available = availableOf(purchase.errors.error);
+  const available = purchaseAvailable(purchase.errors.error);
   const error =
     invalid ??
     purchase.errors.fieldErrors.amount?.join(' ') ??
